@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Layers, each importing only the ones below it:
+/// model ← storage ← core ← view models ← terminal ← `socialdeck`.
+let package = Package(
+    name: "socialdeck",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "socialdeck", targets: ["socialdeck"]),
+        .executable(name: "socialdeck-bench", targets: ["socialdeck-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CMongoc", pkgConfig: "libmongoc-1.0",
+                       providers: [.apt(["libmongoc-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl",
+                       providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncursesw5-dev"])]),
+
+        .target(name: "SocialdeckModel"),
+        .target(name: "SocialdeckStorage",
+                dependencies: ["SocialdeckModel", "CSQLite", "CMongoc"]),
+        .target(name: "SocialdeckCore",
+                dependencies: ["SocialdeckModel", "SocialdeckStorage"]),
+        .target(name: "SocialdeckTerminal",
+                dependencies: ["CNcursesw"]),
+        .executableTarget(name: "socialdeck",
+                          dependencies: [
+                              "SocialdeckCore", "SocialdeckTerminal",
+                              .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                          ]),
+        .executableTarget(name: "socialdeck-bench",
+                          dependencies: ["SocialdeckCore"]),
+
+        .testTarget(name: "SocialdeckModelTests", dependencies: ["SocialdeckModel"]),
+        .testTarget(name: "SocialdeckStorageTests",
+                    dependencies: ["SocialdeckStorage", "SocialdeckCore"]),
+        .testTarget(name: "SocialdeckCoreTests", dependencies: ["SocialdeckCore"]),
+        .testTarget(name: "SocialdeckCLITests", dependencies: ["SocialdeckCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+#include <curl/curl.h>
+
+static inline const char *sd_curl_version(void) { return curl_version(); }

@@ -1,0 +1,64 @@
+import Foundation
+
+/// One of the seven agents (`ai_agents`), its configuration and running totals.
+public struct AIAgent: StoredModel, Equatable {
+    public static let collection = CollectionName.aiAgents
+
+    public var _id = ObjectId()
+    public var name = ""
+    public var type = AgentType.intelligence
+    public var status = AgentStatus.active
+    public var configuration = Configuration()
+    public var performance = Performance()
+    public var costs = Costs()
+    public var organizationSpecific: [OrganizationOverride] = []
+    public var createdAt = Date(timeIntervalSince1970: 0)
+    public var updatedAt = Date(timeIntervalSince1970: 0)
+
+    public init() {}
+
+    public struct Configuration: Codable, Sendable, Equatable {
+        public var model = ""
+        public var temperature: Double = 0.7
+        public var maxTokens = 2000
+        public var systemPrompt = ""
+        public var tools: [String] = []
+        public var memory = Memory()
+        public init() {}
+    }
+
+    public struct Memory: Codable, Sendable, Equatable {
+        public var enabled = true
+        public var vectorStore: String?
+        public var maxMemoryItems = 1000
+        public init() {}
+    }
+
+    public struct Performance: Codable, Sendable, Equatable {
+        public var totalExecutions = 0
+        /// Percent, 0…100, as the spec's agent code computes it.
+        public var successRate: Double = 100
+        /// Milliseconds.
+        public var averageResponseTime: Double = 0
+        public var lastExecution: Date?
+        public var errorCount = 0
+        public init() {}
+    }
+
+    public struct Costs: Codable, Sendable, Equatable {
+        public var totalTokensUsed = 0
+        /// US dollars.
+        public var totalCost: Double = 0
+        public var monthlyTokens = 0
+        public var monthlyCost: Double = 0
+        public init() {}
+    }
+
+    public struct OrganizationOverride: Codable, Sendable, Equatable {
+        public var organizationId = ObjectId(high: 0, low: 0)
+        public var customPrompts: [String] = []
+        public var preferences: Document?
+        public var isEnabled = true
+        public init() {}
+    }
+}

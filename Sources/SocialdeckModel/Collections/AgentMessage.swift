@@ -1,0 +1,24 @@
+import Foundation
+
+/// A message from one agent to another (`agent_messages`), replacing the spec's Redis channel
+/// so that hand-offs survive a restart and can be inspected.
+public struct AgentMessage: StoredModel, Equatable {
+    public static let collection = CollectionName.agentMessages
+
+    public var _id = ObjectId()
+    public var fromAgent = AgentType.intelligence
+    public var toAgent = AgentType.strategy
+    public var organizationId: ObjectId?
+    /// e.g. "new_strategy", "new_calendar".
+    public var type = ""
+    public var payload = Document()
+    public var status = Delivery.queued
+    public var createdAt = Date(timeIntervalSince1970: 0)
+    public var processedAt: Date?
+
+    public init() {}
+
+    public enum Delivery: String, Codable, Sendable, CaseIterable, BSONRepresentable {
+        case queued, processing, done, failed
+    }
+}

@@ -1,0 +1,25 @@
+/// The five social networks. The stored value for X stays `twitter`, as in the spec.
+public enum Platform: String, Codable, Sendable, CaseIterable, BSONRepresentable {
+    case facebook, instagram, twitter, linkedin, tiktok
+
+    public var displayName: String {
+        switch self {
+        case .facebook: return "Facebook"
+        case .instagram: return "Instagram"
+        case .twitter: return "X"
+        case .linkedin: return "LinkedIn"
+        case .tiktok: return "TikTok"
+        }
+    }
+
+    /// The longest post text each platform accepts (X counts with weights; see `PostLength`).
+    public var textLimit: Int {
+        switch self {
+        case .facebook: return 63_206
+        case .instagram: return 2_200
+        case .twitter: return 280
+        case .linkedin: return 3_000
+        case .tiktok: return 2_200
+        }
+    }
+}

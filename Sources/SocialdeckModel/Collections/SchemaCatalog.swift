@@ -1,0 +1,93 @@
+/// The schema of every collection: the spec's indexes (its "MongoDB Indexes for
+/// Performance"), plus the ones socialdeck's own queries need, marked below.
+public enum SchemaCatalog {
+    /// Bumped whenever a migration is added; stores newer than this are refused.
+    public static let currentVersion = 1
+
+    public static func schema(for name: CollectionName) -> CollectionSchema {
+        all[name]!
+    }
+
+    public static let all: [CollectionName: CollectionSchema] = {
+        func i(_ keys: IndexKey..., unique: Bool = false) -> IndexSpec { IndexSpec(keys, unique: unique) }
+        func asc(_ p: String) -> IndexKey { IndexKey(p) }
+        func desc(_ p: String) -> IndexKey { IndexKey(p, ascending: false) }
+        let list: [CollectionSchema] = [
+            CollectionSchema(name: "users", indexes: [
+                i(asc("organizationId"), asc("email")),
+                i(asc("email"), unique: true),
+                i(desc("authentication.lastLogin")),
+                i(desc("createdAt")),
+            ], arrayPaths: ["permissions", "socialAccounts", "preferences.dashboard.widgets",
+                            "profile.businessProfile.objectives"], softDeletes: true),
+            CollectionSchema(name: "admin_users", indexes: [
+                i(asc("email"), unique: true),
+                i(asc("role"), asc("isActive")),
+            ], arrayPaths: ["permissions", "security.ipWhitelist", "settings.dashboardPreferences.widgets"]),
+            CollectionSchema(name: "organizations", indexes: [
+                i(asc("slug"), unique: true),
+                i(asc("subscription.status")),
+                i(asc("subscription.nextBillingDate")),
+            ], arrayPaths: ["settings.allowedDomains"], softDeletes: true),
+            CollectionSchema(name: "content", indexes: [
+                i(asc("organizationId"), desc("createdAt")),
+                i(asc("userId"), desc("createdAt")),
+                i(asc("platforms.status"), asc("platforms.scheduledAt")),
+                i(asc("approval.status")),
+                // socialdeck: the approval queue, per organization and across them, soonest first.
+                i(asc("organizationId"), asc("approval.status"), asc("platforms.scheduledAt")),
+                i(asc("approval.status"), asc("platforms.scheduledAt")),
+            ], arrayPaths: ["platforms", "content.images", "content.videos", "content.hashtags",
+                            "content.mentions", "content.links"], softDeletes: true),
+            CollectionSchema(name: "ai_agents", indexes: [
+                i(asc("type"), asc("status")),
+                i(asc("organizationSpecific.organizationId")),
+            ], arrayPaths: ["organizationSpecific", "configuration.tools"]),
+            CollectionSchema(name: "analytics", indexes: [
+                i(asc("organizationId"), desc("date")),
+                i(asc("type"), desc("date")),
+                i(asc("aggregation"), desc("date")),
+            ]),
+            CollectionSchema(name: "subscriptions", indexes: [
+                i(asc("organizationId")),
+                i(asc("status"), asc("billing.currentPeriodEnd")),
+            ], arrayPaths: ["history", "plan.features"]),
+            CollectionSchema(name: "admin_activity_logs", indexes: [
+                i(asc("adminUserId"), desc("timestamp")),
+                i(asc("targetType"), asc("targetId")),
+                i(desc("timestamp")),
+            ]),
+            // socialdeck's own collections.
+            CollectionSchema(name: "strategies", indexes: [
+                i(asc("organizationId"), asc("status"), desc("createdAt")),
+            ]),
+            CollectionSchema(name: "content_calendars", indexes: [
+                i(asc("organizationId"), asc("status"), desc("createdAt")),
+            ]),
+            CollectionSchema(name: "notifications", indexes: [
+                i(asc("userId"), asc("isRead"), desc("createdAt")),
+            ], softDeletes: true),
+            CollectionSchema(name: "support_tickets", indexes: [
+                i(asc("status"), desc("updatedAt")),
+                i(asc("organizationId"), desc("createdAt")),
+            ], arrayPaths: ["messages"]),
+            CollectionSchema(name: "agent_memory", indexes: [
+                i(asc("agentType"), asc("organizationId"), desc("createdAt")),
+            ]),
+            CollectionSchema(name: "agent_messages", indexes: [
+                i(asc("toAgent"), asc("status"), asc("createdAt")),
+            ]),
+            CollectionSchema(name: "agent_runs", indexes: [
+                i(asc("agentId"), desc("startedAt")),
+                i(desc("startedAt")),
+            ]),
+            CollectionSchema(name: "generated_media", indexes: [
+                i(asc("organizationId"), desc("createdAt")),
+            ]),
+        ]
+        var out: [CollectionName: CollectionSchema] = [:]
+        for s in list { out[CollectionName(rawValue: s.name)!] = s }
+        precondition(out.count == CollectionName.allCases.count, "every collection needs a schema")
+        return out
+    }()
+}

@@ -1,0 +1,110 @@
+import SocialdeckModel
+
+/// The one storage interface. Both backends, SQLite and MongoDB, implement it and
+/// pass the same conformance suite. Calls block; callers that must not wait
+/// (the dashboard's input loop) call from a background queue.
+public protocol DocumentStore: AnyObject, Sendable {
+    /// Where the data lives, safe to show: a file path, or MongoDB hosts without credentials.
+    var location: String { get }
+    var backend: StoreBackend { get }
+
+    /// Registers a collection's array paths and soft-delete rule. Collections in
+    /// `SchemaCatalog` are registered when the store opens.
+    func register(_ schema: CollectionSchema)
+
+    func insertOne(_ document: Document, into collection: String) throws
+    func insertMany(_ documents: [Document], into collection: String) throws
+
+    func find(_ collection: String, _ filter: Filter, options: FindOptions) throws -> [Document]
+    func count(_ collection: String, _ filter: Filter, includeDeleted: Bool) throws -> Int
+
+    /// Returns how many documents matched.
+    @discardableResult
+    func updateOne(_ collection: String, _ filter: Filter, _ update: Update, includeDeleted: Bool) throws -> Int
+    @discardableResult
+    func updateMany(_ collection: String, _ filter: Filter, _ update: Update, includeDeleted: Bool) throws -> Int
+
+    /// Atomically finds the first match in `sort` order and updates it, so that of
+    /// several processes racing for one document exactly one wins it.
+    func findOneAndUpdate(_ collection: String, _ filter: Filter, sort: [SortKey], _ update: Update,
+                          returnUpdated: Bool) throws -> Document?
+
+    @discardableResult
+    func deleteOne(_ collection: String, _ filter: Filter) throws -> Int
+    @discardableResult
+    func deleteMany(_ collection: String, _ filter: Filter) throws -> Int
+
+    /// Creates the index if it does not exist; creating it again changes nothing.
+    func createIndex(_ index: IndexSpec, on collection: String) throws
+    /// The names of the collection's indexes, in MongoDB's naming (`email_1`).
+    func indexNames(on collection: String) throws -> [String]
+
+    func aggregate(_ collection: String, _ aggregation: GroupedAggregation) throws -> [AggregateRow]
+
+    /// Checks the store answers; throws `StoreError.unreachable` when it does not.
+    func ping() throws
+}
+
+public enum StoreBackend: String, Sendable {
+    case sqlite = "SQLite"
+    case mongodb = "MongoDB"
+}
+
+extension DocumentStore {
+    public func find(_ collection: String, _ filter: Filter = .all, sort: [SortKey] = [], skip: Int = 0,
+                     limit: Int? = nil, projection: Projection? = nil, includeDeleted: Bool = false) throws -> [Document] {
+        try find(collection, filter, options: FindOptions(sort: sort, skip: skip, limit: limit, projection: projection,
+                                                         includeDeleted: includeDeleted))
+    }
+
+    public func findOne(_ collection: String, _ filter: Filter, sort: [SortKey] = [],
+                        includeDeleted: Bool = false) throws -> Document? {
+        try find(collection, filter, options: FindOptions(sort: sort, limit: 1, includeDeleted: includeDeleted)).first
+    }
+
+    public func count(_ collection: String, _ filter: Filter = .all) throws -> Int {
+        try count(collection, filter, includeDeleted: false)
+    }
+
+    @discardableResult
+    public func updateOne(_ collection: String, _ filter: Filter, _ update: Update) throws -> Int {
+        try updateOne(collection, filter, update, includeDeleted: false)
+    }
+
+    @discardableResult
+    public func updateMany(_ collection: String, _ filter: Filter, _ update: Update) throws -> Int {
+        try updateMany(collection, filter, update, includeDeleted: false)
+    }
+}
+
+/// Storage failures, typed so that callers can act on them.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// A unique index refused the write.
+    case duplicateKey(collection: String, detail: String)
+    case unreachable(String)
+    case notADatabase(String)
+    case notWritable(String)
+    case notADirectory(String)
+    /// The store was written by a newer socialdeck.
+    case newerSchema(found: Int, supported: Int)
+    case invalidUpdate(String)
+    case invalidQuery(String)
+    case corruptDocument(collection: String, detail: String)
+    case backend(String)
+
+    public var description: String {
+        switch self {
+        case .duplicateKey(let c, let d): return "duplicate key in \(c): \(d)"
+        case .unreachable(let s): return "cannot reach \(s)"
+        case .notADatabase(let p): return "\(p) is not a socialdeck SQLite database; it was left untouched"
+        case .notWritable(let p): return "\(p) is not writable"
+        case .notADirectory(let p): return "\(p) is not a directory"
+        case .newerSchema(let f, let s):
+            return "this store has schema version \(f), newer than the \(s) this socialdeck understands; upgrade socialdeck to open it"
+        case .invalidUpdate(let s): return "invalid update: \(s)"
+        case .invalidQuery(let s): return "invalid query: \(s)"
+        case .corruptDocument(let c, let d): return "a document in \(c) cannot be read: \(d)"
+        case .backend(let s): return s
+        }
+    }
+}

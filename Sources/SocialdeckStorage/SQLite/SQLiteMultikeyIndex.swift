@@ -1,0 +1,118 @@
+import SocialdeckModel
+
+/// An index whose leading key runs through an array (`platforms.status`). SQLite's
+/// expression indexes hold one value per row, so these keep a side table with one
+/// row per array element (MongoDB's multikey index), maintained on every write.
+/// Queries use it to narrow the candidates; the exact condition is still checked
+/// in Swift, so a side table can only speed a query up, never change its answer.
+struct SQLiteMultikeyIndex {
+    let collection: String
+    let spec: IndexSpec
+    /// The array the index fans out over, e.g. `platforms`.
+    let arrayPath: String
+
+    /// Nil when the index's leading key is not under an array, or its keys span two arrays.
+    init?(collection: String, spec: IndexSpec, schema: CollectionSchema) {
+        guard let first = spec.keys.first, schema.isMultiValued(first.path),
+              let array = Self.arrayPrefix(of: first.path, in: schema) else { return nil }
+        for key in spec.keys where schema.isMultiValued(key.path) {
+            guard Self.arrayPrefix(of: key.path, in: schema) == array else { return nil }
+        }
+        self.collection = collection
+        self.spec = spec
+        arrayPath = array
+    }
+
+    private static func arrayPrefix(of path: String, in schema: CollectionSchema) -> String? {
+        let parts = path.split(separator: ".")
+        for n in 1...parts.count {
+            let prefix = parts[0..<n].joined(separator: ".")
+            if schema.arrayPaths.contains(prefix) { return prefix }
+        }
+        return nil
+    }
+
+    var table: String { SQLiteQueryCompiler.quote("\(collection)$mk$\(spec.name)") }
+    var columns: [String] { spec.keys.indices.map { "k\($0)" } }
+
+    /// The path of a key relative to one array element, or nil for a key outside the array.
+    private func relative(_ path: String) -> String? {
+        if path == arrayPath { return "" }
+        return path.hasPrefix(arrayPath + ".") ? String(path.dropFirst(arrayPath.count + 1)) : nil
+    }
+
+    func createStatements() -> [String] {
+        let cols = columns.joined(separator: ", ")
+        let source = SQLiteQueryCompiler.quote(collection)
+        let trigger = SQLiteQueryCompiler.quote("\(collection)$mk$\(spec.name)$delete")
+        let indexName = SQLiteQueryCompiler.quote("\(collection)$mk$\(spec.name)$keys")
+        return [
+            "CREATE TABLE IF NOT EXISTS \(table) (rid INTEGER NOT NULL, \(cols))",
+            "CREATE INDEX IF NOT EXISTS \(indexName) ON \(table)(\(cols), rid)",
+            "CREATE INDEX IF NOT EXISTS \(SQLiteQueryCompiler.quote("\(collection)$mk$\(spec.name)$rid")) ON \(table)(rid)",
+            "CREATE TRIGGER IF NOT EXISTS \(trigger) AFTER DELETE ON \(source) BEGIN DELETE FROM \(table) WHERE rid = old.rid; END",
+        ]
+    }
+
+    /// One key tuple per array element (one tuple of NULLs for an empty or missing array).
+    func entries(for doc: Document) -> [[SQLValue]] {
+        let elements: [BSONValue]
+        switch doc.value(at: arrayPath) {
+        case .array(let a)?: elements = a.isEmpty ? [.null] : a
+        case let v?: elements = [v]
+        case nil: elements = [.null]
+        }
+        return elements.map { element in
+            spec.keys.map { key in
+                guard let rel = relative(key.path) else { return (doc.value(at: key.path) ?? .null).sqlValue }
+                if rel.isEmpty { return element.sqlValue }
+                guard case .document(let d) = element else { return .null }
+                return (d.value(at: rel) ?? .null).sqlValue
+            }
+        }
+    }
+
+    func write(_ doc: Document, rid: Int64, _ c: SQLiteConnection, replacing: Bool) throws {
+        if replacing { try c.statement("DELETE FROM \(table) WHERE rid = ?").run([.integer(rid)]) }
+        let placeholders = Array(repeating: "?", count: columns.count + 1).joined(separator: ",")
+        let insert = try c.statement("INSERT INTO \(table) VALUES (\(placeholders))")
+        for entry in entries(for: doc) {
+            try insert.run([.integer(rid)] + entry)
+        }
+    }
+
+    /// A `rid IN (…)` prefilter for one condition, when this index can narrow it.
+    func prefilter(for filter: Filter) -> (String, [SQLValue])? {
+        var conditions: [(Int, String, [SQLValue])] = []
+        func add(_ path: String, _ f: Filter) {
+            guard let column = spec.keys.firstIndex(where: { $0.path == path }) else { return }
+            switch f {
+            case .compare(_, let op, let v) where v.isScalar && op != .ne:
+                let sym = ["$eq": "=", "$gt": ">", "$gte": ">=", "$lt": "<", "$lte": "<="][op.rawValue]!
+                conditions.append((column, "k\(column) \(sym) ?", [v.sqlValue]))
+            case .isIn(_, let vs) where !vs.isEmpty && vs.allSatisfy(\.isScalar):
+                conditions.append((column, "k\(column) IN (\(Array(repeating: "?", count: vs.count).joined(separator: ",")))", vs.map(\.sqlValue)))
+            default:
+                return
+            }
+        }
+        switch filter {
+        case .compare(let p, _, _), .isIn(let p, _):
+            add(p, filter)
+        case .elemMatch(let array, let inner) where array == arrayPath:
+            let parts: [Filter]
+            if case .and(let fs) = inner { parts = fs } else { parts = [inner] }
+            for f in parts {
+                switch f {
+                case .compare(let rel, _, _), .isIn(let rel, _): add(arrayPath + "." + rel, f)
+                default: continue
+                }
+            }
+        default:
+            return nil
+        }
+        guard conditions.contains(where: { $0.0 == 0 }) else { return nil }
+        let sql = "rid IN (SELECT rid FROM \(table) WHERE \(conditions.map(\.1).joined(separator: " AND ")))"
+        return (sql, conditions.flatMap(\.2))
+    }
+}

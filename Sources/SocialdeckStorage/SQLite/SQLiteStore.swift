@@ -1,0 +1,410 @@
+import CSQLite
+import Foundation
+import SocialdeckModel
+
+/// The embedded backend: one SQLite file in WAL mode, shared safely by several
+/// socialdeck processes on one host. Each collection is a table of BSON documents;
+/// the collection's indexes are expression indexes over `sd_field`.
+public final class SQLiteStore: DocumentStore, @unchecked Sendable {
+    public static let fileName = "socialdeck.sqlite"
+    /// `PRAGMA application_id`, so a foreign SQLite file is recognised and left alone ("SDK1").
+    static let applicationId: Int32 = 0x5344_4B31
+
+    public let location: String
+    public let backend = StoreBackend.sqlite
+    private let connection: SQLiteConnection
+    private let filters = FilterRegistry()
+    private let lock = NSLock()
+    private var schemas: [String: CollectionSchema] = [:]
+    private var tables: Set<String> = []
+    private var multikey: [String: [SQLiteMultikeyIndex]] = [:]
+
+    /// How hard each commit is pushed to disk. `normal` survives a killed process
+    /// (WAL keeps every committed transaction); `full` also survives power loss.
+    public enum Durability: String, Sendable { case normal = "NORMAL", full = "FULL" }
+
+    /// Opens (creating when missing) the store in `directory`.
+    public init(directory: String, durability: Durability = .full) throws {
+        let dir = (directory as NSString).expandingTildeInPath
+        try Self.checkDirectory(dir)
+        let path = (dir as NSString).appendingPathComponent(Self.fileName)
+        try Self.checkExistingFile(path)
+        location = path
+        do {
+            connection = try SQLiteConnection(path: path)
+            try SQLiteFunctions.register(on: connection, filters: filters)
+            try connection.execute("PRAGMA busy_timeout = 10000")
+            try Self.checkApplicationId(connection, path: path)
+            try connection.execute("PRAGMA journal_mode = WAL")
+            try connection.execute("PRAGMA synchronous = \(durability.rawValue)")
+        } catch let e as SQLiteError {
+            if e.code & 0xFF == SQLITE_NOTADB { throw StoreError.notADatabase(path) }
+            if e.code & 0xFF == SQLITE_READONLY || e.code & 0xFF == SQLITE_CANTOPEN { throw StoreError.notWritable(path) }
+            throw StoreError.backend("\(path): \(e.message)")
+        }
+        for (name, schema) in SchemaCatalog.all { schemas[name.rawValue] = schema }
+    }
+
+    private static func checkDirectory(_ dir: String) throws {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw StoreError.notADirectory(dir) }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError.notWritable(dir)
+            }
+        }
+        guard isWritable(dir) else { throw StoreError.notWritable(dir) }
+    }
+
+    /// Write permission as the mode bits say, so a directory marked read-only is
+    /// respected even by root, whom `access(2)` never refuses.
+    private static func isWritable(_ path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return false }
+        return access(path, W_OK) == 0 && st.st_mode & 0o222 != 0
+    }
+
+    private static func checkExistingFile(_ path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.notWritable(path) }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if !header.isEmpty && header != Data("SQLite format 3\0".utf8) { throw StoreError.notADatabase(path) }
+        guard isWritable(path) else { throw StoreError.notWritable(path) }
+    }
+
+    private static func checkApplicationId(_ c: SQLiteConnection, path: String) throws {
+        let id = Int32(truncatingIfNeeded: try c.integer("PRAGMA application_id"))
+        let objects = try c.integer("SELECT count(*) FROM sqlite_master")
+        if id == applicationId { return }
+        guard id == 0 && objects == 0 else { throw StoreError.notADatabase(path) }
+        try c.execute("PRAGMA application_id = \(applicationId)")
+    }
+
+    // MARK: - Plumbing
+
+    public func register(_ schema: CollectionSchema) {
+        lock.withLock { schemas[schema.name] = schema }
+    }
+
+    private func schema(_ collection: String) -> CollectionSchema {
+        lock.withLock { schemas[collection] ?? CollectionSchema(name: collection) }
+    }
+
+    /// A compiler for the collection; call while holding the lock (inside `withConnection`).
+    private func compiler(_ collection: String) -> SQLiteQueryCompiler {
+        SQLiteQueryCompiler(schema: schemas[collection] ?? CollectionSchema(name: collection),
+                            multikey: multikey[collection] ?? [])
+    }
+
+    /// Loads the multikey indexes recorded for a collection (by any process).
+    private func loadMultikey(_ collection: String) throws {
+        try connection.execute("CREATE TABLE IF NOT EXISTS sd_multikey (collection TEXT NOT NULL, name TEXT NOT NULL, keys TEXT NOT NULL, PRIMARY KEY (collection, name))")
+        let stmt = try connection.statement("SELECT keys FROM sd_multikey WHERE collection = ?")
+        try stmt.bind([.text(collection)])
+        var found: [SQLiteMultikeyIndex] = []
+        let schema = schemas[collection] ?? CollectionSchema(name: collection)
+        while try stmt.step() {
+            let keys = (stmt.text(0) ?? "").split(separator: ",").compactMap { part -> IndexKey? in
+                guard let colon = part.lastIndex(of: ":") else { return nil }
+                return IndexKey(String(part[..<colon]), ascending: part[part.index(after: colon)...] != "-1")
+            }
+            if let index = SQLiteMultikeyIndex(collection: collection, spec: IndexSpec(keys), schema: schema) {
+                found.append(index)
+            }
+        }
+        multikey[collection] = found
+    }
+
+    /// Keeps the multikey side tables in step with a written document.
+    private func writeMultikey(_ collection: String, _ doc: Document, rid: Int64, replacing: Bool) throws {
+        for index in multikey[collection] ?? [] {
+            try index.write(doc, rid: rid, connection, replacing: replacing)
+        }
+    }
+
+    private func table(_ collection: String) throws -> String {
+        guard !collection.isEmpty, collection.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 || ($0 >= 65 && $0 <= 90) }) else {
+            throw StoreError.invalidQuery("collection names use letters, digits and '_': '\(collection)'")
+        }
+        let quoted = SQLiteQueryCompiler.quote(collection)
+        if !tables.contains(collection) {
+            try connection.execute("CREATE TABLE IF NOT EXISTS \(quoted) (rid INTEGER PRIMARY KEY, id NOT NULL UNIQUE, data BLOB NOT NULL)")
+            try loadMultikey(collection)
+            tables.insert(collection)
+        }
+        return quoted
+    }
+
+    /// Runs `body` holding the connection, translating SQLite errors into `StoreError`s.
+    private func withConnection<T>(_ collection: String, _ body: (SQLiteConnection, String) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            return try body(connection, try table(collection))
+        } catch let e as SQLiteError {
+            if e.isUniqueViolation { throw StoreError.duplicateKey(collection: collection, detail: e.message) }
+            if e.code & 0xFF == SQLITE_READONLY { throw StoreError.notWritable(location) }
+            throw StoreError.backend("SQLite \(location): \(e.message)")
+        } catch let e as BSONError {
+            throw StoreError.corruptDocument(collection: collection, detail: e.description)
+        }
+    }
+
+    /// Binds a compiled query, registering its residual filter for `sd_match` during `body`.
+    private func query<T>(_ c: SQLiteConnection, _ compiled: SQLiteQueryCompiler.Compiled, sql: (String) -> String,
+                          extra: [SQLValue] = [], _ body: (Statement) throws -> T) throws -> T {
+        var whereSQL = compiled.whereSQL
+        var bindings = compiled.bindings
+        var token: Int64?
+        if let residual = compiled.residual {
+            let t = filters.register(residual)
+            token = t
+            whereSQL += " AND sd_match(data, ?)"
+            bindings.append(.integer(t))
+        }
+        defer { if let token { filters.remove(token) } }
+        let stmt = try c.statement(sql(whereSQL))
+        try stmt.bind(bindings + extra)
+        defer { sqlite3_reset(stmt.handle) }
+        return try body(stmt)
+    }
+
+    // MARK: - Writes
+
+    public func insertOne(_ document: Document, into collection: String) throws {
+        try insertMany([document], into: collection)
+    }
+
+    public func insertMany(_ documents: [Document], into collection: String) throws {
+        guard !documents.isEmpty else { return }
+        try withConnection(collection) { c, table in
+            try c.transaction {
+                let stmt = try c.statement("INSERT INTO \(table)(id, data) VALUES (?, ?)")
+                for var doc in documents {
+                    if doc["_id"] == nil { doc = Document([.init("_id", .objectId(ObjectId()))] + doc.fields) }
+                    try stmt.run([doc["_id"]!.sqlValue, .blob(doc.bsonBytes())])
+                    try writeMultikey(collection, doc, rid: sqlite3_last_insert_rowid(c.handle), replacing: false)
+                }
+            }
+        }
+    }
+
+    public func updateOne(_ collection: String, _ filter: Filter, _ update: Update, includeDeleted: Bool) throws -> Int {
+        try applyUpdate(collection, filter, update, includeDeleted: includeDeleted, limit: 1)
+    }
+
+    public func updateMany(_ collection: String, _ filter: Filter, _ update: Update, includeDeleted: Bool) throws -> Int {
+        try applyUpdate(collection, filter, update, includeDeleted: includeDeleted, limit: nil)
+    }
+
+    private func applyUpdate(_ collection: String, _ filter: Filter, _ update: Update, includeDeleted: Bool, limit: Int?) throws -> Int {
+        try withConnection(collection) { c, table in
+            let compiler = compiler(collection)
+            return try c.transaction {
+                let compiled = compiler.compile(filter, includeDeleted: includeDeleted)
+                let rows: [(Int64, Document)] = try query(c, compiled, sql: {
+                    "SELECT rid, data FROM \(table) WHERE \($0)" + (limit.map { " LIMIT \($0)" } ?? "")
+                }) { stmt in
+                    var out: [(Int64, Document)] = []
+                    while try stmt.step() { out.append((stmt.int64(0), try stmt.document(1))) }
+                    return out
+                }
+                try write(rows, update, collection, c, table)
+                return rows.count
+            }
+        }
+    }
+
+    private func write(_ rows: [(Int64, Document)], _ update: Update, _ collection: String,
+                       _ c: SQLiteConnection, _ table: String) throws {
+        let stmt = try c.statement("UPDATE \(table) SET data = ? WHERE rid = ?")
+        for (rid, var doc) in rows {
+            try update.apply(to: &doc)
+            try stmt.run([.blob(doc.bsonBytes()), .integer(rid)])
+            try writeMultikey(collection, doc, rid: rid, replacing: true)
+        }
+    }
+
+    public func findOneAndUpdate(_ collection: String, _ filter: Filter, sort: [SortKey], _ update: Update,
+                                 returnUpdated: Bool) throws -> Document? {
+        try withConnection(collection) { c, table -> Document? in
+            let compiler = compiler(collection)
+            return try c.transaction { () -> Document? in
+                let compiled = compiler.compile(filter, includeDeleted: false)
+                let row: (Int64, Document)? = try query(c, compiled, sql: {
+                    "SELECT rid, data FROM \(table) WHERE \($0)\(compiler.orderBy(sort)) LIMIT 1"
+                }) { stmt in
+                    try stmt.step() ? (stmt.int64(0), try stmt.document(1)) : nil
+                }
+                guard let (rid, before) = row else { return nil }
+                try write([(rid, before)], update, collection, c, table)
+                var after = before
+                try update.apply(to: &after)
+                return returnUpdated ? after : before
+            }
+        }
+    }
+
+    public func deleteOne(_ collection: String, _ filter: Filter) throws -> Int {
+        try delete(collection, filter, limit: " LIMIT 1")
+    }
+
+    public func deleteMany(_ collection: String, _ filter: Filter) throws -> Int {
+        try delete(collection, filter, limit: "")
+    }
+
+    private func delete(_ collection: String, _ filter: Filter, limit: String) throws -> Int {
+        try withConnection(collection) { c, table in
+            let compiler = compiler(collection)
+            return try c.transaction {
+                let compiled = compiler.compile(filter, includeDeleted: true)
+                return try query(c, compiled, sql: {
+                    "DELETE FROM \(table) WHERE rid IN (SELECT rid FROM \(table) WHERE \($0)\(limit))"
+                }) { stmt in
+                    while try stmt.step() {}
+                    return c.changes
+                }
+            }
+        }
+    }
+
+    // MARK: - Reads
+
+    public func find(_ collection: String, _ filter: Filter, options: FindOptions) throws -> [Document] {
+        try withConnection(collection) { c, table in
+            let compiler = compiler(collection)
+            let compiled = compiler.compile(filter, includeDeleted: options.includeDeleted)
+            var tail = compiler.orderBy(options.sort)
+            if options.limit != nil || options.skip > 0 { tail += " LIMIT \(options.limit ?? -1) OFFSET \(options.skip)" }
+            return try query(c, compiled, sql: { "SELECT data FROM \(table) WHERE \($0)\(tail)" }) { stmt in
+                var out: [Document] = []
+                while try stmt.step() {
+                    let doc = try stmt.document(0)
+                    out.append(options.projection.map { $0.apply(to: doc) } ?? doc)
+                }
+                return out
+            }
+        }
+    }
+
+    public func count(_ collection: String, _ filter: Filter, includeDeleted: Bool) throws -> Int {
+        try withConnection(collection) { c, table in
+            let compiler = compiler(collection)
+            return try query(c, compiler.compile(filter, includeDeleted: includeDeleted),
+                      sql: { "SELECT count(*) FROM \(table) WHERE \($0)" }) { stmt in
+                _ = try stmt.step()
+                return Int(stmt.int64(0))
+            }
+        }
+    }
+
+    public func aggregate(_ collection: String, _ aggregation: GroupedAggregation) throws -> [AggregateRow] {
+        let schema = schema(collection)
+        let compiler = SQLiteQueryCompiler(schema: schema)
+        let compiled = compiler.compile(aggregation.filter, includeDeleted: aggregation.includeDeleted)
+        let groupPaths = aggregation.groupBy.map { k -> String in
+            switch k { case .day(let p), .field(let p): return p }
+        }
+        let sumPaths = aggregation.accumulators.compactMap { a -> String? in
+            if case .sum(let p) = a { return p }
+            return nil
+        }
+        if aggregation.unwind != nil || (groupPaths + sumPaths).contains(where: schema.isMultiValued) {
+            let docs = try find(collection, aggregation.filter, options: FindOptions(includeDeleted: aggregation.includeDeleted))
+            return aggregation.group(docs)
+        }
+        var select: [String] = []
+        for key in aggregation.groupBy {
+            switch key {
+            case .day(let p):
+                let f = compiler.column(p)
+                select.append("(CASE WHEN \(f) >= 0 THEN \(f) / 86400000 ELSE (\(f) - 86399999) / 86400000 END) * 86400000")
+            case .field(let p):
+                select.append("sd_value(data,'\(SQLiteQueryCompiler.escape(p))')")
+            }
+        }
+        let keyCount = select.count
+        for a in aggregation.accumulators {
+            switch a {
+            case .count: select.append("count(*)")
+            case .sum(let p): select.append("total(\(compiler.column(p)))")
+            }
+        }
+        let groupBy = keyCount == 0 ? "" : " GROUP BY " + (1...keyCount).map(String.init).joined(separator: ",")
+        return try withConnection(collection) { c, table in
+            try query(c, compiled, sql: { "SELECT \(select.joined(separator: ", ")) FROM \(table) WHERE \($0)\(groupBy)" }) { stmt in
+                var rows: [AggregateRow] = []
+                while try stmt.step() {
+                    var keys: [BSONValue] = []
+                    for (i, key) in aggregation.groupBy.enumerated() {
+                        switch key {
+                        case .day: keys.append(stmt.isNull(Int32(i)) ? .null : .datetime(stmt.int64(Int32(i))))
+                        case .field: keys.append(try stmt.document(Int32(i))["v"] ?? .null)
+                        }
+                    }
+                    let values = (0..<aggregation.accumulators.count).map { stmt.double(Int32(keyCount + $0)) }
+                    if keyCount == 0 && values.first == 0 && aggregation.accumulators.first == .count { continue }
+                    rows.append(AggregateRow(keys: keys, values: values))
+                }
+                return rows.sorted(by: AggregateRow.keyOrder)
+            }
+        }
+    }
+
+    // MARK: - Indexes
+
+    public func createIndex(_ index: IndexSpec, on collection: String) throws {
+        try withConnection(collection) { c, table in
+            let compiler = compiler(collection)
+            if let mk = SQLiteMultikeyIndex(collection: collection, spec: index, schema: compiler.schema) {
+                guard !index.unique else {
+                    throw StoreError.invalidQuery("a unique index cannot lead with the array path in \(index.name)")
+                }
+                try c.transaction {
+                    for sql in mk.createStatements() { try c.execute(sql) }
+                    let keys = index.keys.map { "\($0.path):\($0.ascending ? 1 : -1)" }.joined(separator: ",")
+                    try c.statement("INSERT OR IGNORE INTO sd_multikey VALUES (?, ?, ?)").run([.text(collection), .text(index.name), .text(keys)])
+                    guard c.changes > 0 else { return }
+                    let rows = try c.statement("SELECT rid, data FROM \(table)")
+                    var existing: [(Int64, Document)] = []
+                    while try rows.step() { existing.append((rows.int64(0), try rows.document(1))) }
+                    for (rid, doc) in existing { try mk.write(doc, rid: rid, c, replacing: true) }
+                    multikey[collection, default: []].append(mk)
+                }
+                return
+            }
+            if index.unique, index.keys.contains(where: { compiler.schema.isMultiValued($0.path) }) {
+                throw StoreError.invalidQuery("a unique index cannot cover the array path in \(index.name)")
+            }
+            let keys = index.keys.map { "\(compiler.sortExpression($0.path, ascending: $0.ascending)) \($0.ascending ? "ASC" : "DESC")" }
+            let name = SQLiteQueryCompiler.quote("\(collection)$\(index.name)")
+            try c.execute("CREATE \(index.unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(name) ON \(table)(\(keys.joined(separator: ", ")))")
+        }
+    }
+
+    public func indexNames(on collection: String) throws -> [String] {
+        try withConnection(collection) { c, _ in
+            let stmt = try c.statement("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+            try stmt.bind([.text(collection)])
+            var names = ["_id_"]
+            while try stmt.step() {
+                if let n = stmt.text(0), let r = n.range(of: "$") { names.append(String(n[r.upperBound...])) }
+            }
+            return names + (multikey[collection] ?? []).map(\.spec.name)
+        }
+    }
+
+    public func ping() throws {
+        try withConnection("_socialdeck_meta") { c, _ in try c.execute("SELECT 1") }
+    }
+
+    /// Runs a checkpoint so the WAL is folded into the main file (used before copying a store).
+    public func checkpoint() throws {
+        try withConnection("_socialdeck_meta") { c, _ in try c.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+}
