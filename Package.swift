@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "SocialdeckStorage",
                 dependencies: ["SocialdeckModel", "CSQLite", "CMongoc"]),
         .target(name: "SocialdeckCore",
-                dependencies: ["SocialdeckModel", "SocialdeckStorage"]),
+                dependencies: ["SocialdeckModel", "SocialdeckStorage", "CSQLite", "CMongoc", "CCurl", "COpenSSL"]),
         .target(name: "SocialdeckTerminal",
                 dependencies: ["CNcursesw"]),
         .executableTarget(name: "socialdeck",

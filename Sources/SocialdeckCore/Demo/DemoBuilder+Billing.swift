@@ -1,0 +1,129 @@
+import Foundation
+import SocialdeckModel
+
+extension DemoBuilder {
+    /// One subscription per organization, with a history of upgrades, downgrades and cancellations.
+    mutating func subscriptions(for orgs: [Organization]) -> [Subscription] {
+        orgs.enumerated().map { i, org in
+            let current = org.subscription.plan
+            var sub = Subscription()
+            sub._id = id(org.createdAt)
+            sub.organizationId = org._id
+            let changeDate = now.addingTimeInterval(-days(Double.random(in: 5..<Double(max(options.days, 6)), using: &rng)))
+            let initial: PlanTier
+            switch current {
+            case .enterprise: initial = .pro
+            case .pro: initial = i % 2 == 0 ? .free : .pro
+            case .free: initial = i % 2 == 0 ? .pro : .free
+            }
+            sub.history = [.init(action: .created, fromPlan: nil, toPlan: initial.displayName, date: org.createdAt)]
+            if initial != current {
+                let upgraded = DemoBuilder.monthlyPrice(current) > DemoBuilder.monthlyPrice(initial)
+                sub.history.append(.init(action: upgraded ? .upgraded : .downgraded, fromPlan: initial.displayName,
+                                         toPlan: current.displayName, date: changeDate,
+                                         reason: upgraded ? "Needed more seats" : "Budget cuts"))
+            }
+            sub.plan = Self.plan(current, yearly: org.subscription.billingCycle == .yearly)
+            if DemoBuilder.isChurned(i) {
+                let cancelled = now.addingTimeInterval(-days(Double.random(in: 1..<Double(min(options.days, 30) + 1), using: &rng)))
+                sub.status = .cancelled
+                sub.billing.cancelledAt = cancelled
+                sub.history.append(.init(action: .cancelled, fromPlan: current.displayName, toPlan: nil, date: cancelled,
+                                         reason: "Switched to another tool"))
+            } else {
+                sub.status = i % 11 == 10 ? .pastDue : .active
+            }
+            let periodStart = now.addingTimeInterval(-days(Double(i % 28)))
+            sub.billing.stripeSubscriptionId = current == .free ? nil : "sub_demo\(2000 + i)"
+            sub.billing.currentPeriodStart = periodStart
+            sub.billing.currentPeriodEnd = periodStart.addingTimeInterval(days(org.subscription.billingCycle == .yearly ? 365 : 30))
+            sub.usage.currentUsers = Int.random(in: 1...sub.plan.limits.users, using: &rng)
+            sub.usage.currentSocialAccounts = Int.random(in: 1...sub.plan.limits.socialAccounts, using: &rng)
+            sub.usage.currentMonthPosts = Int.random(in: 0...min(sub.plan.limits.postsPerMonth, 400), using: &rng)
+            sub.usage.currentMonthAiGenerations = Int.random(in: 0...sub.plan.limits.aiGenerations, using: &rng)
+            sub.createdAt = org.createdAt
+            sub.updatedAt = sub.history.last!.date
+            return sub
+        }
+    }
+
+    static func plan(_ tier: PlanTier, yearly: Bool) -> Subscription.Plan {
+        var p = Subscription.Plan()
+        p.name = tier.displayName
+        p.interval = yearly ? .year : .month
+        p.price = yearly ? monthlyPrice(tier) * 10 : monthlyPrice(tier)
+        p.features = ["scheduling", "analytics"] + (tier == .free ? [] : ["ai_drafts", "approvals"]) + (tier == .enterprise ? ["sso", "audit_log"] : [])
+        p.limits.users = [PlanTier.free: 3, .pro: 10, .enterprise: 100][tier]!
+        p.limits.socialAccounts = [PlanTier.free: 3, .pro: 15, .enterprise: 75][tier]!
+        p.limits.postsPerMonth = [PlanTier.free: 30, .pro: 500, .enterprise: 10_000][tier]!
+        p.limits.aiGenerations = [PlanTier.free: 10, .pro: 300, .enterprise: 5_000][tier]!
+        return p
+    }
+
+    /// Daily rollups: each organization's content performance and user activity,
+    /// and the platform's revenue as computed from the subscription histories.
+    mutating func analytics(orgs: [Organization], users: [User], rollup: EngagementRollup,
+                            subscriptions: [Subscription]) -> [AnalyticsRecord] {
+        var out: [AnalyticsRecord] = []
+        let today = Int64(now.timeIntervalSince1970) / 86_400
+        for day in (today - Int64(options.days))..<today {
+            let date = Date(timeIntervalSince1970: TimeInterval(day * 86_400))
+            for org in orgs {
+                var content = AnalyticsRecord()
+                content._id = id(date)
+                content.organizationId = org._id
+                content.type = .contentPerformance
+                content.date = date
+                content.metrics = rollup.perDay[.init(org: org._id, day: day)] ?? {
+                    var m = AnalyticsRecord.Metrics()
+                    m.postsPublished = 0
+                    m.totalEngagement = 0
+                    return m
+                }()
+                content.createdAt = date.addingTimeInterval(days(1))
+                out.append(content)
+
+                var activity = AnalyticsRecord()
+                activity._id = id(date)
+                activity.organizationId = org._id
+                activity.type = .userActivity
+                activity.date = date
+                let members = users.filter { $0.organizationId == org._id }.count
+                activity.metrics.activeUsers = Int.random(in: 0...max(members, 1), using: &rng)
+                activity.metrics.newUsers = rng.chance(0.05) ? 1 : 0
+                activity.metrics.sessionDuration = Double(Int.random(in: 120...1800, using: &rng))
+                activity.metrics.pageViews = Int.random(in: 5...200, using: &rng)
+                activity.createdAt = content.createdAt
+                out.append(activity)
+            }
+            var revenue = AnalyticsRecord()
+            revenue._id = id(date)
+            revenue.type = .revenue
+            revenue.date = date
+            let end = date.addingTimeInterval(days(1))
+            let mrr = subscriptions.reduce(0) { $0 + Self.monthlyRevenue($1, at: end) }
+            revenue.metrics.mrr = mrr
+            revenue.metrics.arr = mrr * 12
+            revenue.metrics.revenue = (mrr / 30 * 100).rounded() / 100
+            revenue.metrics.newSubscriptions = subscriptions.filter { $0.createdAt >= date && $0.createdAt < end }.count
+            let cancelled = subscriptions.filter { s in s.history.contains { $0.action == .cancelled && $0.date >= date && $0.date < end } }.count
+            let active = subscriptions.filter { Self.monthlyRevenue($0, at: date) > 0 || $0.plan.name == "Free" }.count
+            revenue.metrics.churnRate = active > 0 ? Double(cancelled) / Double(active) : 0
+            revenue.createdAt = end
+            out.append(revenue)
+        }
+        return out
+    }
+
+    /// What a subscription brought in per month at `date`, replaying its history.
+    static func monthlyRevenue(_ sub: Subscription, at date: Date) -> Double {
+        var plan: PlanTier?
+        for entry in sub.history where entry.date <= date {
+            switch entry.action {
+            case .cancelled: plan = nil
+            default: plan = entry.toPlan.flatMap(PlanTier.init(displayName:))
+            }
+        }
+        return plan.map(monthlyPrice) ?? 0
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import SocialdeckModel
+import SocialdeckStorage
+
+/// `socialdeck seed`: fills a store with a realistic workspace that follows
+/// entirely from its options, so the same options give the same data.
+public struct DemoWorkspace: Sendable {
+    public struct Options: Sendable, Equatable {
+        public var organizations = 6
+        public var users = 30
+        public var posts = 800
+        /// How many days of history: published posts, analytics rollups, agent runs.
+        public var days = 90
+        public var seed: UInt64 = 42
+        /// The moment the workspace is built around; rounded down to the UTC day so
+        /// that seeding twice on one day gives the same documents.
+        public var now = Date()
+
+        public init() {}
+
+        public func validate() throws {
+            if organizations < 1 { throw DemoError("--orgs must be at least 1") }
+            if users < organizations { throw DemoError("--users must be at least --orgs (\(organizations)), one per organization") }
+            if posts < 0 { throw DemoError("--posts cannot be negative") }
+            if days < 1 || days > 3650 { throw DemoError("--days must be between 1 and 3650") }
+        }
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var counts: [CollectionName: Int] = [:]
+    }
+
+    public let options: Options
+
+    public init(options: Options) { self.options = options }
+
+    /// Writes the workspace. `progress` is called with (done, total) units of work.
+    @discardableResult
+    public func seed(into store: any DocumentStore, progress: (Int, Int) -> Void = { _, _ in }) throws -> Summary {
+        try options.validate()
+        var builder = DemoBuilder(options: options)
+        var summary = Summary()
+        let total = options.posts + 1000
+        func write<M: StoredModel>(_ models: [M]) throws {
+            let collection = ModelCollection(store, M.self)
+            var start = 0
+            while start < models.count {
+                let end = min(start + 2000, models.count)
+                try collection.insert(Array(models[start..<end]))
+                start = end
+            }
+            summary.counts[M.collection, default: 0] += models.count
+        }
+
+        let orgs = builder.organizations()
+        try write(orgs)
+        let users = builder.users(for: orgs)
+        try write(users)
+        try write(builder.staff())
+        let agents = builder.agents()
+        progress(100, total)
+
+        var done = 0
+        var batch: [Content] = []
+        batch.reserveCapacity(2000)
+        var rollup = EngagementRollup()
+        while done < options.posts {
+            let post = builder.post(done, orgs: orgs, users: users, agents: agents)
+            rollup.add(post)
+            batch.append(post)
+            done += 1
+            if batch.count == 2000 || done == options.posts {
+                try write(batch)
+                batch.removeAll(keepingCapacity: true)
+                progress(100 + done, total)
+            }
+        }
+
+        let subscriptions = builder.subscriptions(for: orgs)
+        try write(subscriptions)
+        try write(builder.analytics(orgs: orgs, users: users, rollup: rollup, subscriptions: subscriptions))
+        let runs = builder.agentRuns(agents)
+        try write(builder.agentsWithTotals(agents, runs: runs))
+        try write(runs)
+        try write(builder.auditLog(orgs: orgs, users: users))
+        try write(builder.notifications(users: users))
+        try write(builder.supportTickets(orgs: orgs, users: users))
+        try write(builder.strategies(orgs: orgs))
+        try write(builder.calendars(orgs: orgs))
+        try write(builder.agentMessages(orgs: orgs))
+        try write(builder.memories(orgs: orgs))
+        try write(builder.media(orgs: orgs))
+        progress(total, total)
+        return summary
+    }
+}
+
+public struct DemoError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ d: String) { description = d }
+}
+
+/// Engagement of published posts per organization and UTC day, for the daily rollups.
+struct EngagementRollup {
+    struct Key: Hashable {
+        let org: ObjectId
+        let day: Int64
+    }
+
+    var perDay: [Key: AnalyticsRecord.Metrics] = [:]
+
+    mutating func add(_ post: Content) {
+        for entry in post.platforms where entry.status == .published {
+            guard let at = entry.publishedAt, let m = entry.metrics else { continue }
+            let key = Key(org: post.organizationId, day: Int64(at.timeIntervalSince1970) / 86_400)
+            var metrics = perDay[key] ?? AnalyticsRecord.Metrics()
+            metrics.postsPublished = (metrics.postsPublished ?? 0) + 1
+            metrics.totalEngagement = (metrics.totalEngagement ?? 0) + m.engagement
+            var breakdown = metrics.platformBreakdown ?? AnalyticsRecord.PlatformBreakdown()
+            var figures = breakdown[entry.platform] ?? AnalyticsRecord.PlatformFigures()
+            figures.posts += 1
+            figures.views += m.views
+            figures.engagement += m.engagement
+            breakdown[entry.platform] = figures
+            metrics.platformBreakdown = breakdown
+            metrics.averageEngagement = Double(metrics.totalEngagement ?? 0) / Double(metrics.postsPublished ?? 1)
+            perDay[key] = metrics
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import SocialdeckModel
+import SocialdeckStorage
+
+/// Which store to open: the embedded SQLite directory, or a MongoDB URI.
+public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
+    case sqlite(directory: String)
+    case mongodb(uri: String)
+
+    public static let mongoEnvironmentKey = "SOCIALDECK_MONGO_URI"
+
+    /// `--mongo` wins, then `SOCIALDECK_MONGO_URI`, then `--data`, then the XDG data directory.
+    public static func resolve(data: String?, mongo: String?, environment: [String: String]) -> StoreLocation {
+        if let mongo, !mongo.isEmpty { return .mongodb(uri: mongo) }
+        if data == nil, let env = environment[mongoEnvironmentKey], !env.isEmpty { return .mongodb(uri: env) }
+        if let data { return .sqlite(directory: data) }
+        return .sqlite(directory: defaultDataDirectory(environment: environment))
+    }
+
+    public static func defaultDataDirectory(environment: [String: String]) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/socialdeck" }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/share/socialdeck"
+    }
+
+    /// Safe to print: never includes a password.
+    public var description: String {
+        switch self {
+        case .sqlite(let dir): return "SQLite in \(dir)"
+        case .mongodb(let uri): return "MongoDB at \(Self.redacted(uri))"
+        }
+    }
+
+    /// The URI with any `user:password@` removed.
+    public static func redacted(_ uri: String) -> String {
+        guard let scheme = uri.range(of: "://") else { return uri }
+        let rest = uri[scheme.upperBound...]
+        let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+        guard let at = rest[..<hostEnd].lastIndex(of: "@") else { return uri }
+        return String(uri[..<scheme.upperBound]) + "***@" + rest[rest.index(after: at)...]
+    }
+
+    /// Opens the store and brings its schema up to date.
+    public func open(now: Date = Date()) throws -> any DocumentStore {
+        let store: any DocumentStore
+        switch self {
+        case .sqlite(let dir): store = try SQLiteStore(directory: dir)
+        case .mongodb(let uri): store = try MongoStore(uri: uri)
+        }
+        try SchemaMigrator.prepare(store, now: now)
+        return store
+    }
+}

@@ -1,0 +1,50 @@
+import CNcursesw
+import Foundation
+
+/// What the terminal can do, read from terminfo and the locale without taking
+/// over the screen, so `socialdeck doctor` can report it from any shell.
+public struct TerminalCapabilities: Sendable, Equatable {
+    public var term: String?
+    public var colors: Int
+    public var columns: Int?
+    public var rows: Int?
+    public var utf8: Bool
+    /// `NO_COLOR` is set, so socialdeck draws without colour whatever the terminal offers.
+    public var noColor: Bool
+    public var truecolor: Bool
+    public var isTTY: Bool
+
+    public static func detect(environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalCapabilities {
+        let term = environment["TERM"]
+        var colors = 0
+        if let term, !term.isEmpty {
+            var err: Int32 = 0
+            if setupterm(term, -1, &err) == OK {
+                colors = Int(max(0, tigetnum("colors")))
+                del_curterm(set_curterm(nil))
+            }
+        }
+        var size = winsize()
+        let hasSize = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+        setlocale(LC_CTYPE, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        let colorterm = environment["COLORTERM"] ?? ""
+        return TerminalCapabilities(
+            term: term, colors: colors,
+            columns: hasSize ? Int(size.ws_col) : nil, rows: hasSize ? Int(size.ws_row) : nil,
+            utf8: codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8",
+            noColor: !(environment["NO_COLOR"] ?? "").isEmpty,
+            truecolor: colorterm == "truecolor" || colorterm == "24bit",
+            isTTY: isatty(STDOUT_FILENO) == 1)
+    }
+
+    public static var cursesVersion: String { String(cString: sd_curses_version()) }
+
+    /// The colour depth socialdeck will draw with.
+    public var colorDepth: String {
+        if noColor || colors < 8 { return "monochrome" }
+        if truecolor { return "truecolor" }
+        if colors >= 256 { return "256 colours" }
+        return "\(colors) colours"
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import SocialdeckCore
+import SocialdeckModel
+import SocialdeckStorage
+import SocialdeckTerminal
+
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor", abstract: "Check the store, the system libraries and the terminal.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let d = StoreDiagnosis.run(store.location)
+        func row(_ label: String, _ value: String) {
+            print(label.padding(toLength: 11, withPad: " ", startingAt: 0) + SafeText.escapingControls(value))
+        }
+        row("store", d.location + (d.reachable ? " — reachable" : " — NOT reachable"))
+        if let problem = d.problem { row("problem", problem) }
+        if let wc = d.writeConcern { row("writes", "write concern \(wc)") }
+        if let v = d.schemaVersion {
+            let note = v == 0 ? "not initialised yet (any other command creates it)"
+                : v == SchemaCatalog.currentVersion ? "current" : v < SchemaCatalog.currentVersion ? "older; opening migrates it" : "NEWER than this socialdeck"
+            row("schema", "version \(v) (\(note))")
+            let total = CollectionName.allCases.reduce(0) { $0 + SchemaCatalog.schema(for: $1).indexes.count }
+            row("indexes", d.missingIndexes.isEmpty ? "all \(total) present" : "missing \(d.missingIndexes.count): \(d.missingIndexes.prefix(4).joined(separator: ", "))")
+            row("documents", d.documentCounts.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: " · "))
+        }
+        row("libraries", (SystemLibraries.versions() + [("ncursesw", TerminalCapabilities.cursesVersion)])
+            .map { "\($0.0) \($0.1)" }.joined(separator: " · "))
+        let t = TerminalCapabilities.detect()
+        let size = t.columns.map { "\($0)×\(t.rows ?? 0)" } ?? "no size (not a terminal)"
+        row("terminal", "\(t.term ?? "TERM unset") · \(t.colorDepth)\(t.noColor ? " (NO_COLOR)" : "") · \(size) · \(t.utf8 ? "UTF-8" : "not UTF-8")")
+        if !d.reachable { throw ExitCode(2) }
+    }
+}
+

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import SocialdeckCore
+import SocialdeckModel
+
+@main
+struct SocialdeckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "socialdeck",
+        abstract: "Run an AI-assisted social media operation from the terminal.",
+        discussion: "With no subcommand, socialdeck opens the dashboard on the selected store.",
+        subcommands: [SeedCommand.self, ExportCommand.self, ImportCommand.self, DoctorCommand.self, WriteProbeCommand.self]
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Open a demo workspace, seeding it on first use.")
+    var demo = false
+
+    mutating func run() throws {
+        var location = store.location
+        if demo, store.data == nil, store.mongo == nil {
+            location = .sqlite(directory: StoreLocation.defaultDataDirectory(environment: ProcessInfo.processInfo.environment) + "-demo")
+        }
+        let db = try location.open()
+        if demo, try db.count(CollectionName.organizations.rawValue) == 0 {
+            try SeedCommand.seed(into: db, options: DemoWorkspace.Options())
+        }
+        let orgs = try db.count(CollectionName.organizations.rawValue)
+        let posts = try db.count(CollectionName.content.rawValue)
+        let pending = try db.count(CollectionName.content.rawValue, .eq("approval.status", ApprovalStatus.pending))
+        print("socialdeck would open the dashboard on \(db.backend.rawValue) \(SafeText.escapingControls(db.location)):")
+        print("  \(orgs) organizations, \(posts) posts, \(pending) drafts awaiting approval.")
+        print("The terminal dashboard is not built yet; try `socialdeck doctor` or `socialdeck export content --limit 3`.")
+    }
+
+    /// Errors become one line on stderr and a non-zero exit, with any control characters escaped.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CleanExit {
+            exit(withError: error)
+        } catch where error is ValidationError || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            exit(withError: error)
+        } catch {
+            FileHandle.standardError.write(Data("socialdeck: \(SafeText.escapingControls(String(describing: error)))\n".utf8))
+            Foundation.exit(1)
+        }
+    }
+}
+
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Directory of the embedded SQLite store.", valueName: "dir"))
+    var data: String?
+
+    @Option(name: .long, help: ArgumentHelp("Use MongoDB at this URI (also SOCIALDECK_MONGO_URI).", valueName: "uri"))
+    var mongo: String?
+
+    var location: StoreLocation {
+        StoreLocation.resolve(data: data, mongo: mongo, environment: ProcessInfo.processInfo.environment)
+    }
+
+    func validate() throws {
+        if data != nil && mongo != nil { throw ValidationError("choose --data or --mongo, not both") }
+    }
+}
