@@ -40,11 +40,13 @@ let package = Package(
         .executableTarget(name: "socialdeck-bench",
                           dependencies: ["SocialdeckCore"]),
 
+        .target(name: "SocialdeckTestSupport", dependencies: ["SocialdeckStorage"],
+                path: "Tests/SocialdeckTestSupport"),
         .testTarget(name: "SocialdeckModelTests", dependencies: ["SocialdeckModel"]),
         .testTarget(name: "SocialdeckStorageTests",
-                    dependencies: ["SocialdeckStorage", "SocialdeckCore"]),
+                    dependencies: ["SocialdeckStorage", "SocialdeckCore", "SocialdeckTestSupport"]),
         .testTarget(name: "SocialdeckCoreTests", dependencies: ["SocialdeckCore"]),
-        .testTarget(name: "SocialdeckCLITests", dependencies: ["SocialdeckCore"]),
+        .testTarget(name: "SocialdeckCLITests", dependencies: ["SocialdeckCore", "SocialdeckTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

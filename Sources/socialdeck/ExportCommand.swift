@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The collection to export.") var collection: CollectionName
     @Option(help: ArgumentHelp("Only this organization's documents.", valueName: "slug")) var org: String?
     @Option(help: ArgumentHelp("Only documents created on or after this date.", valueName: "date")) var since: String?
-    @Option(help: "At most this many documents.") var limit: Int?
+    @Option(parsing: .unconditional, help: "At most this many documents.") var limit: Int?
 
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit cannot be negative") }

@@ -9,10 +9,11 @@ struct SeedCommand: ParsableCommand {
         commandName: "seed", abstract: "Fill an empty store with a realistic demo workspace.")
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "Organizations to create.") var orgs = 6
-    @Option(help: "Customer users, spread over the organizations.") var users = 30
-    @Option(help: "Posts, from past published ones to drafts awaiting approval.") var posts = 800
-    @Option(help: "Days of history.") var days = 90
+    // `.unconditional` so that `--posts -5` reaches validation instead of reading as a flag.
+    @Option(parsing: .unconditional, help: "Organizations to create.") var orgs = 6
+    @Option(parsing: .unconditional, help: "Customer users, spread over the organizations.") var users = 30
+    @Option(parsing: .unconditional, help: "Posts, from past published ones to drafts awaiting approval.") var posts = 800
+    @Option(parsing: .unconditional, help: "Days of history.") var days = 90
     @Option(help: "Random seed; the same seed gives the same workspace.") var seed: UInt64 = 42
     @Option(help: ArgumentHelp("Build the workspace around this date instead of today.", valueName: "yyyy-mm-dd"))
     var now: String?

@@ -39,13 +39,12 @@ struct SocialdeckCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as CleanExit {
-            exit(withError: error)
-        } catch where error is ValidationError || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
-            exit(withError: error)
         } catch {
-            FileHandle.standardError.write(Data("socialdeck: \(SafeText.escapingControls(String(describing: error)))\n".utf8))
-            Foundation.exit(1)
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode { exit(withError: error) }
+            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            FileHandle.standardError.write(Data("socialdeck: \(SafeText.escapingControls(message))\n".utf8))
+            Foundation.exit(code.rawValue)
         }
     }
 }

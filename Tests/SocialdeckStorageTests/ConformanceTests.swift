@@ -1,6 +1,7 @@
 import Foundation
 import SocialdeckModel
 import SocialdeckStorage
+import SocialdeckTestSupport
 import Testing
 
 /// The storage contract. Every test runs unchanged against SQLite and MongoDB.

@@ -6,22 +6,22 @@ import Testing
 /// The backends every conformance test runs against. MongoDB is included when
 /// `SOCIALDECK_TEST_MONGO_URI` names a server, and always in CI, where a missing
 /// server fails the MongoDB cases instead of skipping them.
-enum Backend: String, CustomTestStringConvertible, Sendable, CaseIterable {
+public enum Backend: String, CustomTestStringConvertible, Sendable, CaseIterable {
     case sqlite, mongodb
 
-    var testDescription: String { rawValue }
+    public var testDescription: String { rawValue }
 
-    static var enabled: [Backend] {
+    public static var enabled: [Backend] {
         let ci = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } ?? false
         return mongoURI != nil || ci ? [.sqlite, .mongodb] : [.sqlite]
     }
 
-    static var mongoURI: String? {
+    public static var mongoURI: String? {
         ProcessInfo.processInfo.environment["SOCIALDECK_TEST_MONGO_URI"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// A fresh, empty store: a new temporary directory, or a new MongoDB database.
-    func makeStore() throws -> any DocumentStore {
+    public func makeStore() throws -> any DocumentStore {
         switch self {
         case .sqlite:
             return try SQLiteStore(directory: TempDir.make())
@@ -34,7 +34,7 @@ enum Backend: String, CustomTestStringConvertible, Sendable, CaseIterable {
     }
 
     /// The base URI with its database replaced by `database`, keeping the options.
-    static func uri(_ base: String, database: String) -> String {
+    public static func uri(_ base: String, database: String) -> String {
         let parts = base.split(separator: "?", maxSplits: 1)
         var head = String(parts[0])
         if let schemeEnd = head.range(of: "://"), let slash = head[schemeEnd.upperBound...].firstIndex(of: "/") {
@@ -44,13 +44,13 @@ enum Backend: String, CustomTestStringConvertible, Sendable, CaseIterable {
     }
 }
 
-struct FixtureError: Error, CustomStringConvertible {
-    let description: String
-    init(_ d: String) { description = d }
+public struct FixtureError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ d: String) { description = d }
 }
 
-enum TempDir {
-    static func make() -> String {
+public enum TempDir {
+    public static func make() -> String {
         let path = NSTemporaryDirectory() + "socialdeck-test-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
@@ -58,11 +58,11 @@ enum TempDir {
 }
 
 /// The collection the conformance tests use, with an array path and soft deletes.
-let testSchema = CollectionSchema(
+public let testSchema = CollectionSchema(
     name: "things",
     indexes: [IndexSpec([IndexKey("tags.kind"), IndexKey("tags.at")])],
     arrayPaths: ["tags", "labels"],
     softDeletes: true
 )
 
-func date(_ iso: String) -> Date { ISODate.date(from: iso)! }
+public func date(_ iso: String) -> Date { ISODate.date(from: iso)! }
