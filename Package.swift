@@ -38,7 +38,9 @@ let package = Package(
                               .product(name: "ArgumentParser", package: "swift-argument-parser"),
                           ]),
         .executableTarget(name: "socialdeck-bench",
-                          dependencies: ["SocialdeckCore"]),
+                          dependencies: ["SocialdeckCore", "SocialdeckStorage",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          exclude: ["Reference"]),
 
         .target(name: "SocialdeckTestSupport", dependencies: ["SocialdeckStorage"],
                 path: "Tests/SocialdeckTestSupport"),

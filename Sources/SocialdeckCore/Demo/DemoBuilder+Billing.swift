@@ -66,6 +66,7 @@ extension DemoBuilder {
                             subscriptions: [Subscription]) -> [AnalyticsRecord] {
         var out: [AnalyticsRecord] = []
         let today = Int64(now.timeIntervalSince1970) / 86_400
+        let members = Dictionary(grouping: users, by: \.organizationId).mapValues(\.count)
         for day in (today - Int64(options.days))..<today {
             let date = Date(timeIntervalSince1970: TimeInterval(day * 86_400))
             for org in orgs {
@@ -88,8 +89,7 @@ extension DemoBuilder {
                 activity.organizationId = org._id
                 activity.type = .userActivity
                 activity.date = date
-                let members = users.filter { $0.organizationId == org._id }.count
-                activity.metrics.activeUsers = Int.random(in: 0...max(members, 1), using: &rng)
+                activity.metrics.activeUsers = Int.random(in: 0...max(members[org._id] ?? 0, 1), using: &rng)
                 activity.metrics.newUsers = rng.chance(0.05) ? 1 : 0
                 activity.metrics.sessionDuration = Double(Int.random(in: 120...1800, using: &rng))
                 activity.metrics.pageViews = Int.random(in: 5...200, using: &rng)

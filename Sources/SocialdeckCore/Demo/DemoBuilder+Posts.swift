@@ -2,13 +2,22 @@ import Foundation
 import SocialdeckModel
 
 extension DemoBuilder {
+    /// Each organization's users who write posts (admins, managers and users), by organization index.
+    static func authors(orgs: [Organization], users: [User]) -> [[User]] {
+        let byOrg = Dictionary(grouping: users, by: \.organizationId)
+        return orgs.map { org in
+            let members = byOrg[org._id] ?? []
+            let writers = members.filter { $0.role != .viewer }
+            return writers.isEmpty ? members : writers
+        }
+    }
+
     /// One post: published in the past, scheduled or awaiting approval in the next three weeks.
-    mutating func post(_ i: Int, orgs: [Organization], users: [User], agents: [AIAgent]) -> Content {
+    mutating func post(_ i: Int, orgs: [Organization], authors: [[User]], agents: [AIAgent]) -> Content {
         let orgIndex = Int.random(in: 0..<orgs.count, using: &rng)
         let org = orgs[orgIndex]
         let company = DemoCatalog.companies[orgIndex % DemoCatalog.companies.count]
-        let authors = users.filter { $0.organizationId == org._id && ($0.role == .admin || $0.role == .manager || $0.role == .user) }
-        let author = authors.isEmpty ? users[orgIndex % users.count] : rng.pick(authors)
+        let author = rng.pick(authors[orgIndex])
         let hour = Double(Int.random(in: 7...19, using: &rng)) + Double(Int.random(in: 0..<4, using: &rng)) / 4
         let dayOffset = Double(Int.random(in: -options.days..<21, using: &rng))
         let when = now.addingTimeInterval(days(dayOffset) + hour * 3600)

@@ -28,6 +28,7 @@ public struct DemoWorkspace: Sendable {
 
     public struct Summary: Sendable, Equatable {
         public var counts: [CollectionName: Int] = [:]
+        public init() {}
     }
 
     public let options: Options
@@ -58,6 +59,7 @@ public struct DemoWorkspace: Sendable {
         try write(users)
         try write(builder.staff())
         let agents = builder.agents()
+        let authors = DemoBuilder.authors(orgs: orgs, users: users)
         progress(100, total)
 
         var done = 0
@@ -65,7 +67,7 @@ public struct DemoWorkspace: Sendable {
         batch.reserveCapacity(2000)
         var rollup = EngagementRollup()
         while done < options.posts {
-            let post = builder.post(done, orgs: orgs, users: users, agents: agents)
+            let post = builder.post(done, orgs: orgs, authors: authors, agents: agents)
             rollup.add(post)
             batch.append(post)
             done += 1
@@ -126,5 +128,21 @@ struct EngagementRollup {
             metrics.averageEngagement = Double(metrics.totalEngagement ?? 0) / Double(metrics.postsPublished ?? 1)
             perDay[key] = metrics
         }
+    }
+}
+
+extension DemoWorkspace {
+    /// The workspace's organizations, users and posts in memory, without writing them:
+    /// the corpus the benchmark runs the same work over in every backend and reference.
+    public func corpus() throws -> (organizations: [Organization], users: [User], posts: [Content]) {
+        try options.validate()
+        var builder = DemoBuilder(options: options)
+        let orgs = builder.organizations()
+        let users = builder.users(for: orgs)
+        _ = builder.staff()
+        let agents = builder.agents()
+        let authors = DemoBuilder.authors(orgs: orgs, users: users)
+        let posts = (0..<options.posts).map { builder.post($0, orgs: orgs, authors: authors, agents: agents) }
+        return (orgs, users, posts)
     }
 }

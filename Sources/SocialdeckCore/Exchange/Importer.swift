@@ -93,7 +93,7 @@ public struct Importer {
             try store.insertMany(docs, into: collection.rawValue)
         } catch {
             // MongoDB's insertMany is not one transaction; remove what got in, so a failed import leaves no trace.
-            try? store.deleteMany(collection.rawValue, .isIn("_id", ids))
+            _ = try? store.deleteMany(collection.rawValue, .isIn("_id", ids))
             throw error
         }
         return docs.count

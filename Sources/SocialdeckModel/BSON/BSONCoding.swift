@@ -45,10 +45,17 @@ enum BSONWriter {
     static func writeArray(_ array: [BSONValue], into out: inout [UInt8]) {
         let start = out.count
         out.append(contentsOf: [0, 0, 0, 0])
-        for (i, v) in array.enumerated() { writeElement(String(i), v, into: &out) }
+        for (i, v) in array.enumerated() {
+            out.append(v.typeCode)
+            if i < indexKeys.count { out.append(contentsOf: indexKeys[i]) } else { writeCString(String(i), into: &out) }
+            writeValue(v, into: &out)
+        }
         out.append(0)
         patchLength(at: start, into: &out)
     }
+
+    /// Array keys "0", "1", … as NUL-terminated bytes, so arrays need no string formatting.
+    private static let indexKeys: [[UInt8]] = (0..<256).map { Array(String($0).utf8) + [0] }
 
     private static func patchLength(at start: Int, into out: inout [UInt8]) {
         let len = UInt32(out.count - start)
@@ -61,6 +68,10 @@ enum BSONWriter {
     private static func writeElement(_ key: String, _ value: BSONValue, into out: inout [UInt8]) {
         out.append(value.typeCode)
         writeCString(key, into: &out)
+        writeValue(value, into: &out)
+    }
+
+    private static func writeValue(_ value: BSONValue, into out: inout [UInt8]) {
         switch value {
         case .double(let d): writeLE(d.bitPattern, into: &out)
         case .string(let s):
@@ -91,7 +102,11 @@ enum BSONWriter {
     private static func writeCString(_ s: String, into out: inout [UInt8]) {
         var s = s
         s.withUTF8 { utf8 in
-            for b in utf8 where b != 0 { out.append(b) }
+            if utf8.contains(0) {
+                for b in utf8 where b != 0 { out.append(b) }
+            } else {
+                out.append(contentsOf: utf8)
+            }
         }
         out.append(0)
     }
@@ -152,11 +167,8 @@ struct BSONReader {
             let len = Int(try readLE(UInt32.self))
             guard len >= 1, offset + len <= buffer.count else { throw BSONError.truncated(offset: offset) }
             let bytes = UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + len - 1)])
-            guard let s = String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) else {
-                throw BSONError.invalidString(offset: offset)
-            }
             offset += len
-            return .string(s)
+            return .string(Self.string(bytes))
         case 0x03: return .document(try readDocument())
         case 0x04: return .array(try readArray())
         case 0x05:
@@ -180,6 +192,12 @@ struct BSONReader {
         }
     }
 
+    /// Invalid UTF-8 (only a damaged store has it) is repaired with U+FFFD rather than
+    /// failing the whole document; validating first costs twice as much on every read.
+    private static func string(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(decoding: bytes.bindMemory(to: UInt8.self), as: UTF8.self)
+    }
+
     private mutating func readByte() throws -> UInt8 {
         guard offset < buffer.count else { throw BSONError.truncated(offset: offset) }
         defer { offset += 1 }
@@ -191,11 +209,8 @@ struct BSONReader {
         while end < buffer.count && buffer[end] != 0 { end += 1 }
         guard end < buffer.count else { throw BSONError.truncated(offset: offset) }
         let bytes = UnsafeRawBufferPointer(rebasing: buffer[offset..<end])
-        guard let s = String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) else {
-            throw BSONError.invalidString(offset: offset)
-        }
         offset = end + 1
-        return s
+        return Self.string(bytes)
     }
 
     private mutating func readLE<T: FixedWidthInteger>(_: T.Type) throws -> T {

@@ -47,6 +47,11 @@ public struct Document: Sendable, Hashable {
         value(at: path.split(separator: ".", omittingEmptySubsequences: false)[...])
     }
 
+    /// The value at a path already split into its steps; hot loops split once and reuse it.
+    public func value(atSteps steps: [Substring]) -> BSONValue? {
+        value(at: steps[...])
+    }
+
     func value(at parts: ArraySlice<Substring>) -> BSONValue? {
         guard let first = parts.first else { return .document(self) }
         guard let v = fields.first(where: { $0.key == first })?.value else { return nil }

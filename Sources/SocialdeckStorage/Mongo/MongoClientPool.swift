@@ -34,7 +34,7 @@ final class MongoClientPool: @unchecked Sendable {
         }
         var buf = [CChar](repeating: 0, count: 1024)
         sd_uri_hosts(uri, &buf, buf.count)
-        hosts = String(cString: buf)
+        hosts = String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         databaseName = mongoc_uri_get_database(uri).map { String(cString: $0) } ?? "socialdeck"
         guard let pool = mongoc_client_pool_new_with_error(uri, &error) else {
             mongoc_uri_destroy(uri)

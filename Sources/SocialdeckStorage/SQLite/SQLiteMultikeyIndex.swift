@@ -21,6 +21,16 @@ struct SQLiteMultikeyIndex {
         self.collection = collection
         self.spec = spec
         arrayPath = array
+        table = SQLiteQueryCompiler.quote("\(collection)$mk$\(spec.name)")
+        columns = spec.keys.indices.map { "k\($0)" }
+        insertSQL = "INSERT INTO \(table) VALUES (\(Array(repeating: "?", count: columns.count + 1).joined(separator: ",")))"
+        deleteSQL = "DELETE FROM \(table) WHERE rid = ?"
+        relativePaths = spec.keys.map { key in
+            if key.path == array { return [] }
+            return key.path.hasPrefix(array + ".") ? key.path.dropFirst(array.count + 1).split(separator: ".") : nil
+        }
+        keySteps = spec.keys.map { $0.path.split(separator: ".") }
+        arraySteps = array.split(separator: ".")
     }
 
     private static func arrayPrefix(of path: String, in schema: CollectionSchema) -> String? {
@@ -32,14 +42,14 @@ struct SQLiteMultikeyIndex {
         return nil
     }
 
-    var table: String { SQLiteQueryCompiler.quote("\(collection)$mk$\(spec.name)") }
-    var columns: [String] { spec.keys.indices.map { "k\($0)" } }
-
-    /// The path of a key relative to one array element, or nil for a key outside the array.
-    private func relative(_ path: String) -> String? {
-        if path == arrayPath { return "" }
-        return path.hasPrefix(arrayPath + ".") ? String(path.dropFirst(arrayPath.count + 1)) : nil
-    }
+    let table: String
+    let columns: [String]
+    private let insertSQL: String
+    private let deleteSQL: String
+    /// Each key's steps relative to one array element; nil for a key outside the array.
+    private let relativePaths: [[Substring]?]
+    private let keySteps: [[Substring]]
+    private let arraySteps: [Substring]
 
     func createStatements() -> [String] {
         let cols = columns.joined(separator: ", ")
@@ -57,25 +67,24 @@ struct SQLiteMultikeyIndex {
     /// One key tuple per array element (one tuple of NULLs for an empty or missing array).
     func entries(for doc: Document) -> [[SQLValue]] {
         let elements: [BSONValue]
-        switch doc.value(at: arrayPath) {
+        switch doc.value(atSteps: arraySteps) {
         case .array(let a)?: elements = a.isEmpty ? [.null] : a
         case let v?: elements = [v]
         case nil: elements = [.null]
         }
         return elements.map { element in
-            spec.keys.map { key in
-                guard let rel = relative(key.path) else { return (doc.value(at: key.path) ?? .null).sqlValue }
+            zip(keySteps, relativePaths).map { steps, relative in
+                guard let rel = relative else { return (doc.value(atSteps: steps) ?? .null).sqlValue }
                 if rel.isEmpty { return element.sqlValue }
                 guard case .document(let d) = element else { return .null }
-                return (d.value(at: rel) ?? .null).sqlValue
+                return (d.value(atSteps: rel) ?? .null).sqlValue
             }
         }
     }
 
     func write(_ doc: Document, rid: Int64, _ c: SQLiteConnection, replacing: Bool) throws {
-        if replacing { try c.statement("DELETE FROM \(table) WHERE rid = ?").run([.integer(rid)]) }
-        let placeholders = Array(repeating: "?", count: columns.count + 1).joined(separator: ",")
-        let insert = try c.statement("INSERT INTO \(table) VALUES (\(placeholders))")
+        if replacing { try c.statement(deleteSQL).run([.integer(rid)]) }
+        let insert = try c.statement(insertSQL)
         for entry in entries(for: doc) {
             try insert.run([.integer(rid)] + entry)
         }

@@ -108,9 +108,12 @@ struct SQLiteQueryCompiler {
         return " ORDER BY " + keys.joined(separator: ", ") + ", rid"
     }
 
-    static func escape(_ s: String) -> String { s.replacingOccurrences(of: "'", with: "''") }
+    static func escape(_ s: String) -> String {
+        s.utf8.contains(UInt8(ascii: "'")) ? s.replacingOccurrences(of: "'", with: "''") : s
+    }
 
     static func quote(_ identifier: String) -> String {
-        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let inner = identifier.utf8.contains(UInt8(ascii: "\"")) ? identifier.replacingOccurrences(of: "\"", with: "\"\"") : identifier
+        return "\"" + inner + "\""
     }
 }

@@ -16,7 +16,8 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
     private let filters = FilterRegistry()
     private let lock = NSLock()
     private var schemas: [String: CollectionSchema] = [:]
-    private var tables: Set<String> = []
+    /// Collections whose table exists, with the table's quoted name.
+    private var tables: [String: String] = [:]
     private var multikey: [String: [SQLiteMultikeyIndex]] = [:]
 
     /// How hard each commit is pushed to disk. `normal` survives a killed process
@@ -128,15 +129,14 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
     }
 
     private func table(_ collection: String) throws -> String {
+        if let quoted = tables[collection] { return quoted }
         guard !collection.isEmpty, collection.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 || ($0 >= 65 && $0 <= 90) }) else {
             throw StoreError.invalidQuery("collection names use letters, digits and '_': '\(collection)'")
         }
         let quoted = SQLiteQueryCompiler.quote(collection)
-        if !tables.contains(collection) {
-            try connection.execute("CREATE TABLE IF NOT EXISTS \(quoted) (rid INTEGER PRIMARY KEY, id NOT NULL UNIQUE, data BLOB NOT NULL)")
-            try loadMultikey(collection)
-            tables.insert(collection)
-        }
+        try connection.execute("CREATE TABLE IF NOT EXISTS \(quoted) (rid INTEGER PRIMARY KEY, id NOT NULL UNIQUE, data BLOB NOT NULL)")
+        try loadMultikey(collection)
+        tables[collection] = quoted
         return quoted
     }
 
