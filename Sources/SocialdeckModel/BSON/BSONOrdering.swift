@@ -47,7 +47,7 @@ extension BSONValue {
                 return x == y ? 0 : (x < y ? -1 : 1)
             }
             let x = a.doubleValue ?? .nan, y = b.doubleValue ?? .nan
-            if x == y { return 0 }
+            if x == y || (x.isNaN && y.isNaN) { return 0 }
             if x.isNaN { return -1 }
             if y.isNaN { return 1 }
             return x < y ? -1 : 1

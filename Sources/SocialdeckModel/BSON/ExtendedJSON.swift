@@ -128,7 +128,7 @@ public enum ISODate {
             return v
         }
         guard let y = num(0, 4), c.count >= 10, c[4] == 45, let mo = num(5, 2), c[7] == 45,
-              let d = num(8, 2), (1...12).contains(mo), (1...31).contains(d) else { return nil }
+              let d = num(8, 2), (1...12).contains(mo), d >= 1, d <= daysInMonth(y, mo) else { return nil }
         var ms = days(fromCivil: y, mo, d) * 86_400_000
         var i = 10
         if i < c.count && (c[i] == UInt8(ascii: "T") || c[i] == UInt8(ascii: " ")) {
@@ -172,6 +172,11 @@ public enum ISODate {
 
     public static func date(from text: String) -> Date? {
         milliseconds(from: text).map { Date(timeIntervalSince1970: Double($0) / 1000) }
+    }
+
+    /// 28 to 31: February 30th or April 31st is not a date, not the next month's first days.
+    private static func daysInMonth(_ y: Int64, _ m: Int64) -> Int64 {
+        days(fromCivil: m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - days(fromCivil: y, m, 1)
     }
 
     private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {

@@ -8,7 +8,7 @@ public struct JSONParseError: Error, Equatable, CustomStringConvertible {
 }
 
 /// A strict JSON parser that produces BSON values and understands Extended JSON
-/// wrappers (`$oid`, `$date`, `$numberLong`, `$numberInt`, `$numberDouble`).
+/// wrappers (`$oid`, `$date`, `$numberLong`, `$numberInt`, `$numberDouble`, `$binary`).
 struct JSONParser {
     private let bytes: [UInt8]
     private var i = 0
@@ -103,6 +103,11 @@ struct JSONParser {
             return .datetime(ms)
         case ("$date", let v) where v.int64Value != nil:
             return .datetime(v.int64Value!)
+        case ("$binary", .document(let inner)):
+            guard case .string(let b64)? = inner["base64"], let data = Data(base64Encoded: b64) else {
+                throw fail("invalid $binary")
+            }
+            return .binary(Array(data))
         case ("$numberLong", .string(let s)):
             guard let v = Int64(s) else { throw fail("invalid $numberLong") }
             return .int64(v)

@@ -14,7 +14,8 @@ public enum PostLength {
                 continue
             }
             for ch in word.text {
-                if ch.unicodeScalars.count > 1 && ch.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.properties.isEmoji && $0.value > 0x2000 }) {
+                if ch.unicodeScalars.count > 1 && (ch.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.properties.isEmoji && $0.value > 0x2000 })
+                    || isEmojiSequenceOnASCIIBase(ch)) {
                     total += 2
                     continue
                 }
@@ -24,6 +25,13 @@ public enum PostLength {
             }
         }
         return total
+    }
+
+    /// Keycaps (`1️⃣`, `#️⃣`) and `©️`/`®️` start with a scalar below U+2000 that is only an
+    /// emoji because of the variation selector or keycap mark after it.
+    private static func isEmojiSequenceOnASCIIBase(_ ch: Character) -> Bool {
+        guard let first = ch.unicodeScalars.first, first.properties.isEmoji else { return false }
+        return ch.unicodeScalars.dropFirst().contains { $0.value == 0xFE0F || $0.value == 0x20E3 }
     }
 
     private static func weight(_ v: UInt32) -> Int {
