@@ -12,7 +12,7 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     /// `--mongo` wins, then `SOCIALDECK_MONGO_URI`, then `--data`, then the XDG data directory.
     public static func resolve(data: String?, mongo: String?, environment: [String: String]) -> StoreLocation {
         if let mongo, !mongo.isEmpty { return .mongodb(uri: mongo) }
-        if let env = environment[mongoEnvironmentKey], !env.isEmpty { return .mongodb(uri: env) }
+        if data == nil, let env = environment[mongoEnvironmentKey], !env.isEmpty { return .mongodb(uri: env) }
         if let data { return .sqlite(directory: data) }
         return .sqlite(directory: defaultDataDirectory(environment: environment))
     }
