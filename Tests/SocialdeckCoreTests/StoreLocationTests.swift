@@ -17,8 +17,8 @@ struct StoreLocationTests {
         #expect(StoreLocation.resolve(data: nil, mongo: uri, environment: fullEnv) == .mongodb(uri: uri))
     }
 
-    @Test func environmentURIWinsOverTheDataFlag() {
-        #expect(StoreLocation.resolve(data: "/data", mongo: nil, environment: fullEnv) == .mongodb(uri: envURI))
+    @Test func theDataFlagWinsOverTheEnvironmentURI() {
+        #expect(StoreLocation.resolve(data: "/data", mongo: nil, environment: fullEnv) == .sqlite(directory: "/data"))
         #expect(StoreLocation.resolve(data: nil, mongo: nil, environment: fullEnv) == .mongodb(uri: envURI))
     }
 

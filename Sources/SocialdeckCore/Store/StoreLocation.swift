@@ -9,7 +9,8 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
 
     public static let mongoEnvironmentKey = "SOCIALDECK_MONGO_URI"
 
-    /// `--mongo` wins, then `SOCIALDECK_MONGO_URI`, then `--data`, then the XDG data directory.
+    /// Flags on the command line beat the environment: `--mongo`, then `--data`, then
+    /// `SOCIALDECK_MONGO_URI`, then the XDG data directory.
     public static func resolve(data: String?, mongo: String?, environment: [String: String]) -> StoreLocation {
         if let mongo, !mongo.isEmpty { return .mongodb(uri: mongo) }
         if data == nil, let env = environment[mongoEnvironmentKey], !env.isEmpty { return .mongodb(uri: env) }
