@@ -18,7 +18,7 @@ public enum BSONError: Error, Equatable, CustomStringConvertible {
 extension Document {
     public func bsonBytes() -> [UInt8] {
         var out = [UInt8]()
-        out.reserveCapacity(256)
+        out.reserveCapacity(1024)
         BSONWriter.write(self, into: &out)
         return out
     }

@@ -23,7 +23,7 @@ struct SQLiteMultikeyIndex {
         arrayPath = array
         table = SQLiteQueryCompiler.quote("\(collection)$mk$\(spec.name)")
         columns = spec.keys.indices.map { "k\($0)" }
-        insertSQL = "INSERT INTO \(table) VALUES (\(Array(repeating: "?", count: columns.count + 1).joined(separator: ",")))"
+        insertSQL = "INSERT OR IGNORE INTO \(table) VALUES (\(Array(repeating: "?", count: columns.count + 1).joined(separator: ",")))"
         deleteSQL = "DELETE FROM \(table) WHERE rid = ?"
         relativePaths = spec.keys.map { key in
             if key.path == array { return [] }
@@ -56,10 +56,11 @@ struct SQLiteMultikeyIndex {
         let source = SQLiteQueryCompiler.quote(collection)
         let trigger = SQLiteQueryCompiler.quote("\(collection)$mk$\(spec.name)$delete")
         let indexName = SQLiteQueryCompiler.quote("\(collection)$mk$\(spec.name)$keys")
+        // Keyed by document first, so replacing a document's entries is a range delete;
+        // the second index serves queries. Identical entries of one document collapse.
         return [
-            "CREATE TABLE IF NOT EXISTS \(table) (rid INTEGER NOT NULL, \(cols))",
+            "CREATE TABLE IF NOT EXISTS \(table) (rid INTEGER NOT NULL, \(cols), PRIMARY KEY (rid, \(cols))) WITHOUT ROWID",
             "CREATE INDEX IF NOT EXISTS \(indexName) ON \(table)(\(cols), rid)",
-            "CREATE INDEX IF NOT EXISTS \(SQLiteQueryCompiler.quote("\(collection)$mk$\(spec.name)$rid")) ON \(table)(rid)",
             "CREATE TRIGGER IF NOT EXISTS \(trigger) AFTER DELETE ON \(source) BEGIN DELETE FROM \(table) WHERE rid = old.rid; END",
         ]
     }
