@@ -47,6 +47,8 @@ struct StorageBenchmark: ParsableCommand {
         let encoder = DocumentEncoder()
         var docs: [Document] = []
         let encode = try seconds { docs = try corpus.posts.map { try encoder.encode($0) } }
+        var bytes = 0
+        let bsonWrite = seconds { for d in docs { bytes += d.bsonBytes().count } }
         let dir = NSTemporaryDirectory() + "socialdeck-bench-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let jsonl = dir + "/content.jsonl"
@@ -119,7 +121,7 @@ struct StorageBenchmark: ParsableCommand {
             Figure(name: "find-one-and-update claims", unit: "claims/s", ours: Double(claimed) / claim,
                    reference: reference["claims_per_s"], higherIsBetter: true, target: uri == nil ? "≥ 1× reference" : "≥ 0.8× reference"),
         ]
-        print(Figure.table("\(backend), \(docs.count) content documents (model → BSON encode: \(String(format: "%.0f", Double(docs.count) / encode)) docs/s; \(claimed) claimed, reference \(Int(reference["claimed"] ?? 0)); \(pendingSeen / max(queries, 1)) pending rows per queue page)",
+        print(Figure.table("\(backend), \(docs.count) content documents (model → document: \(String(format: "%.0f", Double(docs.count) / encode)) docs/s, document → BSON: \(String(format: "%.0f", Double(docs.count) / bsonWrite)) docs/s, \(bytes / docs.count) bytes each; \(claimed) claimed, reference \(Int(reference["claimed"] ?? 0)); \(pendingSeen / max(queries, 1)) pending rows per queue page)",
                            referenceName: uri == nil ? "Python sqlite3+json" : "pymongo", figures))
         print()
     }

@@ -7,7 +7,8 @@ import SocialdeckModel
 /// indexes become expression indexes over the stored BSON.
 ///
 /// - `sd_field(data, 'a.b')`: the scalar at a path (ObjectId as a 12-byte blob,
-///   dates as epoch milliseconds, booleans as 0/1), NULL when missing or not scalar.
+///   dates as epoch milliseconds, booleans as 0/1); an empty blob for a document or
+///   array, so that NULL means exactly "missing or null".
 /// - `sd_sortkey(data, 'a.b', dir)`: MongoDB's sort key for a path through arrays:
 ///   the least value when `dir` is 1, the greatest when -1.
 /// - `sd_value(data, 'a.b')`: the value at a path as a one-field BSON document
@@ -62,6 +63,7 @@ enum SQLiteFunctions {
         case 0x08: sqlite3_result_int64(ctx, p.load(as: UInt8.self) == 0 ? 0 : 1)
         case 0x09, 0x12: sqlite3_result_int64(ctx, Int64(littleEndian: p.loadUnaligned(as: Int64.self)))
         case 0x10: sqlite3_result_int64(ctx, Int64(Int32(littleEndian: p.loadUnaligned(as: Int32.self))))
+        case 0x03, 0x04: sqlite3_result_zeroblob(ctx, 0)
         default: sqlite3_result_null(ctx)
         }
     }

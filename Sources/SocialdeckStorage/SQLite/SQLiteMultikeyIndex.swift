@@ -91,11 +91,14 @@ struct SQLiteMultikeyIndex {
         }
     }
 
-    /// A `rid IN (…)` prefilter for one condition, when this index can narrow it.
-    func prefilter(for filter: Filter) -> (String, [SQLValue])? {
-        var conditions: [(Int, String, [SQLValue])] = []
+    /// A `rid IN (…)` condition for one filter condition, when this index can narrow
+    /// it. `exact` when the side table answers the condition completely, so it need
+    /// not be checked again in Swift.
+    func prefilter(for filter: Filter) -> (sql: String, bindings: [SQLValue], exact: Bool)? {
+        var conditions: [(column: Int, sql: String, bindings: [SQLValue])] = []
+        var complete = true
         func add(_ path: String, _ f: Filter) {
-            guard let column = spec.keys.firstIndex(where: { $0.path == path }) else { return }
+            guard let column = spec.keys.firstIndex(where: { $0.path == path }) else { complete = false; return }
             switch f {
             case .compare(_, let op, let v) where v.isScalar && op != .ne:
                 let sym = ["$eq": "=", "$gt": ">", "$gte": ">=", "$lt": "<", "$lte": "<="][op.rawValue]!
@@ -103,7 +106,7 @@ struct SQLiteMultikeyIndex {
             case .isIn(_, let vs) where !vs.isEmpty && vs.allSatisfy(\.isScalar):
                 conditions.append((column, "k\(column) IN (\(Array(repeating: "?", count: vs.count).joined(separator: ",")))", vs.map(\.sqlValue)))
             default:
-                return
+                complete = false
             }
         }
         switch filter {
@@ -115,14 +118,20 @@ struct SQLiteMultikeyIndex {
             for f in parts {
                 switch f {
                 case .compare(let rel, _, _), .isIn(let rel, _): add(arrayPath + "." + rel, f)
-                default: continue
+                default: complete = false
                 }
             }
         default:
             return nil
         }
-        guard conditions.contains(where: { $0.0 == 0 }) else { return nil }
-        let sql = "rid IN (SELECT rid FROM \(table) WHERE \(conditions.map(\.1).joined(separator: " AND ")))"
-        return (sql, conditions.flatMap(\.2))
+        guard conditions.contains(where: { $0.column == 0 }) else { return nil }
+        let sql = "rid IN (SELECT rid FROM \(table) WHERE \(conditions.map(\.sql).joined(separator: " AND ")))"
+        return (sql, conditions.flatMap(\.bindings), complete && isElementScalar)
+    }
+
+    /// True when the keys below the array reach plain values (no second array), so one
+    /// side-table row per element captures every value a condition can see.
+    private var isElementScalar: Bool {
+        relativePaths.allSatisfy { $0 != nil }
     }
 }

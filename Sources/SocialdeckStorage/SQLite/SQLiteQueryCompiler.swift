@@ -28,12 +28,12 @@ struct SQLiteQueryCompiler {
             if let (sql, b) = sql(for: c) {
                 parts.append(sql)
                 bindings += b
+            } else if let pre = multikey.lazy.compactMap({ $0.prefilter(for: c) }).first {
+                parts.append(pre.sql)
+                bindings += pre.bindings
+                if !pre.exact { residual.append(c) }
             } else {
                 residual.append(c)
-                if let (sql, b) = multikey.lazy.compactMap({ $0.prefilter(for: c) }).first {
-                    parts.append(sql)
-                    bindings += b
-                }
             }
         }
         if schema.softDeletes && !includeDeleted {
@@ -48,6 +48,9 @@ struct SQLiteQueryCompiler {
         switch filter {
         case .all:
             return ("1", [])
+        case .compare(let path, let op, .null) where !schema.isMultiValued(path) && (op == .eq || op == .ne):
+            // sd_field is NULL only for a missing field or an explicit null, MongoDB's `{path: null}`.
+            return ("\(column(path)) IS \(op == .eq ? "" : "NOT ")NULL", [])
         case .compare(let path, let op, let value):
             guard value.isScalar, !schema.isMultiValued(path) else { return nil }
             let lhs = column(path)
