@@ -46,6 +46,7 @@ struct CollectionScope {
         case .agentMessages: _ = try decoder.decode(AgentMessage.self, from: doc)
         case .agentRuns: _ = try decoder.decode(AgentRun.self, from: doc)
         case .generatedMedia: _ = try decoder.decode(GeneratedMedia.self, from: doc)
+        case .customerActivityLogs: _ = try decoder.decode(CustomerActivityLog.self, from: doc)
         }
     }
 }

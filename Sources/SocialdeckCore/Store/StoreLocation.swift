@@ -41,7 +41,8 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         return String(uri[..<scheme.upperBound]) + "***@" + rest[rest.index(after: at)...]
     }
 
-    /// Opens the store and brings its schema up to date.
+    /// Opens the store, brings its schema up to date, and wraps it so that the audit
+    /// logs stay append-only for everything in the core.
     public func open(now: Date = Date()) throws -> any DocumentStore {
         let store: any DocumentStore
         switch self {
@@ -49,6 +50,6 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         case .mongodb(let uri): store = try MongoStore(uri: uri)
         }
         try SchemaMigrator.prepare(store, now: now)
-        return store
+        return AppendOnlyStore(store)
     }
 }

@@ -53,10 +53,18 @@ public struct AdminUser: StoredModel, Equatable {
         public var lastLogin: Date?
         public var loginAttempts = 0
         public var twoFactorEnabled = false
+        /// Sealed with the store's secret key (`enc:v1:…`), never stored in clear.
         public var twoFactorSecret: String?
+        /// Addresses (or CIDR ranges) staff sign-in is allowed from; empty allows any.
         public var ipWhitelist: [String] = []
         /// Minutes of inactivity after which a staff session ends.
         public var sessionTimeout = 30
+        /// socialdeck: set while the account is locked after repeated failed sign-ins.
+        public var lockedUntil: Date?
+        /// socialdeck: the last TOTP time step accepted, so a code cannot be used twice.
+        public var totpLastUsedStep: Int64?
+        /// socialdeck: SHA-256 hashes of the unused two-factor recovery codes.
+        public var recoveryCodes: [String]?
         public init() {}
     }
 }

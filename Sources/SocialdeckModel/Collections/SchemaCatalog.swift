@@ -58,6 +58,10 @@ public enum SchemaCatalog {
                 i(desc("timestamp")),
             ]),
             // socialdeck's own collections.
+            CollectionSchema(name: "customer_activity_logs", indexes: [
+                i(asc("organizationId"), desc("timestamp")),
+                i(asc("userId"), desc("timestamp")),
+            ]),
             CollectionSchema(name: "strategies", indexes: [
                 i(asc("organizationId"), asc("status"), desc("createdAt")),
             ]),

@@ -15,6 +15,7 @@ public enum CollectionName: String, Sendable, CaseIterable, Codable, CustomStrin
     case analytics
     case subscriptions
     case adminActivityLogs = "admin_activity_logs"
+    case customerActivityLogs = "customer_activity_logs"
     case strategies
     case contentCalendars = "content_calendars"
     case notifications

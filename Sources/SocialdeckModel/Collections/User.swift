@@ -127,7 +127,14 @@ public struct User: StoredModel, Equatable {
         public var lastLogin: Date?
         public var loginAttempts: Int
         public var twoFactorEnabled: Bool
+        /// Sealed with the store's secret key (`enc:v1:…`), never stored in clear.
         public var twoFactorSecret: String?
+        /// socialdeck: set while the account is locked after repeated failed sign-ins.
+        public var lockedUntil: Date?
+        /// socialdeck: the last TOTP time step accepted, so a code cannot be used twice.
+        public var totpLastUsedStep: Int64?
+        /// socialdeck: SHA-256 hashes of the unused two-factor recovery codes.
+        public var recoveryCodes: [String]?
 
         public init(isActive: Bool = true, emailVerified: Bool = false, lastLogin: Date? = nil,
                     loginAttempts: Int = 0, twoFactorEnabled: Bool = false, twoFactorSecret: String? = nil) {
