@@ -85,7 +85,7 @@ public struct Authenticator: Sendable {
             .unset(account.path("lockedUntil"))
         if hasher.needsRehash(stored) { update = update.set("passwordHash", try hasher.hash(password)) }
         try store.updateOne(account.collection, .id(account.id), update, includeDeleted: true)
-        let id = SessionIdentifier.make()
+        let id = try SessionIdentifier.make()
         let session = Session(id: id, identity: Identity(principal: account.principal, grants: account.grants, sessionId: id, context: context),
                               startedAt: now, lastActivity: now, timeout: account.sessionTimeout ?? policy.customerSessionTimeout)
         sessions.add(session)
@@ -151,14 +151,6 @@ public struct Authenticator: Sendable {
 }
 
 enum SessionIdentifier {
-    /// 128 random bits, hex.
-    static func make() -> String {
-        (0..<2).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 16).leftPadded(to: 16) }.joined()
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
+    /// 128 bits from OpenSSL's generator, hex.
+    static func make() throws -> String { CryptoSupport.hex(try CryptoSupport.randomBytes(16)) }
 }

@@ -80,6 +80,12 @@ public struct Document: Sendable, Hashable {
     }
 }
 
+extension Document: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, BSONValue)...) {
+        fields = elements.map { Field($0.0, $0.1) }
+    }
+}
+
 extension BSONValue {
     func descend(_ parts: ArraySlice<Substring>) -> BSONValue? {
         guard let first = parts.first else { return self }
