@@ -36,7 +36,7 @@ let package = Package(
                 dependencies: ["CNcursesw"]),
         .executableTarget(name: "socialdeck",
                           dependencies: [
-                              "SocialdeckCore", "SocialdeckTerminal",
+                              "SocialdeckCore", "SocialdeckStorage", "SocialdeckTerminal",
                               .product(name: "ArgumentParser", package: "swift-argument-parser"),
                           ]),
         .executableTarget(name: "socialdeck-bench",

@@ -39,20 +39,30 @@ struct SeedCommand: ParsableCommand {
             throw ExchangeError("the store at \(db.location) already holds a workspace; seed an empty one (for example --data NEW_DIR)")
         }
         let started = Date()
-        let summary = try Self.seed(into: db, options: options)
+        let (vault, _) = try SecretVault.load(environment: ProcessInfo.processInfo.environment)
+        let summary = try Self.seed(into: db, options: options, vault: vault)
         let total = summary.counts.values.reduce(0, +)
         let seconds = Date().timeIntervalSince(started)
         print("Seeded \(total) documents into \(db.backend.rawValue) \(db.location) in \(String(format: "%.1f", seconds)) s:")
         for name in CollectionName.allCases where summary.counts[name] != nil {
             print("  \(name.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)) \(summary.counts[name]!)")
         }
+        Self.printCredentials(organizations: try ModelCollection(db, Organization.self).find(limit: 1))
+    }
+
+    /// The demo sign-ins, printed once after seeding (they are in the README too).
+    static func printCredentials(organizations: [Organization]) {
+        let slug = organizations.first?.slug ?? "acme"
+        print("\nDemo sign-ins, all with the password \(DemoWorkspace.demoPassword):")
+        print("  customers  admin@\(slug).example  manager@\(slug).example  user@\(slug).example  viewer@\(slug).example")
+        print("  staff      super-admin@socialdeck.example  admin@socialdeck.example  support@socialdeck.example  analyst@socialdeck.example")
     }
 
     @discardableResult
-    static func seed(into db: any DocumentStore, options: DemoWorkspace.Options) throws -> DemoWorkspace.Summary {
+    static func seed(into db: any DocumentStore, options: DemoWorkspace.Options, vault: SecretVault) throws -> DemoWorkspace.Summary {
         let bar = ProgressBar(label: "Seeding")
         defer { bar.finish() }
-        return try DemoWorkspace(options: options).seed(into: db) { done, total in bar.update(done, of: total) }
+        return try DemoWorkspace(options: options).seed(into: db, vault: vault) { done, total in bar.update(done, of: total) }
     }
 }
 

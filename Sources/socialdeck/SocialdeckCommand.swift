@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SocialdeckCore
 import SocialdeckModel
+import SocialdeckStorage
 
 @main
 struct SocialdeckCommand: ParsableCommand {
@@ -9,7 +10,8 @@ struct SocialdeckCommand: ParsableCommand {
         commandName: "socialdeck",
         abstract: "Run an AI-assisted social media operation from the terminal.",
         discussion: "With no subcommand, socialdeck opens the dashboard on the selected store.",
-        subcommands: [SeedCommand.self, ExportCommand.self, ImportCommand.self, DoctorCommand.self, WriteProbeCommand.self]
+        subcommands: [SeedCommand.self, ExportCommand.self, ImportCommand.self, UserCommand.self, StaffCommand.self,
+                      KeysCommand.self, DoctorCommand.self, WriteProbeCommand.self]
     )
 
     @OptionGroup var store: StoreOptions
@@ -24,7 +26,11 @@ struct SocialdeckCommand: ParsableCommand {
         }
         let db = try location.open()
         if demo, try db.count(CollectionName.organizations.rawValue) == 0 {
-            try SeedCommand.seed(into: db, options: DemoWorkspace.Options())
+            let (vault, _) = try SecretVault.load(environment: ProcessInfo.processInfo.environment)
+            try SeedCommand.seed(into: db, options: DemoWorkspace.Options(), vault: vault)
+            SeedCommand.printCredentials(organizations: try ModelCollection(db, Organization.self).find(limit: 1))
+        } else if !demo, try FirstRun.isEmpty(db) {
+            try FirstRun.offer(db)
         }
         let orgs = try db.count(CollectionName.organizations.rawValue)
         let posts = try db.count(CollectionName.content.rawValue)

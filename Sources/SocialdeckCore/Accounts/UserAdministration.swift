@@ -77,6 +77,18 @@ public struct UserAdministration: Sendable {
         return try users.find(filter, sort: [.asc("email")])
     }
 
+    /// Users with their organization's slug, optionally of the organization with `slug`.
+    public func list(organizationSlug slug: String?, by identity: Identity) throws -> [(user: User, organization: String)] {
+        let orgs = try ModelCollection(store, Organization.self).find(AccessControl.scope(identity, organizationPath: "_id"), includeDeleted: true)
+        let slugs = Dictionary(orgs.map { ($0._id, $0.slug) }, uniquingKeysWith: { a, _ in a })
+        var orgId: ObjectId?
+        if let slug {
+            guard let found = orgs.first(where: { $0.slug == slug }) else { throw CoreError.notFound("organization '\(slug)'") }
+            orgId = found._id
+        }
+        return try list(organizationId: orgId, by: identity).map { ($0, slugs[$0.organizationId] ?? "?") }
+    }
+
     /// A user the identity may act on; another organization's user is "not found".
     public func user(email: String, by identity: Identity) throws -> User {
         let normalized = try AccountRules.normalizedEmail(email)

@@ -82,7 +82,7 @@ struct DemoBuilder {
             let first = rng.pick(DemoCatalog.firstNames), last = rng.pick(DemoCatalog.lastNames)
             let role = roles[(i / orgs.count) % roles.count]
             let created = org.createdAt.addingTimeInterval(days(Double(i / orgs.count) * 3))
-            let local = i < orgs.count * 2 ? role.rawValue : "user\(i)"
+            let local = i < orgs.count * 4 ? role.rawValue : "\(role.rawValue)\(i)"
             var user = User(_id: id(created), organizationId: org._id, email: "\(local)@\(org.slug).example",
                             profile: User.Profile(firstName: first, lastName: last, timezone: rng.pick(DemoCatalog.timezones),
                                                   language: "en", businessProfile: User.BusinessProfile(

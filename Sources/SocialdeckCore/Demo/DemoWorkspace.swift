@@ -35,9 +35,23 @@ public struct DemoWorkspace: Sendable {
 
     public init(options: Options) { self.options = options }
 
-    /// Writes the workspace. `progress` is called with (done, total) units of work.
+    /// The password of every demo account. It exists only in stores seeded with demo
+    /// data: no other store has an account that accepts it.
+    public static let demoPassword = "socialdeck-demo"
+
+    /// The demo accounts that sign in with `demoPassword`: in each organization the
+    /// first admin, manager, user and viewer (`manager@acme.example`), and one staff
+    /// member per staff role (`support@socialdeck.example`).
+    public static func isDemoAccount(email: String) -> Bool {
+        let local = email.split(separator: "@").first.map(String.init) ?? ""
+        return UserRole(rawValue: local) != nil || StaffRole(rawValue: local.replacingOccurrences(of: "-", with: "_")) != nil
+    }
+
+    /// Writes the workspace. With a vault, the demo social accounts get sealed demo
+    /// tokens. `progress` is called with (done, total) units of work.
     @discardableResult
-    public func seed(into store: any DocumentStore, progress: (Int, Int) -> Void = { _, _ in }) throws -> Summary {
+    public func seed(into store: any DocumentStore, vault: SecretVault? = nil, hasher: PasswordHasher = PasswordHasher(),
+                     progress: (Int, Int) -> Void = { _, _ in }) throws -> Summary {
         try options.validate()
         var builder = DemoBuilder(options: options)
         var summary = Summary()
@@ -55,9 +69,25 @@ public struct DemoWorkspace: Sendable {
 
         let orgs = builder.organizations()
         try write(orgs)
-        let users = builder.users(for: orgs)
+        let demoHash = try hasher.hash(Self.demoPassword)
+        let users = try builder.users(for: orgs).map { user in
+            var u = user
+            if Self.isDemoAccount(email: u.email) { u.passwordHash = demoHash }
+            if let vault {
+                let tokens = SocialAccountTokens(store: store, vault: vault)
+                u.socialAccounts = try u.socialAccounts.map {
+                    try tokens.sealed($0, accessToken: "demo-\($0.platform.rawValue)-access-\($0.accountId)",
+                                      refreshToken: "demo-\($0.platform.rawValue)-refresh-\($0.accountId)", userId: u._id)
+                }
+            }
+            return u
+        }
         try write(users)
-        try write(builder.staff())
+        try write(builder.staff().map { staff in
+            var s = staff
+            s.passwordHash = demoHash
+            return s
+        })
         let agents = builder.agents()
         let authors = DemoBuilder.authors(orgs: orgs, users: users)
         progress(100, total)

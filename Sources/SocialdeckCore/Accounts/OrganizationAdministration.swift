@@ -1,0 +1,49 @@
+import Foundation
+import SocialdeckModel
+import SocialdeckStorage
+
+/// Creating organizations, the unit of tenancy. Staff (or the operator) only.
+public struct OrganizationAdministration: Sendable {
+    let store: any DocumentStore
+    let audit: AuditTrail
+    let clock: @Sendable () -> Date
+
+    public init(store: any DocumentStore, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.audit = AuditTrail(store: store, clock: clock)
+        self.clock = clock
+    }
+
+    /// A slug from the name: lowercase ASCII letters and digits joined by dashes.
+    public static func slug(for name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let words = folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return words.joined(separator: "-").prefix(40).description
+    }
+
+    @discardableResult
+    public func create(name: String, slug: String? = nil, plan: PlanTier, by identity: Identity) throws -> Organization {
+        guard identity.isStaff else { throw AccessDenied(action: .manageOrganization, reason: "customers cannot create organizations") }
+        try AccessControl.authorize(identity, .manageOrganization, organizationId: nil)
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 120 else { throw CoreError.invalid("an organization needs a name of 1 to 120 characters") }
+        let slug = slug ?? Self.slug(for: trimmed)
+        guard !slug.isEmpty else { throw CoreError.invalid("cannot make a slug from '\(SafeText.escapingControls(trimmed))'; give one") }
+        let now = clock()
+        var org = Organization()
+        org._id = ObjectId(date: now)
+        org.name = trimmed
+        org.slug = slug
+        org.subscription.plan = plan
+        org.createdAt = now
+        org.updatedAt = now
+        do {
+            try ModelCollection(store, Organization.self).insert(org)
+        } catch StoreError.duplicateKey {
+            throw CoreError.conflict("an organization with the slug '\(slug)' already exists")
+        }
+        try audit.record(.init(action: "organization_created", targetType: .organization, targetId: org._id,
+                               after: try DocumentEncoder().encode(org)), by: identity)
+        return org
+    }
+}
