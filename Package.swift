@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "SocialdeckStorageTests",
                     dependencies: ["SocialdeckStorage", "SocialdeckCore", "SocialdeckTestSupport"]),
         .testTarget(name: "SocialdeckCoreTests", dependencies: ["SocialdeckCore"]),
+        .testTarget(name: "SocialdeckTerminalTests", dependencies: ["SocialdeckTerminal"]),
         .testTarget(name: "SocialdeckCLITests", dependencies: ["SocialdeckCore", "SocialdeckTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
