@@ -392,6 +392,25 @@ struct DocumentCodingTests {
         return m
     }
 
+    static var customerLog: CustomerActivityLog {
+        var l = CustomerActivityLog()
+        l._id = oid(160)
+        l.organizationId = oid(20)
+        l.userId = oid(1)
+        l.action = "content_rejected"
+        l.targetType = .content
+        l.targetId = oid(30)
+        l.details.before = Document([.init("status", .string("pending"))])
+        l.details.after = Document([.init("status", .string("rejected"))])
+        l.details.reason = "Off-brand tone"
+        l.metadata.ipAddress = "203.0.113.9"
+        l.metadata.userAgent = "tmux-256color"
+        l.metadata.sessionId = "sess-2"
+        l.timestamp = d("2026-11-29T11:00:00Z")
+        l.severity = .info
+        return l
+    }
+
     // MARK: - Round trips
 
     func roundTrip<M: StoredModel & Equatable>(_ model: M) throws -> (Document, M) {
@@ -432,13 +451,14 @@ struct DocumentCodingTests {
     @Test func agentMessage() throws { try check(Self.message, AgentMessage()) }
     @Test func agentMemoryItem() throws { try check(Self.memory, AgentMemoryItem()) }
     @Test func generatedMedia() throws { try check(Self.media, GeneratedMedia()) }
+    @Test func customerActivityLog() throws { try check(Self.customerLog, CustomerActivityLog()) }
 
     @Test func everyCollectionHasAFixture() {
         let covered: Set<CollectionName> = [
             User.collection, AdminUser.collection, Organization.collection, Content.collection, AIAgent.collection,
             AnalyticsRecord.collection, Subscription.collection, AdminActivityLog.collection, Strategy.collection,
             ContentCalendarPlan.collection, UserNotification.collection, SupportTicket.collection, AgentRun.collection,
-            AgentMessage.collection, AgentMemoryItem.collection, GeneratedMedia.collection,
+            AgentMessage.collection, AgentMemoryItem.collection, GeneratedMedia.collection, CustomerActivityLog.collection,
         ]
         #expect(covered == Set(CollectionName.allCases))
     }

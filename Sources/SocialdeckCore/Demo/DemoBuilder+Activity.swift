@@ -35,6 +35,33 @@ extension DemoBuilder {
         }.sorted { $0.timestamp < $1.timestamp }
     }
 
+    /// Customers' own trail: approvals, rejections and the odd failed sign-in.
+    mutating func customerLog(users: [User]) -> [CustomerActivityLog] {
+        let events: [(String, AuditTargetType, Severity, String?)] = [
+            ("content_approved", .content, .info, nil), ("content_rejected", .content, .info, "Off-brand tone"),
+            ("login_failed", .user, .warning, "wrong password"), ("login_succeeded", .user, .info, nil),
+        ]
+        return (0..<max(24, options.days / 3)).map { n in
+            let (action, target, severity, reason) = events[n % events.count]
+            let user = users[Int.random(in: 0..<users.count, using: &rng)]
+            let at = pastDate(maxDays: Double(options.days))
+            var log = CustomerActivityLog()
+            log._id = id(at)
+            log.organizationId = user.organizationId
+            log.userId = user._id
+            log.action = action
+            log.targetType = target
+            log.targetId = user._id
+            log.details.reason = reason
+            log.metadata.ipAddress = "198.51.100.\(n % 250 + 1)"
+            log.metadata.userAgent = "xterm-256color"
+            log.metadata.sessionId = "sess-\(String(UInt32.random(in: 0...UInt32.max, using: &rng), radix: 16))"
+            log.timestamp = at
+            log.severity = severity
+            return log
+        }.sorted { $0.timestamp < $1.timestamp }
+    }
+
     mutating func notifications(users: [User]) -> [UserNotification] {
         users.flatMap { user -> [UserNotification] in
             (0..<3).map { n in

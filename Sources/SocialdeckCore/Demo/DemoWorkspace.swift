@@ -115,6 +115,7 @@ public struct DemoWorkspace: Sendable {
         try write(builder.agentsWithTotals(agents, runs: runs))
         try write(runs)
         try write(builder.auditLog(orgs: orgs, users: users))
+        try write(builder.customerLog(users: users))
         try write(builder.notifications(users: users))
         try write(builder.supportTickets(orgs: orgs, users: users))
         try write(builder.strategies(orgs: orgs))

@@ -24,8 +24,12 @@ struct SQLiteQueryCompiler {
         case .all: conjuncts = []
         default: conjuncts = [filter]
         }
+        // With `_id` pinned, the unique id index finds the one row; the unary `+` keeps
+        // SQLite from choosing an expression index for the other conditions instead.
+        let byId = conjuncts.contains { if case .compare("_id", .eq, _) = $0 { return true } else { return false } }
         for c in conjuncts {
-            if let (sql, b) = sql(for: c) {
+            if var (sql, b) = sql(for: c) {
+                if byId && !sql.hasPrefix("id ") { sql = "+" + sql }
                 parts.append(sql)
                 bindings += b
             } else if let pre = multikey.lazy.compactMap({ $0.prefilter(for: c) }).first {
