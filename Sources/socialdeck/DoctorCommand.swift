@@ -29,6 +29,18 @@ struct DoctorCommand: ParsableCommand {
         }
         row("libraries", (SystemLibraries.versions() + [("ncursesw", TerminalCapabilities.cursesVersion)])
             .map { "\($0.0) \($0.1)" }.joined(separator: " · "))
+        do {
+            let (vault, loaded) = try SecretVault.load(environment: ProcessInfo.processInfo.environment)
+            let origin: String
+            switch loaded.origin {
+            case .environment: origin = "from \(SecretKeyStore.environmentVariable)"
+            case .keyFile(let path): origin = "from \(path)"
+            case .createdKeyFile(let path): origin = "created just now in \(path); back it up"
+            }
+            row("secrets", "AES-256-GCM key \(vault.keyID) \(origin)")
+        } catch {
+            row("secrets", "NO KEY: \(error)")
+        }
         let t = TerminalCapabilities.detect()
         let size = t.columns.map { "\($0)×\(t.rows ?? 0)" } ?? "no size (not a terminal)"
         row("terminal", "\(t.term ?? "TERM unset") · \(t.colorDepth)\(t.noColor ? " (NO_COLOR)" : "") · \(size) · \(t.utf8 ? "UTF-8" : "not UTF-8")")

@@ -42,3 +42,19 @@ public enum PermissionMatrix {
         base.union(grants.compactMap(Action.init(rawValue:)))
     }
 }
+
+extension PermissionMatrix {
+    /// The matrix as the README shows it; a test keeps the two identical.
+    public static func markdownTable() -> String {
+        let customers = UserRole.allCases
+        let staff = StaffRole.allCases
+        var lines = ["| action | " + (customers.map(\.rawValue) + staff.map { $0 == .admin ? "admin (staff)" : $0.rawValue }).joined(separator: " | ") + " |",
+                     "|---|" + String(repeating: "---|", count: customers.count + staff.count)]
+        for action in Action.allCases {
+            let cells = customers.map { actions(for: $0).contains(action) ? "✓" : "" }
+                + staff.map { actions(for: $0).contains(action) ? "✓" : "" }
+            lines.append("| `\(action.rawValue)` | " + cells.joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
