@@ -32,6 +32,8 @@ let package = Package(
                 dependencies: ["SocialdeckModel", "CSQLite", "CMongoc"]),
         .target(name: "SocialdeckCore",
                 dependencies: ["SocialdeckModel", "SocialdeckStorage", "CSQLite", "CMongoc", "CCurl", "COpenSSL", "CQRencode"]),
+        .target(name: "SocialdeckViewModels",
+                dependencies: ["SocialdeckCore", "SocialdeckStorage", "SocialdeckModel"]),
         .target(name: "SocialdeckTerminal",
                 dependencies: ["CNcursesw"]),
         .executableTarget(name: "socialdeck",
@@ -51,6 +53,7 @@ let package = Package(
                     dependencies: ["SocialdeckStorage", "SocialdeckCore", "SocialdeckTestSupport"]),
         .testTarget(name: "SocialdeckCoreTests", dependencies: ["SocialdeckCore"]),
         .testTarget(name: "SocialdeckTerminalTests", dependencies: ["SocialdeckTerminal"]),
+        .testTarget(name: "SocialdeckViewModelsTests", dependencies: ["SocialdeckViewModels", "SocialdeckTestSupport"]),
         .testTarget(name: "SocialdeckCLITests", dependencies: ["SocialdeckCore", "SocialdeckTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

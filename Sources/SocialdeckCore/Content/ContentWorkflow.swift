@@ -88,3 +88,53 @@ public struct ContentWorkflow: Sendable {
         return after
     }
 }
+
+extension ContentWorkflow {
+    /// Puts a decided draft back in the queue: the approval queue's undo.
+    @discardableResult
+    public func reopen(_ id: ObjectId, by identity: Identity) throws -> Content {
+        let before = try post(id, for: identity)
+        try AccessControl.authorize(identity, before.approval.status == .rejected ? .rejectContent : .approveContent,
+                                    organizationId: before.organizationId)
+        guard before.approval.status != .pending else { return before }
+        guard !before.platforms.contains(where: { [.publishing, .published].contains($0.status) }) else {
+            throw CoreError.conflict("post \(id.hex) is already going out; it cannot return to the queue")
+        }
+        let now = clock()
+        var after = before
+        after.approval = Content.Approval()
+        for i in after.platforms.indices where after.platforms[i].status == .scheduled { after.platforms[i].status = .draft }
+        after.updatedAt = now
+        let encoder = DocumentEncoder()
+        let doc = try encoder.encode(after)
+        guard try store.findOneAndUpdate(Content.collection.rawValue, .id(id) && .eq("approval.status", before.approval.status),
+                                         sort: [], Update.set("approval", doc["approval"]!).set("platforms", doc["platforms"]!)
+                                            .set("updatedAt", now), returnUpdated: true) != nil else {
+            throw CoreError.conflict("post \(id.hex) changed a moment ago")
+        }
+        try audit.record(.init(action: "content_reopened", targetType: .content, targetId: id, organizationId: before.organizationId,
+                               before: try encoder.encode(before.approval), after: try encoder.encode(after.approval)), by: identity)
+        return after
+    }
+
+    /// Replaces a draft's text. Over-limit text is allowed (the queue marks it) but not empty text.
+    @discardableResult
+    public func editText(_ id: ObjectId, to text: String, by identity: Identity) throws -> Content {
+        let before = try post(id, for: identity)
+        try AccessControl.authorize(identity, .editContent, organizationId: before.organizationId)
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CoreError.invalid("the text cannot be empty") }
+        guard text.utf8.count <= 100_000 else { throw CoreError.invalid("the text is too long") }
+        guard before.platforms.allSatisfy({ ![.publishing, .published].contains($0.status) }) else {
+            throw CoreError.conflict("post \(id.hex) is already published; edit it on the platform")
+        }
+        let now = clock()
+        var after = before
+        after.content.text = text
+        after.updatedAt = now
+        try store.updateOne(Content.collection.rawValue, .id(id), Update.set("content.text", text).set("updatedAt", now))
+        try audit.record(.init(action: "content_edited", targetType: .content, targetId: id, organizationId: before.organizationId,
+                               before: Document([.init("text", .string(before.content.text))]),
+                               after: Document([.init("text", .string(text))])), by: identity)
+        return after
+    }
+}

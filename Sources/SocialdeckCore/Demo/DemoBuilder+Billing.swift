@@ -101,29 +101,17 @@ extension DemoBuilder {
             revenue.type = .revenue
             revenue.date = date
             let end = date.addingTimeInterval(days(1))
-            let mrr = subscriptions.reduce(0) { $0 + Self.monthlyRevenue($1, at: end) }
+            let mrr = subscriptions.reduce(0) { $0 + RevenueReport.monthlyRevenue($1, at: end) }
             revenue.metrics.mrr = mrr
             revenue.metrics.arr = mrr * 12
             revenue.metrics.revenue = (mrr / 30 * 100).rounded() / 100
             revenue.metrics.newSubscriptions = subscriptions.filter { $0.createdAt >= date && $0.createdAt < end }.count
             let cancelled = subscriptions.filter { s in s.history.contains { $0.action == .cancelled && $0.date >= date && $0.date < end } }.count
-            let active = subscriptions.filter { Self.monthlyRevenue($0, at: date) > 0 || $0.plan.name == "Free" }.count
+            let active = subscriptions.filter { RevenueReport.monthlyRevenue($0, at: date) > 0 || $0.plan.name == "Free" }.count
             revenue.metrics.churnRate = active > 0 ? Double(cancelled) / Double(active) : 0
             revenue.createdAt = end
             out.append(revenue)
         }
         return out
-    }
-
-    /// What a subscription brought in per month at `date`, replaying its history.
-    static func monthlyRevenue(_ sub: Subscription, at date: Date) -> Double {
-        var plan: PlanTier?
-        for entry in sub.history where entry.date <= date {
-            switch entry.action {
-            case .cancelled: plan = nil
-            default: plan = entry.toPlan.flatMap(PlanTier.init(displayName:))
-            }
-        }
-        return plan.map(monthlyPrice) ?? 0
     }
 }

@@ -70,9 +70,7 @@ struct DemoBuilder {
         }
     }
 
-    static func monthlyPrice(_ plan: PlanTier) -> Double {
-        [PlanTier.free: 0, .pro: 49, .enterprise: 299][plan]!
-    }
+    static func monthlyPrice(_ plan: PlanTier) -> Double { plan.monthlyListPrice }
 
     mutating func users(for orgs: [Organization]) -> [User] {
         let roles: [UserRole] = [.admin, .manager, .user, .viewer, .manager, .user]

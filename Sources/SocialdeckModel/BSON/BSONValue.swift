@@ -16,7 +16,7 @@ public enum BSONValue: Sendable, Hashable {
     case int64(Int64)
 
     public static func date(_ date: Date) -> BSONValue {
-        .datetime(Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
+        .datetime(Int64((date.timeIntervalSince1970 * 1000).rounded()))
     }
 
     public var dateValue: Date? {

@@ -112,7 +112,7 @@ public enum ISODate {
     }
 
     public static func string(from date: Date) -> String {
-        string(fromMilliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
+        string(fromMilliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded()))
     }
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` with `Z` or `±HH:MM`; a missing zone means UTC.

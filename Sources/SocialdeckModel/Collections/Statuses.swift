@@ -18,6 +18,15 @@ public enum PlanTier: String, Codable, Sendable, CaseIterable, BSONRepresentable
     public init?(displayName: String) {
         self.init(rawValue: displayName.lowercased())
     }
+
+    /// The list price per month in US dollars (yearly billing pays ten months).
+    public var monthlyListPrice: Double {
+        switch self {
+        case .free: return 0
+        case .pro: return 49
+        case .enterprise: return 299
+        }
+    }
 }
 
 public enum BillingCycle: String, Codable, Sendable, CaseIterable, BSONRepresentable {

@@ -1,0 +1,65 @@
+import Foundation
+import SocialdeckModel
+import SocialdeckStorage
+
+/// One row of the agent status pane, with its recent runs for a sparkline.
+public struct AgentHealth: Sendable, Equatable {
+    public struct Run: Sendable, Equatable {
+        public let startedAt: Date
+        public let durationMs: Double
+        public let failed: Bool
+    }
+
+    public let agent: AIAgent
+    /// Newest last.
+    public let recentRuns: [Run]
+
+    public var errorsInRecentRuns: Int { recentRuns.filter(\.failed).count }
+
+    /// Every agent, in the spec's order, with its last `runs` runs.
+    public static func all(store: any DocumentStore, for identity: Identity, runs: Int = 30) throws -> [AgentHealth] {
+        try AccessControl.authorize(identity, .viewAgents, organizationId: identity.organizationId)
+        let agents = try ModelCollection(store, AIAgent.self).find()
+        let order = AgentType.allCases
+        return try agents.sorted { order.firstIndex(of: $0.type)! < order.firstIndex(of: $1.type)! }.map { agent in
+            let recent = try ModelCollection(store, AgentRun.self).find(.eq("agentId", agent._id), sort: [.desc("startedAt")], limit: runs)
+            return AgentHealth(agent: agent, recentRuns: recent.reversed().map {
+                Run(startedAt: $0.startedAt, durationMs: $0.durationMs, failed: $0.status == .failed)
+            })
+        }
+    }
+}
+
+/// Staff actions on agents: enable, disable, restart (which clears an error state). Audited.
+public struct AgentAdministration: Sendable {
+    let store: any DocumentStore
+    let audit: AuditTrail
+    let clock: @Sendable () -> Date
+
+    public init(store: any DocumentStore, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.audit = AuditTrail(store: store, clock: clock)
+        self.clock = clock
+    }
+
+    public enum Command: String, Sendable, CaseIterable { case enable, disable, restart }
+
+    @discardableResult
+    public func apply(_ command: Command, to agentId: ObjectId, reason: String? = nil, by identity: Identity) throws -> AIAgent {
+        guard identity.isStaff else { throw AccessDenied(action: .configureAgents, reason: "agents are managed by staff") }
+        try AccessControl.authorize(identity, .configureAgents, organizationId: nil)
+        let agents = ModelCollection(store, AIAgent.self)
+        guard let before = try agents.get(agentId) else { throw CoreError.notFound("agent \(agentId.hex)") }
+        let status: AgentStatus = command == .disable ? .inactive : .active
+        if command == .enable && before.status == .error {
+            throw CoreError.conflict("\(before.name) is in an error state; restart it to clear the error")
+        }
+        try store.updateOne(AIAgent.collection.rawValue, .id(agentId), Update.set("status", status).set("updatedAt", clock()))
+        guard let after = try agents.get(agentId) else { throw CoreError.notFound("agent \(agentId.hex)") }
+        try audit.record(.init(action: "agent_\(command.rawValue)", targetType: .agent, targetId: agentId,
+                               before: Document([.init("status", .string(before.status.rawValue))]),
+                               after: Document([.init("status", .string(after.status.rawValue))]), reason: reason,
+                               severity: command == .enable ? .info : .warning), by: identity)
+        return after
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import SocialdeckCore
+import SocialdeckModel
+
+/// One draft as the queue lists it.
+public struct QueueItem: Sendable, Equatable, Identifiable {
+    public struct PlatformLength: Sendable, Equatable {
+        public let platform: Platform
+        public let count: Int
+        public var limit: Int { platform.textLimit }
+        public var isOver: Bool { count > limit }
+    }
+
+    public let id: ObjectId
+    public let title: String
+    public let text: String
+    public let platforms: [Platform]
+    /// The soonest planned time across its platforms, nil when unscheduled.
+    public let scheduledAt: Date?
+    /// The person who wrote it, or the agent that drafted it.
+    public let author: String
+    public let isAIDraft: Bool
+    /// 0…1, for AI drafts.
+    public let confidence: Double?
+    public let organization: String?
+    public let lengths: [PlatformLength]
+
+    public var isOverLimit: Bool { lengths.contains(where: \.isOver) }
+
+    public init(_ post: Content, snapshot: DashboardSnapshot) {
+        id = post._id
+        title = post.title
+        text = post.content.text
+        platforms = post.platforms.map(\.platform)
+        scheduledAt = post.platforms.compactMap(\.scheduledAt).min()
+        isAIDraft = post.aiGenerated?.isAiGenerated ?? false
+        confidence = post.aiGenerated?.confidence
+        author = isAIDraft ? "content agent" : snapshot.authorNames[post.userId] ?? "unknown"
+        organization = snapshot.organizationNames[post.organizationId]
+        lengths = post.platforms.map { PlatformLength(platform: $0.platform, count: PostLength.count(post.content.text, on: $0.platform)) }
+    }
+
+    /// Case-insensitive match on title, text, author and platform names, for `/`.
+    public func matches(_ query: String) -> Bool {
+        guard !query.isEmpty else { return true }
+        let q = query.lowercased()
+        return title.lowercased().contains(q) || text.lowercased().contains(q) || author.lowercased().contains(q)
+            || platforms.contains { $0.displayName.lowercased().contains(q) } || (organization?.lowercased().contains(q) ?? false)
+    }
+}

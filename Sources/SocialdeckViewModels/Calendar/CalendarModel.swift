@@ -1,0 +1,165 @@
+import Foundation
+import SocialdeckCore
+import SocialdeckModel
+
+public enum CalendarCommand: Sendable, Equatable {
+    case reschedule(ObjectId, to: Date)
+    case unschedule(ObjectId)
+}
+
+/// The content calendar: month, week and agenda views in the viewer's time zone.
+/// Times are stored in UTC and shown in `profile.timezone`; moving a post by a day
+/// keeps its wall-clock time across a DST change (09:00 stays 09:00).
+public struct CalendarModel: Sendable {
+    public enum View: String, Sendable, CaseIterable { case month, week, agenda }
+
+    public struct Entry: Sendable, Equatable {
+        public let postId: ObjectId
+        public let title: String
+        public let platform: Platform
+        public let status: PostStatus
+        public let time: Date
+    }
+
+    public let timeZone: TimeZone
+    public private(set) var view = View.month
+    /// The focused day, as midnight in `timeZone`.
+    public private(set) var cursorDay: Date
+    /// Within the focused day's entries.
+    public private(set) var entryIndex = 0
+    public private(set) var platformFilter: Set<Platform> = []
+    public private(set) var statusFilter: Set<PostStatus> = []
+    public private(set) var entries: [Entry] = []
+    public private(set) var message: String?
+    public let canSchedule: Bool
+    var calendar: Calendar
+
+    public init(identity: Identity, timeZone: TimeZone, today: Date) {
+        self.timeZone = timeZone
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = timeZone
+        c.firstWeekday = 2
+        calendar = c
+        cursorDay = c.startOfDay(for: today)
+        canSchedule = identity.allowedActions.contains(.scheduleContent)
+    }
+
+    /// The days the current view spans (whole weeks for the month grid), for the snapshot request.
+    public var visibleRange: DateInterval {
+        switch view {
+        case .month:
+            let first = calendar.date(from: calendar.dateComponents([.year, .month], from: cursorDay))!
+            let start = calendar.dateInterval(of: .weekOfYear, for: first)!.start
+            return DateInterval(start: start, end: calendar.date(byAdding: .day, value: 42, to: start)!)
+        case .week:
+            return calendar.dateInterval(of: .weekOfYear, for: cursorDay)!
+        case .agenda:
+            return DateInterval(start: cursorDay, end: calendar.date(byAdding: .day, value: 14, to: cursorDay)!)
+        }
+    }
+
+    /// Entries grouped by local day (midnight in `timeZone`).
+    public var byDay: [Date: [Entry]] {
+        Dictionary(grouping: entries.filter(passesFilter)) { calendar.startOfDay(for: $0.time) }
+    }
+
+    public var dayEntries: [Entry] { (byDay[cursorDay] ?? []).sorted { $0.time < $1.time } }
+    public var selectedEntry: Entry? { dayEntries.indices.contains(entryIndex) ? dayEntries[entryIndex] : nil }
+
+    private func passesFilter(_ e: Entry) -> Bool {
+        (platformFilter.isEmpty || platformFilter.contains(e.platform)) && (statusFilter.isEmpty || statusFilter.contains(e.status))
+    }
+
+    public func localTime(_ date: Date) -> DateComponents { calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date) }
+
+    public mutating func load(_ posts: [Content]) {
+        entries = posts.flatMap { post in
+            post.platforms.compactMap { p in
+                p.scheduledAt.map { Entry(postId: post._id, title: post.title, platform: p.platform, status: p.status, time: p.publishedAt ?? $0) }
+            }
+        }.sorted { $0.time < $1.time }
+        entryIndex = min(entryIndex, max(0, dayEntries.count - 1))
+    }
+
+    public mutating func moveDays(_ n: Int) { move(.day, n) }
+    public mutating func moveWeeks(_ n: Int) { move(.day, 7 * n) }
+    public mutating func moveMonths(_ n: Int) { move(.month, n) }
+
+    private mutating func move(_ unit: Calendar.Component, _ n: Int) {
+        cursorDay = calendar.startOfDay(for: calendar.date(byAdding: unit, value: n, to: cursorDay)!)
+        entryIndex = 0
+    }
+
+    public mutating func today(_ now: Date) {
+        cursorDay = calendar.startOfDay(for: now)
+        entryIndex = 0
+    }
+
+    public mutating func cycleView() {
+        let all = View.allCases
+        view = all[(all.firstIndex(of: view)! + 1) % all.count]
+    }
+
+    public mutating func nextEntry() { entryIndex = min(entryIndex + 1, max(0, dayEntries.count - 1)) }
+    public mutating func previousEntry() { entryIndex = max(entryIndex - 1, 0) }
+
+    public mutating func togglePlatform(_ p: Platform) {
+        if platformFilter.contains(p) { platformFilter.remove(p) } else { platformFilter.insert(p) }
+    }
+
+    public mutating func toggleStatus(_ s: PostStatus) {
+        if statusFilter.contains(s) { statusFilter.remove(s) } else { statusFilter.insert(s) }
+    }
+
+    public mutating func goTo(_ text: String) -> Bool {
+        guard let ms = ISODate.milliseconds(from: String(text.prefix(10))) else { message = "use a date like 2026-12-01"; return false }
+        var parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date(timeIntervalSince1970: Double(ms) / 1000))
+        parts.timeZone = timeZone
+        cursorDay = calendar.startOfDay(for: calendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day))!)
+        return true
+    }
+
+    /// Moves the selected post by days and hours in local time (so 09:00 stays 09:00 across DST).
+    public mutating func shiftSelected(days: Int = 0, hours: Int = 0) -> [CalendarCommand] {
+        guard let entry = editableSelection() else { return [] }
+        var target = calendar.date(byAdding: .day, value: days, to: entry.time)!
+        target = calendar.date(byAdding: .hour, value: hours, to: target)!
+        return [.reschedule(entry.postId, to: target)]
+    }
+
+    /// Moves the selected post to a typed local time, "2026-12-01 09:30" or "09:30" on the focused day.
+    public mutating func rescheduleSelected(to text: String) -> [CalendarCommand] {
+        guard let entry = editableSelection() else { return [] }
+        let t = text.trimmingCharacters(in: .whitespaces)
+        var day = localTime(cursorDay)
+        var clock = t
+        if t.count >= 10, let ms = ISODate.milliseconds(from: String(t.prefix(10))) {
+            let d = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date(timeIntervalSince1970: Double(ms) / 1000))
+            day.year = d.year; day.month = d.month; day.day = d.day
+            clock = String(t.dropFirst(10)).trimmingCharacters(in: CharacterSet(charactersIn: " T"))
+        }
+        let hm = clock.split(separator: ":").compactMap { Int($0) }
+        guard hm.count == 2, (0..<24).contains(hm[0]), (0..<60).contains(hm[1]),
+              let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hm[0], minute: hm[1])) else {
+            message = "type a time like 09:30 or 2026-12-01 09:30"
+            return []
+        }
+        return [.reschedule(entry.postId, to: date)]
+    }
+
+    public mutating func unscheduleSelected() -> [CalendarCommand] {
+        guard let entry = editableSelection() else { return [] }
+        return [.unschedule(entry.postId)]
+    }
+
+    public mutating func finished(_ command: CalendarCommand, error: String?) {
+        message = error ?? { if case .unschedule = command { return "taken off the calendar" } else { return "moved" } }()
+    }
+
+    private mutating func editableSelection() -> Entry? {
+        guard canSchedule else { message = "your role cannot schedule"; return nil }
+        guard let entry = selectedEntry else { message = "no post on this day"; return nil }
+        guard entry.status != .published && entry.status != .publishing else { message = "already published"; return nil }
+        return entry
+    }
+}

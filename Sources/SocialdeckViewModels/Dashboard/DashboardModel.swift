@@ -1,0 +1,106 @@
+import Foundation
+import SocialdeckCore
+import SocialdeckModel
+
+/// The whole dashboard's state above the panes: which pane is open, the header's
+/// facts, the connection state and short messages. The terminal layer renders it;
+/// the tests drive it with an injected clock.
+public struct DashboardModel: Sendable {
+    public enum Connection: Sendable, Equatable {
+        case connecting
+        case connected(at: Date)
+        /// The last refresh took longer than `slowThreshold`.
+        case slow(at: Date, seconds: Double)
+        case unreachable(since: Date, reason: String)
+    }
+
+    public static let slowThreshold: TimeInterval = 1.5
+    public static let flashDuration: TimeInterval = 4
+
+    public let identity: Identity
+    public let userName: String
+    public let roleName: String
+    public let organizationName: String?
+    public let storeLocation: String
+    public let timeZone: TimeZone
+    public let panes: [PaneID]
+    public private(set) var pane: PaneID
+    public private(set) var connection = Connection.connecting
+    public private(set) var flash: (text: String, until: Date)?
+    public private(set) var lastSnapshot: DashboardSnapshot?
+
+    public var approvals: ApprovalQueueModel
+    public var calendar: CalendarModel
+    public var analytics = AnalyticsModel()
+    public var agents: AgentsModel
+    public var revenue = RevenueModel()
+
+    public init(identity: Identity, userName: String, roleName: String, organizationName: String?, storeLocation: String,
+                timeZone: TimeZone, now: Date) {
+        self.identity = identity
+        self.userName = userName
+        self.roleName = roleName
+        self.organizationName = organizationName
+        self.storeLocation = storeLocation
+        self.timeZone = timeZone
+        panes = PaneID.visible(to: identity)
+        pane = panes.contains(.approvals) ? .approvals : panes.first ?? .calendar
+        approvals = ApprovalQueueModel(identity: identity)
+        calendar = CalendarModel(identity: identity, timeZone: timeZone, today: now)
+        agents = AgentsModel(identity: identity)
+    }
+
+    /// Opens a pane by number (1–5); panes the role may not use stay closed.
+    public mutating func select(_ p: PaneID) -> Bool {
+        guard panes.contains(p) else { return false }
+        pane = p
+        return true
+    }
+
+    public mutating func nextPane(_ step: Int = 1) {
+        guard let i = panes.firstIndex(of: pane), !panes.isEmpty else { return }
+        pane = panes[(i + step + panes.count) % panes.count]
+    }
+
+    /// What the refresh should read, from where the panes are looking.
+    public var request: SnapshotRequest {
+        SnapshotRequest(panes: Set(panes), calendarRange: calendar.visibleRange, analyticsDays: analytics.rangeDays)
+    }
+
+    public mutating func receive(_ delivery: RefreshScheduler.Delivery, now: Date) {
+        switch delivery.result {
+        case .success(let snapshot):
+            lastSnapshot = snapshot
+            connection = delivery.duration > Self.slowThreshold ? .slow(at: now, seconds: delivery.duration) : .connected(at: now)
+            _ = approvals.send(.snapshot(snapshot.queue.map { QueueItem($0, snapshot: snapshot) }), now: now)
+            calendar.load(snapshot.calendar)
+            analytics.load(snapshot.analytics)
+            agents.load(snapshot.agents)
+            revenue.load(snapshot.revenue)
+        case .failure(let error):
+            if case .unreachable(let since, _) = connection {
+                connection = .unreachable(since: since, reason: SafeText.escapingControls(String(describing: error)))
+            } else {
+                connection = .unreachable(since: now, reason: SafeText.escapingControls(String(describing: error)))
+            }
+        }
+    }
+
+    public mutating func show(_ text: String, now: Date) {
+        flash = (SafeText.escapingControls(text), now.addingTimeInterval(Self.flashDuration))
+    }
+
+    public func flashText(at now: Date) -> String? {
+        guard let flash, flash.until > now else { return nil }
+        return flash.text
+    }
+
+    /// The header clock: the time in the user's zone.
+    public func clockText(_ now: Date) -> String {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = timeZone
+        let d = c.dateComponents([.year, .month, .day, .hour, .minute], from: now)
+        return String(format: "%04d-%02d-%02d %02d:%02d %@", d.year!, d.month!, d.day!, d.hour!, d.minute!,
+                      timeZone.abbreviation(for: now) ?? timeZone.identifier)
+    }
+}

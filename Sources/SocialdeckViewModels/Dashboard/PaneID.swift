@@ -1,0 +1,31 @@
+import SocialdeckCore
+
+/// The dashboard's five panes, switched with 1–5 and Tab.
+public enum PaneID: Int, CaseIterable, Sendable, Hashable {
+    case calendar = 1, approvals, analytics, agents, revenue
+
+    public var title: String {
+        switch self {
+        case .calendar: return "Calendar"
+        case .approvals: return "Approvals"
+        case .analytics: return "Analytics"
+        case .agents: return "Agents"
+        case .revenue: return "Revenue"
+        }
+    }
+
+    /// What the signed-in identity needs for the pane to be shown at all.
+    public var requiredAction: Action {
+        switch self {
+        case .calendar, .approvals: return .viewContent
+        case .analytics: return .viewAnalytics
+        case .agents: return .viewAgents
+        case .revenue: return .viewRevenue
+        }
+    }
+
+    /// The panes this identity may open, in order. The core refuses the others anyway.
+    public static func visible(to identity: Identity) -> [PaneID] {
+        allCases.filter { identity.allowedActions.contains($0.requiredAction) }
+    }
+}

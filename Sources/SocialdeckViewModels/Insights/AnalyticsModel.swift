@@ -1,0 +1,33 @@
+import Foundation
+import SocialdeckCore
+
+/// The analytics pane: a 7, 30 or 90-day range over the latest report.
+public struct AnalyticsModel: Sendable {
+    public static let ranges = [7, 30, 90]
+    public private(set) var rangeDays = 30
+    public private(set) var report: AnalyticsReport?
+    public private(set) var topIndex = 0
+
+    public init() {}
+
+    public mutating func load(_ report: AnalyticsReport?) {
+        self.report = report
+        topIndex = min(topIndex, max(0, (report?.topPosts.count ?? 1) - 1))
+    }
+
+    /// Cycles 7 → 30 → 90 days; the next snapshot asks for the new range.
+    public mutating func cycleRange() {
+        rangeDays = Self.ranges[(Self.ranges.firstIndex(of: rangeDays)! + 1) % Self.ranges.count]
+    }
+
+    public mutating func setRange(_ days: Int) {
+        if Self.ranges.contains(days) { rangeDays = days }
+    }
+
+    public mutating func moveTop(_ delta: Int) {
+        topIndex = max(0, min(topIndex + delta, (report?.topPosts.count ?? 1) - 1))
+    }
+
+    /// Whether the loaded report covers the chosen range yet.
+    public var isCurrent: Bool { report?.days.count == rangeDays }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import SocialdeckCore
+import SocialdeckModel
+import SocialdeckViewModels
+import Synchronization
+import Testing
+
+@Suite("Dashboard view model")
+struct DashboardModelTests {
+    let ws: Workspace
+    init() throws { ws = try Workspace() }
+
+    @Test func panesFollowTheRole() {
+        #expect(PaneID.visible(to: ws.manager) == [.calendar, .approvals, .analytics, .agents])
+        #expect(PaneID.visible(to: ws.viewer) == [.calendar, .approvals, .analytics])
+        #expect(PaneID.visible(to: ws.support) == [.calendar, .approvals, .analytics, .agents])
+        #expect(PaneID.visible(to: .localOperator()) == PaneID.allCases)
+        var model = ws.dashboard(ws.viewer)
+        let revenue = model.select(.revenue)
+        #expect(!revenue)
+        let analytics = model.select(.analytics)
+        #expect(analytics && model.pane == .analytics)
+        model.nextPane()
+        #expect(model.pane == .calendar)
+        model.nextPane(-1)
+        #expect(model.pane == .analytics)
+    }
+
+    @Test func aFailedRefreshShowsInTheHeaderAndKeepsTheData() throws {
+        var model = ws.dashboard(ws.manager)
+        let snap = try ws.snapshot(ws.manager, model: model)
+        model.receive(.init(result: .success(snap), request: model.request, duration: 0.02), now: ws.now)
+        #expect(model.connection == .connected(at: ws.now))
+        let count = model.approvals.visible.count
+        model.receive(.init(result: .failure(StoreErrorStub()), request: model.request, duration: 3), now: ws.now.addingTimeInterval(2))
+        guard case .unreachable(let since, let reason) = model.connection else { Issue.record("not unreachable"); return }
+        #expect(since == ws.now.addingTimeInterval(2) && reason.contains("cannot reach"))
+        #expect(model.approvals.visible.count == count)
+        model.receive(.init(result: .success(snap), request: model.request, duration: 2.5), now: ws.now.addingTimeInterval(4))
+        #expect(model.connection == .slow(at: ws.now.addingTimeInterval(4), seconds: 2.5))
+    }
+
+    @Test func theHeaderClockUsesTheUsersZone() {
+        let model = ws.dashboard(ws.manager, zone: "Asia/Tokyo")
+        #expect(model.clockText(ISODate.date(from: "2026-11-29T10:00:00Z")!) == "2026-11-29 19:00 GMT+9")
+    }
+
+    @Test func flashMessagesExpire() {
+        var model = ws.dashboard(ws.manager)
+        model.show("saved \u{1B}[31m", now: ws.now)
+        #expect(model.flashText(at: ws.now.addingTimeInterval(1)) == "saved \\e[31m")
+        #expect(model.flashText(at: ws.now.addingTimeInterval(5)) == nil)
+    }
+
+    @Test func theSchedulerDropsOverlappingTicksAndDelivers() async throws {
+        let gate = Mutex(0)
+        let delivered = Mutex<[TimeInterval]>([])
+        let model = ws.dashboard(ws.manager)
+        let scheduler = RefreshScheduler(interval: 0.1, request: model.request, load: { _ in
+            gate.withLock { $0 += 1 }
+            Thread.sleep(forTimeInterval: 0.35)
+            return DashboardSnapshot(takenAt: Date())
+        }, deliver: { d in delivered.withLock { $0.append(d.duration) } })
+        scheduler.start()
+        try await Task.sleep(for: .milliseconds(900))
+        scheduler.stop()
+        try await Task.sleep(for: .milliseconds(400))
+        let loads = gate.withLock { $0 }
+        #expect(loads >= 2 && loads <= 3, "loads never overlap: at most one per 0.35 s")
+        #expect(scheduler.droppedTicks >= 3)
+        #expect(delivered.withLock { $0.allSatisfy { $0 >= 0.3 } })
+    }
+
+    @Test func analyticsAgentsAndRevenueArrive() throws {
+        let staff = Identity.localOperator()
+        var model = ws.dashboard(staff)
+        let snap = try ws.snapshot(staff, model: model)
+        model.receive(.init(result: .success(snap), request: model.request, duration: 0.1), now: ws.now)
+        #expect(model.analytics.report?.days.count == 30)
+        model.analytics.cycleRange()
+        #expect(model.request.analyticsDays == 90)
+        #expect(model.agents.rows.count == 7 && model.agents.rows.allSatisfy { !$0.recentRuns.isEmpty })
+        #expect(model.agents.rows.first { $0.agent.type == .engagement }?.agent.status == .error)
+        let revenue = try #require(model.revenue.report)
+        #expect(revenue.mrr > 0 && revenue.arr == revenue.mrr * 12 && revenue.trend.count == 12 && revenue.forecast.count == 3)
+        let cmd = try #require(model.agents.command(.restart).first)
+        model.agents.move(10)
+        try CommandRunner(store: ws.store, identity: staff, deliver: { _, _ in }).execute(.agents(cmd))
+    }
+}
+
+struct StoreErrorStub: Error, CustomStringConvertible {
+    var description: String { "cannot reach MongoDB at db1:27017" }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import SocialdeckCore
+import SocialdeckModel
+import SocialdeckStorage
+import SocialdeckTestSupport
+import SocialdeckViewModels
+
+/// A small seeded workspace on a fresh SQLite store, and identities to act as.
+struct Workspace {
+    let store: any DocumentStore
+    let now = ISODate.date(from: "2026-11-29T10:00:00Z")!
+    let manager: Identity
+    let viewer: Identity
+    let support: Identity
+    let acme: Organization
+
+    init() throws {
+        let dir = TempDir.make()
+        store = try StoreLocation.sqlite(directory: dir).open()
+        var options = DemoWorkspace.Options()
+        options.organizations = 2
+        options.users = 8
+        options.posts = 120
+        options.days = 30
+        options.now = now
+        try DemoWorkspace(options: options).seed(into: store, hasher: PasswordHasher(parameters: ScryptParameters(logN: 10, r: 8, p: 1)))
+        acme = try ModelCollection(store, Organization.self).first(.eq("slug", "acme"))!
+        let store = self.store
+        func customer(_ email: String) throws -> Identity {
+            let u = try ModelCollection(store, User.self).first(.eq("email", email))!
+            return Identity(principal: .customer(userId: u._id, organizationId: u.organizationId, role: u.role), sessionId: "s-\(email)",
+                            context: ConnectionContext(ipAddress: "127.0.0.1", userAgent: "test"))
+        }
+        manager = try customer("manager@acme.example")
+        viewer = try customer("viewer@acme.example")
+        let s = try ModelCollection(store, AdminUser.self).first(.eq("role", StaffRole.support))!
+        support = Identity(principal: .staff(adminId: s._id, role: .support), sessionId: "s-support",
+                           context: ConnectionContext(ipAddress: "127.0.0.1", userAgent: "test"))
+    }
+
+    func snapshot(_ identity: Identity, model: DashboardModel) throws -> DashboardSnapshot {
+        try SnapshotLoader(store: store, identity: identity, clock: { [now] in now }).load(model.request)
+    }
+
+    func dashboard(_ identity: Identity, zone: String = "Europe/Berlin") -> DashboardModel {
+        DashboardModel(identity: identity, userName: "Test", roleName: "manager", organizationName: "Acme", storeLocation: "SQLite test",
+                       timeZone: TimeZone(identifier: zone)!, now: now)
+    }
+}
