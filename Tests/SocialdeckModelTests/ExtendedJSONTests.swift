@@ -264,9 +264,16 @@ struct ISODateTests {
         #expect(ISODate.milliseconds(from: text) == ms)
     }
 
-    @Test func stringFromDateTruncatesToMilliseconds() {
-        #expect(ISODate.string(from: Date(timeIntervalSince1970: 1.2349)) == "1970-01-01T00:00:01.234Z")
-        #expect(ISODate.string(from: Date(timeIntervalSince1970: -0.0005)) == "1969-12-31T23:59:59.999Z")
+    /// Dates go to the nearest millisecond, so a stored millisecond value survives the
+    /// trip through `Date`'s binary floating point (flooring turned …123 ms into …122).
+    @Test func stringFromDateRoundsToTheNearestMillisecond() {
+        #expect(ISODate.string(from: Date(timeIntervalSince1970: 1.2349)) == "1970-01-01T00:00:01.235Z")
+        #expect(ISODate.string(from: Date(timeIntervalSince1970: 1.2341)) == "1970-01-01T00:00:01.234Z")
+        for ms: Int64 in [1_700_000_000_123, 1_795_946_400_001, 1, 999, 253_402_300_799_999] {
+            let date = Date(timeIntervalSince1970: Double(ms) / 1000)
+            #expect(ISODate.milliseconds(from: ISODate.string(from: date)) == ms)
+            #expect(BSONValue.date(date) == .datetime(ms))
+        }
     }
 
     @Test func parsesUTCAndOffsets() {

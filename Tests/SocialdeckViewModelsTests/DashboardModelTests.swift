@@ -53,22 +53,26 @@ struct DashboardModelTests {
     }
 
     @Test func theSchedulerDropsOverlappingTicksAndDelivers() async throws {
-        let gate = Mutex(0)
+        // (loads started, loads running now, most ever running at once)
+        let state = Mutex((0, 0, 0))
         let delivered = Mutex<[TimeInterval]>([])
         let model = ws.dashboard(ws.manager)
-        let scheduler = RefreshScheduler(interval: 0.1, request: model.request, load: { _ in
-            gate.withLock { $0 += 1 }
-            Thread.sleep(forTimeInterval: 0.35)
+        let scheduler = RefreshScheduler(interval: 0.05, request: model.request, load: { _ in
+            state.withLock { $0.0 += 1; $0.1 += 1; $0.2 = max($0.2, $0.1) }
+            Thread.sleep(forTimeInterval: 0.3)
+            state.withLock { $0.1 -= 1 }
             return DashboardSnapshot(takenAt: Date())
         }, deliver: { d in delivered.withLock { $0.append(d.duration) } })
         scheduler.start()
-        try await Task.sleep(for: .milliseconds(900))
+        try await Task.sleep(for: .milliseconds(800))
         scheduler.stop()
         try await Task.sleep(for: .milliseconds(400))
-        let loads = gate.withLock { $0 }
-        #expect(loads >= 2 && loads <= 3, "loads never overlap: at most one per 0.35 s")
-        #expect(scheduler.droppedTicks >= 3)
-        #expect(delivered.withLock { $0.allSatisfy { $0 >= 0.3 } })
+        let (loads, running, most) = state.withLock { $0 }
+        #expect(loads >= 2)
+        #expect(most == 1, "a tick never starts a load while one runs")
+        #expect(running == 0)
+        #expect(scheduler.droppedTicks >= 2, "ticks during a load are dropped")
+        #expect(delivered.withLock { $0.count == loads && $0.allSatisfy { $0 >= 0.29 } })
     }
 
     @Test func analyticsAgentsAndRevenueArrive() throws {
