@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "SocialdeckModelTests", dependencies: ["SocialdeckModel"]),
         .testTarget(name: "SocialdeckStorageTests",
                     dependencies: ["SocialdeckStorage", "SocialdeckCore", "SocialdeckTestSupport"]),
-        .testTarget(name: "SocialdeckCoreTests", dependencies: ["SocialdeckCore"]),
+        .testTarget(name: "SocialdeckCoreTests", dependencies: ["SocialdeckCore", "SocialdeckTestSupport"]),
         .testTarget(name: "SocialdeckCLITests", dependencies: ["SocialdeckCore", "SocialdeckTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
