@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "SocialdeckModelTests", dependencies: ["SocialdeckModel"]),
         .testTarget(name: "SocialdeckStorageTests",
                     dependencies: ["SocialdeckStorage", "SocialdeckCore", "SocialdeckTestSupport"]),
-        .testTarget(name: "SocialdeckCoreTests", dependencies: ["SocialdeckCore"]),
+        .testTarget(name: "SocialdeckCoreTests", dependencies: ["SocialdeckCore", "SocialdeckTestSupport"]),
         .testTarget(name: "SocialdeckTerminalTests", dependencies: ["SocialdeckTerminal"]),
         .testTarget(name: "SocialdeckViewModelsTests", dependencies: ["SocialdeckViewModels", "SocialdeckTestSupport"]),
         .testTarget(name: "SocialdeckCLITests", dependencies: ["SocialdeckCore", "SocialdeckTestSupport"]),

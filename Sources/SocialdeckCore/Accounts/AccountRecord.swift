@@ -13,7 +13,9 @@ struct AccountRecord: Sendable {
     let passwordHash: String?
     let loginAttempts: Int
     let lockedUntil: Date?
-    let isActive: Bool
+    /// Why the account may not sign in at all (deleted, suspended, deactivated); nil when it may.
+    let inactiveReason: String?
+    var isActive: Bool { inactiveReason == nil }
     let twoFactorEnabled: Bool
     let twoFactorSecret: String?
     let totpLastUsedStep: Int64?
@@ -35,7 +37,7 @@ struct AccountRecord: Sendable {
         passwordHash = u.passwordHash
         loginAttempts = u.authentication.loginAttempts
         lockedUntil = u.authentication.lockedUntil
-        isActive = u.authentication.isActive && u.deletedAt == nil
+        inactiveReason = u.deletedAt != nil ? "account deleted" : !u.authentication.isActive ? "account suspended" : nil
         twoFactorEnabled = u.authentication.twoFactorEnabled
         twoFactorSecret = u.authentication.twoFactorSecret
         totpLastUsedStep = u.authentication.totpLastUsedStep
@@ -54,7 +56,7 @@ struct AccountRecord: Sendable {
         passwordHash = a.passwordHash
         loginAttempts = a.security.loginAttempts
         lockedUntil = a.security.lockedUntil
-        isActive = a.isActive
+        inactiveReason = a.isActive ? nil : "staff account deactivated"
         twoFactorEnabled = a.security.twoFactorEnabled
         twoFactorSecret = a.security.twoFactorSecret
         totpLastUsedStep = a.security.totpLastUsedStep

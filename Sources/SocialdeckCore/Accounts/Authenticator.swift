@@ -60,9 +60,9 @@ public struct Authenticator: Sendable {
             _ = try? hasher.verify(password, against: Self.decoyHash)
             try refuse(nil, "login_failed", "unknown email", context, info: ["email": .string(email)])
         }
-        if !account.isActive {
+        if let inactive = account.inactiveReason {
             _ = try? hasher.verify(password, against: Self.decoyHash)
-            try refuse(account, "login_refused", "account suspended, inactive or deleted", context)
+            try refuse(account, "login_refused", inactive, context)
         }
         if let until = account.lockedUntil, until > now {
             _ = try? hasher.verify(password, against: Self.decoyHash)

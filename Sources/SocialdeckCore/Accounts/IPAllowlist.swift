@@ -9,7 +9,7 @@ struct IPAllowlist {
     func allows(_ address: String) -> Bool {
         guard let ip = Self.parse(address) else { return false }
         return entries.contains { entry in
-            let parts = entry.split(separator: "/", maxSplits: 1)
+            let parts = entry.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
             guard let net = Self.parse(String(parts[0])), net.count == ip.count else { return false }
             let bits = parts.count == 2 ? Int(parts[1]) ?? -1 : net.count * 8
             guard bits >= 0 && bits <= net.count * 8 else { return false }
@@ -34,7 +34,7 @@ struct IPAllowlist {
 
     /// True when every entry is an address or CIDR range.
     static func isValid(_ entry: String) -> Bool {
-        let parts = entry.split(separator: "/", maxSplits: 1)
+        let parts = entry.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         guard let net = parse(String(parts[0])) else { return false }
         guard parts.count == 2 else { return true }
         guard let bits = Int(parts[1]) else { return false }
