@@ -56,7 +56,7 @@ public struct Authenticator: Sendable {
             throw SignInError.invalidInput("passwords are 1 to \(PasswordHasher.maximumPasswordBytes) bytes long")
         }
         let now = clock()
-        guard let account = try AccountRecord.find(email: email, in: store) else {
+        guard var account = try AccountRecord.find(email: email, in: store) else {
             _ = try? hasher.verify(password, against: Self.decoyHash)
             try refuse(nil, "login_failed", "unknown email", context, info: ["email": .string(email)])
         }
@@ -64,9 +64,15 @@ public struct Authenticator: Sendable {
             _ = try? hasher.verify(password, against: Self.decoyHash)
             try refuse(account, "login_refused", inactive, context)
         }
-        if let until = account.lockedUntil, until > now {
-            _ = try? hasher.verify(password, against: Self.decoyHash)
-            try refuse(account, "login_refused", "account locked until \(ISODate.string(from: until))", context)
+        if let until = account.lockedUntil {
+            if until > now {
+                _ = try? hasher.verify(password, against: Self.decoyHash)
+                try refuse(account, "login_refused", "account locked until \(ISODate.string(from: until))", context)
+            }
+            // The lock has run out: the count starts again, so one more mistake does not lock it at once.
+            try store.updateOne(account.collection, .id(account.id) && .eq(account.path("lockedUntil"), until),
+                                Update.set(account.path("loginAttempts"), 0).unset(account.path("lockedUntil")), includeDeleted: true)
+            account = try AccountRecord.find(id: account.id, kind: account.kind, in: store) ?? account
         }
         if !account.ipAllowlist.isEmpty && !IPAllowlist(account.ipAllowlist).allows(context.ipAddress) {
             _ = try? hasher.verify(password, against: Self.decoyHash)
@@ -77,7 +83,14 @@ public struct Authenticator: Sendable {
         }
         if account.twoFactorEnabled {
             guard let code, !code.isEmpty else { throw SignInError.codeRequired }
-            guard try acceptSecondFactor(code, account: account, now: now) else {
+            let accepted: Bool
+            do {
+                accepted = try acceptSecondFactor(code, account: account, now: now)
+            } catch let error as SecretBoxError {
+                try? record(account, "two_factor_secret_unreadable", String(describing: error), context, severity: .critical)
+                accepted = false
+            }
+            guard accepted else {
                 try recordFailure(account, reason: "wrong or reused two-factor code", context: context, now: now)
             }
         }

@@ -11,7 +11,7 @@ struct IPAllowlist {
         return entries.contains { entry in
             let parts = entry.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
             guard let net = Self.parse(String(parts[0])), net.count == ip.count else { return false }
-            let bits = parts.count == 2 ? Int(parts[1]) ?? -1 : net.count * 8
+            let bits = parts.count == 2 ? Self.prefixLength(parts[1]) ?? -1 : net.count * 8
             guard bits >= 0 && bits <= net.count * 8 else { return false }
             for i in 0..<net.count {
                 let remaining = bits - i * 8
@@ -37,7 +37,13 @@ struct IPAllowlist {
         let parts = entry.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         guard let net = parse(String(parts[0])) else { return false }
         guard parts.count == 2 else { return true }
-        guard let bits = Int(parts[1]) else { return false }
-        return bits >= 0 && bits <= net.count * 8
+        guard let bits = prefixLength(parts[1]) else { return false }
+        return bits <= net.count * 8
+    }
+
+    /// Plain decimal digits only: `Int` alone would also take "+8" and "-0".
+    static func prefixLength(_ text: Substring) -> Int? {
+        guard !text.isEmpty, text.count <= 3, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(text)
     }
 }

@@ -63,29 +63,29 @@ public struct StaffAdministration: Sendable {
     }
 
     public func setPassword(_ id: ObjectId, to password: String, by identity: Identity) throws {
-        let a = try target(id)
         if identity.actorId != id { try AccessControl.authorize(identity, .manageStaff, organizationId: nil) }
+        let a = try target(id)
         try AccountRules.checkNewPassword(password, email: a.email, policy: policy)
         try change(a, .set("passwordHash", try hasher.hash(password)), action: "staff_password_changed", by: identity)
     }
 
     public func unlock(_ id: ObjectId, by identity: Identity) throws {
-        let a = try target(id)
         try AccessControl.authorize(identity, .unlockAccounts, organizationId: nil)
+        let a = try target(id)
         try change(a, Update.set("security.loginAttempts", 0).unset("security.lockedUntil"), action: "staff_unlocked", by: identity)
     }
 
     public func setActive(_ id: ObjectId, _ active: Bool, reason: String?, by identity: Identity) throws {
-        let a = try target(id)
         try AccessControl.authorize(identity, .manageStaff, organizationId: nil)
+        let a = try target(id)
         try change(a, .set("isActive", active), action: active ? "staff_activated" : "staff_deactivated", reason: reason,
                    severity: .warning, by: identity)
     }
 
     /// Replaces the addresses (or CIDR ranges) the account may sign in from; empty allows any.
     public func setAllowedAddresses(_ id: ObjectId, _ entries: [String], by identity: Identity) throws {
-        let a = try target(id)
         try AccessControl.authorize(identity, .manageStaff, organizationId: nil)
+        let a = try target(id)
         if let bad = entries.first(where: { !IPAllowlist.isValid($0) }) {
             throw CoreError.invalid("'\(SafeText.escapingControls(bad))' is not an IP address or CIDR range")
         }

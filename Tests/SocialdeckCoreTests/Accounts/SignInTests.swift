@@ -144,6 +144,25 @@ struct SignInTests {
         #expect(adminEntries.first { $0.targetId == retired._id }?.adminUserId == retired._id)
     }
 
+    /// After a lock runs out the count starts again: one more typo does not lock the account for another 15 minutes.
+    @Test(arguments: Backend.enabled)
+    func anExpiredLockStartsTheCountAgain(_ backend: Backend) throws {
+        let w = try AccountWorld(backend)
+        let org = try w.organization("acme")
+        let user = try w.customer("typo@acme.test", in: org) {
+            $0.authentication.loginAttempts = 5
+            $0.authentication.lockedUntil = w.clock.now.addingTimeInterval(60)
+        }
+        w.clock.advance(by: 61)
+        #expect(throws: SignInError.refused) {
+            try w.authenticator().signIn(email: "typo@acme.test", password: "one more typo here", context: testContext)
+        }
+        let stored = try w.storedUser(user._id)
+        #expect(stored.authentication.loginAttempts == 1)
+        #expect(stored.authentication.lockedUntil == nil)
+        _ = try w.authenticator().signIn(email: "typo@acme.test", password: seedPassword, context: testContext)
+    }
+
     @Test(arguments: Backend.enabled)
     func fiveFailuresLockForFifteenMinutes(_ backend: Backend) throws {
         let w = try AccountWorld(backend)

@@ -333,9 +333,12 @@ struct TwoFactorTests {
 
         w.clock.advance(by: 30)
         let code = try TOTP().code(secret: enrolled.secret, at: w.clock.now)
-        #expect(throws: (any Error).self, "signed in with a secret sealed for another account") {
+        let error = #expect(throws: SignInError.self, "signed in with a secret sealed for another account") {
             try w.authenticator().signIn(email: "victim@acme.test", password: seedPassword, code: code, context: testContext)
         }
+        #expect(error == .refused, "looks like any other refusal")
+        #expect(try w.storedUser(victim._id).authentication.loginAttempts == 1, "and counts as a failed attempt")
+        #expect(try w.customerLog().contains { $0.action == "two_factor_secret_unreadable" && $0.targetId == victim._id && $0.severity == .critical })
         #expect(try w.storedUser(victim._id).authentication.lastLogin == nil)
         #expect(!(try w.customerLog().contains { $0.action == "login_succeeded" && $0.targetId == victim._id }))
 

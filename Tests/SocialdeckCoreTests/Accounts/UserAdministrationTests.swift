@@ -205,7 +205,7 @@ struct UserAdministrationTests {
         let superAdmin = identity(of: try w.staff("root@socialdeck.test", role: .superAdmin))
         let target = try w.staff("target@socialdeck.test", role: .support)
         let staff = w.staffAdmin()
-        for bad in ["not-an-ip", "10.0.0.0/33", "2001:db8::/129", "10.0.0.0/-1", "10.0.0.0/abc", "256.1.1.1", "10.0.0",
+        for bad in ["not-an-ip", "10.0.0.0/33", "2001:db8::/129", "10.0.0.0/-1", "10.0.0.0/+8", "10.0.0.0/-0", "10.0.0.0/abc", "256.1.1.1", "10.0.0",
                     "10.0.0.1 ", "", "/", "/8", "10.0.0.0/", "example.com", "10.0.0.0/8/8"] {
             expectCoreError(.invalid, "\(bad.debugDescription)") { try staff.setAllowedAddresses(target._id, ["192.0.2.1", bad], by: superAdmin) }
         }
