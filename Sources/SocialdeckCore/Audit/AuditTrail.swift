@@ -58,17 +58,7 @@ public struct AuditTrail: Sendable {
             try recordCustomerEvent(event, userId: userId, organizationId: orgId, details: details, metadata: metadata)
             return
         }
-        var entry = AdminActivityLog()
-        entry._id = ObjectId(date: clock())
-        entry.adminUserId = identity.actorId
-        entry.action = event.action
-        entry.targetType = event.targetType
-        entry.targetId = event.targetId
-        entry.details = details
-        entry.metadata = metadata
-        entry.timestamp = clock()
-        entry.severity = event.severity
-        try ModelCollection(store, AdminActivityLog.self).insert(entry)
+        try recordStaffEvent(event, adminUserId: identity.actorId, details: details, metadata: metadata)
     }
 
     /// An event about a customer account that no signed-in identity caused, such as
@@ -81,20 +71,26 @@ public struct AuditTrail: Sendable {
         details.reason = event.reason
         details.additionalInfo = event.info.map(SecretRedaction.redact)
         if staff {
-            var entry = AdminActivityLog()
-            entry._id = ObjectId(date: clock())
-            entry.adminUserId = userId
-            entry.action = event.action
-            entry.targetType = event.targetType
-            entry.targetId = event.targetId
-            entry.details = details
-            entry.metadata = metadata
-            entry.timestamp = clock()
-            entry.severity = event.severity
-            try ModelCollection(store, AdminActivityLog.self).insert(entry)
+            try recordStaffEvent(event, adminUserId: userId, details: details, metadata: metadata)
         } else {
             try recordCustomerEvent(event, userId: userId, organizationId: event.organizationId, details: details, metadata: metadata)
         }
+    }
+
+    private func recordStaffEvent(_ event: Event, adminUserId: ObjectId?, details: AdminActivityLog.Details,
+                                  metadata: AdminActivityLog.Metadata) throws {
+        let now = clock()
+        var entry = AdminActivityLog()
+        entry._id = ObjectId(date: now)
+        entry.adminUserId = adminUserId
+        entry.action = event.action
+        entry.targetType = event.targetType
+        entry.targetId = event.targetId
+        entry.details = details
+        entry.metadata = metadata
+        entry.timestamp = now
+        entry.severity = event.severity
+        try ModelCollection(store, AdminActivityLog.self).insert(entry)
     }
 
     private func recordCustomerEvent(_ event: Event, userId: ObjectId?, organizationId: ObjectId?,

@@ -71,26 +71,24 @@ struct SQLiteQueryCompiler {
             return ("\(column(path)) IN (\(Array(repeating: "?", count: values.count).joined(separator: ",")))",
                     values.map(\.sqlValue))
         case .and(let fs):
-            var sqls: [String] = []
-            var bindings: [SQLValue] = []
-            for f in fs {
-                guard let (s, b) = sql(for: f) else { return nil }
-                sqls.append(s)
-                bindings += b
-            }
-            return ("(" + (sqls.isEmpty ? "1" : sqls.joined(separator: " AND ")) + ")", bindings)
+            return joined(fs, "AND", empty: "1")
         case .or(let fs):
-            var sqls: [String] = []
-            var bindings: [SQLValue] = []
-            for f in fs {
-                guard let (s, b) = sql(for: f) else { return nil }
-                sqls.append(s)
-                bindings += b
-            }
-            return ("(" + (sqls.isEmpty ? "0" : sqls.joined(separator: " OR ")) + ")", bindings)
+            return joined(fs, "OR", empty: "0")
         default:
             return nil
         }
+    }
+
+    /// All parts in SQL, or nil when any part must be checked in Swift.
+    private func joined(_ parts: [Filter], _ op: String, empty: String) -> (String, [SQLValue])? {
+        var sqls: [String] = []
+        var bindings: [SQLValue] = []
+        for f in parts {
+            guard let (s, b) = sql(for: f) else { return nil }
+            sqls.append(s)
+            bindings += b
+        }
+        return ("(" + (sqls.isEmpty ? empty : sqls.joined(separator: " \(op) ")) + ")", bindings)
     }
 
     func column(_ path: String) -> String {
