@@ -42,6 +42,31 @@ struct TOMLDocumentTests {
         #expect(doc.value(at: ["a", "y"]) == .integer(2))
     }
 
+    @Test func subTablesMayExtendTablesMadeByDottedKeys() throws {
+        // TOML 1.0's own example: [fruit.apple.texture] may follow apple.color.
+        let doc = try parse("""
+            [fruit]
+            apple.color = "red"
+            apple . taste . sweet = true
+            [fruit.apple.texture]
+            smooth = true
+            """)
+        #expect(doc.value(at: ["fruit", "apple", "color"]) == .string("red"))
+        #expect(doc.value(at: ["fruit", "apple", "taste", "sweet"]) == .boolean(true))
+        #expect(doc.value(at: ["fruit", "apple", "texture", "smooth"]) == .boolean(true))
+    }
+
+    @Test func arraysOfInlineTablesAndMixedValues() throws {
+        let doc = try parse(#"styles = [{ fg = "red" }, { bg = 236, bold = false }, "plain", 1.5]"#)
+        let items = try #require(doc["styles"]?.arrayValue)
+        #expect(items.count == 4)
+        #expect(items[0].tableValue?["fg"] == .string("red"))
+        #expect(items[1].tableValue?["bg"] == .integer(236))
+        #expect(items[1].tableValue?["bold"] == .boolean(false))
+        #expect(items[2] == .string("plain"))
+        #expect(items[3].kindDescription == "a float")
+    }
+
     @Test func bareQuotedAndDottedKeys() throws {
         let doc = try parse("""
             bare_key-1 = 1

@@ -100,8 +100,8 @@ public struct Key: Sendable, Hashable, CustomStringConvertible {
             }
             code = .character(lower)
         }
-        if alt, case .character = code {} else if alt {
-            throw fail("alt goes only with a character, as in alt+x")
+        if alt {
+            guard case .character = code else { throw fail("alt goes only with a character, as in alt+x") }
         }
         self.init(code, control: control, alt: alt)
     }

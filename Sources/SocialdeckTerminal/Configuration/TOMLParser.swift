@@ -120,7 +120,7 @@ struct TOMLParser {
                 throw Self.notATable(name, value, key, at: part.position)
             case .table(let child, _):
                 switch child.origin {
-                case .header where isLast, .root:
+                case .header where isLast:
                     throw TOMLError(start, "table [\(name)] is defined twice (first on line \(child.defined.line))")
                 case .dotted where isLast:
                     throw TOMLError(start, "table [\(name)] was already defined by dotted keys on line \(child.defined.line)")
