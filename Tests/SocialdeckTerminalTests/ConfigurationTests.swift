@@ -197,6 +197,16 @@ struct ConfigurationTests {
         #expect(config.problems.first?.line == nil)
     }
 
+    @Test func aSymlinkedConfigIsFollowed() throws {
+        let dir = try TemporaryDirectory()
+        let real = try dir.write("dotfiles/socialdeck.toml", "[ui]\nmouse = false\n")
+        try FileManager.default.createDirectory(atPath: dir.path + "/socialdeck", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/socialdeck/config.toml", withDestinationPath: real)
+        let config = Configuration.load(environment: dir.environment)
+        #expect(config.problems.isEmpty)
+        #expect(config.mouse == false)
+    }
+
     @Test func crlfAndBOMConfig() throws {
         let dir = try TemporaryDirectory()
         try dir.write("socialdeck/config.toml", "\u{FEFF}[keys]\r\n\tapprove\t= \"y\"\r\n\tbogus = \"z\"\r\n")
