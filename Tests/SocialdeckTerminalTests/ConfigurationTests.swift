@@ -16,8 +16,8 @@ struct ConfigurationTests {
         #expect(config == Configuration())
         #expect(config.problems.isEmpty)
         #expect(config.theme == "dark")
-        #expect(config.refreshSeconds == 5)
-        #expect(config.mouse)
+        #expect(config.refreshSeconds == 2)
+        #expect(!config.mouse)
         #expect(config.keyBindings == .defaults)
         #expect(Configuration.load(environment: [:]) == Configuration())
     }
@@ -32,8 +32,8 @@ struct ConfigurationTests {
             reject = "n"
             [ui]
             theme = "light"
-            refresh_seconds = 2
-            mouse = false
+            refresh_seconds = 7
+            mouse = true
             """)
         let config = Configuration.load(environment: dir.environment)
         #expect(config.problems.isEmpty, "\(config.problems)")
@@ -42,8 +42,8 @@ struct ConfigurationTests {
         #expect(keys(config, .reject, .approvals) == ["n"])
         #expect(keys(config, .quit) == ["q", "ctrl+c"])
         #expect(config.theme == "light")
-        #expect(config.refreshSeconds == 2)
-        #expect(config.mouse == false)
+        #expect(config.refreshSeconds == 7)
+        #expect(config.mouse == true)
     }
 
     @Test func homeConfigIsUsedWithoutXDG() throws {
@@ -168,8 +168,8 @@ struct ConfigurationTests {
         #expect(config.problems[2].message == "mouse must be true or false")
         #expect(config.problems[3].message.hasPrefix("unknown setting 'colour' in [ui]"))
         #expect(config.theme == "dark")
-        #expect(config.refreshSeconds == 5)
-        #expect(config.mouse)
+        #expect(config.refreshSeconds == 2)
+        #expect(!config.mouse)
         #expect(Configuration.parse("[ui]\nrefresh_seconds = 1.5").problems.count == 1)
     }
 
@@ -199,12 +199,12 @@ struct ConfigurationTests {
 
     @Test func aSymlinkedConfigIsFollowed() throws {
         let dir = try TemporaryDirectory()
-        let real = try dir.write("dotfiles/socialdeck.toml", "[ui]\nmouse = false\n")
+        let real = try dir.write("dotfiles/socialdeck.toml", "[ui]\nmouse = true\n")
         try FileManager.default.createDirectory(atPath: dir.path + "/socialdeck", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: dir.path + "/socialdeck/config.toml", withDestinationPath: real)
         let config = Configuration.load(environment: dir.environment)
         #expect(config.problems.isEmpty)
-        #expect(config.mouse == false)
+        #expect(config.mouse == true)
     }
 
     @Test func crlfAndBOMConfig() throws {

@@ -34,14 +34,14 @@ public struct ConfigurationProblem: Sendable, Equatable, CustomStringConvertible
 /// [ui]
 /// theme = "light"         # overridden by --theme
 /// refresh_seconds = 2     # 1–3600
-/// mouse = false
+/// mouse = true
 /// ```
 ///
 /// Loading never fails: a missing file means the defaults; a broken file, an
 /// unknown action, a bad key name or a key bound twice in one scope is a
 /// ``ConfigurationProblem`` with its line, and that setting keeps its default.
 public struct Configuration: Sendable, Equatable {
-    public static let defaultRefreshSeconds = 5
+    public static let defaultRefreshSeconds = 2
     public static let refreshRange = 1...3600
     static let sections = ["keys", "ui"]
     static let uiKeys = ["theme", "refresh_seconds", "mouse"]
@@ -50,7 +50,7 @@ public struct Configuration: Sendable, Equatable {
     /// The theme `[ui] theme` names; `--theme` wins over it.
     public var theme = ThemeCatalog.defaultThemeName
     public var refreshSeconds = Configuration.defaultRefreshSeconds
-    public var mouse = true
+    public var mouse = false
     /// The file read, if there was one.
     public var file: String?
     public var problems: [ConfigurationProblem] = []
