@@ -50,7 +50,8 @@ let package = Package(
         .testTarget(name: "SocialdeckStorageTests",
                     dependencies: ["SocialdeckStorage", "SocialdeckCore", "SocialdeckTestSupport"]),
         .testTarget(name: "SocialdeckCoreTests", dependencies: ["SocialdeckCore"]),
-        .testTarget(name: "SocialdeckTerminalTests", dependencies: ["SocialdeckTerminal"]),
+        .testTarget(name: "SocialdeckTerminalTests", dependencies: ["SocialdeckTerminal"],
+                    exclude: ["Golden"]),
         .testTarget(name: "SocialdeckCLITests", dependencies: ["SocialdeckCore", "SocialdeckTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
