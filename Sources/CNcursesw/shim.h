@@ -9,3 +9,19 @@
 #undef columns
 
 static inline const char *sd_curses_version(void) { return curses_version(); }
+
+/* Globals that Swift 6 strict concurrency rejects, and macros Swift cannot import. */
+static inline WINDOW *sd_stdscr(void) { return stdscr; }
+static inline WINDOW *sd_curscr(void) { return curscr; }
+static inline int sd_colors(void) { return COLORS; }
+static inline int sd_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t sd_a_bold(void) { return A_BOLD; }
+static inline attr_t sd_a_dim(void) { return A_DIM; }
+static inline attr_t sd_a_italic(void) { return A_ITALIC; }
+static inline attr_t sd_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t sd_a_reverse(void) { return A_REVERSE; }
+
+/* glibc declares wcwidth only under _XOPEN_SOURCE, which SwiftPM drops from pkg-config
+   flags. It is what ncurses measures cells with, so the backend must ask it too. */
+extern int wcwidth(wchar_t);
+static inline int sd_wcwidth(wchar_t c) { return wcwidth(c); }

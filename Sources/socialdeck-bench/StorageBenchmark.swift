@@ -15,11 +15,12 @@ struct StorageBenchmark: ParsableCommand {
     @Option(help: "Approval-queue queries.") var queries = 200
     @Option(help: "Find-one-and-update claims.") var claims = 300
     @Flag(help: "Also time `socialdeck seed` of the whole workspace at --docs posts.") var seed = false
+    @Flag(help: "Skip the SQLite run (with --mongo).") var mongoOnly = false
 
     func run() throws {
         let now = ISODate.date(from: "2026-11-29")!
         if seed { try measureSeed(now: now) }
-        try measure(backend: "SQLite", count: docs, now: now)
+        if !mongoOnly { try measure(backend: "SQLite", count: docs, now: now) }
         if let mongo { try measure(backend: "MongoDB", count: mongoDocs ?? docs, now: now, uri: mongo) }
     }
 

@@ -18,24 +18,35 @@ public struct TerminalCapabilities: Sendable, Equatable {
         let term = environment["TERM"]
         var colors = 0
         if let term, !term.isEmpty {
-            var err: Int32 = 0
-            if setupterm(term, -1, &err) == OK {
-                colors = Int(max(0, tigetnum("colors")))
-                del_curterm(set_curterm(nil))
+            cursesLock.withLock {
+                // Leave the current terminal as it was: a live screen depends on it.
+                let current = set_curterm(nil)
+                var err: Int32 = 0
+                if setupterm(term, -1, &err) == OK {
+                    colors = Int(max(0, tigetnum("colors")))
+                    del_curterm(set_curterm(current))
+                } else {
+                    set_curterm(current)
+                }
             }
         }
         var size = winsize()
         let hasSize = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
         setlocale(LC_CTYPE, "")
-        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         let colorterm = environment["COLORTERM"] ?? ""
         return TerminalCapabilities(
             term: term, colors: colors,
             columns: hasSize ? Int(size.ws_col) : nil, rows: hasSize ? Int(size.ws_row) : nil,
-            utf8: codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8",
+            utf8: localeIsUTF8(),
             noColor: !(environment["NO_COLOR"] ?? "").isEmpty,
             truecolor: colorterm == "truecolor" || colorterm == "24bit",
             isTTY: isatty(STDOUT_FILENO) == 1)
+    }
+
+    /// Whether the current C locale's character set is UTF-8.
+    static func localeIsUTF8() -> Bool {
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        return codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
     }
 
     public static var cursesVersion: String { String(cString: sd_curses_version()) }

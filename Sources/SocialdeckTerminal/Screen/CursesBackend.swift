@@ -1,0 +1,222 @@
+import CNcursesw
+import Foundation
+
+/// ncurses and terminfo keep process-wide state (the current screen and terminal), so
+/// every call into them takes this lock. The app calls ncurses from one thread only; the
+/// lock keeps `TerminalCapabilities.detect` from racing a live screen in tests.
+let cursesLock = NSLock()
+
+/// The real terminal, drawn through ncursesw. Use it from one thread only.
+///
+/// Each frame is diffed against the one presented before and only the changed runs are
+/// handed to ncurses, which in turn writes only what differs on the terminal: an
+/// unchanged frame costs no bytes.
+public final class CursesBackend: ScreenBackend {
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case notATerminal
+        case terminalTypeMissing
+        case unknownTerminal(String)
+
+        public var description: String {
+            switch self {
+            case .notATerminal: return "standard input and output must be a terminal"
+            case .terminalTypeMissing: return "TERM is not set, so the terminal type is unknown"
+            case .unknownTerminal(let term): return "the terminal type '\(term)' is unknown or cannot be drawn on"
+            }
+        }
+    }
+
+    public let colorDepth: ColorDepth
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let files: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)
+    private let maximumPairs: Int32
+    /// `use_default_colors` worked, so colour -1 is the terminal's own default.
+    private let hasDefaultColors: Bool
+    private var pairs: [Int64: Int32] = [:]
+    private var renditions: [Style: (attributes: attr_t, pair: Int32)] = [:]
+    private var previous: CellBuffer?
+    private var previousSize: ScreenSize?
+    private var held: CellBuffer?
+    private var isSuspended = false
+    private var isEnded = false
+
+    /// Takes over the terminal on `input`/`output`.
+    ///
+    /// Throws instead of exiting when the terminal type is missing or unknown (ncurses'
+    /// `initscr` would print an error and exit). `NO_COLOR` turns colours off.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
+                input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) throws {
+        guard isatty(input) == 1, isatty(output) == 1 else { throw Failure.notATerminal }
+        guard let term = environment["TERM"], !term.isEmpty else { throw Failure.terminalTypeMissing }
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+
+        setlocale(LC_ALL, "")
+        if !TerminalCapabilities.localeIsUTF8() { setlocale(LC_CTYPE, "C.UTF-8") }
+
+        // Own descriptors, so closing the FILEs at the end leaves the caller's open.
+        guard let outputFile = fdopen(dup(output), "w") else { throw Failure.notATerminal }
+        guard let inputFile = fdopen(dup(input), "r") else {
+            fclose(outputFile)
+            throw Failure.notATerminal
+        }
+        let setup = cursesLock.withLock { () -> (screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>,
+                                                 depth: ColorDepth, pairs: Int32, defaults: Bool)? in
+            guard let screen = newterm(term, outputFile, inputFile), let window = sd_stdscr() else { return nil }
+            cbreak()
+            noecho()
+            nonl()
+            keypad(window, true)
+            leaveok(window, true)
+            curs_set(0)
+            guard !noColor, has_colors(), start_color() == OK else {
+                return (screen, window, .monochrome, 0, true)
+            }
+            let defaults = use_default_colors() == OK
+            return (screen, window, ColorDepth(colors: Int(sd_colors())), sd_color_pairs(), defaults)
+        }
+        guard let setup else {
+            fclose(outputFile)
+            fclose(inputFile)
+            throw Failure.unknownTerminal(term)
+        }
+        screen = setup.screen
+        window = setup.window
+        files = (outputFile, inputFile)
+        colorDepth = setup.depth
+        maximumPairs = setup.pairs
+        hasDefaultColors = setup.defaults
+    }
+
+    deinit { end() }
+
+    public func size() -> ScreenSize {
+        guard !isEnded else { return previousSize ?? ScreenSize(width: 0, height: 0) }
+        return withScreen { ScreenSize(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
+    }
+
+    public func present(_ frame: CellBuffer) {
+        guard !isEnded else { return }
+        guard !isSuspended else {
+            held = frame
+            return
+        }
+        let screenSize = size()
+        // After a resize, or when the frame size changes, ncurses' copy of the screen no
+        // longer matches the previous frame: start from a blank one.
+        if screenSize != previousSize || previous.map({ $0.width != frame.width || $0.height != frame.height }) == true {
+            previous = nil
+        }
+        let runs = frame.diff(from: previous ?? CellBuffer(width: frame.width, height: frame.height))
+        withScreen {
+            if previous == nil { werase(window) }
+            for run in runs { draw(run, within: screenSize) }
+            wnoutrefresh(window)
+            doupdate()
+        }
+        previous = frame
+        previousSize = screenSize
+    }
+
+    public func suspend() {
+        guard !isEnded, !isSuspended else { return }
+        isSuspended = true
+        withScreen { _ = endwin() }
+    }
+
+    public func resume() {
+        guard !isEnded, isSuspended else { return }
+        isSuspended = false
+        withScreen {
+            clearok(sd_curscr(), true)
+            wrefresh(window)
+        }
+        if let held {
+            self.held = nil
+            present(held)
+        }
+    }
+
+    public func end() {
+        guard !isEnded else { return }
+        isEnded = true
+        withScreen {
+            curs_set(1)
+            endwin()
+            delscreen(screen)
+        }
+        fclose(files.output)
+        fclose(files.input)
+    }
+
+    /// Runs ncurses calls under the process-wide lock, with this backend's screen current.
+    private func withScreen<T>(_ body: () -> T) -> T {
+        cursesLock.withLock {
+            set_term(screen)
+            return body()
+        }
+    }
+
+    // MARK: - Drawing
+
+    private func draw(_ run: CellRun, within screenSize: ScreenSize) {
+        guard run.y < screenSize.height else { return }
+        for (offset, cell) in run.cells.enumerated() where !cell.isContinuation {
+            let x = run.x + offset
+            guard x < screenSize.width else { return }
+            // A wide grapheme cut by the screen edge is drawn as a space.
+            let (grapheme, width): (Character, Int) = x + cell.width <= screenSize.width ? (cell.grapheme, cell.width) : (" ", 1)
+            let rendition = rendition(for: cell.style)
+            wmove(window, Int32(run.y), Int32(x))
+            for glyph in CursesGlyphs.glyphs(for: grapheme, width: width, libcWidth: { Int(sd_wcwidth(wchar_t(bitPattern: $0.value))) }) {
+                let characters = glyph.map { wchar_t(bitPattern: $0.value) } + [0]
+                var pair = rendition.pair
+                var character = cchar_t()
+                setcchar(&character, characters, rendition.attributes, 0, &pair)
+                wadd_wch(window, &character)
+            }
+        }
+    }
+
+    /// Attributes and colour pair for a style, allocating the pair on first use.
+    private func rendition(for style: Style) -> (attributes: attr_t, pair: Int32) {
+        if let known = renditions[style] { return known }
+        // ncurses sends RGB only through "direct colour" terminfo entries; use the palette.
+        let shown = style.degraded(to: min(colorDepth, .indexed256))
+        var attributes: attr_t = 0
+        let table: [(Style.Attributes, attr_t)] = [
+            (.bold, sd_a_bold()), (.dim, sd_a_dim()), (.italic, sd_a_italic()),
+            (.underline, sd_a_underline()), (.reverse, sd_a_reverse()),
+        ]
+        for (attribute, bits) in table where shown.attributes.contains(attribute) { attributes |= bits }
+        let rendition = (attributes, pair(foreground: colorNumber(shown.foreground, default: 7),
+                                          background: colorNumber(shown.background, default: 0)))
+        renditions[style] = rendition
+        return rendition
+    }
+
+    private func colorNumber(_ color: Color?, default fallback: Int32) -> Int32 {
+        switch color {
+        case .ansi(let named)?: return Int32(named.rawValue)
+        case .indexed(let index)?: return Int32(index)
+        case .rgb?, nil: return hasDefaultColors ? -1 : fallback
+        }
+    }
+
+    /// Pair 0 is the default colours. Others are allocated in order with
+    /// `init_extended_pair`, which takes pair numbers past `COLOR_PAIR()`'s 255 limit;
+    /// once the terminal's pairs run out, further colours fall back to pair 0.
+    private func pair(foreground: Int32, background: Int32) -> Int32 {
+        let isDefault = hasDefaultColors ? (foreground == -1 && background == -1) : (foreground == 7 && background == 0)
+        if isDefault || colorDepth == .monochrome { return 0 }
+        let key = Int64(foreground) << 32 | Int64(UInt32(bitPattern: background))
+        if let known = pairs[key] { return known }
+        let number = Int32(pairs.count + 1)
+        guard number < maximumPairs, init_extended_pair(number, foreground, background) == OK else { return 0 }
+        pairs[key] = number
+        return number
+    }
+}
+
+@available(*, unavailable, message: "ncurses is driven from one thread only")
+extension CursesBackend: Sendable {}

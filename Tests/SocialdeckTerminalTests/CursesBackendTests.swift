@@ -1,0 +1,117 @@
+import Foundation
+import SocialdeckTerminal
+import Testing
+
+/// Runs the real ncurses backend on a pseudo-terminal. Serialized: ncurses has one
+/// current screen per process.
+@Suite("Curses backend on a pseudo-terminal", .serialized)
+struct CursesBackendTests {
+    private func frame(_ text: String, width: Int = 80, height: Int = 24, style: Style = .plain) -> CellBuffer {
+        var buffer = CellBuffer(width: width, height: height)
+        buffer.put(text, x: 2, y: 3, style: style)
+        return buffer
+    }
+
+    @Test("Only changes reach the terminal: an unchanged frame writes nothing")
+    func drawsChanges() throws {
+        let pty = try PseudoTerminal()
+        let backend = try CursesBackend(environment: ["TERM": "xterm-256color"], input: pty.secondary, output: pty.secondary)
+        #expect(backend.size() == ScreenSize(width: 80, height: 24))
+        #expect(backend.colorDepth == .indexed256)
+
+        backend.present(frame("uptime 41s 中文 👩\u{200D}💻"))
+        let first = pty.read()
+        #expect(first.contains("\u{1B}[?1049h"))  // alternate screen
+        // ncurses cannot hold a ZWJ sequence in one cell: its base goes out, never a dangling ZWJ.
+        #expect(first.contains("uptime 41s 中文 👩"))
+        #expect(!first.contains("\u{200D}"))
+
+        backend.present(frame("uptime 41s 中文 👩\u{200D}💻"))
+        #expect(pty.read().isEmpty)
+
+        backend.present(frame("uptime 42s 中文 👩\u{200D}💻"))
+        let change = pty.read()
+        #expect(change.contains("2"))
+        #expect(change.utf8.count < 20)
+
+        backend.end()
+        #expect(pty.read().contains("\u{1B}[?1049l"))
+        backend.end()
+        backend.present(frame("after the end"))
+        #expect(pty.read().isEmpty)
+    }
+
+    @Test("Colours become SGR sequences; NO_COLOR turns them off but keeps attributes")
+    func colours() throws {
+        let red = Style(foreground: .ansi(.red), attributes: [.bold])
+        for (environment, coloured) in [(["TERM": "xterm-256color"], true), (["TERM": "xterm-256color", "NO_COLOR": "1"], false)] {
+            let pty = try PseudoTerminal()
+            let backend = try CursesBackend(environment: environment, input: pty.secondary, output: pty.secondary)
+            #expect((backend.colorDepth != .monochrome) == coloured)
+            backend.present(frame("alert", style: red))
+            let output = pty.read()
+            backend.end()
+            #expect(output.contains("alert"))
+            #expect(output.contains("\u{1B}[0;1m"))  // bold either way
+            #expect(output.contains("\u{1B}[31m") == coloured)
+        }
+    }
+
+    @Test("vt100: no colours, no alternate screen, still draws")
+    func vt100() throws {
+        let pty = try PseudoTerminal()
+        let backend = try CursesBackend(environment: ["TERM": "vt100"], input: pty.secondary, output: pty.secondary)
+        #expect(backend.colorDepth == .monochrome)
+        backend.present(frame("plain", style: Style(foreground: .ansi(.green), attributes: [.selected])))
+        let output = pty.read()
+        backend.end()
+        #expect(output.contains("plain"))
+        #expect(output.contains("\u{1B}[0;7m"))  // selection shown reversed
+        #expect(!output.contains("1049"))
+    }
+
+    @Test("Suspend gives the terminal back; resume repaints and shows held frames")
+    func suspendResume() throws {
+        let pty = try PseudoTerminal()
+        let backend = try CursesBackend(environment: ["TERM": "xterm-256color"], input: pty.secondary, output: pty.secondary)
+        backend.present(frame("before"))
+        _ = pty.read()
+        backend.suspend()
+        #expect(pty.read().contains("\u{1B}[?1049l"))
+        backend.present(frame("held"))
+        #expect(pty.read().isEmpty)
+        backend.resume()
+        let repaint = pty.read()
+        backend.end()
+        #expect(repaint.contains("\u{1B}[?1049h"))
+        #expect(repaint.contains("held"))
+    }
+
+    @Test("Reading terminal capabilities does not disturb a live screen")
+    func capabilitiesWhileLive() throws {
+        let pty = try PseudoTerminal()
+        let backend = try CursesBackend(environment: ["TERM": "xterm-256color"], input: pty.secondary, output: pty.secondary)
+        #expect(TerminalCapabilities.detect(environment: ["TERM": "vt100"]).colors == 0)
+        backend.present(frame("still drawing"))
+        let output = pty.read()
+        backend.end()
+        #expect(output.contains("still drawing"))
+    }
+
+    @Test("Unknown, missing and non-terminal setups throw instead of exiting")
+    func failures() throws {
+        let pty = try PseudoTerminal()
+        #expect(throws: CursesBackend.Failure.unknownTerminal("no-such-terminal")) {
+            try CursesBackend(environment: ["TERM": "no-such-terminal"], input: pty.secondary, output: pty.secondary)
+        }
+        #expect(throws: CursesBackend.Failure.terminalTypeMissing) {
+            try CursesBackend(environment: [:], input: pty.secondary, output: pty.secondary)
+        }
+        var pipeEnds: [Int32] = [0, 0]
+        #expect(pipe(&pipeEnds) == 0)
+        defer { pipeEnds.forEach { close($0) } }
+        #expect(throws: CursesBackend.Failure.notATerminal) {
+            try CursesBackend(environment: ["TERM": "xterm"], input: pipeEnds[0], output: pipeEnds[1])
+        }
+    }
+}
