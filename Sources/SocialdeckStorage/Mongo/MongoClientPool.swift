@@ -80,7 +80,9 @@ final class MongoClientPool: @unchecked Sendable {
     }
 }
 
-/// Owns a `bson_t` made from socialdeck's own BSON bytes.
+/// Owns a `bson_t` made from socialdeck's own BSON bytes. Swift may free an object
+/// right after its last use, which can be before libmongoc is done with the
+/// pointer; callers keep the handle alive with `withExtendedLifetime`.
 final class BSONHandle {
     let pointer: OpaquePointer
 

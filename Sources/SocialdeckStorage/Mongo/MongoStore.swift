@@ -67,12 +67,15 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
             BSONHandle(doc["_id"] == nil ? Document([.init("_id", .objectId(ObjectId()))] + doc.fields) : doc)
         }
         var pointers: [OpaquePointer?] = handles.map(\.pointer)
-        try pool.withCollection(collection) { coll in
-            var error = bson_error_t()
-            let ok = pointers.withUnsafeMutableBufferPointer {
-                mongoc_collection_insert_many(coll, $0.baseAddress, $0.count, nil, nil, &error)
+        // The handles own the bson_t the pointers point at: they must outlive the call.
+        try withExtendedLifetime(handles) {
+            try pool.withCollection(collection) { coll in
+                var error = bson_error_t()
+                let ok = pointers.withUnsafeMutableBufferPointer {
+                    mongoc_collection_insert_many(coll, $0.baseAddress, $0.count, nil, nil, &error)
+                }
+                try check(ok, error, collection)
             }
-            try check(ok, error, collection)
         }
     }
 
@@ -87,7 +90,9 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
     private func applyUpdate(_ collection: String, _ filter: Filter, _ update: Update, includeDeleted: Bool, many: Bool) throws -> Int {
         guard !update.isEmpty else { return try count(collection, filter, includeDeleted: includeDeleted) }
         let query = scoped(collection, filter, includeDeleted: includeDeleted)
+        defer { withExtendedLifetime(query) {} }
         let change = BSONHandle(update.updateDocument)
+        defer { withExtendedLifetime(change) {} }
         return try pool.withCollection(collection) { coll in
             let reply = BSONReply()
             var error = bson_error_t()
@@ -102,8 +107,11 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
     public func findOneAndUpdate(_ collection: String, _ filter: Filter, sort: [SortKey], _ update: Update,
                                  returnUpdated: Bool) throws -> Document? {
         let query = scoped(collection, filter, includeDeleted: false)
+        defer { withExtendedLifetime(query) {} }
         let change = BSONHandle(update.updateDocument)
+        defer { withExtendedLifetime(change) {} }
         let order = BSONHandle(Self.sortDocument(sort))
+        defer { withExtendedLifetime(order) {} }
         return try pool.withCollection(collection) { coll in
             let opts = mongoc_find_and_modify_opts_new()!
             defer { mongoc_find_and_modify_opts_destroy(opts) }
@@ -128,6 +136,7 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
 
     private func delete(_ collection: String, _ filter: Filter, many: Bool) throws -> Int {
         let query = BSONHandle(filter.queryDocument)
+        defer { withExtendedLifetime(query) {} }
         return try pool.withCollection(collection) { coll in
             let reply = BSONReply()
             var error = bson_error_t()
@@ -147,12 +156,19 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
 
     public func find(_ collection: String, _ filter: Filter, options: FindOptions) throws -> [Document] {
         let query = scoped(collection, filter, includeDeleted: options.includeDeleted)
+        defer { withExtendedLifetime(query) {} }
         var opts = Document()
         if !options.sort.isEmpty { opts.append("sort", .document(Self.sortDocument(options.sort))) }
         if options.skip > 0 { opts.append("skip", .int64(Int64(options.skip))) }
-        if let limit = options.limit { opts.append("limit", .int64(Int64(limit))) }
+        if let limit = options.limit {
+            opts.append("limit", .int64(Int64(limit)))
+            // One batch holds it all: ask the server to close the cursor at once rather
+            // than leave it for a killCursors round trip.
+            if limit > 0 && limit <= 100 { opts.append("singleBatch", .bool(true)) }
+        }
         if let projection = options.projection { opts.append("projection", .document(projection.document)) }
         let optsHandle = BSONHandle(opts)
+        defer { withExtendedLifetime(optsHandle) {} }
         return try pool.withCollection(collection) { coll in
             try cursorDocuments(mongoc_collection_find_with_opts(coll, query.pointer, optsHandle.pointer, nil), collection)
         }
@@ -160,6 +176,7 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
 
     public func count(_ collection: String, _ filter: Filter, includeDeleted: Bool) throws -> Int {
         let query = scoped(collection, filter, includeDeleted: includeDeleted)
+        defer { withExtendedLifetime(query) {} }
         return try pool.withCollection(collection) { coll in
             var error = bson_error_t()
             let n = mongoc_collection_count_documents(coll, query.pointer, nil, nil, nil, &error)
@@ -196,6 +213,7 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
         }
         stages.append(.document(Document([.init("$group", .document(group))])))
         let pipeline = BSONHandle(Document([.init("pipeline", .array(stages))]))
+        defer { withExtendedLifetime(pipeline) {} }
         let docs = try pool.withCollection(collection) { coll in
             try cursorDocuments(mongoc_collection_aggregate(coll, MONGOC_QUERY_NONE, pipeline.pointer, nil, nil), collection)
         }
@@ -217,6 +235,7 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
         let command = BSONHandle(Document([
             .init("createIndexes", .string(collection)), .init("indexes", .array([.document(spec)])),
         ]))
+        defer { withExtendedLifetime(command) {} }
         try pool.withCollection(collection) { coll in
             let reply = BSONReply()
             var error = bson_error_t()
@@ -233,6 +252,7 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
 
     public func ping() throws {
         let command = BSONHandle(Document([.init("ping", .int32(1))]))
+        defer { withExtendedLifetime(command) {} }
         try pool.withClient { client in
             let reply = BSONReply()
             var error = bson_error_t()

@@ -45,7 +45,7 @@ def main():
 
     start = time.perf_counter()
     for oid in params["lookup_ids"]:
-        row = db.execute("SELECT data FROM content WHERE id = ?", (oid,)).fetchone()
+        row = db.execute("SELECT data FROM content WHERE id = ? AND json_extract(data,'$.deletedAt') IS NULL", (oid,)).fetchone()
         json.loads(row[0])
     out["find_by_id_per_s"] = len(params["lookup_ids"]) / (time.perf_counter() - start)
 
