@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "SocialdeckViewModels",
                 dependencies: ["SocialdeckCore", "SocialdeckStorage", "SocialdeckModel"]),
         .target(name: "SocialdeckTerminal",
-                dependencies: ["CNcursesw"]),
+                dependencies: ["SocialdeckViewModels", "SocialdeckCore", "SocialdeckModel", "CNcursesw"]),
         .executableTarget(name: "socialdeck",
                           dependencies: [
                               "SocialdeckCore", "SocialdeckStorage", "SocialdeckTerminal",
@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "SocialdeckStorageTests",
                     dependencies: ["SocialdeckStorage", "SocialdeckCore", "SocialdeckTestSupport"]),
         .testTarget(name: "SocialdeckCoreTests", dependencies: ["SocialdeckCore", "SocialdeckTestSupport"]),
-        .testTarget(name: "SocialdeckTerminalTests", dependencies: ["SocialdeckTerminal"],
+        .testTarget(name: "SocialdeckTerminalTests", dependencies: ["SocialdeckTerminal", "SocialdeckTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "SocialdeckViewModelsTests", dependencies: ["SocialdeckViewModels", "SocialdeckTestSupport"]),
         .testTarget(name: "SocialdeckCLITests", dependencies: ["SocialdeckCore", "SocialdeckTestSupport"]),
