@@ -25,3 +25,9 @@ static inline attr_t sd_a_reverse(void) { return A_REVERSE; }
    flags. It is what ncurses measures cells with, so the backend must ask it too. */
 extern int wcwidth(wchar_t);
 static inline int sd_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/* Mouse masks are macros built from other macros. */
+static inline mmask_t sd_mouse_clicks(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+static inline int sd_button1(mmask_t m) { return (m & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0; }
+static inline int sd_wheel_up(mmask_t m) { return (m & BUTTON4_PRESSED) != 0; }
+static inline int sd_wheel_down(mmask_t m) { return (m & BUTTON5_PRESSED) != 0; }

@@ -67,10 +67,10 @@ struct ConfigurationTests {
     }
 
     @Test func aGlobalSectionRemapAppliesInEveryScopeWithTheAction() {
-        let config = Configuration.parse("[keys]\nedit = \"E\"\n[keys.calendar]\nedit = \"x\"\n")
+        let config = Configuration.parse("[keys]\nreschedule = \"M\"\nedit = \"E\"\n[keys.approvals]\nedit = \"y\"\n")
         #expect(config.problems.isEmpty)
-        #expect(keys(config, .edit, .approvals) == ["E"])
-        #expect(keys(config, .edit, .calendar) == ["x"], "[keys.calendar] wins over [keys]")
+        #expect(keys(config, .reschedule, .calendar) == ["M"])
+        #expect(keys(config, .edit, .approvals) == ["y"], "[keys.approvals] wins over [keys]")
     }
 
     @Test func unknownActionsAndScopesAreReportedWithLines() {
@@ -148,11 +148,11 @@ struct ConfigurationTests {
         #expect(config.keyBindings == .defaults)
     }
 
-    @Test func aMultiScopeRemapGivesWayEverywhereAtOnce() {
+    @Test func aRemapFromTheKeysSectionGivesWayOnAConflict() {
         let config = Configuration.parse("[keys]\nedit = \"a\"\n")
         #expect(lines(config) == [2])
         #expect(keys(config, .edit, .approvals) == ["e"])
-        #expect(keys(config, .edit, .calendar) == ["e"])
+        #expect(keys(config, .approve, .approvals) == ["a"])
     }
 
     @Test func uiSettingsAreChecked() {

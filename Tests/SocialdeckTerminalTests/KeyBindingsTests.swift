@@ -57,7 +57,7 @@ struct KeyBindingsTests {
         #expect(bindings.action(for: .character("a"), in: .calendar) == nil)
         #expect(bindings.action(for: .character("a"), in: .global) == nil)
         #expect(bindings.action(for: .character("j"), in: .approvals) == .down)
-        #expect(bindings.action(for: .character("p"), in: .analytics) == .platform)
+        #expect(bindings.action(for: .character("]"), in: .analytics) == .nextRange)
         #expect(bindings.action(for: .character("p"), in: .agents) == .pause)
         #expect(bindings.action(for: .ctrl("c"), in: .revenue) == .quit)
         #expect(bindings.action(for: Key(.backTab), in: .calendar) == .previousPane)
@@ -69,7 +69,7 @@ struct KeyBindingsTests {
         #expect(footer.map(\.footerText) == ["a approve", "r reject", "e edit", "space select",
                                              "q quit", "? help", ": command", "/ filter"])
         #expect(bindings.footerEntries(scope: .global).map(\.footerText) == ["q quit", "? help", ": command", "/ filter"])
-        #expect(bindings.footerEntries(scope: .agents).map(\.label).prefix(3) == ["pause", "retry", "logs"])
+        #expect(bindings.footerEntries(scope: .agents).map(\.label).prefix(2) == ["pause", "restart"])
     }
 
     @Test func helpListsEveryBindingBySection() {
@@ -84,7 +84,7 @@ struct KeyBindingsTests {
 
     @Test func paletteListsThePaneFirst() {
         let entries = bindings.paletteEntries(scope: .calendar)
-        #expect(entries.first?.action == .newPost)
+        #expect(entries.first?.action == .reschedule)
         #expect(entries.count == 6 + KeyBindingDefinition.table.filter { $0.scope == .global }.count)
         #expect(entries.contains { $0.action == .quit })
         #expect(!entries.contains { $0.action == .approve })
@@ -108,12 +108,12 @@ struct KeyBindingsTests {
     @Test func conflictsAreFoundWithinAScopeAndAgainstGlobalKeys() throws {
         var b = KeyBindings()
         b.rebind(.reject, in: .approvals, to: [.character("a")])
-        b.rebind(.export, in: .revenue, to: [.character("q")])
+        b.rebind(.nextRange, in: .analytics, to: [.character("q")])
         let conflicts = b.conflicts()
         #expect(conflicts.count == 2)
         #expect(conflicts.map(\.description).sorted() == [
             "a is bound to approve in approvals and reject in approvals",
-            "q is bound to quit and export in revenue",
+            "q is bound to quit and next_range in analytics",
         ])
         var ok = KeyBindings()
         ok.rebind(.approve, in: .approvals, to: [.character("n")]) // n is the calendar's, not the approvals'

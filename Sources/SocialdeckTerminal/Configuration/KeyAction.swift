@@ -17,11 +17,11 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case up, down, left, right, top, bottom
     case pageDown = "page_down", pageUp = "page_up"
     case open, back, refresh, undo
-    case newPost = "new_post", edit, reschedule, today
+    case edit, reschedule, unschedule, today, view
     case previousPeriod = "previous_period", nextPeriod = "next_period"
     case approve, reject, select
-    case previousRange = "previous_range", nextRange = "next_range", platform, export
-    case pause, retry, logs
+    case previousRange = "previous_range", nextRange = "next_range"
+    case pause, restart
 
     public var description: String { rawValue }
 }
@@ -82,30 +82,23 @@ extension KeyBindingDefinition {
         .init(.refresh, .global, [.ctrl("r")], "refresh", "Reload from the store"),
         .init(.undo, .global, [k("u")], "undo", "Undo the last change"),
 
-        .init(.newPost, .calendar, [k("n")], "new", "Draft a new post on the selected day", footer: true),
-        .init(.edit, .calendar, [k("e")], "edit", "Edit the selected post", footer: true),
-        .init(.reschedule, .calendar, [k("m")], "move", "Move the selected post to another time", footer: true),
-        .init(.today, .calendar, [k("t")], "today", "Go to today"),
-        .init(.previousPeriod, .calendar, [k("[")], "previous week", "Show the previous week or month"),
-        .init(.nextPeriod, .calendar, [k("]")], "next week", "Show the next week or month"),
+        .init(.reschedule, .calendar, [k("m")], "move", "Move the selected post: a time (09:30) or a date and time", footer: true),
+        .init(.unschedule, .calendar, [k("x")], "unschedule", "Take the selected post off the calendar", footer: true),
+        .init(.today, .calendar, [k("t")], "today", "Go to today", footer: true),
+        .init(.view, .calendar, [k("v")], "view", "Switch between month, week and agenda", footer: true),
+        .init(.previousPeriod, .calendar, [k("[")], "previous", "Show the previous month or week"),
+        .init(.nextPeriod, .calendar, [k("]")], "next", "Show the next month or week"),
 
         .init(.approve, .approvals, [k("a")], "approve", "Approve the selected drafts", footer: true),
         .init(.reject, .approvals, [k("r")], "reject", "Reject the selected drafts, with a reason", footer: true),
         .init(.edit, .approvals, [k("e")], "edit", "Edit the draft before approving it", footer: true),
         .init(.select, .approvals, [named(.space)], "select", "Select or unselect a draft", footer: true),
 
-        .init(.previousRange, .analytics, [k("[")], "shorter", "Show a shorter period"),
-        .init(.nextRange, .analytics, [k("]")], "longer", "Show a longer period"),
-        .init(.platform, .analytics, [k("p")], "platform", "Show one platform, then all", footer: true),
-        .init(.export, .analytics, [k("x")], "export", "Export the figures as CSV", footer: true),
+        .init(.previousRange, .analytics, [k("[")], "shorter", "Show 7, 30 or 90 days: shorter", footer: true),
+        .init(.nextRange, .analytics, [k("]")], "longer", "Show 7, 30 or 90 days: longer", footer: true),
 
-        .init(.pause, .agents, [k("p")], "pause", "Pause or resume the selected agent", footer: true),
-        .init(.retry, .agents, [k("R")], "retry", "Run the selected agent's failed task again", footer: true),
-        .init(.logs, .agents, [k("L")], "logs", "Show the selected agent's recent runs", footer: true),
-
-        .init(.previousRange, .revenue, [k("[")], "shorter", "Show a shorter period"),
-        .init(.nextRange, .revenue, [k("]")], "longer", "Show a longer period"),
-        .init(.export, .revenue, [k("x")], "export", "Export the figures as CSV", footer: true),
+        .init(.pause, .agents, [k("p")], "pause", "Disable the selected agent, or enable it again", footer: true),
+        .init(.restart, .agents, [k("R")], "restart", "Restart the selected agent, clearing its error state", footer: true),
     ]
 
     /// The table's row for an action in a scope.

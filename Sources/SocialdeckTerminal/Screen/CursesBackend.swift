@@ -67,6 +67,8 @@ public final class CursesBackend: ScreenBackend {
             noecho()
             nonl()
             keypad(window, true)
+            nodelay(window, true)
+            set_escdelay(25)
             leaveok(window, true)
             curs_set(0)
             guard !noColor, has_colors(), start_color() == OK else {
@@ -147,6 +149,58 @@ public final class CursesBackend: ScreenBackend {
         }
         fclose(files.output)
         fclose(files.input)
+    }
+
+    // MARK: - Input
+
+    /// The descriptor ncurses reads keys from, for the app's `ppoll`.
+    public var inputDescriptor: Int32 { fileno(files.input) }
+
+    /// Turns mouse reports (clicks and the wheel) on or off.
+    public func enableMouse(_ on: Bool) {
+        withScreen {
+            _ = mousemask(on ? sd_mouse_clicks() : 0, nil)
+            _ = mouseinterval(0)
+        }
+    }
+
+    /// The next pending input without waiting, or nil when there is none.
+    public func readInput() -> InputEvent? {
+        guard !isEnded, !isSuspended else { return nil }
+        return withScreen { () -> InputEvent? in
+            var wide: wint_t = 0
+            let kind = wget_wch(window, &wide)
+            if kind == ERR { return nil }
+            if kind == KEY_CODE_YES { return Self.functionKey(Int32(wide)) }
+            return InputEvent.character(UInt32(wide))
+        }
+    }
+
+    private static func functionKey(_ code: Int32) -> InputEvent? {
+        switch code {
+        case KEY_RESIZE: return .resize
+        case KEY_MOUSE:
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            if sd_wheel_up(event.bstate) != 0 { return .wheel(up: true) }
+            if sd_wheel_down(event.bstate) != 0 { return .wheel(up: false) }
+            return sd_button1(event.bstate) != 0 ? .click(x: Int(event.x), y: Int(event.y)) : nil
+        case KEY_UP: return .key(Key(.up))
+        case KEY_DOWN: return .key(Key(.down))
+        case KEY_LEFT: return .key(Key(.left))
+        case KEY_RIGHT: return .key(Key(.right))
+        case KEY_HOME: return .key(Key(.home))
+        case KEY_END: return .key(Key(.end))
+        case KEY_NPAGE: return .key(Key(.pageDown))
+        case KEY_PPAGE: return .key(Key(.pageUp))
+        case KEY_BACKSPACE: return .key(Key(.backspace))
+        case KEY_DC: return .key(Key(.delete))
+        case KEY_IC: return .key(Key(.insert))
+        case KEY_ENTER: return .key(Key(.enter))
+        case KEY_BTAB: return .key(Key(.backTab))
+        case KEY_F0 + 1...KEY_F0 + 12: return .key(Key(.function(Int(code - KEY_F0))))
+        default: return nil
+        }
     }
 
     /// Runs ncurses calls under the process-wide lock, with this backend's screen current.
