@@ -3,6 +3,7 @@ import Foundation
 import SocialdeckCore
 import SocialdeckModel
 import SocialdeckStorage
+import SocialdeckTerminal
 
 @main
 struct SocialdeckCommand: ParsableCommand {
@@ -16,8 +17,17 @@ struct SocialdeckCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Flag(help: "Open a demo workspace, seeding it on first use.")
+    @Flag(help: "Open a demo workspace, seeding it on first use, signed in as its manager.")
     var demo = false
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("With --demo: sign in as the demo 'manager' or 'staff' (super_admin).", valueName: "who"))
+    var demoAccount = "manager"
+
+    @Option(help: ArgumentHelp("Colour theme: dark, light, high-contrast, colorblind or one of yours.", valueName: "name"))
+    var theme: String?
+
+    @Flag(help: "Let the mouse click tabs and scroll lists.")
+    var mouse = false
 
     mutating func run() throws {
         var location = store.location
@@ -32,16 +42,43 @@ struct SocialdeckCommand: ParsableCommand {
         } else if !demo, try FirstRun.isEmpty(db) {
             try FirstRun.offer(db)
         }
-        let orgs = try db.count(CollectionName.organizations.rawValue)
-        let posts = try db.count(CollectionName.content.rawValue)
-        let pending = try db.count(CollectionName.content.rawValue, .eq("approval.status", ApprovalStatus.pending))
-        print("socialdeck would open the dashboard on \(db.backend.rawValue) \(SafeText.escapingControls(db.location)):")
-        print("  \(orgs) organizations, \(posts) posts, \(pending) drafts awaiting approval.")
-        print("The terminal dashboard is not built yet; try `socialdeck doctor` or `socialdeck export content --limit 3`.")
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            let orgs = try db.count(CollectionName.organizations.rawValue)
+            let posts = try db.count(CollectionName.content.rawValue)
+            let pending = try db.count(CollectionName.content.rawValue, .eq("approval.status", ApprovalStatus.pending))
+            print("\(db.backend.rawValue) \(SafeText.escapingControls(db.location)): \(orgs) organizations, \(posts) posts, \(pending) drafts awaiting approval.")
+            print("The dashboard needs a terminal; run socialdeck in one.")
+            return
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let configuration = Configuration.load(environment: environment)
+        let (vault, _) = try SecretVault.load(environment: environment)
+        var options = DashboardRuntime.Options(themeName: theme, mouse: mouse || configuration.mouse,
+                                               refreshSeconds: Double(configuration.refreshSeconds), environment: environment)
+        if demo { options.autoSignIn = try Self.demoSignIn(demoAccount, db) }
+        try DashboardRuntime(store: db, vault: vault, configuration: configuration, options: options).run()
+    }
+
+    /// The demo account `--as` names, in the seeded workspace.
+    static func demoSignIn(_ who: String, _ db: any DocumentStore) throws -> (email: String, password: String) {
+        switch who {
+        case "staff", "super_admin", "super-admin": return ("super-admin@socialdeck.example", DemoWorkspace.demoPassword)
+        case "manager", "admin", "user", "viewer":
+            let orgs = ModelCollection(db, Organization.self)
+            let slug = try (orgs.first(.eq("slug", "acme")) ?? orgs.first(.all, sort: [.asc("_id")]))?.slug ?? "acme"
+            return ("\(who)@\(slug).example", DemoWorkspace.demoPassword)
+        default:
+            throw ValidationError("--as takes manager, admin, user, viewer or staff")
+        }
     }
 
     /// Errors become one line on stderr and a non-zero exit, with any control characters escaped.
     static func main() {
+        // Before any thread starts: only the UI thread's ppoll takes SIGWINCH (see DashboardRuntime).
+        var winch = sigset_t()
+        sigemptyset(&winch)
+        sigaddset(&winch, SIGWINCH)
+        pthread_sigmask(SIG_BLOCK, &winch, nil)
         do {
             var command = try parseAsRoot()
             try command.run()

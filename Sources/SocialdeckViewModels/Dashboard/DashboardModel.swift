@@ -28,6 +28,8 @@ public struct DashboardModel: Sendable {
     public private(set) var connection = Connection.connecting
     public private(set) var flash: (text: String, until: Date)?
     public private(set) var lastSnapshot: DashboardSnapshot?
+    /// Staff may narrow every pane to one organization (`:org SLUG`).
+    public private(set) var organizationFilter: ObjectId?
 
     public var approvals: ApprovalQueueModel
     public var calendar: CalendarModel
@@ -64,7 +66,8 @@ public struct DashboardModel: Sendable {
 
     /// What the refresh should read, from where the panes are looking.
     public var request: SnapshotRequest {
-        SnapshotRequest(panes: Set(panes), calendarRange: calendar.visibleRange, analyticsDays: analytics.rangeDays)
+        SnapshotRequest(panes: Set(panes), calendarRange: calendar.visibleRange, analyticsDays: analytics.rangeDays,
+                        organizationId: organizationFilter)
     }
 
     public mutating func receive(_ delivery: RefreshScheduler.Delivery, now: Date) {
@@ -84,6 +87,15 @@ public struct DashboardModel: Sendable {
                 connection = .unreachable(since: now, reason: SafeText.escapingControls(String(describing: error)))
             }
         }
+    }
+
+    /// Narrows staff views to the organization with `slug`; an empty slug shows all. False when unknown or not staff.
+    public mutating func setOrganizationFilter(slug: String) -> Bool {
+        guard identity.isStaff else { return false }
+        if slug.isEmpty { organizationFilter = nil; return true }
+        guard let id = lastSnapshot?.organizationSlugs[slug] else { return false }
+        organizationFilter = id
+        return true
     }
 
     public mutating func show(_ text: String, now: Date) {

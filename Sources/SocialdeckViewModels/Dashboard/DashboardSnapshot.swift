@@ -15,6 +15,7 @@ public struct DashboardSnapshot: Sendable {
     public var revenue: RevenueReport?
     /// Names for ids shown in rows, such as a post's organization for staff.
     public var organizationNames: [ObjectId: String] = [:]
+    public var organizationSlugs: [String: ObjectId] = [:]
     public var authorNames: [ObjectId: String] = [:]
 
     public init(takenAt: Date) { self.takenAt = takenAt }
@@ -69,6 +70,7 @@ public struct SnapshotLoader: Sendable {
         if visible.contains(.revenue) { s.revenue = try RevenueReport.build(store: store, for: identity, now: now) }
         let orgs = try ModelCollection(store, Organization.self).find(AccessControl.scope(identity, organizationPath: "_id"))
         s.organizationNames = Dictionary(orgs.map { ($0._id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        s.organizationSlugs = Dictionary(orgs.map { ($0.slug, $0._id) }, uniquingKeysWith: { a, _ in a })
         let authorIds = Set((s.queue + s.calendar).map(\.userId))
         if !authorIds.isEmpty {
             let users = try ModelCollection(store, User.self).find(.isIn("_id", anyOf: Array(authorIds)) && AccessControl.scope(identity))

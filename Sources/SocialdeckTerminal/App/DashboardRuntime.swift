@@ -1,0 +1,224 @@
+import Foundation
+import SocialdeckCore
+import SocialdeckModel
+import SocialdeckStorage
+import SocialdeckViewModels
+
+/// The dashboard process: one UI thread that owns ncurses and waits in `ppoll` on
+/// the keyboard and a wake-up pipe, a refresh timer and a command queue in the
+/// background that never touch the terminal, and immutable snapshots between them.
+public final class DashboardRuntime {
+    public struct Options: Sendable {
+        public var themeName: String?
+        public var mouse: Bool
+        public var refreshSeconds: Double
+        /// Signs in without the form (the demo).
+        public var autoSignIn: (email: String, password: String)?
+        public var environment: [String: String]
+
+        public init(themeName: String? = nil, mouse: Bool = false, refreshSeconds: Double = 2,
+                    autoSignIn: (email: String, password: String)? = nil,
+                    environment: [String: String] = ProcessInfo.processInfo.environment) {
+            self.themeName = themeName
+            self.mouse = mouse
+            self.refreshSeconds = refreshSeconds
+            self.autoSignIn = autoSignIn
+            self.environment = environment
+        }
+    }
+
+    enum Overlay: Equatable {
+        case help(offset: Int)
+        case palette(text: String)
+        case filter(text: String)
+        case moveTo(text: String)
+    }
+
+    enum Screen {
+        case signIn(SignInModel)
+        case dashboard(DashboardModel)
+    }
+
+    let store: any DocumentStore
+    let options: Options
+    let backend: CursesBackend
+    let mailbox: Mailbox
+    let vault: SecretVault
+    let sessions = SessionRegistry()
+    let bindings: KeyBindings
+    let themes: ThemeCatalog
+    var palette: Palette
+    var screen: Screen
+    var overlay: Overlay?
+    var session: Session?
+    var scheduler: RefreshScheduler?
+    var runner: CommandRunner?
+    var running = true
+    let work = DispatchQueue(label: "socialdeck.signin", qos: .userInitiated)
+
+    public init(store: any DocumentStore, vault: SecretVault, configuration: Configuration, options: Options) throws {
+        self.store = store
+        self.options = options
+        self.vault = vault
+        bindings = configuration.keyBindings
+        themes = ThemeCatalog(environment: options.environment)
+        backend = try CursesBackend(environment: options.environment)
+        mailbox = try Mailbox()
+        let selection = themes.theme(named: options.themeName ?? configuration.theme ?? "dark")
+        palette = Palette(theme: selection.theme, depth: backend.colorDepth)
+        screen = .signIn(SignInModel(email: options.autoSignIn?.email ?? ""))
+        backend.enableMouse(options.mouse)
+        if let problem = selection.problem { flashLater = "theme: \(problem)" }
+    }
+
+    /// A message to show once the dashboard is up (theme or config problems).
+    var flashLater: String?
+
+    /// Runs until the person quits. The terminal is restored on every way out.
+    public func run() throws {
+        defer {
+            scheduler?.stop()
+            backend.end()
+        }
+        if let auto = options.autoSignIn { beginSignIn(SignInModel.Attempt(email: auto.email, password: auto.password, code: nil)) }
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        while running {
+            render()
+            var fds = [pollfd(fd: backend.inputDescriptor, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: mailbox.readEnd, events: Int16(POLLIN), revents: 0)]
+            var timeout = timespec(tv_sec: wakeInterval(), tv_nsec: 0)
+            let ready = ppoll(&fds, 2, &timeout, &signals)
+            if ready < 0 && errno != EINTR { throw RuntimeFailure("waiting for input failed: \(String(cString: strerror(errno)))") }
+            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { running = false }
+            for message in mailbox.drain() { handle(message) }
+            // Also after EINTR: a SIGWINCH makes ncurses queue KEY_RESIZE.
+            while running, let event = backend.readInput() { handle(event) }
+        }
+    }
+
+    /// Seconds until the screen may need drawing without any input: the undo countdown
+    /// and messages tick each second, the header clock each minute.
+    func wakeInterval() -> Int {
+        guard case .dashboard(let model) = screen else { return 30 }
+        let now = Date()
+        return model.approvals.canUndo(at: now) || model.flashText(at: now) != nil ? 1 : 30
+    }
+
+    func render() {
+        let size = backend.size()
+        let frame = DashboardView.frame(width: size.width, height: size.height, screen: screen, overlay: overlay,
+                                        palette: palette, bindings: bindings, now: Date())
+        backend.present(frame)
+    }
+
+    // MARK: - Sign-in
+
+    func beginSignIn(_ attempt: SignInModel.Attempt) {
+        let store = self.store, vault = self.vault, sessions = self.sessions, mailbox = self.mailbox
+        let context = ConnectionContext.current(environment: options.environment)
+        work.async {
+            do {
+                let session = try Authenticator(store: store, secrets: vault, sessions: sessions)
+                    .signIn(email: attempt.email, password: attempt.password, code: attempt.code, context: context)
+                mailbox.post(.signedIn(session))
+            } catch let e as SignInError {
+                mailbox.post(.signInFailed(e, message: e.description))
+            } catch {
+                mailbox.post(.signInFailed(nil, message: SafeText.escapingControls(String(describing: error))))
+            }
+        }
+    }
+
+    func startDashboard(_ session: Session) throws {
+        self.session = session
+        let profile = try SessionProfile.load(session, store: store)
+        var model = DashboardModel(identity: session.identity, userName: profile.name, roleName: profile.role,
+                                   organizationName: profile.organization, storeLocation: "\(store.backend.rawValue) \(store.location)",
+                                   timeZone: profile.timeZone, now: Date())
+        if let flashLater { model.show(flashLater, now: Date()) }
+        flashLater = nil
+        screen = .dashboard(model)
+        let mailbox = self.mailbox
+        let loader = SnapshotLoader(store: store, identity: session.identity)
+        let scheduler = RefreshScheduler(interval: options.refreshSeconds, request: model.request,
+                                         load: { try loader.load($0) }, deliver: { mailbox.post(.refreshed($0)) })
+        runner = CommandRunner(store: store, identity: session.identity) { mailbox.post(.commandFinished($0, error: $1)) }
+        self.scheduler = scheduler
+        scheduler.start()
+    }
+
+    func endSession(notice: String) {
+        scheduler?.stop()
+        scheduler = nil
+        runner = nil
+        if let session { sessions.end(session.id) }
+        let email = session.flatMap { try? SessionProfile.load($0, store: store) }?.email ?? ""
+        session = nil
+        overlay = nil
+        screen = .signIn(SignInModel(email: email, notice: notice))
+    }
+
+    // MARK: - Background results
+
+    func handle(_ message: Mailbox.Message) {
+        switch (message, screen) {
+        case (.signedIn(let session), .signIn(var form)):
+            form.succeeded()
+            do {
+                try startDashboard(session)
+            } catch {
+                form.failed(message: SafeText.escapingControls(String(describing: error)))
+                screen = .signIn(form)
+            }
+        case (.signInFailed(let failure, let message), .signIn(var form)):
+            if let failure { form.failed(failure) } else { form.failed(message: message) }
+            screen = .signIn(form)
+        case (.refreshed(let delivery), .dashboard(var model)):
+            model.receive(delivery, now: Date())
+            screen = .dashboard(model)
+        case (.commandFinished(let command, let error), .dashboard(var model)):
+            switch command {
+            case .approvals(let c): _ = model.approvals.send(.finished(c, error: error), now: Date())
+            case .calendar(let c): model.calendar.finished(c, error: error)
+            case .agents(let c): model.agents.finished(c, error: error)
+            }
+            if let error { model.show(error, now: Date()) }
+            screen = .dashboard(model)
+            scheduler?.refreshNow()
+        default:
+            break
+        }
+    }
+}
+
+/// Who is signed in, for the header.
+struct SessionProfile {
+    let name: String
+    let email: String
+    let role: String
+    let organization: String?
+    let timeZone: TimeZone
+
+    static func load(_ session: Session, store: any DocumentStore) throws -> SessionProfile {
+        try find(session, store: store)
+            ?? SessionProfile(name: "unknown", email: "", role: "", organization: nil, timeZone: .gmt)
+    }
+
+    /// Nil when the account is gone (deleted while signed in).
+    static func find(_ session: Session, store: any DocumentStore) throws -> SessionProfile? {
+        switch session.identity.principal {
+        case .customer(let userId, let orgId, let role):
+            guard let user = try ModelCollection(store, User.self).get(userId) else { return nil }
+            let org = try ModelCollection(store, Organization.self).get(orgId)
+            return SessionProfile(name: "\(user.profile.firstName) \(user.profile.lastName)", email: user.email, role: role.rawValue,
+                                  organization: org?.name, timeZone: TimeZone(identifier: user.profile.timezone) ?? .gmt)
+        case .staff(let adminId, let role):
+            guard let staff = try ModelCollection(store, AdminUser.self).get(adminId) else { return nil }
+            return SessionProfile(name: "\(staff.profile.firstName) \(staff.profile.lastName)", email: staff.email,
+                                  role: role.rawValue, organization: nil, timeZone: TimeZone(identifier: staff.profile.timezone) ?? .gmt)
+        case .localOperator(let name):
+            return SessionProfile(name: name, email: "", role: "operator", organization: nil, timeZone: .current)
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import SocialdeckViewModels
+
+/// Composes one frame: header, tabs, the open pane, the footer, and any overlay.
+/// A pure function of the state, so a frame that did not change is identical and
+/// the backend writes nothing for it.
+enum DashboardView {
+    static let minimumWidth = 60
+    static let minimumHeight = 16
+
+    static func frame(width: Int, height: Int, screen: DashboardRuntime.Screen, overlay: DashboardRuntime.Overlay?,
+                      palette: Palette, bindings: KeyBindings, now: Date) -> CellBuffer {
+        var buffer = CellBuffer(width: width, height: height, style: palette[.text])
+        guard width >= minimumWidth, height >= minimumHeight else {
+            TooSmallNotice.render(in: buffer.bounds, into: &buffer, palette: palette)
+            return buffer
+        }
+        switch screen {
+        case .signIn(let form):
+            SignInView.render(form, width: width, height: height, into: &buffer, palette: palette)
+        case .dashboard(let model):
+            HeaderBar.render(model, width: width, into: &buffer, palette: palette, now: now)
+            HeaderBar.renderTabs(model, width: width, into: &buffer, palette: palette)
+            let paneRect = Rect(x: 0, y: 2, width: width, height: height - 3)
+            let context = PaneContext(palette: palette, now: now, timeZone: model.timeZone)
+            switch model.pane {
+            case .calendar: CalendarPane.render(model.calendar, in: paneRect, into: &buffer, context: context)
+            case .approvals: ApprovalsPane.render(model.approvals, in: paneRect, into: &buffer, context: context)
+            case .analytics: AnalyticsPane.render(model.analytics, in: paneRect, into: &buffer, context: context)
+            case .agents: AgentsPane.render(model.agents, in: paneRect, into: &buffer, context: context)
+            case .revenue: RevenuePane.render(model.revenue, in: paneRect, into: &buffer, context: context)
+            }
+            footer(model, overlay: overlay, width: width, y: height - 1, into: &buffer, palette: palette, bindings: bindings, now: now)
+            if let overlay { draw(overlay, model: model, into: &buffer, palette: palette, bindings: bindings) }
+        }
+        return buffer
+    }
+
+    static func scope(_ pane: PaneID) -> KeyScope {
+        [PaneID.calendar: KeyScope.calendar, .approvals: .approvals, .analytics: .analytics, .agents: .agents, .revenue: .revenue][pane]!
+    }
+
+    /// Keys that work here; a message, when there is one, takes the right-hand side.
+    static func footer(_ model: DashboardModel, overlay: DashboardRuntime.Overlay?, width: Int, y: Int, into buffer: inout CellBuffer,
+                       palette: Palette, bindings: KeyBindings, now: Date) {
+        let rect = Rect(x: 0, y: y, width: width, height: 1)
+        buffer.fill(rect, style: palette[.footer])
+        if case .approvals = model.pane, model.approvals.mode != .browsing {
+            let hint: String
+            if case .editing = model.approvals.mode { hint = " ctrl+o save · esc cancel · arrows move" } else { hint = " enter reject · esc cancel" }
+            buffer.put(hint, x: 0, y: y, style: palette[.footer])
+        } else if let overlay {
+            let hint: String
+            switch overlay {
+            case .help: hint = " esc close · j/k scroll"
+            case .palette: hint = " enter run · esc cancel · theme NAME · org SLUG · goto DATE · range 7|30|90 · quit"
+            case .filter: hint = " type to filter · enter keep · esc close"
+            case .moveTo: hint = " enter move · esc cancel · 09:30 or 2026-12-01 09:30"
+            }
+            buffer.put(hint, x: 0, y: y, style: palette[.footer])
+        } else {
+            FooterBar.render(bindings.footerEntries(scope: scope(model.pane)), in: rect, into: &buffer, palette: palette)
+        }
+        if let message = model.flashText(at: now) {
+            let text = " \(message) "
+            let w = min(DisplayWidth.of(text), width / 2)
+            buffer.put(text, x: width - w, y: y, style: palette[.warning], maxWidth: w)
+        }
+    }
+
+    static func draw(_ overlay: DashboardRuntime.Overlay, model: DashboardModel, into buffer: inout CellBuffer,
+                     palette: Palette, bindings: KeyBindings) {
+        switch overlay {
+        case .help(let offset):
+            HelpOverlay.render(bindings.helpSections(), offset: offset, in: buffer.bounds, into: &buffer, palette: palette)
+        case .palette(let text):
+            CommandPaletteOverlay.render(text: text, entries: bindings.paletteEntries(scope: scope(model.pane)),
+                                         commands: paletteCommands, in: buffer.bounds, into: &buffer, palette: palette)
+        case .filter(let text):
+            prompt("filter: ", text, into: &buffer, palette: palette)
+        case .moveTo(let text):
+            prompt("move to: ", text, into: &buffer, palette: palette)
+        }
+    }
+
+    static let paletteCommands: [(name: String, description: String)] = [
+        ("theme NAME", "Switch the colour theme (dark, light, high-contrast, colorblind)"),
+        ("org SLUG", "Staff: show one organization; empty for all"),
+        ("goto YYYY-MM-DD", "Open the calendar on a day"),
+        ("range 7|30|90", "Analytics over the last days"),
+        ("refresh", "Reload from the store now"),
+        ("quit", "Leave socialdeck"),
+    ]
+
+    /// A one-line prompt above the footer.
+    static func prompt(_ label: String, _ text: String, into buffer: inout CellBuffer, palette: Palette) {
+        let y = buffer.height - 2
+        buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1), style: palette[.input])
+        let x = buffer.put(label, x: 1, y: y, style: palette[.headerAccent])
+        let end = buffer.put(text, x: x, y: y, style: palette[.input], maxWidth: buffer.width - x - 2)
+        buffer.put(" ", x: end, y: y, style: palette[.selection])
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import SocialdeckViewModels
+
+/// The two top rows: who and where (organization, user and role, the store, the
+/// connection, the time in the user's zone), then the pane tabs.
+enum HeaderBar {
+    static func render(_ model: DashboardModel, width: Int, into buffer: inout CellBuffer, palette: Palette, now: Date) {
+        buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), style: palette[.header])
+        var x = buffer.put(" socialdeck ", x: 0, y: 0, style: palette[.headerAccent])
+        var facts: [String] = []
+        if let org = model.organizationName { facts.append(org) }
+        facts.append("\(model.userName) (\(model.roleName))")
+        facts.append(model.storeLocation)
+        x = buffer.put(" " + facts.joined(separator: " · "), x: x, y: 0, style: palette[.header], maxWidth: max(0, width - x - 34))
+        let (state, slot) = connection(model.connection, now: now)
+        let clock = model.clockText(now)
+        let right = "● \(state)  \(clock) "
+        let start = max(x + 1, width - DisplayWidth.of(right))
+        let afterDot = buffer.put("●", x: start, y: 0, style: palette[slot])
+        buffer.put(" \(state)  \(clock) ", x: afterDot, y: 0, style: palette[.header])
+    }
+
+    static func connection(_ c: DashboardModel.Connection, now: Date) -> (String, ThemeSlot) {
+        switch c {
+        case .connecting: return ("connecting…", .warning)
+        case .connected: return ("live", .success)
+        case .slow(_, let seconds): return (String(format: "slow (%.1f s)", seconds), .warning)
+        case .unreachable(let since, _): return ("store unreachable for \(Int(now.timeIntervalSince(since))) s", .error)
+        }
+    }
+
+    /// "1 Calendar  2 Approvals …", only the panes the role may open.
+    static func renderTabs(_ model: DashboardModel, width: Int, into buffer: inout CellBuffer, palette: Palette) {
+        buffer.fill(Rect(x: 0, y: 1, width: width, height: 1), style: palette[.tabsInactive])
+        for (pane, x) in tabPositions(model.panes) {
+            let label = " \(pane.rawValue) \(pane.title) "
+            buffer.put(label, x: x, y: 1, style: pane == model.pane ? palette[.tabsActive] : palette[.tabsInactive])
+        }
+    }
+
+    static func tabPositions(_ panes: [PaneID]) -> [(PaneID, Int)] {
+        var x = 1
+        return panes.map { pane in
+            defer { x += DisplayWidth.of(" \(pane.rawValue) \(pane.title) ") + 1 }
+            return (pane, x)
+        }
+    }
+}
+
+extension DashboardView {
+    /// The tab under a click on the tab row.
+    static func tab(at x: Int, panes: [PaneID]) -> PaneID? {
+        HeaderBar.tabPositions(panes).last { $0.1 <= x }.flatMap { pane, start in
+            x < start + DisplayWidth.of(" \(pane.rawValue) \(pane.title) ") ? pane : nil
+        }
+    }
+}
