@@ -1,0 +1,120 @@
+import Foundation
+import SocialdeckCore
+import SocialdeckModel
+import SocialdeckViewModels
+
+/// One row per agent: status, success rate, mean response time, last run, errors, this
+/// month's tokens and cost, and a sparkline of its recent runs' durations with failures
+/// in the `error` colour. Staff who may configure agents see the keys that do it.
+///
+/// As the pane narrows the sparkline shrinks first; then columns hide, least useful
+/// first: tokens, errors, mean time, the sparkline, last run, success rate, cost.
+public enum AgentsPane: Pane {
+    public static func render(_ model: AgentsModel, in rect: Rect, into buffer: inout CellBuffer, context: PaneContext) {
+        let area = rect.intersection(buffer.bounds)
+        guard !area.isEmpty else { return }
+        let palette = context.palette
+        buffer.fill(area, style: palette[.text])
+        let footer = (model.canConfigure ? 1 : 0) + (model.message == nil ? 0 : 1)
+        let parts = area.rows([.fixed(1), .fixed(1), .fill, .fixed(footer)])
+        drawTitle(model.rows, in: parts[0], into: &buffer, palette: palette)
+        if model.rows.isEmpty {
+            buffer.putCentered("no agents", in: parts[2], style: palette[.textDim])
+        } else if parts[1].height > 0 {
+            let table = layout(model.rows, width: area.width, x: area.x)
+            table.drawHeader(y: parts[1].y, into: &buffer, style: palette.heading)
+            drawRows(model, table: table, in: parts[2], into: &buffer, context: context)
+        }
+        drawFooter(model, in: parts[3], into: &buffer, palette: palette)
+    }
+
+    enum Column { case name, status, success, mean, lastRun, errors, tokens, cost, runs }
+
+    static func layout(_ rows: [AgentHealth], width: Int, x: Int) -> TableLayout<Column> {
+        let nameWidth = min(16, max(5, rows.map { DisplayWidth.of(TerminalText.sanitize($0.agent.name, whitespace: .flattened)) }.max() ?? 0))
+        let runs = min(30, rows.map(\.recentRuns.count).max() ?? 0)
+        return TableLayout([
+            .init(id: .name, header: "agent", width: nameWidth),
+            .init(id: .status, header: "status", width: 11),
+            .init(id: .success, header: "success", width: 7, alignment: .trailing, hideRank: 6),
+            .init(id: .mean, header: "mean", width: 7, alignment: .trailing, hideRank: 3),
+            .init(id: .lastRun, header: "last run", width: 10, alignment: .trailing, hideRank: 5),
+            .init(id: .errors, header: "errors", width: 6, alignment: .trailing, hideRank: 2),
+            .init(id: .tokens, header: "tokens/mo", width: 9, alignment: .trailing, hideRank: 1),
+            .init(id: .cost, header: "cost/mo", width: 9, alignment: .trailing, hideRank: 7),
+            .init(id: .runs, header: "recent runs", width: max(11, runs + 8), hideRank: 4, minimumWidth: 8),
+        ], width: width, x: x, stretch: .runs)
+    }
+
+    /// "7 agents · 1 in error · 12.3M tokens · $123.45 this month".
+    private static func drawTitle(_ rows: [AgentHealth], in row: Rect, into buffer: inout CellBuffer, palette: Palette) {
+        guard !row.isEmpty else { return }
+        let failing = rows.filter { $0.agent.status == .error }.count
+        let tokens = Double(rows.reduce(0) { $0 + $1.agent.costs.monthlyTokens })
+        let cost = rows.reduce(0) { $0 + $1.agent.costs.monthlyCost }
+        var pieces: [(String, Style)] = [("AI agents", palette.heading), (" · \(rows.count) agents", palette[.textDim])]
+        if failing > 0 { pieces.append((" · \(failing) in error", palette[.error])) }
+        pieces.append((" · \(Figures.compact(tokens)) tokens · \(Figures.dollars(cost)) this month", palette[.textDim]))
+        buffer.put(pieces, x: row.x, y: row.y, limit: row.maxX)
+    }
+
+    private static func drawRows(_ model: AgentsModel, table: TableLayout<Column>, in rect: Rect,
+                                 into buffer: inout CellBuffer, context: PaneContext) {
+        let palette = context.palette
+        let visible = rect.height
+        guard visible > 0 else { return }
+        let first = max(0, min(model.cursor - visible + 1, model.rows.count - visible))
+        for (offset, health) in model.rows.dropFirst(first).prefix(visible).enumerated() {
+            let y = rect.y + offset
+            let agent = health.agent
+            let selected = first + offset == model.cursor
+            let base = selected ? palette[.selection] : palette[.text]
+            if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base) }
+            func styled(_ slot: ThemeSlot) -> Style { selected ? palette[slot].on(base) : palette[slot] }
+
+            table.put(agent.name, in: .name, y: y, into: &buffer, style: base)
+            table.put(agent.status.rawValue, in: .status, y: y, into: &buffer, style: styled(statusSlot(agent.status)))
+            table.put(Figures.percent(agent.performance.successRate / 100), in: .success, y: y, into: &buffer, style: base)
+            table.put(Figures.duration(milliseconds: agent.performance.averageResponseTime), in: .mean, y: y,
+                      into: &buffer, style: base)
+            let lastRun = agent.performance.lastExecution ?? health.recentRuns.last?.startedAt
+            table.put(lastRun.map { Figures.relative($0, now: context.now) } ?? "never", in: .lastRun, y: y,
+                      into: &buffer, style: styled(.textDim))
+            table.put(Figures.integer(agent.performance.errorCount), in: .errors, y: y, into: &buffer,
+                      style: health.errorsInRecentRuns > 0 ? styled(.error) : base)
+            table.put(Figures.compact(Double(agent.costs.monthlyTokens)), in: .tokens, y: y, into: &buffer, style: base)
+            table.put(Figures.dollars(agent.costs.monthlyCost), in: .cost, y: y, into: &buffer, style: base)
+            if let slot = table.slot(.runs) {
+                let runs = health.recentRuns
+                Sparkline(values: runs.map(\.durationMs), failed: runs.map(\.failed),
+                          scaleLabel: { Figures.duration(milliseconds: $0) },
+                          style: styled(.sparkline), failedStyle: styled(.error), axisStyle: styled(.chartAxis),
+                          messageStyle: styled(.textDim), emptyMessage: "no runs")
+                    .draw(in: Rect(x: slot.x, y: y, width: slot.width, height: 1), into: &buffer)
+            }
+        }
+    }
+
+    static func statusSlot(_ status: AgentStatus) -> ThemeSlot {
+        switch status {
+        case .active: return .success
+        case .inactive: return .textDim
+        case .error: return .error
+        case .maintenance: return .warning
+        }
+    }
+
+    /// The keys staff can use, and the outcome of the last command.
+    private static func drawFooter(_ model: AgentsModel, in rect: Rect, into buffer: inout CellBuffer, palette: Palette) {
+        var y = rect.y
+        if model.canConfigure, y < rect.maxY {
+            let keys: [(String, Style)] = [("e", palette.heading), (" enable · ", palette[.textDim]), ("d", palette.heading),
+                                           (" disable · ", palette[.textDim]), ("R", palette.heading), (" restart", palette[.textDim])]
+            buffer.put(keys, x: rect.x, y: y, limit: rect.maxX)
+            y += 1
+        }
+        if let message = model.message, y < rect.maxY {
+            buffer.put(message, x: rect.x, y: y, width: rect.width, style: palette[.text])
+        }
+    }
+}
