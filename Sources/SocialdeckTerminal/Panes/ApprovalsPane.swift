@@ -38,15 +38,15 @@ public enum ApprovalsPane: Pane {
         } else {
             let (list, detail, rule) = layout(body, items: items.count, into: &buffer, palette: palette)
             ApprovalQueueList.draw(model, in: list, into: &buffer, context: context)
-            var label = "Preview"
+            var label: String? = "Preview"
             if let (editor, target) = editing {
                 let title = model.all.first { $0.id == target }?.title ?? ""
                 drawEditor(editor, title: title, in: detail, into: &buffer, palette: palette)
-                label = "Editing"
+                label = nil
             } else if let current = model.current {
                 // Stacked, the rule over the preview carries the title the header line would.
                 let hidden = ApprovalPreview.draw(current, in: detail, header: rule == nil, into: &buffer, palette: palette)
-                label += " · " + (current.title.isEmpty ? "(untitled)" : current.title) + (hidden > 0 ? " · +\(hidden) more" : "")
+                label? += " · " + (current.title.isEmpty ? "(untitled)" : current.title) + (hidden > 0 ? " · +\(hidden) more" : "")
             }
             if let rule {
                 PaneDrawing.rule(rule, label: label, style: palette[.border], labelStyle: palette[.textDim], into: &buffer)
