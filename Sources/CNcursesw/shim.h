@@ -1,3 +1,8 @@
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1
+#endif
+#include <poll.h>
+#include <signal.h>
 #define NCURSES_WIDECHAR 1
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
@@ -31,3 +36,8 @@ static inline mmask_t sd_mouse_clicks(void) { return BUTTON1_CLICKED | BUTTON1_P
 static inline int sd_button1(mmask_t m) { return (m & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0; }
 static inline int sd_wheel_up(mmask_t m) { return (m & BUTTON4_PRESSED) != 0; }
 static inline int sd_wheel_down(mmask_t m) { return (m & BUTTON5_PRESSED) != 0; }
+
+/* ppoll needs _GNU_SOURCE, which SwiftPM's Glibc module does not set. */
+static inline int sd_ppoll(struct pollfd *fds, nfds_t n, const struct timespec *timeout, const sigset_t *mask) {
+    return ppoll(fds, n, timeout, mask);
+}

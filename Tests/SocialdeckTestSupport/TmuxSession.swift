@@ -16,32 +16,40 @@ public final class TmuxSession {
 
     deinit { _ = try? tmux(["kill-server"]) }
 
+    /// Runs tmux with posix_spawn and waitpid. Foundation's `Process` can miss the exit
+    /// of a tmux client whose server it forked, and wait forever.
     @discardableResult
-    func tmux(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "-S", socket] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    func tmux(_ args: [String], capture: Bool = false) throws -> String {
+        let file = NSTemporaryDirectory() + "tmux-out-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, capture ? file : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["tmux", "-S", socket] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { throw FixtureError("cannot run tmux") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        lastStatus = status
+        return capture ? ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "") : ""
     }
+
+    private var lastStatus: Int32 = 0
 
     /// Types literally (`-l`), or sends a key name such as Enter, Tab, Escape, C-d.
     public func send(_ text: String, literally: Bool = true) throws {
         try tmux(["send-keys", "-t", name] + (literally ? ["-l", text] : [text]))
     }
 
-    public func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
+    public func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name], capture: true) }
 
     public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
-
-    public var isAlive: Bool { (try? tmux(["has-session", "-t", name]))  != nil && (try? screen()) != "" }
 
     /// Waits until the screen shows `text`; returns the screen, or throws with the last screen seen.
     @discardableResult
@@ -60,14 +68,8 @@ public final class TmuxSession {
     public func waitForExit(timeout: TimeInterval = 10) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["tmux", "-S", socket, "has-session", "-t", name]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try? p.run()
-            p.waitUntilExit()
-            if p.terminationStatus != 0 { return true }
+            _ = try? tmux(["has-session", "-t", name])
+            if lastStatus != 0 { return true }
             Thread.sleep(forTimeInterval: 0.1)
         }
         return false

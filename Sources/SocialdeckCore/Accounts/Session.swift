@@ -14,6 +14,7 @@ public struct Session: Sendable, Equatable {
 }
 
 public struct SessionExpired: Error, Equatable, CustomStringConvertible {
+    public init() {}
     public var description: String { "your session ended after a period of inactivity; sign in again" }
 }
 

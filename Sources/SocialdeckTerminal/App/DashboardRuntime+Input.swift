@@ -218,8 +218,9 @@ extension DashboardRuntime {
             case "refresh": scheduler?.refreshNow()
             case "quit", "q": running = false
             default:
-                if let pane = PaneID.allCases.first(where: { $0.title.lowercased() == verb }) {
-                    if !model.select(pane) { model.show("that pane is not available to your role", now: now) }
+                // Not a typed command: run the best-matching action, as the palette lists it.
+                if case .binding(let hint)? = DashboardView.paletteModel(text, model: model, bindings: bindings).matches.first {
+                    perform(hint.action, &model, now: now)
                 } else {
                     model.show("unknown command '\(verb)'; try theme, org, goto, range, refresh, quit", now: now)
                 }

@@ -1,3 +1,4 @@
+import CNcursesw
 import Foundation
 import SocialdeckCore
 import SocialdeckModel
@@ -88,7 +89,7 @@ public final class DashboardRuntime {
             var fds = [pollfd(fd: backend.inputDescriptor, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: mailbox.readEnd, events: Int16(POLLIN), revents: 0)]
             var timeout = timespec(tv_sec: wakeInterval(), tv_nsec: 0)
-            let ready = ppoll(&fds, 2, &timeout, &signals)
+            let ready = sd_ppoll(&fds, 2, &timeout, &signals)
             if ready < 0 && errno != EINTR { throw RuntimeFailure("waiting for input failed: \(String(cString: strerror(errno)))") }
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { running = false }
             for message in mailbox.drain() { handle(message) }

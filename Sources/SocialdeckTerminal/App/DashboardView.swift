@@ -12,7 +12,8 @@ enum DashboardView {
                       palette: Palette, bindings: KeyBindings, now: Date) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height, style: palette[.text])
         guard width >= minimumWidth, height >= minimumHeight else {
-            TooSmallNotice.render(in: buffer.bounds, into: &buffer, palette: palette)
+            TooSmallNotice.render(TooSmallNotice.minimum, in: buffer.bounds, into: &buffer,
+                                  context: PaneContext(palette: palette, now: now, timeZone: .gmt))
             return buffer
         }
         switch screen {
@@ -30,8 +31,8 @@ enum DashboardView {
             case .agents: AgentsPane.render(model.agents, in: paneRect, into: &buffer, context: context)
             case .revenue: RevenuePane.render(model.revenue, in: paneRect, into: &buffer, context: context)
             }
-            footer(model, overlay: overlay, width: width, y: height - 1, into: &buffer, palette: palette, bindings: bindings, now: now)
-            if let overlay { draw(overlay, model: model, into: &buffer, palette: palette, bindings: bindings) }
+            footer(model, overlay: overlay, width: width, y: height - 1, into: &buffer, context: context, bindings: bindings)
+            if let overlay { draw(overlay, model: model, into: &buffer, context: context, bindings: bindings) }
         }
         return buffer
     }
@@ -42,12 +43,13 @@ enum DashboardView {
 
     /// Keys that work here; a message, when there is one, takes the right-hand side.
     static func footer(_ model: DashboardModel, overlay: DashboardRuntime.Overlay?, width: Int, y: Int, into buffer: inout CellBuffer,
-                       palette: Palette, bindings: KeyBindings, now: Date) {
+                       context: PaneContext, bindings: KeyBindings) {
+        let palette = context.palette, now = context.now
         let rect = Rect(x: 0, y: y, width: width, height: 1)
         buffer.fill(rect, style: palette[.footer])
         if case .approvals = model.pane, model.approvals.mode != .browsing {
             let hint: String
-            if case .editing = model.approvals.mode { hint = " ctrl+o save · esc cancel · arrows move" } else { hint = " enter reject · esc cancel" }
+            if case .editing = model.approvals.mode { hint = " " + ApprovalsPane.editorHint } else { hint = " " + ApprovalsPane.rejectHint }
             buffer.put(hint, x: 0, y: y, style: palette[.footer])
         } else if let overlay {
             let hint: String
@@ -59,7 +61,7 @@ enum DashboardView {
             }
             buffer.put(hint, x: 0, y: y, style: palette[.footer])
         } else {
-            FooterBar.render(bindings.footerEntries(scope: scope(model.pane)), in: rect, into: &buffer, palette: palette)
+            FooterBar.render(FooterBar.Model(scope: scope(model.pane), bindings: bindings), in: rect, into: &buffer, context: context)
         }
         if let message = model.flashText(at: now) {
             let text = " \(message) "
@@ -69,28 +71,24 @@ enum DashboardView {
     }
 
     static func draw(_ overlay: DashboardRuntime.Overlay, model: DashboardModel, into buffer: inout CellBuffer,
-                     palette: Palette, bindings: KeyBindings) {
+                     context: PaneContext, bindings: KeyBindings) {
         switch overlay {
         case .help(let offset):
-            HelpOverlay.render(bindings.helpSections(), offset: offset, in: buffer.bounds, into: &buffer, palette: palette)
+            HelpOverlay.render(HelpOverlay.Model(bindings: bindings, scope: scope(model.pane), offset: offset),
+                               in: buffer.bounds, into: &buffer, context: context)
         case .palette(let text):
-            CommandPaletteOverlay.render(text: text, entries: bindings.paletteEntries(scope: scope(model.pane)),
-                                         commands: paletteCommands, in: buffer.bounds, into: &buffer, palette: palette)
+            CommandPaletteOverlay.render(paletteModel(text, model: model, bindings: bindings), in: buffer.bounds, into: &buffer, context: context)
         case .filter(let text):
-            prompt("filter: ", text, into: &buffer, palette: palette)
+            prompt("filter: ", text, into: &buffer, palette: context.palette)
         case .moveTo(let text):
-            prompt("move to: ", text, into: &buffer, palette: palette)
+            prompt("move to: ", text, into: &buffer, palette: context.palette)
         }
     }
 
-    static let paletteCommands: [(name: String, description: String)] = [
-        ("theme NAME", "Switch the colour theme (dark, light, high-contrast, colorblind)"),
-        ("org SLUG", "Staff: show one organization; empty for all"),
-        ("goto YYYY-MM-DD", "Open the calendar on a day"),
-        ("range 7|30|90", "Analytics over the last days"),
-        ("refresh", "Reload from the store now"),
-        ("quit", "Leave socialdeck"),
-    ]
+    static func paletteModel(_ text: String, model: DashboardModel, bindings: KeyBindings) -> CommandPaletteOverlay.Model {
+        CommandPaletteOverlay.Model(text: text, scope: scope(model.pane), bindings: bindings,
+                                    commands: CommandPaletteOverlay.standardCommands + [("refresh", "Reload from the store now")])
+    }
 
     /// A one-line prompt above the footer.
     static func prompt(_ label: String, _ text: String, into buffer: inout CellBuffer, palette: Palette) {

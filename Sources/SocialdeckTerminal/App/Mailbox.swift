@@ -19,8 +19,12 @@ final class Mailbox: Sendable {
 
     init() throws {
         var fds: [Int32] = [0, 0]
-        guard pipe2(&fds, O_NONBLOCK | O_CLOEXEC) == 0 else {
+        guard pipe(&fds) == 0 else {
             throw RuntimeFailure("cannot create the wake-up pipe: \(String(cString: strerror(errno)))")
+        }
+        for fd in fds {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         }
         readEnd = fds[0]
         writeEnd = fds[1]

@@ -42,11 +42,11 @@ public enum AnalyticsPane: Pane {
         }
     }
 
-    /// "Last 30 days · 7/30/90 with r" and, when they fit, the range's totals.
+    /// "Last 30 days · 7/30/90 with [ ]" and, when they fit, the range's totals.
     private static func drawTitle(_ model: AnalyticsModel, in row: Rect, into buffer: inout CellBuffer, palette: Palette) {
         guard !row.isEmpty else { return }
         let choices = AnalyticsModel.ranges.map(String.init).joined(separator: "/")
-        var pieces = [("Last \(model.rangeDays) days", palette.heading), (" · \(choices) with r", palette[.textDim])]
+        var pieces = [("Last \(model.rangeDays) days", palette.heading), (" · \(choices) with [ ]", palette[.textDim])]
         if model.report != nil && !model.isCurrent { pieces.append((" · updating…", palette[.textDim])) }
         let end = buffer.put(pieces, x: row.x, y: row.y, limit: row.maxX)
         guard let report = model.report else { return }

@@ -1,54 +1,90 @@
-extension CellBuffer {
-    /// Writes `text` into exactly `width` columns from (x, y): cut with "…" when too
-    /// wide, padded when too narrow.
-    ///
-    /// The text is sanitized before it is measured, so the cut falls on what is drawn:
-    /// an escape sequence from the database becomes visible `␛[…` text and counts at its
-    /// drawn width instead of slipping past the column limit.
-    @discardableResult
-    mutating func put(_ text: String, x: Int, y: Int, width: Int, style: Style,
-                      alignment: TextAlignment = .leading) -> Int {
-        guard width > 0 else { return x }
-        let safe = TerminalText.sanitize(text, whitespace: .flattened)
-        let fitted = DisplayWidth.fit(safe, toColumns: width, ellipsis: true, alignment: alignment)
-        return put(fitted, x: x, y: y, style: style, maxWidth: width)
+import SocialdeckModel
+
+/// Small drawing rules the panes share: untrusted text made safe and fitted to a
+/// width, a style laid over a row's background, and platform badges.
+enum PaneDrawing {
+    /// One line of untrusted text as the screen shows it: controls and escape
+    /// sequences made visible, line breaks flattened to "⏎".
+    static func clean(_ text: String) -> String {
+        TerminalText.sanitize(text, whitespace: .flattened)
     }
 
-    /// Writes `text` centred in `rect`'s middle row, cut to its width.
-    mutating func putCentered(_ text: String, in rect: Rect, style: Style) {
+    /// `clean(text)` cut to `columns` with "…" when it is too wide.
+    static func fit(_ text: String, _ columns: Int) -> String {
+        DisplayWidth.truncate(clean(text), toColumns: max(0, columns), ellipsis: true)
+    }
+
+    /// `style`'s colours and attributes drawn on `base`'s background, as on a selected row.
+    static func layer(_ style: Style, on base: Style) -> Style {
+        Style(foreground: style.foreground ?? base.foreground,
+              background: base.background ?? style.background,
+              attributes: style.attributes.union(base.attributes))
+    }
+
+    /// Writes `text` with `style` laid over `base` and returns the column after it.
+    @discardableResult
+    static func put(_ text: String, x: Int, y: Int, style: Style, on base: Style, limit: Int,
+                    into buffer: inout CellBuffer) -> Int {
+        guard x < limit else { return x }
+        return buffer.put(text, x: x, y: y, style: layer(style, on: base), maxWidth: limit - x)
+    }
+
+    /// A horizontal rule with an optional label: "── Tue 01 Dec · 3 posts ──────".
+    static func rule(_ rect: Rect, label: String? = nil, style: Style, labelStyle: Style,
+                     into buffer: inout CellBuffer) {
         guard !rect.isEmpty else { return }
-        let safe = TerminalText.sanitize(text, whitespace: .flattened)
-        let cut = DisplayWidth.truncate(safe, toColumns: rect.width, ellipsis: true)
-        let x = rect.x + max(0, (rect.width - DisplayWidth.of(cut)) / 2)
-        put(cut, x: x, y: rect.y + (rect.height - 1) / 2, style: style, maxWidth: rect.maxX - x)
+        buffer.put(String(repeating: "─", count: rect.width), x: rect.x, y: rect.y, style: style)
+        if let label, rect.width > 6 {
+            buffer.put(" " + fit(label, rect.width - 5) + " ", x: rect.x + 2, y: rect.y, style: labelStyle,
+                       maxWidth: rect.width - 3)
+        }
     }
 
-    /// Writes `pieces` one after another on a row, each in its own style, stopping at
-    /// `limit`; returns the column after the last one written.
+    /// A vertical rule down the whole of `rect`'s first column.
+    static func verticalRule(_ rect: Rect, style: Style, into buffer: inout CellBuffer) {
+        guard !rect.isEmpty else { return }
+        for y in rect.y..<rect.maxY { buffer.put("│", x: rect.x, y: y, style: style) }
+    }
+
+    /// Where a list of `count` rows, `visible` at a time, starts so that `cursor` sits
+    /// near the middle; stable for a given cursor, so rendering stays a pure function.
+    static func scrollOffset(cursor: Int, count: Int, visible: Int) -> Int {
+        guard visible > 0, count > visible else { return 0 }
+        return min(max(0, cursor - visible / 2), count - visible)
+    }
+}
+
+/// The short names the dashboard shows for platforms, each in its chart colour.
+public enum PlatformBadge {
+    /// "FB", "IG", "X", "LI", "TT".
+    public static func text(_ platform: Platform) -> String {
+        switch platform {
+        case .facebook: return "FB"
+        case .instagram: return "IG"
+        case .twitter: return "X"
+        case .linkedin: return "LI"
+        case .tiktok: return "TT"
+        }
+    }
+
+    /// Columns `draw` takes for these platforms: the badges and one space between each.
+    public static func width(_ platforms: [Platform]) -> Int {
+        platforms.isEmpty ? 0 : platforms.reduce(platforms.count - 1) { $0 + text($1).count }
+    }
+
+    /// Draws "FB IG X" from (x, y), each badge in its platform's colour over `base`,
+    /// stopping at `limit`; returns the column after the last badge.
     @discardableResult
-    mutating func put(_ pieces: [(String, Style)], x: Int, y: Int, limit: Int) -> Int {
+    public static func draw(_ platforms: [Platform], x: Int, y: Int, limit: Int, base: Style,
+                            palette: Palette, into buffer: inout CellBuffer) -> Int {
         var column = x
-        for (text, style) in pieces where column < limit {
-            column = put(text, x: column, y: y, style: style, maxWidth: limit - column)
+        for (index, platform) in platforms.enumerated() {
+            if index > 0 { column = PaneDrawing.put(" ", x: column, y: y, style: base, on: base, limit: limit, into: &buffer) }
+            let badge = text(platform)
+            guard column + badge.count <= limit else { break }
+            column = PaneDrawing.put(badge, x: column, y: y, style: palette.chart(platform), on: base, limit: limit,
+                                     into: &buffer)
         }
         return column
-    }
-}
-
-extension Style {
-    /// This style's colour and attributes on `row`'s background: how a coloured field
-    /// (a status, a sparkline) keeps its meaning on the selected row.
-    func on(_ row: Style) -> Style {
-        Style(foreground: foreground ?? row.foreground, background: row.background,
-              attributes: attributes.union(row.attributes))
-    }
-}
-
-extension Palette {
-    /// Section headings and key figures: body text in bold.
-    var heading: Style {
-        var style = self[.text]
-        style.attributes.insert(.bold)
-        return style
     }
 }

@@ -10,6 +10,12 @@ public struct SignInModel: Sendable {
         public let email: String
         public let password: String
         public let code: String?
+
+        public init(email: String, password: String, code: String?) {
+            self.email = email
+            self.password = password
+            self.code = code
+        }
     }
 
     public private(set) var email = ""

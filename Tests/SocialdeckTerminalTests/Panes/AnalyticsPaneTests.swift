@@ -36,7 +36,7 @@ struct AnalyticsPaneTests {
         let fixture = try PaneFixture.shared.get()
         let buffer = render(model(fixture.analytics), width: 80, height: 24)
         let text = buffer.text()
-        #expect(text.contains("Last 30 days · 7/30/90 with r"))
+        #expect(text.contains("Last 30 days · 7/30/90 with [ ]"))
         #expect(text.contains(AnalyticsReport.rateFormula))
         #expect(text.contains("Engagement by platform"))
         let palette = PaneFixture.context.palette

@@ -1,0 +1,99 @@
+import Foundation
+import SocialdeckViewModels
+
+/// The agenda: the days of `visibleRange` that have posts (and always the focused
+/// one), each with its entries: time, platform, status word, title.
+enum CalendarAgendaView {
+    enum Line: Equatable {
+        case day(Date)
+        case entry(CalendarModel.Entry, selected: Bool)
+        case nothing
+    }
+
+    static func lines(_ d: CalendarDrawing) -> [Line] {
+        var lines: [Line] = []
+        for day in d.days(in: d.model.visibleRange) {
+            let entries = d.entries(day)
+            let isCursor = day == d.model.cursorDay
+            guard !entries.isEmpty || isCursor else { continue }
+            lines.append(.day(day))
+            if entries.isEmpty { lines.append(.nothing) }
+            for (index, entry) in entries.enumerated() {
+                lines.append(.entry(entry, selected: isCursor && index == d.model.entryIndex))
+            }
+        }
+        return lines
+    }
+
+    static func draw(_ d: CalendarDrawing, in area: Rect, into buffer: inout CellBuffer) {
+        guard !area.isEmpty else { return }
+        let palette = d.palette
+        let lines = lines(d)
+        // The focused day comes first; scroll only when its selected entry is below the fold.
+        let selected = lines.firstIndex { if case .entry(_, true) = $0 { return true } else { return false } } ?? 0
+        let offset = selected >= area.height ? selected - area.height + 1 : 0
+        for (row, line) in lines.dropFirst(offset).prefix(area.height).enumerated() {
+            let y = area.y + row
+            switch line {
+            case .day(let day):
+                let base = palette[.text]
+                let title = d.dayTitle(day, year: true) + (day == d.today ? " · today" : "")
+                let count = d.entries(day).count
+                let suffix = count == 0 ? "" : count == 1 ? " · 1 post" : " · \(count) posts"
+                buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: base)
+                let end = PaneDrawing.put(title, x: area.x, y: y,
+                                          style: day == d.today ? palette[.headerAccent] : Style(attributes: [.bold]),
+                                          on: base, limit: area.maxX, into: &buffer)
+                PaneDrawing.put(suffix, x: end, y: y, style: palette[.textDim], on: base, limit: area.maxX, into: &buffer)
+            case .entry(let entry, let isSelected):
+                d.drawEntryRow(entry, in: Rect(x: area.x + 2, y: y, width: area.width - 2, height: 1), selected: isSelected,
+                               into: &buffer)
+            case .nothing:
+                buffer.put(PaneDrawing.fit("nothing planned", area.width - 2), x: area.x + 2, y: y, style: palette[.textDim])
+            }
+        }
+        if offset + area.height < lines.count, area.width > 12 {
+            let more = " ↓ \(lines.count - offset - area.height) more "
+            buffer.put(more, x: area.maxX - DisplayWidth.of(more), y: area.maxY - 1, style: palette[.textDim])
+        }
+    }
+}
+
+/// The panel beside or under the grid: the focused day's posts.
+enum CalendarDayPanel {
+    /// The focused day's posts under a heading, scrolled to keep the selected one in
+    /// view, and the model's message on the last line.
+    static func draw(_ d: CalendarDrawing, in area: Rect, ruleOnTop: Bool, into buffer: inout CellBuffer) {
+        guard !area.isEmpty else { return }
+        let palette = d.palette
+        let model = d.model
+        let entries = model.dayEntries
+        let count = entries.count == 1 ? "1 post" : "\(entries.count) posts"
+        let heading = d.dayTitle(model.cursorDay, year: true) + (model.cursorDay == d.today ? " · today" : "") + " · " + count
+        var body = area.rows([.fixed(1), .fill])[1]
+        if ruleOnTop {
+            PaneDrawing.rule(Rect(x: area.x, y: area.y, width: area.width, height: 1), label: heading,
+                             style: palette[.border], labelStyle: PaneDrawing.layer(Style(attributes: [.bold]), on: palette[.text]),
+                             into: &buffer)
+        } else {
+            buffer.put(PaneDrawing.fit(heading, area.width), x: area.x, y: area.y,
+                       style: PaneDrawing.layer(Style(attributes: [.bold]), on: palette[.text]))
+        }
+        if let message = model.message, body.height >= 2 {
+            let split = body.rows([.fill, .fixed(1)])
+            body = split[0]
+            buffer.put(PaneDrawing.fit(message, split[1].width), x: split[1].x, y: split[1].y, style: palette[.warning])
+        }
+        guard !body.isEmpty else { return }
+        if entries.isEmpty {
+            buffer.put(PaneDrawing.fit("Nothing planned on this day", body.width), x: body.x, y: body.y,
+                       style: palette[.textDim])
+            return
+        }
+        let offset = PaneDrawing.scrollOffset(cursor: model.entryIndex, count: entries.count, visible: body.height)
+        for (row, index) in (offset..<min(entries.count, offset + body.height)).enumerated() {
+            d.drawEntryRow(entries[index], in: Rect(x: body.x, y: body.y + row, width: body.width, height: 1),
+                           selected: index == model.entryIndex, into: &buffer)
+        }
+    }
+}

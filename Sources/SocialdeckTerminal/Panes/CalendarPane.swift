@@ -1,0 +1,100 @@
+import Foundation
+import SocialdeckModel
+import SocialdeckViewModels
+
+/// The content calendar: a title line, the month grid, week columns or agenda, and a
+/// panel (beside the grid when wide, under it when not) listing the focused day's
+/// posts with the selected one highlighted. Every time is in the model's zone.
+public enum CalendarPane: Pane {
+    public typealias Model = CalendarModel
+
+    /// From this width the day panel sits beside the grid; below it, under the grid.
+    public static let sidePanelWidth = 110
+
+    public static func render(_ model: Model, in rect: Rect, into buffer: inout CellBuffer, context: PaneContext) {
+        let palette = context.palette
+        buffer.fill(rect, style: palette[.text])
+        guard !rect.isEmpty else { return }
+        let d = CalendarDrawing(model, context: context)
+        let parts = rect.rows([.fixed(1), .fill])
+        drawTitle(d, in: parts[0], into: &buffer)
+        let main = parts[1]
+        guard !main.isEmpty else { return }
+
+        if model.view == .agenda {
+            var list = main
+            if let message = model.message, main.height >= 3 {
+                let split = main.rows([.fill, .fixed(1)])
+                list = split[0]
+                buffer.put(PaneDrawing.fit(message, split[1].width), x: split[1].x, y: split[1].y, style: palette[.warning])
+            }
+            CalendarAgendaView.draw(d, in: list, into: &buffer)
+            return
+        }
+
+        var grid = main
+        if main.width >= sidePanelWidth {
+            let panelWidth = min(48, max(34, main.width / 4))
+            let columns = main.columns([.fill, .fixed(1), .fixed(1), .fixed(panelWidth)])
+            grid = columns[0]
+            PaneDrawing.verticalRule(columns[1], style: palette[.border], into: &buffer)
+            CalendarDayPanel.draw(d, in: columns[3], ruleOnTop: false, into: &buffer)
+        } else if main.height >= 10 {
+            // Week rows of equal height in the grid, the rest (at least four rows) for the panel.
+            let weekRow = max(1, (main.height - 1 - 4) / 6)
+            let split = main.rows([.fixed(1 + 6 * weekRow), .fill])
+            grid = split[0]
+            CalendarDayPanel.draw(d, in: split[1], ruleOnTop: true, into: &buffer)
+        }
+        switch model.view {
+        case .month: CalendarMonthView.draw(d, in: grid, into: &buffer)
+        case .week: CalendarWeekView.draw(d, in: grid, into: &buffer)
+        case .agenda: break
+        }
+    }
+
+    /// "December 2026 · month (v to switch) · Europe/Berlin", and the active filters on the right.
+    static func title(_ d: CalendarDrawing, hint: Bool = true) -> String {
+        let model = d.model
+        let period: String
+        switch model.view {
+        case .month:
+            let p = d.parts(model.cursorDay)
+            period = "\(CalendarDrawing.monthNames[(p.month ?? 1) - 1]) \(p.year ?? 0)"
+        case .week, .agenda:
+            let range = model.visibleRange
+            let last = d.day(-1, from: range.end)
+            period = "\(d.dayTitle(range.start).dropFirst(4)) – \(d.dayTitle(last, year: true).dropFirst(4))"
+        }
+        return period + " · \(model.view.rawValue)" + (hint ? " (v to switch)" : "") + " · \(zoneName(model.timeZone))"
+    }
+
+    /// The zone's name; Foundation on Linux calls UTC "GMT", which readers know as UTC.
+    static func zoneName(_ zone: TimeZone) -> String {
+        zone.identifier == "GMT" ? "UTC" : zone.identifier
+    }
+
+    /// "only FB LI · failed, scheduled", or nil without filters.
+    static func filters(_ model: Model) -> String? {
+        var parts: [String] = []
+        let platforms = Platform.allCases.filter(model.platformFilter.contains)
+        if !platforms.isEmpty { parts.append("only " + platforms.map(PlatformBadge.text).joined(separator: " ")) }
+        let statuses = PostStatus.allCases.filter(model.statusFilter.contains)
+        if !statuses.isEmpty { parts.append(statuses.map(CalendarDrawing.statusWord).joined(separator: ", ")) }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    static func drawTitle(_ d: CalendarDrawing, in line: Rect, into buffer: inout CellBuffer) {
+        let palette = d.palette
+        let filter = filters(d.model).map { "filter: " + $0 }
+        let filterWidth = filter.map { DisplayWidth.of($0) + 2 } ?? 0
+        var title = title(d)
+        if DisplayWidth.of(title) + filterWidth > line.width { title = self.title(d, hint: false) }
+        let room = filter != nil && DisplayWidth.of(title) + filterWidth <= line.width ? line.width - filterWidth : line.width
+        buffer.put(PaneDrawing.fit(title, room), x: line.x, y: line.y,
+                   style: PaneDrawing.layer(Style(attributes: [.bold]), on: palette[.text]))
+        if let filter, room < line.width {
+            buffer.put(filter, x: line.maxX - DisplayWidth.of(filter), y: line.y, style: palette[.warning])
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import SocialdeckViewModels
+
+/// Draws a ``TextEditor``: its lines soft-wrapped to the width, the cursor cell in
+/// reverse, scrolled vertically so the cursor's row is always on screen.
+enum TextEditorView {
+    /// One grapheme as drawn: its sanitized text (an ESC is "␛") and the columns it takes.
+    struct Unit: Equatable {
+        var text: String
+        var width: Int
+    }
+
+    /// A screen row of the wrapped text.
+    struct Row: Equatable {
+        var units: [Unit]
+        /// Where the cursor sits on this row, in units (== units.count past the last one).
+        var cursor: Int?
+    }
+
+    static func unit(_ character: Character) -> Unit {
+        var text = TerminalText.sanitize(String(character), whitespace: .flattened)
+        var width = DisplayWidth.of(text)
+        if width == 0 {
+            // A lone combining mark: shown on a dotted circle so it takes a cell.
+            text = "◌" + text
+            width = max(1, DisplayWidth.of(text))
+        }
+        return Unit(text: text, width: width)
+    }
+
+    /// The editor's lines wrapped at `width` columns, with the cursor placed on its row.
+    /// A cursor at the end of a full row gets a row of its own.
+    static func rows(_ editor: TextEditor, width: Int) -> [Row] {
+        let width = max(1, width)
+        var rows: [Row] = []
+        for (lineIndex, line) in editor.lines.enumerated() {
+            let units = line.map(unit)
+            let isCursorLine = lineIndex == editor.row
+            var current = Row(units: [], cursor: nil)
+            var used = 0
+            for (index, unit) in units.enumerated() {
+                if used + unit.width > width && !current.units.isEmpty {
+                    rows.append(current)
+                    current = Row(units: [], cursor: nil)
+                    used = 0
+                }
+                if isCursorLine && index == editor.column { current.cursor = current.units.count }
+                current.units.append(unit)
+                used += unit.width
+            }
+            if isCursorLine && editor.column >= units.count {
+                if used + 1 > width && !current.units.isEmpty {
+                    rows.append(current)
+                    current = Row(units: [], cursor: nil)
+                }
+                current.cursor = current.units.count
+            }
+            rows.append(current)
+        }
+        return rows
+    }
+
+    /// Draws the editor into `rect` with `style`, the cursor cell in `style` reversed.
+    static func draw(_ editor: TextEditor, in rect: Rect, style: Style, into buffer: inout CellBuffer) {
+        buffer.fill(rect, style: style)
+        guard !rect.isEmpty else { return }
+        let rows = rows(editor, width: rect.width)
+        let cursorRow = rows.firstIndex { $0.cursor != nil } ?? 0
+        let top = max(0, cursorRow - (rect.height - 1))
+        var cursorStyle = style
+        cursorStyle.attributes.insert(.reverse)
+        for (offset, row) in rows.dropFirst(top).prefix(rect.height).enumerated() {
+            let y = rect.y + offset
+            var x = rect.x
+            for (index, unit) in row.units.enumerated() {
+                x = buffer.put(unit.text, x: x, y: y, style: row.cursor == index ? cursorStyle : style,
+                               maxWidth: rect.maxX - x)
+            }
+            if row.cursor == row.units.count, x < rect.maxX {
+                buffer.put(" ", x: x, y: y, style: cursorStyle)
+            }
+        }
+    }
+}
