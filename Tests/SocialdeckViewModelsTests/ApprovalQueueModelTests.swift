@@ -23,6 +23,7 @@ struct ApprovalQueueModelTests {
         #expect(items.allSatisfy { $0.organization == "Acme Coffee Roasters" })
         let times = items.compactMap(\.scheduledAt)
         #expect(times == times.sorted())
+        #expect(items.drop { $0.scheduledAt != nil }.allSatisfy { $0.scheduledAt == nil }, "unscheduled drafts come last")
         #expect(items.contains { $0.isAIDraft && $0.confidence != nil })
     }
 

@@ -100,7 +100,10 @@ public struct ApprovalQueueModel: Sendable {
         }
         switch action {
         case .snapshot(let items):
-            all = items
+            // Soonest first, drafts without a time last (the store sorts missing times first).
+            all = items.enumerated().sorted { a, b in
+                (a.element.scheduledAt ?? .distantFuture, a.offset) < (b.element.scheduledAt ?? .distantFuture, b.offset)
+            }.map(\.element)
             let present = Set(items.map(\.id))
             decided.formIntersection(present)
             selected.formIntersection(present)
