@@ -1,6 +1,7 @@
 import Foundation
 import SocialdeckCore
 import SocialdeckModel
+import SocialdeckStorage
 import SocialdeckViewModels
 import Synchronization
 import Testing
@@ -95,4 +96,35 @@ struct DashboardModelTests {
 
 struct StoreErrorStub: Error, CustomStringConvertible {
     var description: String { "cannot reach MongoDB at db1:27017" }
+}
+
+@Suite("Refresh across processes")
+struct CrossProcessRefreshTests {
+    /// A write through another connection (another SSH user's socialdeck) shows in the next snapshot.
+    @Test func anotherWritersApprovalLeavesTheQueueWithinOneRefresh() async throws {
+        let ws = try Workspace()
+        let other = try StoreLocation.sqlite(directory: (ws.store.location as NSString).deletingLastPathComponent).open()
+        let model = ws.dashboard(ws.manager)
+        let delivered = Mutex<[DashboardSnapshot]>([])
+        let loader = SnapshotLoader(store: ws.store, identity: ws.manager)
+        let scheduler = RefreshScheduler(interval: 0.2, request: model.request, load: { try loader.load($0) },
+                                         deliver: { d in if case .success(let s) = d.result { delivered.withLock { $0.append(s) } } })
+        scheduler.start()
+        defer { scheduler.stop() }
+        try await Task.sleep(for: .milliseconds(300))
+        let first = try #require(delivered.withLock { $0.last })
+        let target = try #require(first.queue.first)
+        try ContentWorkflow(store: other).approve(target._id, by: ws.manager)
+        let written = Date()
+        var seenAt: Date?
+        while Date().timeIntervalSince(written) < 2 {
+            if let last = delivered.withLock({ $0.last }), last.takenAt > written, !last.queue.contains(where: { $0._id == target._id }) {
+                seenAt = Date()
+                break
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let seen = try #require(seenAt, "the approval never reached a snapshot")
+        #expect(seen.timeIntervalSince(written) < 0.2 + 0.5, "within one interval (0.2 s) plus the load")
+    }
 }
