@@ -42,7 +42,7 @@ let package = Package(
                               .product(name: "ArgumentParser", package: "swift-argument-parser"),
                           ]),
         .executableTarget(name: "socialdeck-bench",
-                          dependencies: ["SocialdeckCore", "SocialdeckStorage",
+                          dependencies: ["SocialdeckCore", "SocialdeckStorage", "SocialdeckViewModels", "SocialdeckTestSupport",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           exclude: ["Reference"]),
 

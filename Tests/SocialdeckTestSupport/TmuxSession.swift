@@ -47,19 +47,31 @@ public final class TmuxSession {
 
     public func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name], capture: true) }
 
+    /// Appends everything the pane's program writes to the terminal to `file`.
+    public func recordOutput(to file: String) throws {
+        try tmux(["pipe-pane", "-o", "-t", name, "cat >> '\(file)'"])
+    }
+
+    public func stopRecording() throws { try tmux(["pipe-pane", "-t", name]) }
+
+    /// The pid of the program running in the pane (the shell that started it, for `sh -c` commands).
+    public func panePID() throws -> Int32? {
+        Int32(try tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// Waits until the screen shows `text`; returns the screen, or throws with the last screen seen.
     @discardableResult
-    public func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> String {
+    public func waitFor(_ text: String, timeout: TimeInterval = 15, poll: TimeInterval = 0.1) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try screen()
             if last.contains(text) { return last }
-            Thread.sleep(forTimeInterval: 0.1)
+            Thread.sleep(forTimeInterval: poll)
         }
         throw FixtureError("'\(text)' never appeared; the screen was:\n\(last)")
     }

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import SocialdeckCore
+import SocialdeckModel
+import SocialdeckStorage
+import SocialdeckTestSupport
+import SocialdeckViewModels
+
+/// The dashboard issue's figures on a store of 100,000 posts and 10,000 users, with
+/// `top` run the same way beside it: the real binaries in tmux, their output bytes
+/// recorded with `pipe-pane`, their memory read from /proc.
+struct DashboardBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "dashboard", abstract: "Launch, refresh, key latency, idle bytes, memory.")
+
+    @Option(help: "Posts in the store.") var posts = 100_000
+    @Option(help: "Users in the store.") var users = 10_000
+    @Option(help: "Seconds of idle output to record.") var idleSeconds = 20
+    @Option(help: "Refresh loads to time.") var ticks = 30
+
+    func run() throws {
+        let dir = NSTemporaryDirectory() + "socialdeck-bench-dash-\(UUID().uuidString)"
+        var options = DemoWorkspace.Options()
+        options.posts = posts
+        options.users = users
+        options.organizations = 200
+        let store = try StoreLocation.sqlite(directory: dir + "/data").open()
+        try DemoWorkspace(options: options).seed(into: store)
+        let (vault, _) = try SecretVault.load(environment: [:], keyFile: dir + "/config/socialdeck/secret.key")
+
+        // The refresh tick: what the background timer does every interval.
+        var tickLines: [String] = []
+        for who in ["manager@acme.example", "super-admin@socialdeck.example"] {
+            let session = try Authenticator(store: store, secrets: vault, sessions: SessionRegistry())
+                .signIn(email: who, password: DemoWorkspace.demoPassword, context: ConnectionContext(ipAddress: "127.0.0.1", userAgent: "bench"))
+            let model = DashboardModel(identity: session.identity, userName: "", roleName: "", organizationName: nil, storeLocation: "",
+                                       timeZone: .gmt, now: Date())
+            let loader = SnapshotLoader(store: store, identity: session.identity)
+            var times: [Double] = []
+            for _ in 0..<ticks { times.append(try seconds { _ = try loader.load(model.request) } * 1000) }
+            tickLines.append("| refresh tick as \(who), p50 / p99 | \(f(percentile(times, 0.5))) / \(f(percentile(times, 0.99))) ms | — |")
+        }
+
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("socialdeck").path
+        let env = ["XDG_CONFIG_HOME": dir + "/config", "TERM": "xterm-256color", "LANG": "C.UTF-8"]
+
+        let ours = try TmuxSession(command: "\(binary) --data \(dir)/data --demo", width: 120, height: 36, environment: env)
+        let launch = try seconds { try ours.waitFor("pending", timeout: 60, poll: 0.005) }
+        let theirs = try TmuxSession(command: "top -d 1", width: 120, height: 36, environment: env)
+        let topLaunch = try seconds { try theirs.waitFor("load average", timeout: 30, poll: 0.005) }
+
+        var keyTimes: [Double] = []
+        for i in 0..<10 {
+            let (key, text) = i % 2 == 0 ? ("3", "Last 30 days") : ("2", "pending")
+            keyTimes.append(try seconds {
+                try ours.send(key)
+                try ours.waitFor(text, timeout: 10, poll: 0.002)
+            } * 1000)
+        }
+
+        let ourBytes = dir + "/ours.out", topBytes = dir + "/top.out"
+        try ours.recordOutput(to: ourBytes)
+        try theirs.recordOutput(to: topBytes)
+        Thread.sleep(forTimeInterval: Double(idleSeconds))
+        try ours.stopRecording()
+        try theirs.stopRecording()
+        let perMinute = { (path: String) -> Double in
+            Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) * 60 / Double(idleSeconds)
+        }
+
+        print("Dashboard on \(posts) posts and \(users) users (SQLite, release build, tmux 120×36)")
+        print("| figure | socialdeck | top -d 1 |")
+        print("|---|---|---|")
+        print("| launch to the first full frame (sign-in included) | \(f(launch * 1000)) ms | \(f(topLaunch * 1000)) ms |")
+        tickLines.forEach { print($0) }
+        print("| key to frame while refreshing, p50 / p99 (tmux capture included) | \(f(percentile(keyTimes, 0.5))) / \(f(percentile(keyTimes, 0.99))) ms | — |")
+        print("| bytes written per minute while idle | \(f(perMinute(ourBytes))) B | \(f(perMinute(topBytes))) B |")
+        print("| resident memory | \(rss(try ours.panePID())) | \(rss(try theirs.panePID())) |")
+    }
+
+    func f(_ v: Double) -> String { v >= 100 ? String(format: "%.0f", v) : String(format: "%.1f", v) }
+
+    /// VmRSS of the process or, for `env …` panes, its first child.
+    func rss(_ pid: Int32?) -> String {
+        guard let pid else { return "?" }
+        var target = pid
+        if let children = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8),
+           let child = children.split(separator: " ").first.flatMap({ Int32($0) }) { target = child }
+        guard let status = try? String(contentsOfFile: "/proc/\(target)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return "?" }
+        return line.dropFirst(6).trimmingCharacters(in: .whitespaces)
+    }
+}
