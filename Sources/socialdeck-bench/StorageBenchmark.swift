@@ -65,6 +65,10 @@ struct StorageBenchmark: ParsableCommand {
             "documents": jsonl, "lookup_ids": lookupIds.compactMap { $0.objectIdValue?.hex },
             "organizations": orgIds.map(\.hex), "queue_queries": queries, "claims": claims,
             "claim_horizon": ISODate.string(from: horizon),
+            // The same indexes socialdeck creates, so both sides maintain the same ones.
+            "indexes": SchemaCatalog.schema(for: .content).indexes.map { index in
+                index.keys.map { [$0.path, $0.ascending ? 1 : -1] as [Any] }
+            },
         ]
         // The reference runs first: on the MongoDB test server, whichever client runs
         // second meets a busier server (its storage still settling from the first run).

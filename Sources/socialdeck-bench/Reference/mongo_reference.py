@@ -14,8 +14,8 @@ def main():
     docs = [json_util.loads(line) for line in open(params["documents"])]
     client = MongoClient(params["uri"], serverSelectionTimeoutMS=5000)
     coll = client.get_default_database(params["database"])["content"]
-    coll.create_index([("organizationId", ASCENDING), ("approval.status", ASCENDING), ("platforms.scheduledAt", ASCENDING)])
-    coll.create_index([("platforms.status", ASCENDING), ("platforms.scheduledAt", ASCENDING)])
+    for keys in params["indexes"]:  # the indexes socialdeck keeps on content
+        coll.create_index([(path, direction) for path, direction in keys])
     out = {}
 
     start = time.perf_counter()
