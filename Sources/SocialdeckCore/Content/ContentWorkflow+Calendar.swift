@@ -8,9 +8,11 @@ extension ContentWorkflow {
     public func calendar(from: Date, to: Date, organizationId: ObjectId? = nil, platforms: Set<Platform> = [],
                          statuses: Set<PostStatus> = [], for identity: Identity) throws -> [Content] {
         try AccessControl.authorize(identity, .viewContent, organizationId: identity.organizationId ?? organizationId)
-        var inRange = Filter.gte("scheduledAt", from) && .lt("scheduledAt", to)
+        // Every status when none is asked for: the (platforms.status, platforms.scheduledAt)
+        // index then answers the date range, with no second index to keep up on every write.
+        var inRange = Filter.isIn("status", anyOf: statuses.isEmpty ? PostStatus.allCases : Array(statuses))
+            && .gte("scheduledAt", from) && .lt("scheduledAt", to)
         if !platforms.isEmpty { inRange = inRange && .isIn("platform", anyOf: Array(platforms)) }
-        if !statuses.isEmpty { inRange = inRange && .isIn("status", anyOf: Array(statuses)) }
         var filter = Filter.elemMatch("platforms", inRange) && AccessControl.scope(identity)
         if let organizationId { filter = filter && .eq("organizationId", organizationId) }
         return try posts.find(filter, sort: [.asc("platforms.scheduledAt")], limit: 5000)

@@ -37,8 +37,6 @@ public enum SchemaCatalog {
                 // socialdeck: the approval queue, per organization and across them, soonest first.
                 i(asc("organizationId"), asc("approval.status"), asc("platforms.scheduledAt")),
                 i(asc("approval.status"), asc("platforms.scheduledAt")),
-                // socialdeck: the calendar's date range.
-                i(asc("platforms.scheduledAt")),
             ], arrayPaths: ["platforms", "content.images", "content.videos", "content.hashtags",
                             "content.mentions", "content.links"], softDeletes: true),
             CollectionSchema(name: "ai_agents", indexes: [
