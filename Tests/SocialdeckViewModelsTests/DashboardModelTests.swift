@@ -41,6 +41,20 @@ struct DashboardModelTests {
         #expect(model.connection == .slow(at: ws.now.addingTimeInterval(4), seconds: 2.5))
     }
 
+    @Test func theRefreshReadsTheOpenPaneAndLeavesTheOthersAlone() throws {
+        var model = ws.dashboard(ws.manager)
+        #expect(model.request.panes == [.approvals])
+        let snap = try ws.snapshot(ws.manager, model: model)
+        model.receive(.init(result: .success(snap), request: ws.everyPane(model), duration: 0.1), now: ws.now)
+        let queue = model.approvals.visible.count
+        _ = model.select(.analytics)
+        #expect(model.request.panes == [.analytics])
+        let analyticsOnly = try SnapshotLoader(store: ws.store, identity: ws.manager).load(model.request)
+        #expect(analyticsOnly.queue.isEmpty && analyticsOnly.analytics != nil)
+        model.receive(.init(result: .success(analyticsOnly), request: model.request, duration: 0.1), now: ws.now)
+        #expect(model.approvals.visible.count == queue, "a snapshot not read for the queue leaves it as it was")
+    }
+
     @Test func theHeaderClockUsesTheUsersZone() {
         let model = ws.dashboard(ws.manager, zone: "Asia/Tokyo")
         #expect(model.clockText(ISODate.date(from: "2026-11-29T10:00:00Z")!) == "2026-11-29 19:00 GMT+9")
@@ -80,7 +94,7 @@ struct DashboardModelTests {
         let staff = Identity.localOperator()
         var model = ws.dashboard(staff)
         let snap = try ws.snapshot(staff, model: model)
-        model.receive(.init(result: .success(snap), request: model.request, duration: 0.1), now: ws.now)
+        model.receive(.init(result: .success(snap), request: ws.everyPane(model), duration: 0.1), now: ws.now)
         #expect(model.analytics.report?.days.count == 30)
         model.analytics.cycleRange()
         #expect(model.request.analyticsDays == 90)

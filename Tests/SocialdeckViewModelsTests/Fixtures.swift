@@ -38,8 +38,15 @@ struct Workspace {
                            context: ConnectionContext(ipAddress: "127.0.0.1", userAgent: "test"))
     }
 
+    /// What the open pane asks for, widened to every pane the role may open.
+    func everyPane(_ model: DashboardModel) -> SnapshotRequest {
+        var request = model.request
+        request.panes = Set(model.panes)
+        return request
+    }
+
     func snapshot(_ identity: Identity, model: DashboardModel) throws -> DashboardSnapshot {
-        try SnapshotLoader(store: store, identity: identity, clock: { [now] in now }).load(model.request)
+        try SnapshotLoader(store: store, identity: identity, clock: { [now] in now }).load(everyPane(model))
     }
 
     func dashboard(_ identity: Identity, zone: String = "Europe/Berlin") -> DashboardModel {

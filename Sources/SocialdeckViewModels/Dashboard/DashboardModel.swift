@@ -64,9 +64,10 @@ public struct DashboardModel: Sendable {
         pane = panes[(i + step + panes.count) % panes.count]
     }
 
-    /// What the refresh should read, from where the panes are looking.
+    /// What the refresh should read: the open pane only, from where it is looking. A
+    /// pane switch changes the request, and the scheduler refreshes at once.
     public var request: SnapshotRequest {
-        SnapshotRequest(panes: Set(panes), calendarRange: calendar.visibleRange, analyticsDays: analytics.rangeDays,
+        SnapshotRequest(panes: [pane], calendarRange: calendar.visibleRange, analyticsDays: analytics.rangeDays,
                         organizationId: organizationFilter)
     }
 
@@ -75,11 +76,13 @@ public struct DashboardModel: Sendable {
         case .success(let snapshot):
             lastSnapshot = snapshot
             connection = delivery.duration > Self.slowThreshold ? .slow(at: now, seconds: delivery.duration) : .connected(at: now)
-            _ = approvals.send(.snapshot(snapshot.queue.map { QueueItem($0, snapshot: snapshot) }), now: now)
-            calendar.load(snapshot.calendar)
-            analytics.load(snapshot.analytics)
-            agents.load(snapshot.agents)
-            revenue.load(snapshot.revenue)
+            // Only the panes the snapshot was read for; the others keep what they showed.
+            let read = delivery.request.panes
+            if read.contains(.approvals) { _ = approvals.send(.snapshot(snapshot.queue.map { QueueItem($0, snapshot: snapshot) }), now: now) }
+            if read.contains(.calendar) { calendar.load(snapshot.calendar) }
+            if read.contains(.analytics) { analytics.load(snapshot.analytics) }
+            if read.contains(.agents) { agents.load(snapshot.agents) }
+            if read.contains(.revenue) { revenue.load(snapshot.revenue) }
         case .failure(let error):
             if case .unreachable(let since, _) = connection {
                 connection = .unreachable(since: since, reason: SafeText.escapingControls(String(describing: error)))
