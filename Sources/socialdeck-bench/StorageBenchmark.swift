@@ -3,6 +3,7 @@ import Foundation
 import SocialdeckCore
 import SocialdeckModel
 import SocialdeckStorage
+import SocialdeckTestSupport
 
 /// The storage figures of the foundation issue, at 100,000 content documents.
 struct StorageBenchmark: ParsableCommand {
@@ -74,7 +75,7 @@ struct StorageBenchmark: ParsableCommand {
         // second meets a busier server (its storage still settling from the first run).
         let reference: [String: Double]
         if let uri {
-            params["uri"] = Self.uri(uri, database: database + "ref")
+            params["uri"] = Backend.uri(uri, database: database + "ref")
             params["database"] = database + "ref"
             reference = try runReference("mongo_reference.py", params: params)
         } else {
@@ -83,7 +84,7 @@ struct StorageBenchmark: ParsableCommand {
             reference = try runReference("sqlite_reference.py", params: params)
         }
         let store: any DocumentStore = uri != nil
-            ? try MongoStore(uri: Self.uri(uri!, database: database))
+            ? try MongoStore(uri: Backend.uri(uri!, database: database))
             : try SQLiteStore(directory: dir + "/socialdeck", durability: .full)
         for index in SchemaCatalog.schema(for: .content).indexes { try store.createIndex(index, on: "content") }
 
@@ -131,14 +132,5 @@ struct StorageBenchmark: ParsableCommand {
         print(Figure.table("\(backend), \(docs.count) content documents (model → document: \(String(format: "%.0f", Double(docs.count) / encode)) docs/s, document → BSON: \(String(format: "%.0f", Double(docs.count) / bsonWrite)) docs/s, \(bytes / docs.count) bytes each; \(claimed) claimed, reference \(Int(reference["claimed"] ?? 0)); \(pendingSeen / max(queries, 1)) pending rows per queue page)",
                            referenceName: uri == nil ? "Python sqlite3+json" : "pymongo", figures))
         print()
-    }
-
-    static func uri(_ base: String, database: String) -> String {
-        let parts = base.split(separator: "?", maxSplits: 1)
-        var head = String(parts[0])
-        if let scheme = head.range(of: "://"), let slash = head[scheme.upperBound...].firstIndex(of: "/") {
-            head = String(head[..<slash])
-        }
-        return head + "/" + database + (parts.count > 1 ? "?" + parts[1] : "")
     }
 }

@@ -18,7 +18,7 @@ extension DemoBuilder {
             }
             sub.history = [.init(action: .created, fromPlan: nil, toPlan: initial.displayName, date: org.createdAt)]
             if initial != current {
-                let upgraded = DemoBuilder.monthlyPrice(current) > DemoBuilder.monthlyPrice(initial)
+                let upgraded = current.monthlyListPrice > initial.monthlyListPrice
                 sub.history.append(.init(action: upgraded ? .upgraded : .downgraded, fromPlan: initial.displayName,
                                          toPlan: current.displayName, date: changeDate,
                                          reason: upgraded ? "Needed more seats" : "Budget cuts"))
@@ -51,7 +51,7 @@ extension DemoBuilder {
         var p = Subscription.Plan()
         p.name = tier.displayName
         p.interval = yearly ? .year : .month
-        p.price = yearly ? monthlyPrice(tier) * 10 : monthlyPrice(tier)
+        p.price = yearly ? tier.monthlyListPrice * 10 : tier.monthlyListPrice
         p.features = ["scheduling", "analytics"] + (tier == .free ? [] : ["ai_drafts", "approvals"]) + (tier == .enterprise ? ["sso", "audit_log"] : [])
         p.limits.users = [PlanTier.free: 3, .pro: 10, .enterprise: 100][tier]!
         p.limits.socialAccounts = [PlanTier.free: 3, .pro: 15, .enterprise: 75][tier]!

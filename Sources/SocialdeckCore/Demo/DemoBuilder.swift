@@ -55,8 +55,8 @@ struct DemoBuilder {
             org.subscription.maxPostsPerMonth = [PlanTier.free: 30, .pro: 500, .enterprise: 10_000][plan]!
             org.subscription.billingCycle = i % 3 == 0 ? .yearly : .monthly
             org.subscription.nextBillingDate = Self.isChurned(i) ? nil : now.addingTimeInterval(days(Double(i % 28 + 1)))
-            org.subscription.monthlyRevenue = Self.isChurned(i) ? 0 : DemoBuilder.monthlyPrice(plan)
-            org.subscription.totalRevenue = DemoBuilder.monthlyPrice(plan) * (now.timeIntervalSince(created) / days(30)).rounded()
+            org.subscription.monthlyRevenue = Self.isChurned(i) ? 0 : plan.monthlyListPrice
+            org.subscription.totalRevenue = plan.monthlyListPrice * (now.timeIntervalSince(created) / days(30)).rounded()
             org.settings.allowedDomains = [company.domain]
             org.settings.brandingEnabled = plan != .free
             org.settings.ssoEnabled = plan == .enterprise
@@ -69,8 +69,6 @@ struct DemoBuilder {
             return org
         }
     }
-
-    static func monthlyPrice(_ plan: PlanTier) -> Double { plan.monthlyListPrice }
 
     mutating func users(for orgs: [Organization]) -> [User] {
         let roles: [UserRole] = [.admin, .manager, .user, .viewer, .manager, .user]

@@ -48,7 +48,7 @@ public struct Importer {
                 problems.append(Problem(line: i + 1, message: Self.describe(error)))
             }
         }
-        problems += try missingOrganizations(docs, scope: scope, lines: nil)
+        problems += try missingOrganizations(docs, scope: scope)
         return try write(docs, into: collection, problems: problems)
     }
 
@@ -101,7 +101,7 @@ public struct Importer {
         return docs.count
     }
 
-    private func missingOrganizations(_ docs: [Document], scope: CollectionScope, lines: [Int]?) throws -> [Problem] {
+    private func missingOrganizations(_ docs: [Document], scope: CollectionScope) throws -> [Problem] {
         guard scope.collection != .organizations, scope.organizationPath == "organizationId" else { return [] }
         let ids = Set(docs.compactMap { $0["organizationId"] })
         guard !ids.isEmpty else { return [] }

@@ -406,9 +406,4 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
     public func ping() throws {
         try withConnection("_socialdeck_meta") { c, _ in try c.execute("SELECT 1") }
     }
-
-    /// Runs a checkpoint so the WAL is folded into the main file (used before copying a store).
-    public func checkpoint() throws {
-        try withConnection("_socialdeck_meta") { c, _ in try c.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
-    }
 }

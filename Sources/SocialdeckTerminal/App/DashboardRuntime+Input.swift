@@ -37,16 +37,6 @@ extension DashboardRuntime {
         }
     }
 
-    private func scope(_ pane: PaneID) -> KeyScope {
-        switch pane {
-        case .calendar: return .calendar
-        case .approvals: return .approvals
-        case .analytics: return .analytics
-        case .agents: return .agents
-        case .revenue: return .revenue
-        }
-    }
-
     private func handleDashboard(_ event: InputEvent, _ model: inout DashboardModel, now: Date) {
         switch event {
         case .click(let x, let y):
@@ -58,7 +48,7 @@ extension DashboardRuntime {
         case .key(let key):
             if handleOverlay(key, event, &model, now: now) { return }
             if handleEditor(key, event, &model, now: now) { return }
-            guard let action = bindings.action(for: key, in: scope(model.pane)) else { return }
+            guard let action = bindings.action(for: key, in: DashboardView.scope(model.pane)) else { return }
             perform(action, &model, now: now)
         case .resize:
             return

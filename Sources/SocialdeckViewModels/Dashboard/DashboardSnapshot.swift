@@ -9,7 +9,6 @@ public struct DashboardSnapshot: Sendable {
     public var takenAt: Date
     public var queue: [Content] = []
     public var calendar: [Content] = []
-    public var calendarRange: DateInterval?
     public var analytics: AnalyticsReport?
     public var agents: [AgentHealth] = []
     public var revenue: RevenueReport?
@@ -60,7 +59,6 @@ public struct SnapshotLoader: Sendable {
         if visible.contains(.calendar) {
             s.calendar = try workflow.calendar(from: request.calendarRange.start, to: request.calendarRange.end,
                                                organizationId: request.organizationId, for: identity)
-            s.calendarRange = request.calendarRange
         }
         if visible.contains(.analytics) {
             s.analytics = try AnalyticsReport.build(store: store, for: identity, organizationId: request.organizationId,
