@@ -1,4 +1,5 @@
 import Foundation
+import SocialdeckCore
 import SocialdeckModel
 import SocialdeckTestSupport
 import Testing
@@ -96,6 +97,70 @@ struct DashboardEndToEndTests {
         #expect(!screen.contains("Revenue") && !screen.contains("Agents"))
         try s.send("a")
         try s.waitFor("cannot approve")
+        try s.send("q")
+        try s.waitFor("EXITED=0")
+    }
+}
+
+extension DashboardEndToEndTests {
+    /// A left click as an xterm sends it with SGR mouse reporting (1-based columns and
+    /// rows): press, then release.
+    static func click(_ s: TmuxSession, x: Int, y: Int) throws {
+        try s.send("\u{1B}[<0;\(x + 1);\(y + 1)M\u{1B}[<0;\(x + 1);\(y + 1)m")
+    }
+
+    @Test func withMouseOnAClickOpensATabMovesToARowAndMarksIt() throws {
+        let s = try start("--mouse")
+        try signIn(s)
+        var lines = try s.screen().components(separatedBy: "\n")
+        let tab = try #require(lines[1].range(of: "3 Analytics"), "no Analytics tab")
+        try Self.click(s, x: lines[1].distance(from: lines[1].startIndex, to: tab.lowerBound), y: 1)
+        try s.waitFor("Last 30 days")
+
+        let back = try #require(lines[1].range(of: "2 Approvals"))
+        try Self.click(s, x: lines[1].distance(from: lines[1].startIndex, to: back.lowerBound), y: 1)
+        let screen = try s.waitFor("pending")
+        lines = screen.components(separatedBy: "\n")
+        let header = try #require(lines.firstIndex { $0.contains("pending") })
+        let total = try #require(lines[header].split(separator: "/").last.map { String($0).trimmingCharacters(in: .whitespaces) })
+        try Self.click(s, x: 30, y: header + 3)
+        try s.waitFor("3/\(total)")
+        try Self.click(s, x: 0, y: header + 2)
+        try s.waitFor("1 selected")
+        #expect(try s.screen().components(separatedBy: "\n")[header + 2].hasPrefix("●"))
+        try s.send("q")
+        try s.waitFor("EXITED=0")
+    }
+
+    @Test func twoFactorEnrolmentThenSignInWithTheCode() throws {
+        let binary = try Socialdeck.binary().path
+        let enrol = try TmuxSession(command: "sh -c '\(binary) user 2fa enable manager@acme.example --data \(data); echo EXITED=$?; sleep 5'",
+                                    width: 100, height: 60, environment: env)
+        let prompt = try enrol.waitFor("Code from the app")
+        let secretLine = try #require(prompt.components(separatedBy: "\n").first { $0.contains("secret:") })
+        let secret = try #require(secretLine.split(separator: " ").last.map(String.init))
+        try enrol.send(try TOTP().code(secret: secret, at: Date()))
+        try enrol.send("Enter", literally: false)
+        try enrol.waitFor("Two-factor sign-in is on")
+        try enrol.waitFor("EXITED=0")
+
+        let s = try start()
+        try s.waitFor("sign in")
+        try s.send("manager@acme.example")
+        try s.send("Tab", literally: false)
+        try s.send(DemoPassword.value)
+        try s.send("Enter", literally: false)
+        try s.waitFor("2FA code")
+        try s.send("000000")
+        try s.send("Enter", literally: false)
+        try s.waitFor("sign-in refused")
+        // A refusal keeps the email and asks for the password again, then the code. The
+        // code enrolment used is spent; the next step's code is within the ±1 step window.
+        try s.send(DemoPassword.value)
+        try s.send("Tab", literally: false)
+        try s.send(try TOTP().code(secret: secret, at: Date().addingTimeInterval(30)))
+        try s.send("Enter", literally: false)
+        try s.waitFor("pending")
         try s.send("q")
         try s.waitFor("EXITED=0")
     }

@@ -42,6 +42,17 @@ struct ApprovalQueueModelTests {
         #expect(stored.approval.approvedBy == ws.manager.actorId)
     }
 
+    @Test func moveToPutsTheCursorOnARowAndStaysInTheList() throws {
+        var (model, _) = try loaded(ws.manager)
+        let count = model.approvals.visible.count
+        #expect(model.approvals.send(.moveTo(2), now: ws.now).isEmpty)
+        #expect(model.approvals.cursor == 2)
+        _ = model.approvals.send(.moveTo(count + 10), now: ws.now)
+        #expect(model.approvals.cursor == count - 1)
+        _ = model.approvals.send(.moveTo(-3), now: ws.now)
+        #expect(model.approvals.cursor == 0)
+    }
+
     @Test func rejectAsksForAReasonAndEditsUnicode() throws {
         var (model, _) = try loaded(ws.manager)
         let target = try #require(model.approvals.current).id

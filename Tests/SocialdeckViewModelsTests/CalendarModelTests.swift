@@ -30,6 +30,27 @@ struct CalendarModelTests {
         #expect(to.timeIntervalSince(berlin("2027-03-27 09:00")) == 23 * 3600)
     }
 
+    @Test func focusingADayPicksItsPostAndClampsTheIndex() throws {
+        var posts: [Content] = []
+        for (n, time) in ["2026-12-01 08:00", "2026-12-01 12:00", "2026-12-03 09:00"].enumerated() {
+            var post = Content()
+            post.organizationId = ws.acme._id
+            post.title = "post \(n)"
+            post.platforms = [.init(platform: .linkedin, status: .scheduled, scheduledAt: berlin(time))]
+            posts.append(post)
+        }
+        var model = CalendarModel(identity: ws.manager, timeZone: TimeZone(identifier: "Europe/Berlin")!, today: berlin("2026-11-29 10:00"))
+        model.load(posts)
+        model.focus(day: berlin("2026-12-01 15:30"), entry: 1)
+        #expect(model.cursorDay == berlin("2026-12-01 00:00"))
+        #expect(model.selectedEntry?.title == "post 1")
+        model.focus(day: berlin("2026-12-03 00:00"), entry: 5)
+        #expect(model.selectedEntry?.title == "post 2")
+        model.focus(day: berlin("2026-12-04 00:00"), entry: 2)
+        #expect(model.entryIndex == 0)
+        #expect(model.selectedEntry == nil)
+    }
+
     @Test func monthGridCoversWholeWeeksAndNavigationMoves() {
         var model = CalendarModel(identity: ws.manager, timeZone: TimeZone(identifier: "UTC")!, today: ISODate.date(from: "2026-12-15T12:00:00Z")!)
         let range = model.visibleRange

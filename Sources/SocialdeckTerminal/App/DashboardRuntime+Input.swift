@@ -40,10 +40,17 @@ extension DashboardRuntime {
     private func handleDashboard(_ event: InputEvent, _ model: inout DashboardModel, now: Date) {
         switch event {
         case .click(let x, let y):
-            if y == 1, let pane = DashboardView.tab(at: x, panes: model.panes) { _ = model.select(pane) }
+            switch lastFrame?.clickTarget(x: x, y: y) {
+            case .overlay?: if case .help? = overlay { overlay = nil }
+            case let target?: model.click(target, now: now)
+            case nil: break
+            }
             return
         case .wheel(let up):
-            moveCursor(&model, up ? -1 : 1, now: now)
+            if case .help(let offset)? = overlay { overlay = .help(offset: max(0, offset + (up ? -1 : 1))) }
+            if overlay == nil, model.pane != .approvals || model.approvals.mode == .browsing {
+                moveCursor(&model, up ? -1 : 1, now: now)
+            }
             return
         case .key(let key):
             if handleOverlay(key, event, &model, now: now) { return }

@@ -55,6 +55,8 @@ public final class DashboardRuntime {
     var scheduler: RefreshScheduler?
     var runner: CommandRunner?
     var running = true
+    /// The frame on screen, whose click regions say what a click at a cell means.
+    var lastFrame: CellBuffer?
     let work = DispatchQueue(label: "socialdeck.signin", qos: .userInitiated)
 
     public init(store: any DocumentStore, vault: SecretVault, configuration: Configuration, options: Options) throws {
@@ -111,6 +113,7 @@ public final class DashboardRuntime {
         let frame = DashboardView.frame(width: size.width, height: size.height, screen: screen, overlay: overlay,
                                         palette: palette, bindings: bindings, now: Date())
         backend.present(frame)
+        lastFrame = frame
     }
 
     // MARK: - Sign-in

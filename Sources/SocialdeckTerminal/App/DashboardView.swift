@@ -32,7 +32,10 @@ enum DashboardView {
             case .revenue: RevenuePane.render(model.revenue, in: paneRect, into: &buffer, context: context)
             }
             footer(model, overlay: overlay, width: width, y: height - 1, into: &buffer, context: context, bindings: bindings)
-            if let overlay { draw(overlay, model: model, into: &buffer, context: context, bindings: bindings) }
+            if let overlay {
+                draw(overlay, model: model, into: &buffer, context: context, bindings: bindings)
+                buffer.mark(buffer.bounds, as: .overlay)
+            }
         }
         return buffer
     }

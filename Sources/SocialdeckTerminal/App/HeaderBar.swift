@@ -35,6 +35,7 @@ enum HeaderBar {
         for (pane, x) in tabPositions(model.panes) {
             let label = " \(pane.rawValue) \(pane.title) "
             buffer.put(label, x: x, y: 1, style: pane == model.pane ? palette[.tabsActive] : palette[.tabsInactive])
+            buffer.mark(Rect(x: x, y: 1, width: DisplayWidth.of(label), height: 1), as: .tab(pane))
         }
     }
 
@@ -43,15 +44,6 @@ enum HeaderBar {
         return panes.map { pane in
             defer { x += DisplayWidth.of(" \(pane.rawValue) \(pane.title) ") + 1 }
             return (pane, x)
-        }
-    }
-}
-
-extension DashboardView {
-    /// The tab under a click on the tab row.
-    static func tab(at x: Int, panes: [PaneID]) -> PaneID? {
-        HeaderBar.tabPositions(panes).last { $0.1 <= x }.flatMap { pane, start in
-            x < start + DisplayWidth.of(" \(pane.rawValue) \(pane.title) ") ? pane : nil
         }
     }
 }

@@ -70,6 +70,7 @@ public enum AgentsPane: Pane {
             let selected = first + offset == model.cursor
             let base = selected ? palette[.selection] : palette[.text]
             if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base) }
+            buffer.mark(Rect(x: rect.x, y: y, width: rect.width, height: 1), as: .agentRow(first + offset))
             func styled(_ slot: ThemeSlot) -> Style { selected ? palette[slot].on(base) : palette[slot] }
 
             table.put(agent.name, in: .name, y: y, into: &buffer, style: base)

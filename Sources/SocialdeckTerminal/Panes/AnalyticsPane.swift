@@ -135,6 +135,7 @@ public enum AnalyticsPane: Pane {
             let selected = index == highlighted
             let style = selected ? palette[.selection] : palette[.text]
             if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style) }
+            buffer.mark(Rect(x: rect.x, y: y, width: rect.width, height: 1), as: .topPost(index))
             table.put("\(index + 1)", in: .rank, y: y, into: &buffer, style: selected ? style : palette[.textDim])
             table.put(post.title.isEmpty ? "(untitled)" : post.title, in: .title, y: y, into: &buffer, style: style)
             let platformStyle = post.platform.map { palette.chart($0) } ?? palette[.textDim]

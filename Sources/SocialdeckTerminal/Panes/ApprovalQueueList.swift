@@ -74,9 +74,11 @@ enum ApprovalQueueList {
         let columns = columns(for: items, width: area.width)
         let offset = PaneDrawing.scrollOffset(cursor: model.cursor, count: items.count, visible: rows)
         for (row, index) in (offset..<min(items.count, offset + rows)).enumerated() {
+            let line = Rect(x: area.x, y: area.y + 1 + row, width: area.width, height: 1)
             drawRow(items[index], isCursor: index == model.cursor, isSelected: model.selected.contains(items[index].id),
-                    columns: columns, at: Rect(x: area.x, y: area.y + 1 + row, width: area.width, height: 1),
-                    into: &buffer, context: context)
+                    columns: columns, at: line, into: &buffer, context: context)
+            buffer.mark(line, as: .queueRow(index))
+            buffer.mark(Rect(x: line.x, y: line.y, width: 1, height: 1), as: .queueMark(index))
         }
     }
 

@@ -61,6 +61,8 @@ public enum ApprovalsPane: Pane {
             }
             drawRejectDialog(reason, title: title, over: body, into: &buffer, palette: palette)
         }
+        // The editor and the reason prompt keep the keyboard; clicks must not move the queue under them.
+        if model.mode != .browsing { buffer.mark(rect, as: .overlay) }
     }
 
     /// The list's and the preview's rectangles, and the rule between them when stacked

@@ -6,7 +6,7 @@ import SocialdeckViewModels
 enum CalendarAgendaView {
     enum Line: Equatable {
         case day(Date)
-        case entry(CalendarModel.Entry, selected: Bool)
+        case entry(CalendarModel.Entry, day: Date, index: Int, selected: Bool)
         case nothing
     }
 
@@ -19,7 +19,7 @@ enum CalendarAgendaView {
             lines.append(.day(day))
             if entries.isEmpty { lines.append(.nothing) }
             for (index, entry) in entries.enumerated() {
-                lines.append(.entry(entry, selected: isCursor && index == d.model.entryIndex))
+                lines.append(.entry(entry, day: day, index: index, selected: isCursor && index == d.model.entryIndex))
             }
         }
         return lines
@@ -30,12 +30,14 @@ enum CalendarAgendaView {
         let palette = d.palette
         let lines = lines(d)
         // The focused day comes first; scroll only when its selected entry is below the fold.
-        let selected = lines.firstIndex { if case .entry(_, true) = $0 { return true } else { return false } } ?? 0
+        let selected = lines.firstIndex { if case .entry(_, _, _, true) = $0 { return true } else { return false } } ?? 0
         let offset = selected >= area.height ? selected - area.height + 1 : 0
         for (row, line) in lines.dropFirst(offset).prefix(area.height).enumerated() {
             let y = area.y + row
+            let lineRect = Rect(x: area.x, y: y, width: area.width, height: 1)
             switch line {
             case .day(let day):
+                buffer.mark(lineRect, as: .day(day))
                 let base = palette[.text]
                 let title = d.dayTitle(day, year: true) + (day == d.today ? " · today" : "")
                 let count = d.entries(day).count
@@ -45,9 +47,10 @@ enum CalendarAgendaView {
                                           style: day == d.today ? palette[.headerAccent] : Style(attributes: [.bold]),
                                           on: base, limit: area.maxX, into: &buffer)
                 PaneDrawing.put(suffix, x: end, y: y, style: palette[.textDim], on: base, limit: area.maxX, into: &buffer)
-            case .entry(let entry, let isSelected):
+            case .entry(let entry, let day, let index, let isSelected):
                 d.drawEntryRow(entry, in: Rect(x: area.x + 2, y: y, width: area.width - 2, height: 1), selected: isSelected,
                                into: &buffer)
+                buffer.mark(lineRect, as: .calendarEntry(day: day, index: index))
             case .nothing:
                 buffer.put(PaneDrawing.fit("nothing planned", area.width - 2), x: area.x + 2, y: y, style: palette[.textDim])
             }
@@ -92,8 +95,9 @@ enum CalendarDayPanel {
         }
         let offset = PaneDrawing.scrollOffset(cursor: model.entryIndex, count: entries.count, visible: body.height)
         for (row, index) in (offset..<min(entries.count, offset + body.height)).enumerated() {
-            d.drawEntryRow(entries[index], in: Rect(x: body.x, y: body.y + row, width: body.width, height: 1),
-                           selected: index == model.entryIndex, into: &buffer)
+            let line = Rect(x: body.x, y: body.y + row, width: body.width, height: 1)
+            d.drawEntryRow(entries[index], in: line, selected: index == model.entryIndex, into: &buffer)
+            buffer.mark(line, as: .calendarEntry(day: model.cursorDay, index: index))
         }
     }
 }

@@ -35,6 +35,7 @@ enum CalendarMonthView {
         let palette = d.palette
         let base = day == d.model.cursorDay ? palette[.selection] : palette[.text]
         buffer.fill(cell, style: base)
+        buffer.mark(cell, as: .day(day))
         let isToday = day == d.today
         // The 1st carries its month, so the days of the neighbouring months read right.
         let p = d.parts(day)
@@ -59,6 +60,8 @@ enum CalendarMonthView {
         }
         for (row, entry) in entries.prefix(shown).enumerated() {
             d.drawCompactEntry(entry, x: cell.x, y: cell.y + 1 + row, limit: cell.maxX, base: base, into: &buffer)
+            buffer.mark(Rect(x: cell.x, y: cell.y + 1 + row, width: cell.width, height: 1),
+                        as: .calendarEntry(day: day, index: row))
         }
     }
 }
@@ -88,6 +91,7 @@ enum CalendarWeekView {
                             on: headerBase, limit: header.maxX, into: &buffer)
 
             let body = Rect(x: column.x, y: area.y + 1, width: column.width, height: area.height - 1)
+            buffer.mark(Rect(x: column.x, y: area.y, width: column.width, height: area.height), as: .day(day))
             let entries = d.entries(day)
             // Wide columns give an entry one line; narrow ones put the title under the time.
             let linesPerEntry = column.width >= 18 ? 1 : 2
@@ -100,6 +104,8 @@ enum CalendarWeekView {
                 buffer.fill(Rect(x: body.x, y: y, width: body.width, height: linesPerEntry), style: base)
                 d.drawCompactEntry(entry, x: body.x, y: y, limit: body.maxX, base: base, showTitle: linesPerEntry == 1,
                                    into: &buffer)
+                buffer.mark(Rect(x: body.x, y: y, width: body.width, height: linesPerEntry),
+                            as: .calendarEntry(day: day, index: order))
                 if linesPerEntry == 2 {
                     PaneDrawing.put(" " + PaneDrawing.fit(entry.title, body.width - 1), x: body.x, y: y + 1,
                                     style: palette.status(entry.status), on: base, limit: body.maxX, into: &buffer)

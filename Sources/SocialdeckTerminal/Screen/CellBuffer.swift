@@ -8,6 +8,9 @@ public struct CellBuffer: Sendable, Hashable {
     public let height: Int
     /// Row-major: the cell at (x, y) is `cells[y * width + x]`.
     public private(set) var cells: [Cell]
+    /// Click targets in drawing order; a later region wins where regions overlap, as
+    /// later drawing covers earlier drawing.
+    public private(set) var clickRegions: [ClickRegion] = []
 
     /// Far beyond any real terminal; keeps absurd sizes from exhausting memory.
     public static let maximumDimension = 4096
@@ -88,9 +91,22 @@ public struct CellBuffer: Sendable, Hashable {
         }
     }
 
+    /// Records that a click inside `rect` (clipped to the buffer) means `target`.
+    public mutating func mark(_ rect: Rect, as target: ClickTarget) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        clickRegions.append(ClickRegion(rect: area, target: target))
+    }
+
+    /// What a click at (x, y) means: the last region drawn there, if any.
+    public func clickTarget(x: Int, y: Int) -> ClickTarget? {
+        clickRegions.last { $0.rect.contains(x: x, y: y) }?.target
+    }
+
     /// Sets every cell to a blank of `style`.
     public mutating func clear(style: Style = .plain) {
         cells = Array(repeating: Cell(style: style), count: cells.count)
+        clickRegions = []
     }
 
     /// One row as plain text, wide graphemes counted once.

@@ -14,6 +14,8 @@ public enum ApprovalCommand: Sendable, Equatable {
 public enum ApprovalAction: Sendable, Equatable {
     case snapshot([QueueItem])
     case moveDown, moveUp, top, bottom
+    /// Puts the cursor on the draft at this index of `visible` (a click on its row).
+    case moveTo(Int)
     case pageDown(Int), pageUp(Int)
     case toggleSelect
     case approve
@@ -111,6 +113,7 @@ public struct ApprovalQueueModel: Sendable {
         case .moveDown: cursor += 1; clampCursor()
         case .moveUp: cursor -= 1; clampCursor()
         case .top: cursor = 0
+        case .moveTo(let index): cursor = index; clampCursor()
         case .bottom: cursor = visible.count - 1; clampCursor()
         case .pageDown(let n): cursor += max(1, n); clampCursor()
         case .pageUp(let n): cursor -= max(1, n); clampCursor()

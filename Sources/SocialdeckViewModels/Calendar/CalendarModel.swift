@@ -100,6 +100,12 @@ public struct CalendarModel: Sendable {
         view = all[(all.firstIndex(of: view)! + 1) % all.count]
     }
 
+    /// Focuses the day holding `day` and its `entry`th post in time order, as a click does.
+    public mutating func focus(day: Date, entry: Int = 0) {
+        cursorDay = calendar.startOfDay(for: day)
+        entryIndex = max(0, min(entry, dayEntries.count - 1))
+    }
+
     public mutating func nextEntry() { entryIndex = min(entryIndex + 1, max(0, dayEntries.count - 1)) }
     public mutating func previousEntry() { entryIndex = max(entryIndex - 1, 0) }
 
