@@ -57,6 +57,33 @@ struct CursesBackendTests {
         }
     }
 
+    /// No 16-colour terminfo entry ships in ncurses-base; `ColorTests` cover that step.
+    @Test("One RGB colour at each terminal's depth: truecolor, 256, 8 (screen), monochrome (vt100, NO_COLOR)")
+    func colourDepths() throws {
+        let cache = try TemporaryDirectory()
+        let accent = Style(foreground: .rgb(red: 88, green: 166, blue: 255))
+        let cases: [([String: String], ColorDepth, String)] = [
+            (["TERM": "xterm-256color", "COLORTERM": "truecolor"], .trueColor, "\u{1B}[38;2;88;166;255m"),
+            (["TERM": "xterm-256color"], .indexed256, "\u{1B}[38;5;75m"),
+            (["TERM": "screen"], .ansi8, "\u{1B}[34m"),
+            (["TERM": "vt100", "COLORTERM": "truecolor"], .monochrome, "accent"),
+            (["TERM": "xterm-256color", "COLORTERM": "truecolor", "NO_COLOR": "1"], .monochrome, "accent"),
+        ]
+        for (environment, depth, sequence) in cases {
+            let pty = try PseudoTerminal()
+            let backend = try CursesBackend(environment: environment.merging(["XDG_CACHE_HOME": cache.path]) { a, _ in a },
+                                            input: pty.secondary, output: pty.secondary)
+            #expect(backend.colorDepth == depth, "\(environment)")
+            backend.present(frame("accent", style: accent))
+            let output = pty.read()
+            backend.end()
+            #expect(output.contains("accent"))
+            #expect(output.contains(sequence), "\(environment)")
+            if depth != .trueColor { #expect(!output.contains("38;2;"), "\(environment)") }
+            if depth == .monochrome { #expect(!output.contains(/\e\[[34][0-9][;m]/), "\(environment)") }
+        }
+    }
+
     @Test("vt100: no colours, no alternate screen, still draws")
     func vt100() throws {
         let pty = try PseudoTerminal()

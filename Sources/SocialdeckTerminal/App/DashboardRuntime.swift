@@ -71,7 +71,7 @@ public final class DashboardRuntime {
         palette = Palette(theme: selection.theme, depth: backend.colorDepth)
         screen = .signIn(SignInModel(email: options.autoSignIn?.email ?? ""))
         backend.enableMouse(options.mouse)
-        if let problem = selection.problem { flashLater = "theme: \(problem)" }
+        flashLater = selection.problem.map { "theme: \($0)" } ?? backend.colorNote
     }
 
     /// A message to show once the dashboard is up (theme or config problems).

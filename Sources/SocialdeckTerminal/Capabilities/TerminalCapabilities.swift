@@ -16,31 +16,38 @@ public struct TerminalCapabilities: Sendable, Equatable {
 
     public static func detect(environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalCapabilities {
         let term = environment["TERM"]
-        var colors = 0
-        if let term, !term.isEmpty {
-            cursesLock.withLock {
-                // Leave the current terminal as it was: a live screen depends on it.
-                let current = set_curterm(nil)
-                var err: Int32 = 0
-                if setupterm(term, -1, &err) == OK {
-                    colors = Int(max(0, tigetnum("colors")))
-                    del_curterm(set_curterm(current))
-                } else {
-                    set_curterm(current)
-                }
-            }
-        }
+        let entry = term.flatMap { terminfoColors(term: $0) }
+        let colors = entry?.colors ?? 0
         var size = winsize()
         let hasSize = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
         setlocale(LC_CTYPE, "")
-        let colorterm = environment["COLORTERM"] ?? ""
         return TerminalCapabilities(
             term: term, colors: colors,
             columns: hasSize ? Int(size.ws_col) : nil, rows: hasSize ? Int(size.ws_row) : nil,
             utf8: localeIsUTF8(),
             noColor: !(environment["NO_COLOR"] ?? "").isEmpty,
-            truecolor: colorterm == "truecolor" || colorterm == "24bit",
+            truecolor: entry?.direct == true || (DirectColorTerminal.requested(environment) && colors >= 256),
             isTTY: isatty(STDOUT_FILENO) == 1)
+    }
+
+    /// The colour count of `term`'s terminfo entry and whether it is direct colour
+    /// (24-bit values rather than a palette); nil when there is no such entry.
+    static func terminfoColors(term: String, directory: String? = nil) -> (colors: Int, direct: Bool)? {
+        guard !term.isEmpty else { return nil }
+        return cursesLock.withLock {
+            DirectColorTerminal.withTerminfo(directory) {
+                // Leave the current terminal as it was: a live screen depends on it.
+                let current = set_curterm(nil)
+                var err: Int32 = 0
+                guard setupterm(term, -1, &err) == OK else {
+                    set_curterm(current)
+                    return nil
+                }
+                let colors = Int(max(0, tigetnum("colors")))
+                del_curterm(set_curterm(current))
+                return (colors, colors >= 1 << 24)
+            }
+        }
     }
 
     /// Whether the current C locale's character set is UTF-8.

@@ -27,6 +27,8 @@ public final class CursesBackend: ScreenBackend {
     }
 
     public let colorDepth: ColorDepth
+    /// Why truecolor was asked for (`COLORTERM`) but is not used, if so.
+    public let colorNote: String?
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let files: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)
@@ -60,9 +62,15 @@ public final class CursesBackend: ScreenBackend {
             fclose(outputFile)
             throw Failure.notATerminal
         }
+        let direct = noColor ? .notRequested : DirectColorTerminal.resolve(term: term, environment: environment)
+        colorNote = { if case .unavailable(let why) = direct { return "truecolor unavailable: \(why)" } else { return nil } }()
         let setup = cursesLock.withLock { () -> (screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>,
                                                  depth: ColorDepth, pairs: Int32, defaults: Bool)? in
-            guard let screen = newterm(term, outputFile, inputFile), let window = sd_stdscr() else { return nil }
+            var opened: OpaquePointer?
+            if case .derived(let name, let directory) = direct {
+                opened = DirectColorTerminal.withTerminfo(directory) { newterm(name, outputFile, inputFile) }
+            }
+            guard let screen = opened ?? newterm(term, outputFile, inputFile), let window = sd_stdscr() else { return nil }
             cbreak()
             noecho()
             nonl()
@@ -75,7 +83,8 @@ public final class CursesBackend: ScreenBackend {
                 return (screen, window, .monochrome, 0, true)
             }
             let defaults = use_default_colors() == OK
-            return (screen, window, ColorDepth(colors: Int(sd_colors())), sd_color_pairs(), defaults)
+            let colors = Int(sd_colors())
+            return (screen, window, ColorDepth(colors: colors, trueColor: colors >= 1 << 24), sd_color_pairs(), defaults)
         }
         guard let setup else {
             fclose(outputFile)
@@ -235,8 +244,7 @@ public final class CursesBackend: ScreenBackend {
     /// Attributes and colour pair for a style, allocating the pair on first use.
     private func rendition(for style: Style) -> (attributes: attr_t, pair: Int32) {
         if let known = renditions[style] { return known }
-        // ncurses sends RGB only through "direct colour" terminfo entries; use the palette.
-        let shown = style.degraded(to: min(colorDepth, .indexed256))
+        let shown = style.degraded(to: colorDepth)
         var attributes: attr_t = 0
         let table: [(Style.Attributes, attr_t)] = [
             (.bold, sd_a_bold()), (.dim, sd_a_dim()), (.italic, sd_a_italic()),
@@ -250,11 +258,22 @@ public final class CursesBackend: ScreenBackend {
     }
 
     private func colorNumber(_ color: Color?, default fallback: Int32) -> Int32 {
+        guard let color else { return hasDefaultColors ? -1 : fallback }
+        if colorDepth == .trueColor { return Self.directColorNumber(color) }
         switch color {
-        case .ansi(let named)?: return Int32(named.rawValue)
-        case .indexed(let index)?: return Int32(index)
-        case .rgb?, nil: return hasDefaultColors ? -1 : fallback
+        case .ansi(let named): return Int32(named.rawValue)
+        case .indexed(let index): return Int32(index)
+        case .rgb: return hasDefaultColors ? -1 : fallback
         }
+    }
+
+    /// A colour as a direct-colour entry numbers it: 0–7 are the ANSI colours and
+    /// anything else is 0xRRGGBB, so the bright ANSI and palette colours go as their
+    /// xterm RGB, and an RGB value below 8 (all but black) is nudged to 8 to stay RGB.
+    static func directColorNumber(_ color: Color) -> Int32 {
+        if case .ansi(let named) = color, !named.isBright { return Int32(named.rawValue) }
+        let (red, green, blue) = color.approximateRGB
+        return max(8, Int32(red) << 16 | Int32(green) << 8 | Int32(blue))
     }
 
     /// Pair 0 is the default colours. Others are allocated in order with
