@@ -55,6 +55,39 @@ struct DashboardModelTests {
         #expect(model.approvals.visible.count == queue, "a snapshot not read for the queue leaves it as it was")
     }
 
+    @Test func aCalendarTooFullToListCountsPerDayAndListsTheFocusedDay() throws {
+        var model = ws.dashboard(ws.support)
+        _ = model.select(.calendar)
+        let clock: @Sendable () -> Date = { [now = ws.now] in now }
+        let everything = try SnapshotLoader(store: ws.store, identity: ws.support, clock: clock).load(model.request)
+        #expect(everything.calendarDayCounts == nil)
+        model.receive(.init(result: .success(everything), request: model.request, duration: 0.1), now: ws.now)
+        let byDay = model.calendar.byDay
+        let listed = model.calendar.visibleDays.map { Set((byDay[$0.start] ?? []).map(\.postId)).count }
+        #expect(listed.reduce(0, +) > 3)
+        #expect(model.request.calendarFocus == nil, "a listed range needs no focused day")
+
+        // The same range over a limit of 3: counts per day, the same totals, no posts yet.
+        let tight = SnapshotLoader(store: ws.store, identity: ws.support, clock: clock, listLimit: 3)
+        let counted = try tight.load(model.request)
+        #expect(counted.calendar.isEmpty)
+        model.receive(.init(result: .success(counted), request: model.request, duration: 0.1), now: ws.now)
+        #expect(model.calendar.isCounting)
+        #expect(model.calendar.visibleDays.map { model.calendar.postCount(on: $0.start) } == listed)
+        #expect(model.calendar.isListingFocusedDay)
+
+        // It then asks for the focused day, and lists that day's posts only.
+        let busiest = try #require(model.calendar.visibleDays.max { model.calendar.postCount(on: $0.start) < model.calendar.postCount(on: $1.start) })
+        model.calendar.focus(day: busiest.start)
+        #expect(model.request.calendarFocus == busiest)
+        let day = try tight.load(model.request)
+        model.receive(.init(result: .success(day), request: model.request, duration: 0.1), now: ws.now)
+        #expect(!model.calendar.isListingFocusedDay)
+        #expect(Set(model.calendar.dayEntries.map(\.postId)).count == counted.calendarDayCounts?[busiest.start])
+        #expect(model.calendar.postCount(on: busiest.start) == model.calendar.dayEntries.count)
+        #expect(model.calendar.entries.allSatisfy { busiest.contains($0.time) })
+    }
+
     @Test func theHeaderClockUsesTheUsersZone() {
         let model = ws.dashboard(ws.manager, zone: "Asia/Tokyo")
         #expect(model.clockText(ISODate.date(from: "2026-11-29T10:00:00Z")!) == "2026-11-29 19:00 GMT+9")

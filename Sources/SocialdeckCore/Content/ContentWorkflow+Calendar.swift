@@ -7,7 +7,25 @@ extension ContentWorkflow {
     /// see their organization; staff all, or one.
     public func calendar(from: Date, to: Date, organizationId: ObjectId? = nil, platforms: Set<Platform> = [],
                          statuses: Set<PostStatus> = [], for identity: Identity) throws -> [Content] {
-        try AccessControl.authorize(identity, .viewContent, organizationId: identity.organizationId ?? organizationId)
+        let filter = try calendarFilter(from: from, to: to, organizationId: organizationId, platforms: platforms,
+                                        statuses: statuses, for: identity)
+        return try posts.find(filter, sort: [.asc("platforms.scheduledAt")], limit: 5000)
+    }
+
+    /// How many posts `calendar` would list for each interval, counted from the index
+    /// without reading the posts: a month over every organization holds tens of
+    /// thousands, which a grid can show as counts but not as rows.
+    public func calendarCounts(_ intervals: [DateInterval], organizationId: ObjectId? = nil,
+                               for identity: Identity) throws -> [Int] {
+        try intervals.map { interval in
+            try posts.count(calendarFilter(from: interval.start, to: interval.end, organizationId: organizationId,
+                                           platforms: [], statuses: [], for: identity))
+        }
+    }
+
+    private func calendarFilter(from: Date, to: Date, organizationId: ObjectId?, platforms: Set<Platform>,
+                                statuses: Set<PostStatus>, for identity: Identity) throws -> Filter {
+        try AccessControl.authorize(identity, .viewContent, organizationId: organizationId ?? identity.organizationId)
         // Every status when none is asked for: the (platforms.status, platforms.scheduledAt)
         // index then answers the date range, with no second index to keep up on every write.
         var inRange = Filter.isIn("status", anyOf: statuses.isEmpty ? PostStatus.allCases : Array(statuses))
@@ -15,7 +33,7 @@ extension ContentWorkflow {
         if !platforms.isEmpty { inRange = inRange && .isIn("platform", anyOf: Array(platforms)) }
         var filter = Filter.elemMatch("platforms", inRange) && AccessControl.scope(identity)
         if let organizationId { filter = filter && .eq("organizationId", organizationId) }
-        return try posts.find(filter, sort: [.asc("platforms.scheduledAt")], limit: 5000)
+        return filter
     }
 
     /// Moves a post (or one of its platforms) to a new time. Published entries stay where they are.

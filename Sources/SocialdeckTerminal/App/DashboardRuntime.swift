@@ -181,6 +181,8 @@ public final class DashboardRuntime {
         case (.refreshed(let delivery), .dashboard(var model)):
             model.receive(delivery, now: Date())
             screen = .dashboard(model)
+            // A calendar that turned to counts asks for its focused day next.
+            scheduler?.update(model.request)
         case (.commandFinished(let command, let error), .dashboard(var model)):
             switch command {
             case .approvals(let c): _ = model.approvals.send(.finished(c, error: error), now: Date())

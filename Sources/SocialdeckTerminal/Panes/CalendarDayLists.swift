@@ -15,9 +15,9 @@ enum CalendarAgendaView {
         for day in d.days(in: d.model.visibleRange) {
             let entries = d.entries(day)
             let isCursor = day == d.model.cursorDay
-            guard !entries.isEmpty || isCursor else { continue }
+            guard !entries.isEmpty || isCursor || d.model.postCount(on: day) > 0 else { continue }
             lines.append(.day(day))
-            if entries.isEmpty { lines.append(.nothing) }
+            if entries.isEmpty && d.model.postCount(on: day) == 0 { lines.append(.nothing) }
             for (index, entry) in entries.enumerated() {
                 lines.append(.entry(entry, day: day, index: index, selected: isCursor && index == d.model.entryIndex))
             }
@@ -40,8 +40,8 @@ enum CalendarAgendaView {
                 buffer.mark(lineRect, as: .day(day))
                 let base = palette[.text]
                 let title = d.dayTitle(day, year: true) + (day == d.today ? " · today" : "")
-                let count = d.entries(day).count
-                let suffix = count == 0 ? "" : count == 1 ? " · 1 post" : " · \(count) posts"
+                let count = d.model.postCount(on: day)
+                let suffix = count == 0 ? "" : count == 1 ? " · 1 post" : " · \(Figures.integer(count)) posts"
                 buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: base)
                 let end = PaneDrawing.put(title, x: area.x, y: y,
                                           style: day == d.today ? palette[.headerAccent] : Style(attributes: [.bold]),
@@ -71,7 +71,8 @@ enum CalendarDayPanel {
         let palette = d.palette
         let model = d.model
         let entries = model.dayEntries
-        let count = entries.count == 1 ? "1 post" : "\(entries.count) posts"
+        let posts = model.postCount(on: model.cursorDay)
+        let count = posts == 1 ? "1 post" : "\(Figures.integer(posts)) posts"
         let heading = d.dayTitle(model.cursorDay, year: true) + (model.cursorDay == d.today ? " · today" : "") + " · " + count
         var body = area.rows([.fixed(1), .fill])[1]
         if ruleOnTop {
@@ -89,8 +90,8 @@ enum CalendarDayPanel {
         }
         guard !body.isEmpty else { return }
         if entries.isEmpty {
-            buffer.put(PaneDrawing.fit("Nothing planned on this day", body.width), x: body.x, y: body.y,
-                       style: palette[.textDim])
+            let notice = model.isListingFocusedDay ? "loading…" : "Nothing planned on this day"
+            buffer.put(PaneDrawing.fit(notice, body.width), x: body.x, y: body.y, style: palette[.textDim])
             return
         }
         let offset = PaneDrawing.scrollOffset(cursor: model.entryIndex, count: entries.count, visible: body.height)

@@ -96,6 +96,22 @@ struct CalendarDrawing {
                         limit: limit, into: &buffer)
     }
 
+    /// "412 posts" for a day the calendar counts rather than lists, from (x, y); after
+    /// `beside` (the day number's end) it shortens to "412" right-aligned.
+    func drawCount(_ count: Int, x: Int, y: Int, limit: Int, base: Style, beside: Int? = nil,
+                   into buffer: inout CellBuffer) {
+        let long = Figures.integer(count) + (count == 1 ? " post" : " posts")
+        if let beside {
+            let short = DisplayWidth.of(long) < limit - beside ? long : Figures.compact(Double(count))
+            guard DisplayWidth.of(short) < limit - beside else { return }
+            PaneDrawing.put(short, x: limit - DisplayWidth.of(short), y: y, style: palette[.textDim], on: base,
+                            limit: limit, into: &buffer)
+        } else {
+            PaneDrawing.put(PaneDrawing.fit(long, limit - x), x: x, y: y, style: palette[.textDim], on: base, limit: limit,
+                            into: &buffer)
+        }
+    }
+
     /// "09:00  X   scheduled    Launch title" across `line`, in `selection` when selected.
     func drawEntryRow(_ entry: Entry, in line: Rect, selected: Bool, into buffer: inout CellBuffer) {
         guard !line.isEmpty else { return }

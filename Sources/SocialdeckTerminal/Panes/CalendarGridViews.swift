@@ -47,6 +47,11 @@ enum CalendarMonthView {
                                   into: &buffer)
 
         let entries = d.entries(day)
+        if entries.isEmpty, let count = d.model.dayCounts?[day], count > 0 {
+            d.drawCount(count, x: cell.x, y: cell.height > 1 ? cell.y + 1 : cell.y, limit: cell.maxX,
+                        base: base, beside: cell.height > 1 ? nil : end, into: &buffer)
+            return
+        }
         let shown = min(entries.count, cell.height - 1)
         let hidden = entries.count - shown
         if hidden > 0 {
@@ -93,6 +98,10 @@ enum CalendarWeekView {
             let body = Rect(x: column.x, y: area.y + 1, width: column.width, height: area.height - 1)
             buffer.mark(Rect(x: column.x, y: area.y, width: column.width, height: area.height), as: .day(day))
             let entries = d.entries(day)
+            if entries.isEmpty, let count = d.model.dayCounts?[day], count > 0 {
+                d.drawCount(count, x: body.x, y: body.y, limit: body.maxX, base: palette[.text], into: &buffer)
+                continue
+            }
             // Wide columns give an entry one line; narrow ones put the title under the time.
             let linesPerEntry = column.width >= 18 ? 1 : 2
             var shown = entries.count

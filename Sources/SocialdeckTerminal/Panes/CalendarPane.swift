@@ -86,15 +86,23 @@ public enum CalendarPane: Pane {
 
     static func drawTitle(_ d: CalendarDrawing, in line: Rect, into buffer: inout CellBuffer) {
         let palette = d.palette
+        let total = d.model.dayCounts.map { Figures.integer($0.values.reduce(0, +)) }
         let filter = filters(d.model).map { "filter: " + $0 }
-        let filterWidth = filter.map { DisplayWidth.of($0) + 2 } ?? 0
-        var title = title(d)
-        if DisplayWidth.of(title) + filterWidth > line.width { title = self.title(d, hint: false) }
-        let room = filter != nil && DisplayWidth.of(title) + filterWidth <= line.width ? line.width - filterWidth : line.width
+        // The right-hand side, longest first: what narrows the view, and when counting, why.
+        let notes = [
+            [filter, total.map { "\($0) posts, counted per day · :org SLUG lists them" }],
+            [filter, total.map { "\($0) posts counted" }],
+            [total.map { "\($0) posts counted" }],
+        ].map { $0.compactMap { $0 }.joined(separator: " · ") }
+        let full = title(d), short = title(d, hint: false)
+        let fits = { (title: String, note: String) in DisplayWidth.of(title) + (note.isEmpty ? 0 : DisplayWidth.of(note) + 2) <= line.width }
+        let (title, note) = [(full, notes[0]), (short, notes[0]), (short, notes[1]), (short, notes[2])].first(where: fits)
+            ?? (short, "")
+        let room = note.isEmpty ? line.width : line.width - DisplayWidth.of(note) - 2
         buffer.put(PaneDrawing.fit(title, room), x: line.x, y: line.y,
                    style: PaneDrawing.layer(Style(attributes: [.bold]), on: palette[.text]))
-        if let filter, room < line.width {
-            buffer.put(filter, x: line.maxX - DisplayWidth.of(filter), y: line.y, style: palette[.warning])
+        if !note.isEmpty {
+            buffer.put(note, x: line.maxX - DisplayWidth.of(note), y: line.y, style: palette[.warning])
         }
     }
 }

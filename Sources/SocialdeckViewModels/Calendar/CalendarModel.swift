@@ -30,6 +30,12 @@ public struct CalendarModel: Sendable {
     public private(set) var platformFilter: Set<Platform> = []
     public private(set) var statusFilter: Set<PostStatus> = []
     public private(set) var entries: [Entry] = []
+    /// Posts per day (local midnight) when the range holds more than `listLimit`: the
+    /// grid then shows counts and only the focused day is listed. Nil while every post
+    /// of the range is loaded.
+    public private(set) var dayCounts: [Date: Int]?
+    /// In counting mode, the day whose posts `entries` holds.
+    public private(set) var listedDay: Date?
     public private(set) var message: String?
     public let canSchedule: Bool
     var calendar: Calendar
@@ -58,6 +64,37 @@ public struct CalendarModel: Sendable {
         }
     }
 
+    /// More posts than this in the visible range and the calendar counts instead of listing.
+    public static let listLimit = 2000
+
+    public var isCounting: Bool { dayCounts != nil }
+
+    /// The visible range's days, each from local midnight to the next.
+    public var visibleDays: [DateInterval] {
+        var days: [DateInterval] = []
+        var start = visibleRange.start
+        while start < visibleRange.end, days.count < 62 {
+            let end = calendar.date(byAdding: .day, value: 1, to: start)!
+            days.append(DateInterval(start: start, end: end))
+            start = end
+        }
+        return days
+    }
+
+    public var focusedDay: DateInterval {
+        DateInterval(start: cursorDay, end: calendar.date(byAdding: .day, value: 1, to: cursorDay)!)
+    }
+
+    /// The number a day shows: its listed entries (one per platform), or, for a day
+    /// that is counted rather than listed, its posts.
+    public func postCount(on day: Date) -> Int {
+        if let dayCounts, day != listedDay { return dayCounts[day] ?? 0 }
+        return byDay[day]?.count ?? 0
+    }
+
+    /// Counting, and the focused day's posts have not arrived yet.
+    public var isListingFocusedDay: Bool { isCounting && listedDay != cursorDay }
+
     /// Entries grouped by local day (midnight in `timeZone`).
     public var byDay: [Date: [Entry]] {
         Dictionary(grouping: entries.filter(passesFilter)) { calendar.startOfDay(for: $0.time) }
@@ -72,7 +109,11 @@ public struct CalendarModel: Sendable {
 
     public func localTime(_ date: Date) -> DateComponents { calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date) }
 
-    public mutating func load(_ posts: [Content]) {
+    /// `dayCounts` and `listed` come with a range too full to list: the counts, and the
+    /// day `posts` belong to.
+    public mutating func load(_ posts: [Content], dayCounts: [Date: Int]? = nil, listed: DateInterval? = nil) {
+        self.dayCounts = dayCounts
+        listedDay = dayCounts == nil ? nil : listed?.start
         entries = posts.flatMap { post in
             post.platforms.compactMap { p in
                 p.scheduledAt.map { Entry(postId: post._id, title: post.title, platform: p.platform, status: p.status, time: p.publishedAt ?? $0) }

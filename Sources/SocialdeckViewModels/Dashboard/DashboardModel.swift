@@ -67,7 +67,8 @@ public struct DashboardModel: Sendable {
     /// What the refresh should read: the open pane only, from where it is looking. A
     /// pane switch changes the request, and the scheduler refreshes at once.
     public var request: SnapshotRequest {
-        SnapshotRequest(panes: [pane], calendarRange: calendar.visibleRange, analyticsDays: analytics.rangeDays,
+        SnapshotRequest(panes: [pane], calendarRange: calendar.visibleRange, calendarDays: calendar.visibleDays,
+                        calendarFocus: calendar.isCounting ? calendar.focusedDay : nil, analyticsDays: analytics.rangeDays,
                         organizationId: organizationFilter)
     }
 
@@ -79,7 +80,9 @@ public struct DashboardModel: Sendable {
             // Only the panes the snapshot was read for; the others keep what they showed.
             let read = delivery.request.panes
             if read.contains(.approvals) { _ = approvals.send(.snapshot(snapshot.queue.map { QueueItem($0, snapshot: snapshot) }), now: now) }
-            if read.contains(.calendar) { calendar.load(snapshot.calendar) }
+            if read.contains(.calendar) {
+                calendar.load(snapshot.calendar, dayCounts: snapshot.calendarDayCounts, listed: delivery.request.calendarFocus)
+            }
             if read.contains(.analytics) { analytics.load(snapshot.analytics) }
             if read.contains(.agents) { agents.load(snapshot.agents) }
             if read.contains(.revenue) { revenue.load(snapshot.revenue) }

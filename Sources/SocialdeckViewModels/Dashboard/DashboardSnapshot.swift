@@ -8,7 +8,11 @@ import SocialdeckStorage
 public struct DashboardSnapshot: Sendable {
     public var takenAt: Date
     public var queue: [Content] = []
+    /// The calendar range's posts, or, when it holds more than `CalendarModel.listLimit`,
+    /// only the focused day's, with `calendarDayCounts` for the rest.
     public var calendar: [Content] = []
+    /// Posts per day (keyed by the day's local midnight) when the range is too full to list.
+    public var calendarDayCounts: [Date: Int]?
     public var analytics: AnalyticsReport?
     public var agents: [AgentHealth] = []
     public var revenue: RevenueReport?
@@ -24,13 +28,20 @@ public struct DashboardSnapshot: Sendable {
 public struct SnapshotRequest: Sendable, Equatable {
     public var panes: Set<PaneID>
     public var calendarRange: DateInterval
+    /// The range's days in the viewer's zone, for counts when the range is too full to list.
+    public var calendarDays: [DateInterval]
+    /// The day to list when the calendar shows counts; nil while it lists the whole range.
+    public var calendarFocus: DateInterval?
     public var analyticsDays: Int
     /// Staff may narrow everything to one organization.
     public var organizationId: ObjectId?
 
-    public init(panes: Set<PaneID>, calendarRange: DateInterval, analyticsDays: Int = 30, organizationId: ObjectId? = nil) {
+    public init(panes: Set<PaneID>, calendarRange: DateInterval, calendarDays: [DateInterval] = [],
+                calendarFocus: DateInterval? = nil, analyticsDays: Int = 30, organizationId: ObjectId? = nil) {
         self.panes = panes
         self.calendarRange = calendarRange
+        self.calendarDays = calendarDays
+        self.calendarFocus = calendarFocus
         self.analyticsDays = analyticsDays
         self.organizationId = organizationId
     }
@@ -41,11 +52,15 @@ public struct SnapshotLoader: Sendable {
     let store: any DocumentStore
     let identity: Identity
     let clock: @Sendable () -> Date
+    /// More posts than this in the calendar's range and it is counted per day instead.
+    let listLimit: Int
 
-    public init(store: any DocumentStore, identity: Identity, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(store: any DocumentStore, identity: Identity, clock: @escaping @Sendable () -> Date = { Date() },
+                listLimit: Int = CalendarModel.listLimit) {
         self.store = store
         self.identity = identity
         self.clock = clock
+        self.listLimit = listLimit
     }
 
     public func load(_ request: SnapshotRequest) throws -> DashboardSnapshot {
@@ -57,8 +72,17 @@ public struct SnapshotLoader: Sendable {
             s.queue = try workflow.approvalQueue(for: identity, organizationId: request.organizationId)
         }
         if visible.contains(.calendar) {
-            s.calendar = try workflow.calendar(from: request.calendarRange.start, to: request.calendarRange.end,
-                                               organizationId: request.organizationId, for: identity)
+            let range = request.calendarRange, org = request.organizationId
+            let total = try workflow.calendarCounts([range], organizationId: org, for: identity)[0]
+            if total <= listLimit || request.calendarDays.isEmpty {
+                s.calendar = try workflow.calendar(from: range.start, to: range.end, organizationId: org, for: identity)
+            } else {
+                let counts = try workflow.calendarCounts(request.calendarDays, organizationId: org, for: identity)
+                s.calendarDayCounts = Dictionary(zip(request.calendarDays.map(\.start), counts), uniquingKeysWith: +)
+                if let focus = request.calendarFocus {
+                    s.calendar = try workflow.calendar(from: focus.start, to: focus.end, organizationId: org, for: identity)
+                }
+            }
         }
         if visible.contains(.analytics) {
             s.analytics = try AnalyticsReport.build(store: store, for: identity, organizationId: request.organizationId,

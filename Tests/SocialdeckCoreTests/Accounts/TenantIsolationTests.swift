@@ -127,6 +127,25 @@ struct TenantIsolationTests {
     }
 
     @Test(arguments: Backend.enabled)
+    func calendarListsAndCountsAreScoped(_ backend: Backend) throws {
+        let t = try Tenants(backend)
+        let now = t.world.clock.now
+        let week = DateInterval(start: now.addingTimeInterval(-86_400 * 3), duration: 86_400 * 7)
+        let days = (0..<7).map { DateInterval(start: week.start.addingTimeInterval(Double($0) * 86_400), duration: 86_400) }
+        let workflow = t.world.workflow
+        // postA has one entry tomorrow and one an hour ago; postA2 and postB one tomorrow each.
+        #expect(try workflow.calendar(from: week.start, to: week.end, for: identity(of: t.userA)).map(\._id).sorted()
+                == [t.postA._id, t.postA2._id].sorted())
+        #expect(try workflow.calendarCounts([week], for: identity(of: t.userA)) == [2])
+        #expect(try workflow.calendarCounts(days, for: identity(of: t.userA)) == [0, 0, 1, 0, 2, 0, 0])
+        expectDenied(.viewContent, "A's customer counts B's calendar") {
+            try workflow.calendarCounts([week], organizationId: t.orgB._id, for: identity(of: t.adminA))
+        }
+        #expect(try workflow.calendarCounts([week], for: identity(of: t.support)) == [3])
+        #expect(try workflow.calendarCounts([week], organizationId: t.orgB._id, for: identity(of: t.support)) == [1])
+    }
+
+    @Test(arguments: Backend.enabled)
     func supportCanReadButNotDecide(_ backend: Backend) throws {
         let t = try Tenants(backend)
         let support = identity(of: t.support)

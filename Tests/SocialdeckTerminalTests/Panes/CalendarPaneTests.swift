@@ -108,10 +108,43 @@ struct CalendarPaneTests {
         }
     }
 
+    /// A range too full to list, as staff see a month over every organization: each day
+    /// shows its count, the focused day (1 December) its posts.
+    static func counting(views: Int = 0, listed: Bool = true) -> CalendarModel {
+        var model = PaneFixtures.calendar(days: 2, views: views)
+        let counts = Dictionary(uniqueKeysWithValues: model.visibleDays.enumerated().map { ($1.start, ($0 * 37) % 900) })
+        let day = model.focusedDay
+        let posts = PaneFixtures.calendarPosts.filter { $0.platforms.contains { $0.scheduledAt.map(day.contains) ?? false } }
+        model.load(listed ? posts : [], dayCounts: counts, listed: listed ? day : model.visibleDays[0])
+        return model
+    }
+
+    @Test("Counting at 80×24 and 160×48: counts per day, the focused day listed", arguments: [(80, 24), (160, 48)])
+    func countingGolden(width: Int, height: Int) {
+        let model = Self.counting()
+        let buffer = PaneFrame.calendar(model, width: width, height: height)
+        GoldenFile.assertMatches(buffer, named: "calendar-counting-\(width)x\(height)")
+        let text = buffer.text()
+        #expect(text.contains("Tue 01 Dec 2026 · 6 posts"))
+        #expect(text.contains("09:00  FB  scheduled   Winter launch"))
+        #expect(text.contains("555 posts"))
+        #expect(text.contains(width == 80 ? "16,557 posts counted" : "16,557 posts, counted per day · :org SLUG lists them"))
+    }
+
+    @Test("While the focused day's posts are on their way, its panel says so; week and agenda count too")
+    func countingViews() {
+        let waiting = PaneFrame.calendar(Self.counting(listed: false), width: 120, height: 36)
+        #expect(waiting.text().contains("loading…"))
+        let week = PaneFrame.calendar(Self.counting(views: 1), width: 160, height: 48).text()
+        #expect(week.contains("74 posts") && week.contains("09:00 FB"))
+        let agenda = PaneFrame.calendar(Self.counting(views: 2), width: 120, height: 36).text()
+        #expect(agenda.contains("Wed 02 Dec 2026 · 37 posts"))
+    }
+
     @Test("Every size from 0×0 draws without trapping, in every view")
     func tinySizes() {
         for views in 0..<3 {
-            let model = PaneFixtures.calendar(days: 1, views: views)
+            let model = views == 0 ? Self.counting() : PaneFixtures.calendar(days: 1, views: views)
             for width in 0...40 {
                 for height in 0...14 {
                     var buffer = CellBuffer(width: width, height: height)
