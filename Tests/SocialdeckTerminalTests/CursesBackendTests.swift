@@ -58,13 +58,15 @@ struct CursesBackendTests {
     }
 
     /// No 16-colour terminfo entry ships in ncurses-base; `ColorTests` cover that step.
-    @Test("One RGB colour at each terminal's depth: truecolor, 256, 8 (screen), monochrome (vt100, NO_COLOR)")
+    @Test("One RGB colour at each terminal's depth: truecolor, 256 (xterm-256color, tmux-256color), 8 (screen), monochrome (vt100, NO_COLOR)")
     func colourDepths() throws {
         let cache = try TemporaryDirectory()
         let accent = Style(foreground: .rgb(red: 88, green: 166, blue: 255))
         let cases: [([String: String], ColorDepth, String)] = [
             (["TERM": "xterm-256color", "COLORTERM": "truecolor"], .trueColor, "\u{1B}[38;2;88;166;255m"),
             (["TERM": "xterm-256color"], .indexed256, "\u{1B}[38;5;75m"),
+            (["TERM": "tmux-256color", "COLORTERM": "24bit"], .trueColor, "\u{1B}[38;2;88;166;255m"),
+            (["TERM": "tmux-256color"], .indexed256, "\u{1B}[38;5;75m"),
             (["TERM": "screen"], .ansi8, "\u{1B}[34m"),
             (["TERM": "vt100", "COLORTERM": "truecolor"], .monochrome, "accent"),
             (["TERM": "xterm-256color", "COLORTERM": "truecolor", "NO_COLOR": "1"], .monochrome, "accent"),

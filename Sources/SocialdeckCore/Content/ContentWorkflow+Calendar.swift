@@ -3,13 +3,20 @@ import SocialdeckModel
 import SocialdeckStorage
 
 extension ContentWorkflow {
-    /// Posts with a platform entry scheduled in [from, to), for the calendar. Customers
-    /// see their organization; staff all, or one.
+    /// Every post with a platform entry scheduled in [from, to), soonest first, or nil
+    /// when more than `limit` match. Customers see their organization; staff all, or one.
+    ///
+    /// The posts are read unsorted and sorted here: finding out that a range is too full
+    /// then costs at most `limit + 1` documents, where a sorted read would first have
+    /// to key every match (tens of thousands for a month over every organization).
     public func calendar(from: Date, to: Date, organizationId: ObjectId? = nil, platforms: Set<Platform> = [],
-                         statuses: Set<PostStatus> = [], for identity: Identity) throws -> [Content] {
+                         statuses: Set<PostStatus> = [], limit: Int = 5000, for identity: Identity) throws -> [Content]? {
         let filter = try calendarFilter(from: from, to: to, organizationId: organizationId, platforms: platforms,
                                         statuses: statuses, for: identity)
-        return try posts.find(filter, sort: [.asc("platforms.scheduledAt")], limit: 5000)
+        let found = try posts.find(filter, limit: limit + 1)
+        guard found.count <= limit else { return nil }
+        let soonest = { (post: Content) in post.platforms.compactMap(\.scheduledAt).min() ?? .distantFuture }
+        return found.sorted { (soonest($0), $0._id.hex) < (soonest($1), $1._id.hex) }
     }
 
     /// How many posts `calendar` would list for each interval, counted from the index

@@ -73,14 +73,14 @@ public struct SnapshotLoader: Sendable {
         }
         if visible.contains(.calendar) {
             let range = request.calendarRange, org = request.organizationId
-            let total = try workflow.calendarCounts([range], organizationId: org, for: identity)[0]
-            if total <= listLimit || request.calendarDays.isEmpty {
-                s.calendar = try workflow.calendar(from: range.start, to: range.end, organizationId: org, for: identity)
-            } else {
+            if let posts = try workflow.calendar(from: range.start, to: range.end, organizationId: org, limit: listLimit,
+                                                 for: identity) {
+                s.calendar = posts
+            } else if !request.calendarDays.isEmpty {
                 let counts = try workflow.calendarCounts(request.calendarDays, organizationId: org, for: identity)
                 s.calendarDayCounts = Dictionary(zip(request.calendarDays.map(\.start), counts), uniquingKeysWith: +)
                 if let focus = request.calendarFocus {
-                    s.calendar = try workflow.calendar(from: focus.start, to: focus.end, organizationId: org, for: identity)
+                    s.calendar = try workflow.calendar(from: focus.start, to: focus.end, organizationId: org, for: identity) ?? []
                 }
             }
         }

@@ -134,8 +134,11 @@ struct TenantIsolationTests {
         let days = (0..<7).map { DateInterval(start: week.start.addingTimeInterval(Double($0) * 86_400), duration: 86_400) }
         let workflow = t.world.workflow
         // postA has one entry tomorrow and one an hour ago; postA2 and postB one tomorrow each.
-        #expect(try workflow.calendar(from: week.start, to: week.end, for: identity(of: t.userA)).map(\._id).sorted()
-                == [t.postA._id, t.postA2._id].sorted())
+        let listed = try #require(try workflow.calendar(from: week.start, to: week.end, for: identity(of: t.userA)))
+        #expect(listed.map(\._id) == [t.postA._id, t.postA2._id], "soonest first: postA has an entry an hour ago")
+        #expect(try workflow.calendar(from: week.start, to: week.end, limit: 1, for: identity(of: t.userA)) == nil,
+                "more than the limit: nil, not a cut list")
+        #expect(try workflow.calendar(from: week.start, to: week.end, limit: 2, for: identity(of: t.userA))?.count == 2)
         #expect(try workflow.calendarCounts([week], for: identity(of: t.userA)) == [2])
         #expect(try workflow.calendarCounts(days, for: identity(of: t.userA)) == [0, 0, 1, 0, 2, 0, 0])
         expectDenied(.viewContent, "A's customer counts B's calendar") {
