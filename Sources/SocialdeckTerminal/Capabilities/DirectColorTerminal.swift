@@ -19,7 +19,7 @@ enum DirectColorTerminal {
         case native
         /// Use the entry `name` from the terminfo directory `directory`.
         case derived(name: String, directory: String)
-        /// Truecolor was asked for but cannot be had; why, for `doctor`.
+        /// Truecolor was asked for but cannot be had, and why (the dashboard shows it once).
         case unavailable(String)
         /// `COLORTERM` does not ask for truecolor.
         case notRequested
@@ -42,9 +42,9 @@ enum DirectColorTerminal {
     /// Decides, compiling the derived entry on first use. Never throws: any failure
     /// leaves the terminal at 256 colours with the reason.
     static func resolve(term: String, environment: [String: String]) -> Resolution {
+        guard requested(environment) else { return .notRequested }
         guard let entry = TerminalCapabilities.terminfoColors(term: term) else { return .unavailable("'\(term)' has no terminfo entry") }
         if entry.direct { return .native }
-        guard requested(environment) else { return .notRequested }
         guard entry.colors >= 256 else { return .unavailable("'\(term)' has \(entry.colors) colours; truecolor needs a 256-colour terminal") }
         guard !term.isEmpty, term.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.+".contains($0)) }) else {
             return .unavailable("the terminal name '\(term)' cannot name a terminfo entry")

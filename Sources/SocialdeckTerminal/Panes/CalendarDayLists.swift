@@ -12,7 +12,7 @@ enum CalendarAgendaView {
 
     static func lines(_ d: CalendarDrawing) -> [Line] {
         var lines: [Line] = []
-        for day in d.days(in: d.model.visibleRange) {
+        for day in d.days {
             let entries = d.entries(day)
             let isCursor = day == d.model.cursorDay
             guard !entries.isEmpty || isCursor || d.model.postCount(on: day) > 0 else { continue }

@@ -35,16 +35,8 @@ struct CalendarDrawing {
         calendar.startOfDay(for: calendar.date(byAdding: .day, value: offset, to: date) ?? date)
     }
 
-    /// The days from `start` up to `end`, midnight each, whatever DST does in between.
-    func days(in range: DateInterval) -> [Date] {
-        var out: [Date] = []
-        var current = calendar.startOfDay(for: range.start)
-        while current < range.end, out.count < 62 {
-            out.append(current)
-            current = day(1, from: current)
-        }
-        return out
-    }
+    /// The visible range's days, midnight each, whatever DST does in between.
+    var days: [Date] { model.visibleDays.map(\.start) }
 
     /// The day's entries (filters applied), earliest first.
     func entries(_ day: Date) -> [Entry] {

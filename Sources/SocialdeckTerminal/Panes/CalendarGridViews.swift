@@ -7,7 +7,7 @@ import SocialdeckViewModels
 enum CalendarMonthView {
     static func draw(_ d: CalendarDrawing, in area: Rect, into buffer: inout CellBuffer) {
         guard area.height >= 2, area.width >= 7 else { return }
-        let days = d.days(in: d.model.visibleRange)
+        let days = d.days
         let weeks = max(1, days.count / 7)
         let (columns, rules) = d.dayColumns(area)
         let rows = area.rows([.fixed(1)] + Array(repeating: Rect.Constraint.fill, count: weeks))
@@ -77,7 +77,7 @@ enum CalendarWeekView {
     static func draw(_ d: CalendarDrawing, in area: Rect, into buffer: inout CellBuffer) {
         guard area.height >= 2, area.width >= 7 else { return }
         let palette = d.palette
-        let days = d.days(in: d.model.visibleRange)
+        let days = d.days
         let (columns, rules) = d.dayColumns(area)
         for rule in rules {
             PaneDrawing.verticalRule(rule, style: palette[.border], into: &buffer)

@@ -69,7 +69,8 @@ public struct CalendarModel: Sendable {
 
     public var isCounting: Bool { dayCounts != nil }
 
-    /// The visible range's days, each from local midnight to the next.
+    /// The visible range's days, each from local midnight to the next (23 or 25 hours
+    /// across a DST change).
     public var visibleDays: [DateInterval] {
         var days: [DateInterval] = []
         var start = visibleRange.start
