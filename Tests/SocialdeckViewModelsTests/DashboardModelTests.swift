@@ -74,7 +74,7 @@ struct DashboardModelTests {
         model.receive(.init(result: .success(counted), request: model.request, duration: 0.1), now: ws.now)
         #expect(model.calendar.isCounting)
         #expect(model.calendar.visibleDays.map { model.calendar.postCount(on: $0.start) } == listed)
-        #expect(model.calendar.isListingFocusedDay)
+        #expect(model.calendar.awaitsFocusedDay)
 
         // It then asks for the focused day, and lists that day's posts only.
         let busiest = try #require(model.calendar.visibleDays.max { model.calendar.postCount(on: $0.start) < model.calendar.postCount(on: $1.start) })
@@ -82,7 +82,7 @@ struct DashboardModelTests {
         #expect(model.request.calendarFocus == busiest)
         let day = try tight.load(model.request)
         model.receive(.init(result: .success(day), request: model.request, duration: 0.1), now: ws.now)
-        #expect(!model.calendar.isListingFocusedDay)
+        #expect(!model.calendar.awaitsFocusedDay)
         #expect(Set(model.calendar.dayEntries.map(\.postId)).count == counted.calendarDayCounts?[busiest.start])
         #expect(model.calendar.postCount(on: busiest.start) == model.calendar.dayEntries.count)
         #expect(model.calendar.entries.allSatisfy { busiest.contains($0.time) })

@@ -90,7 +90,7 @@ enum CalendarDayPanel {
         }
         guard !body.isEmpty else { return }
         if entries.isEmpty {
-            let notice = model.isListingFocusedDay ? "loading…" : "Nothing planned on this day"
+            let notice = model.awaitsFocusedDay ? "loading…" : "Nothing planned on this day"
             buffer.put(PaneDrawing.fit(notice, body.width), x: body.x, y: body.y, style: palette[.textDim])
             return
         }

@@ -94,7 +94,7 @@ public struct CalendarModel: Sendable {
     }
 
     /// Counting, and the focused day's posts have not arrived yet.
-    public var isListingFocusedDay: Bool { isCounting && listedDay != cursorDay }
+    public var awaitsFocusedDay: Bool { isCounting && listedDay != cursorDay }
 
     /// Entries grouped by local day (midnight in `timeZone`).
     public var byDay: [Date: [Entry]] {
