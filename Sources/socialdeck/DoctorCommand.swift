@@ -25,6 +25,10 @@ struct DoctorCommand: ParsableCommand {
             row("schema", "version \(v) (\(note))")
             let total = CollectionName.allCases.reduce(0) { $0 + SchemaCatalog.schema(for: $1).indexes.count }
             row("indexes", d.missingIndexes.isEmpty ? "all \(total) present" : "missing \(d.missingIndexes.count): \(d.missingIndexes.prefix(4).joined(separator: ", "))")
+            if !d.emailCollisions.isEmpty {
+                row("accounts", "\(d.emailCollisions.count) email(s) belong to both a customer and a staff account, so sign-in "
+                    + "finds the customer: \(d.emailCollisions.prefix(4).joined(separator: ", ")); give one of each pair another email")
+            }
             row("documents", d.documentCounts.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: " · "))
         }
         row("libraries", (SystemLibraries.versions() + [("ncursesw", TerminalCapabilities.cursesVersion)])

@@ -37,6 +37,21 @@ struct DashboardEndToEndTests {
         try s.waitFor("Approvals")
     }
 
+    /// Suspending an account from another process signs its open dashboard out within
+    /// a refresh (issue #8, item 2).
+    @Test func aSuspendedAccountsDashboardSignsOut() throws {
+        let s = try start()
+        try signIn(s)
+        let suspend = try Socialdeck.run(["user", "suspend", "manager@acme.example", "--reason", "left the team", "--data", data],
+                                         environment: env)
+        #expect(suspend.status == 0, "\(suspend.stderr)")
+        let screen = try s.waitFor("signed out")
+        #expect(screen.contains("your account was suspended"))
+        #expect(screen.contains("sign in"))
+        try s.send("Escape", literally: false)
+        try s.waitFor("EXITED=0")
+    }
+
     @Test func signInSwitchPanesApproveRejectResizeAndQuit() throws {
         let s = try start()
         try signIn(s)

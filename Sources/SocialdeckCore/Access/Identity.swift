@@ -27,8 +27,19 @@ public struct Identity: Sendable, Equatable {
     }
 
     public static func localOperator(context: ConnectionContext = .current()) -> Identity {
-        let name = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "operator"
-        return Identity(principal: .localOperator(name: name), sessionId: "cli-\(getpid())", context: context)
+        Identity(principal: .localOperator(name: operatingSystemAccount()), sessionId: "cli-\(getpid())", context: context)
+    }
+
+    /// The account of the effective user id. `$USER` and `$LOGNAME` are not read: anyone
+    /// can set them, and the audit trail must name who really ran the command.
+    static func operatingSystemAccount(uid: uid_t = geteuid()) -> String {
+        var entry = passwd()
+        var result: UnsafeMutablePointer<passwd>?
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getpwuid_r(uid, &entry, &buffer, buffer.count, &result) == 0, result != nil, let name = entry.pw_name else {
+            return "uid \(uid)"
+        }
+        return String(cString: name)
     }
 
     /// The actions this identity may take.
@@ -61,8 +72,9 @@ public struct Identity: Sendable, Equatable {
     }
 }
 
-/// Where a session comes from: the SSH client's address (or 127.0.0.1 for a local
-/// session) and the terminal type, recorded with every audit entry.
+/// Where a session comes from: the SSH client's address (or `local` for a session at
+/// the machine's own console, `su` and `sudo` included) and the terminal type,
+/// recorded with every audit entry.
 public struct ConnectionContext: Sendable, Equatable {
     public var ipAddress: String
     public var userAgent: String
@@ -72,11 +84,17 @@ public struct ConnectionContext: Sendable, Equatable {
         self.userAgent = userAgent
     }
 
+    /// What a session without `SSH_CONNECTION` records as its address. A staff allowlist
+    /// admits it only when it names `local`.
+    public static let localAddress = "local"
+
+    public var isLocal: Bool { ipAddress == Self.localAddress }
+
     /// Reads `SSH_CONNECTION` ("client-ip client-port server-ip server-port") or
     /// `SSH_CLIENT`; a session without either is local.
     public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> ConnectionContext {
         let ssh = environment["SSH_CONNECTION"] ?? environment["SSH_CLIENT"] ?? ""
         let ip = ssh.split(separator: " ").first.map(String.init) ?? ""
-        return ConnectionContext(ipAddress: ip.isEmpty ? "127.0.0.1" : ip, userAgent: environment["TERM"] ?? "unknown")
+        return ConnectionContext(ipAddress: ip.isEmpty ? localAddress : ip, userAgent: environment["TERM"] ?? "unknown")
     }
 }

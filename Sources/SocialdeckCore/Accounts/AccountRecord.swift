@@ -26,6 +26,9 @@ struct AccountRecord: Sendable {
     let ipAllowlist: [String]
     let sessionTimeout: TimeInterval?
 
+    static let deletedReason = "account deleted"
+    static let deactivatedReason = "staff account deactivated"
+
     var collection: String { kind == .customer ? CollectionName.users.rawValue : CollectionName.adminUsers.rawValue }
     var section: String { kind == .customer ? "authentication" : "security" }
     func path(_ field: String) -> String { "\(section).\(field)" }
@@ -37,7 +40,7 @@ struct AccountRecord: Sendable {
         passwordHash = u.passwordHash
         loginAttempts = u.authentication.loginAttempts
         lockedUntil = u.authentication.lockedUntil
-        inactiveReason = u.deletedAt != nil ? "account deleted" : !u.authentication.isActive ? "account suspended" : nil
+        inactiveReason = u.deletedAt != nil ? Self.deletedReason : !u.authentication.isActive ? "account suspended" : nil
         twoFactorEnabled = u.authentication.twoFactorEnabled
         twoFactorSecret = u.authentication.twoFactorSecret
         totpLastUsedStep = u.authentication.totpLastUsedStep
@@ -56,7 +59,7 @@ struct AccountRecord: Sendable {
         passwordHash = a.passwordHash
         loginAttempts = a.security.loginAttempts
         lockedUntil = a.security.lockedUntil
-        inactiveReason = a.isActive ? nil : "staff account deactivated"
+        inactiveReason = a.isActive ? nil : Self.deactivatedReason
         twoFactorEnabled = a.security.twoFactorEnabled
         twoFactorSecret = a.security.twoFactorSecret
         totpLastUsedStep = a.security.totpLastUsedStep

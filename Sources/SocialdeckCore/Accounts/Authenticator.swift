@@ -8,13 +8,13 @@ import SocialdeckStorage
 public enum SignInError: Error, Equatable, CustomStringConvertible {
     case refused
     /// The password was right and the account has two-factor sign-in: ask for a code.
-    case codeRequired
+    case codeRequired(recoveryCodesLeft: Int)
     case invalidInput(String)
 
     public var description: String {
         switch self {
         case .refused: return "sign-in refused: check the email and password, or try again later"
-        case .codeRequired: return "enter the 6-digit code from your authenticator app"
+        case .codeRequired: return "enter the 6-digit code from your authenticator app, or a recovery code"
         case .invalidInput(let s): return s
         }
     }
@@ -81,26 +81,35 @@ public struct Authenticator: Sendable {
         guard let stored = account.passwordHash, (try? hasher.verify(password, against: stored)) == true else {
             try recordFailure(account, reason: "wrong password", context: context, now: now)
         }
+        var recoveryCodesLeft: Int?
+        var usedRecoveryCode = false
         if account.twoFactorEnabled {
-            guard let code, !code.isEmpty else { throw SignInError.codeRequired }
-            let accepted: Bool
+            guard let code, !code.isEmpty else { throw SignInError.codeRequired(recoveryCodesLeft: account.recoveryCodes.count) }
+            let accepted: SecondFactor?
             do {
                 accepted = try acceptSecondFactor(code, account: account, now: now)
             } catch let error as SecretBoxError {
                 try? record(account, "two_factor_secret_unreadable", String(describing: error), context, severity: .critical)
-                accepted = false
+                accepted = nil
             }
-            guard accepted else {
-                try recordFailure(account, reason: "wrong or reused two-factor code", context: context, now: now)
+            switch accepted {
+            case nil: try recordFailure(account, reason: "wrong or reused two-factor code", context: context, now: now)
+            case .totp: recoveryCodesLeft = account.recoveryCodes.count
+            case .recoveryCode(let left):
+                recoveryCodesLeft = left
+                usedRecoveryCode = true
+                try? record(account, "recovery_code_used", "\(left) recovery codes left", context, severity: .warning)
             }
         }
         var update = Update.set(account.path("loginAttempts"), 0).set(account.path("lastLogin"), now)
             .unset(account.path("lockedUntil"))
         if hasher.needsRehash(stored) { update = update.set("passwordHash", try hasher.hash(password)) }
         try store.updateOne(account.collection, .id(account.id), update, includeDeleted: true)
+        let signedIn = try AccountRecord.find(id: account.id, kind: account.kind, in: store) ?? account
         let id = try SessionIdentifier.make()
         let session = Session(id: id, identity: Identity(principal: account.principal, grants: account.grants, sessionId: id, context: context),
-                              startedAt: now, lastActivity: now, timeout: account.sessionTimeout ?? policy.customerSessionTimeout)
+                              startedAt: now, lastActivity: now, timeout: account.sessionTimeout ?? policy.customerSessionTimeout,
+                              account: AccountStamp(signedIn), recoveryCodesLeft: recoveryCodesLeft, usedRecoveryCode: usedRecoveryCode)
         sessions.add(session)
         try audit.record(.init(action: "login_succeeded", targetType: account.kind == .staff ? .adminUser : .user,
                                targetId: account.id, organizationId: account.organizationId), by: session.identity)
@@ -142,24 +151,28 @@ public struct Authenticator: Sendable {
                                   userId: account.id, context: context, staff: account.kind == .staff)
     }
 
-    /// A TOTP code (each time step usable once, claimed atomically) or a recovery code (used up).
-    private func acceptSecondFactor(_ code: String, account: AccountRecord, now: Date) throws -> Bool {
+    private enum SecondFactor { case totp, recoveryCode(left: Int) }
+
+    /// A TOTP code (each time step usable once, claimed atomically) or a recovery code
+    /// (used up); nil when neither is accepted.
+    private func acceptSecondFactor(_ code: String, account: AccountRecord, now: Date) throws -> SecondFactor? {
         let digits = code.filter { !$0.isWhitespace }
         if digits.count == 6, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) {
-            guard let sealed = account.twoFactorSecret else { return false }
+            guard let sealed = account.twoFactorSecret else { return nil }
             let secret = try secrets.open(sealed, associatedData: SecretVault.totpContext(account.id))
             guard let step = try TOTP().verify(code: digits, secret: secret, at: now, lastUsedStep: account.totpLastUsedStep) else {
-                return false
+                return nil
             }
             let path = account.path("totpLastUsedStep")
             let claim = Filter.id(account.id) && (.isNull(path) || .lt(path, step))
-            return try store.findOneAndUpdate(account.collection, claim, sort: [], .set(path, step), returnUpdated: true) != nil
+            return try store.findOneAndUpdate(account.collection, claim, sort: [], .set(path, step), returnUpdated: true) != nil ? .totp : nil
         }
-        guard let remaining = RecoveryCodes.consume(code, hashes: account.recoveryCodes) else { return false }
+        guard let remaining = RecoveryCodes.consume(code, hashes: account.recoveryCodes) else { return nil }
         let path = account.path("recoveryCodes")
         let claim = Filter.id(account.id) && .compare(path, .eq, .array(account.recoveryCodes.map(BSONValue.string)))
-        return try store.findOneAndUpdate(account.collection, claim, sort: [],
-                                          .set(path, BSONValue.array(remaining.map(BSONValue.string))), returnUpdated: true) != nil
+        let spent = try store.findOneAndUpdate(account.collection, claim, sort: [],
+                                               .set(path, BSONValue.array(remaining.map(BSONValue.string))), returnUpdated: true) != nil
+        return spent ? .recoveryCode(left: remaining.count) : nil
     }
 }
 

@@ -1,12 +1,16 @@
 import Foundation
 
-/// A staff account's `security.ipWhitelist`: exact addresses or CIDR ranges, IPv4 or IPv6.
+/// A staff account's `security.ipWhitelist`: exact addresses or CIDR ranges, IPv4 or
+/// IPv6, and `local` for sessions at the machine itself (no SSH connection). A local
+/// session never matches an address: `127.0.0.1` admits SSH from the machine itself,
+/// not a console, `su` or `sudo` session.
 struct IPAllowlist {
     let entries: [String]
 
     init(_ entries: [String]) { self.entries = entries }
 
     func allows(_ address: String) -> Bool {
+        if address == ConnectionContext.localAddress { return entries.contains(ConnectionContext.localAddress) }
         guard let ip = Self.parse(address) else { return false }
         return entries.contains { entry in
             let parts = entry.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
@@ -34,6 +38,7 @@ struct IPAllowlist {
 
     /// True when every entry is an address or CIDR range.
     static func isValid(_ entry: String) -> Bool {
+        if entry == ConnectionContext.localAddress { return true }
         let parts = entry.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         guard let net = parse(String(parts[0])) else { return false }
         guard parts.count == 2 else { return true }

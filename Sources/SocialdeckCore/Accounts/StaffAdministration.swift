@@ -40,11 +40,7 @@ public struct StaffAdministration: Sendable {
         a.profile.lastName = lastName
         a.createdAt = now
         a.updatedAt = now
-        do {
-            try staff.insert(a)
-        } catch StoreError.duplicateKey {
-            throw CoreError.conflict("a staff account with the email \(email) already exists")
-        }
+        try AccountEmails.claim(email, for: .staff, id: a._id, in: store) { try staff.insert(a) }
         try audit.record(.init(action: "staff_created", targetType: .adminUser, targetId: a._id, after: try staff.encode(a),
                                severity: role == .superAdmin ? .critical : .warning), by: identity)
         return a

@@ -57,11 +57,7 @@ public struct UserAdministration: Sendable {
                         profile: User.Profile(firstName: new.firstName, lastName: new.lastName, timezone: new.timezone),
                         role: new.role, createdAt: now, updatedAt: now)
         user.preferences = User.Preferences()
-        do {
-            try users.insert(user)
-        } catch StoreError.duplicateKey {
-            throw CoreError.conflict("an account with the email \(email) already exists")
-        }
+        try AccountEmails.claim(email, for: .customer, id: user._id, in: store) { try users.insert(user) }
         try audit.record(.init(action: "user_created", targetType: .user, targetId: user._id, organizationId: org._id,
                                after: try users.encode(user)), by: identity)
         return user

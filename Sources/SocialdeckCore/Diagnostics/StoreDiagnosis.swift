@@ -11,6 +11,8 @@ public struct StoreDiagnosis: Sendable {
     public var schemaVersion: Int?
     public var missingIndexes: [String] = []
     public var documentCounts: [(CollectionName, Int)] = []
+    /// Emails held by both a customer and a staff account: sign-in finds the customer first.
+    public var emailCollisions: [String] = []
     /// The write concern in force (MongoDB only).
     public var writeConcern: String?
 
@@ -31,6 +33,7 @@ public struct StoreDiagnosis: Sendable {
             d.reachable = true
             d.schemaVersion = try SchemaMigrator.storedVersion(store)
             d.missingIndexes = try SchemaMigrator.missingIndexes(store)
+            d.emailCollisions = try AccountEmails.collisions(in: store)
             for name in [CollectionName.organizations, .users, .content, .aiAgents, .subscriptions] {
                 d.documentCounts.append((name, try store.count(name.rawValue)))
             }

@@ -16,7 +16,7 @@ extension DashboardRuntime {
                 do {
                     try sessions.touch(session.id, at: now)
                 } catch {
-                    endSession(notice: SessionExpired().description)
+                    endSession(notice: String(describing: error))
                     return
                 }
             }

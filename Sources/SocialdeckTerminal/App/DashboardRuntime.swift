@@ -142,12 +142,16 @@ public final class DashboardRuntime {
                                    timeZone: profile.timeZone, now: Date())
         if let flashLater { model.show(flashLater, now: Date()) }
         flashLater = nil
+        if let note = SignInModel.recoveryCodeNote(session) { model.show(note, now: Date()) }
         screen = .dashboard(model)
         let mailbox = self.mailbox
-        let loader = SnapshotLoader(store: store, identity: session.identity)
+        let guardian = SessionGuard(store: store, sessions: sessions, session: session)
+        let loader = SnapshotLoader(store: store, identity: session.identity, session: guardian)
         let scheduler = RefreshScheduler(interval: options.refreshSeconds, request: model.request,
                                          load: { try loader.load($0) }, deliver: { mailbox.post(.refreshed($0)) })
-        runner = CommandRunner(store: store, identity: session.identity) { mailbox.post(.commandFinished($0, error: $1)) }
+        runner = CommandRunner(store: store, identity: session.identity, session: guardian) {
+            mailbox.post(.commandFinished($0, error: $1))
+        }
         self.scheduler = scheduler
         scheduler.start()
     }
@@ -179,6 +183,10 @@ public final class DashboardRuntime {
             if let failure { form.failed(failure) } else { form.failed(message: message) }
             screen = .signIn(form)
         case (.refreshed(let delivery), .dashboard(var model)):
+            if case .failure(let error) = delivery.result, error is SessionEnded || error is SessionExpired {
+                endSession(notice: String(describing: error))
+                return
+            }
             model.receive(delivery, now: Date())
             screen = .dashboard(model)
             // A calendar that turned to counts asks for its focused day next.

@@ -24,7 +24,7 @@ enum SignInView {
         field("email", form.email, .email)
         field("password", form.maskedPassword, .password)
         if form.needsCode { field("2FA code", form.code, .code) }
-        let status = form.busy ? "checking…" : form.error ?? "Tab next field · Enter sign in · Esc quit"
+        let status = form.busy ? "checking…" : form.error ?? form.prompt
         buffer.put(status, x: box.x + 2, y: y, style: form.error != nil ? palette[.error] : palette[.textDim], maxWidth: box.width - 4)
     }
 }

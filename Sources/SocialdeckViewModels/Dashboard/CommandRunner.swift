@@ -17,13 +17,16 @@ public final class CommandRunner: Sendable {
     private let queue = DispatchQueue(label: "socialdeck.commands", qos: .userInitiated)
     private let store: any DocumentStore
     private let identity: Identity
+    private let session: SessionGuard?
     private let clock: @Sendable () -> Date
     private let deliver: @Sendable (Command, String?) -> Void
 
-    public init(store: any DocumentStore, identity: Identity, clock: @escaping @Sendable () -> Date = { Date() },
-                deliver: @escaping @Sendable (Command, String?) -> Void) {
+    /// With a session guard, a command runs only while the session may still act.
+    public init(store: any DocumentStore, identity: Identity, session: SessionGuard? = nil,
+                clock: @escaping @Sendable () -> Date = { Date() }, deliver: @escaping @Sendable (Command, String?) -> Void) {
         self.store = store
         self.identity = identity
+        self.session = session
         self.clock = clock
         self.deliver = deliver
     }
@@ -36,6 +39,7 @@ public final class CommandRunner: Sendable {
 
     /// Runs synchronously; the tests use this.
     public func execute(_ command: Command) throws {
+        try session?.check()
         let workflow = ContentWorkflow(store: store, clock: clock)
         switch command {
         case .approvals(.approve(let ids)): for id in ids { try workflow.approve(id, by: identity) }

@@ -47,23 +47,28 @@ public struct SnapshotRequest: Sendable, Equatable {
     }
 }
 
-/// Reads a snapshot through the core, as the signed-in identity.
+/// Reads a snapshot through the core, as the signed-in identity. With a session guard,
+/// each load first checks that the session may still read (one read by `_id`); an
+/// expired or ended session reads nothing more.
 public struct SnapshotLoader: Sendable {
     let store: any DocumentStore
     let identity: Identity
+    let session: SessionGuard?
     let clock: @Sendable () -> Date
     /// More posts than this in the calendar's range and it is counted per day instead.
     let listLimit: Int
 
-    public init(store: any DocumentStore, identity: Identity, clock: @escaping @Sendable () -> Date = { Date() },
-                listLimit: Int = CalendarModel.listLimit) {
+    public init(store: any DocumentStore, identity: Identity, session: SessionGuard? = nil,
+                clock: @escaping @Sendable () -> Date = { Date() }, listLimit: Int = CalendarModel.listLimit) {
         self.store = store
         self.identity = identity
+        self.session = session
         self.clock = clock
         self.listLimit = listLimit
     }
 
     public func load(_ request: SnapshotRequest) throws -> DashboardSnapshot {
+        try session?.check()
         let now = clock()
         var s = DashboardSnapshot(takenAt: now)
         let workflow = ContentWorkflow(store: store, clock: clock)

@@ -23,6 +23,8 @@ public struct SignInModel: Sendable {
     public private(set) var code = ""
     public private(set) var focus = Field.email
     public private(set) var needsCode = false
+    /// Recovery codes the account has left, once it asks for a code.
+    public private(set) var recoveryCodesLeft: Int?
     public private(set) var error: String?
     public private(set) var busy = false
     public let notice: String?
@@ -43,7 +45,7 @@ public struct SignInModel: Sendable {
         switch focus {
         case .email: if email.count < 254 { email += text.filter { !$0.isWhitespace } }
         case .password: if password.utf8.count < 1024 { password += text }
-        case .code: code = String((code + text.filter(\.isNumber)).prefix(6))
+        case .code: code = String((code + text.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }).prefix(14))
         }
     }
 
@@ -68,17 +70,45 @@ public struct SignInModel: Sendable {
         guard !busy else { return nil }
         if focus == .email { focus = .password; return nil }
         guard !email.isEmpty, !password.isEmpty else { error = "enter your email and password"; return nil }
-        if needsCode && code.count != 6 { focus = .code; error = needsCode && !code.isEmpty ? "codes have 6 digits" : nil; return nil }
+        if needsCode && !Self.isCodeShaped(code) {
+            focus = .code
+            error = code.isEmpty ? nil : "enter the 6-digit code or a recovery code (like abcd-efgh-jk)"
+            return nil
+        }
         busy = true
         return Attempt(email: email, password: password, code: needsCode ? code : nil)
+    }
+
+    /// The line under the fields when nothing is wrong.
+    public var prompt: String {
+        guard needsCode else { return "Tab next field · Enter sign in · Esc quit" }
+        var text = "6-digit code from your app, or a recovery code"
+        if let left = recoveryCodesLeft, left < 3 {
+            text += left == 0 ? " (none left)" : " (\(left) recovery code\(left == 1 ? "" : "s") left)"
+        }
+        return text
+    }
+
+    /// After a sign-in with a recovery code, or when few are left: how many remain.
+    public static func recoveryCodeNote(_ session: Session) -> String? {
+        guard let left = session.recoveryCodesLeft, session.usedRecoveryCode || left < 3 else { return nil }
+        let count = "\(left) recovery code\(left == 1 ? "" : "s") left"
+        let lead = session.usedRecoveryCode ? "Signed in with a recovery code; \(count)." : "\(count)."
+        return left < 3 ? lead + " Run `socialdeck user 2fa enable` for new ones." : lead
+    }
+
+    /// Six digits, or ten recovery-code symbols with optional dashes.
+    static func isCodeShaped(_ code: String) -> Bool {
+        (code.count == 6 && code.allSatisfy { $0.isASCII && $0.isNumber }) || RecoveryCodes.normalize(code) != nil
     }
 
     /// What came back from the core.
     public mutating func failed(_ failure: SignInError) {
         busy = false
         switch failure {
-        case .codeRequired:
+        case .codeRequired(let left):
             needsCode = true
+            recoveryCodesLeft = left
             focus = .code
             error = nil
         case .refused:

@@ -96,8 +96,8 @@ struct TwoFactorTests {
         let auth = w.authenticator()
         w.clock.advance(by: 30)
 
-        expectSignIn(.codeRequired) { try auth.signIn(email: "bob@acme.test", password: seedPassword, context: testContext) }
-        expectSignIn(.codeRequired) { try auth.signIn(email: "bob@acme.test", password: seedPassword, code: "", context: testContext) }
+        expectSignIn(.codeRequired(recoveryCodesLeft: RecoveryCodes.defaultCount)) { try auth.signIn(email: "bob@acme.test", password: seedPassword, context: testContext) }
+        expectSignIn(.codeRequired(recoveryCodesLeft: RecoveryCodes.defaultCount)) { try auth.signIn(email: "bob@acme.test", password: seedPassword, code: "", context: testContext) }
         // The password is checked first: a wrong one never asks for the code.
         expectSignIn(.refused) { try auth.signIn(email: "bob@acme.test", password: "wrong password", context: testContext) }
         #expect(try w.storedUser(bob._id).authentication.loginAttempts == 1)
@@ -189,15 +189,26 @@ struct TwoFactorTests {
         let code = enrolled.recoveryCodes[3]
         // Case, spaces and dashes do not matter.
         let typed = " " + code.uppercased().replacingOccurrences(of: "-", with: " ") + " "
-        _ = try auth.signIn(email: "erin@acme.test", password: seedPassword, code: typed, context: testContext)
+        let first = try auth.signIn(email: "erin@acme.test", password: seedPassword, code: typed, context: testContext)
+        #expect(first.usedRecoveryCode)
+        #expect(first.recoveryCodesLeft == RecoveryCodes.defaultCount - 1)
         #expect(try w.storedUser(erin._id).authentication.recoveryCodes?.count == RecoveryCodes.defaultCount - 1)
+        #expect(try w.customerLog().contains { $0.action == "recovery_code_used" && $0.details.reason == "9 recovery codes left" })
 
         expectSignIn(.refused, "a used recovery code") {
             try auth.signIn(email: "erin@acme.test", password: seedPassword, code: code, context: testContext)
         }
         #expect(try w.storedUser(erin._id).authentication.recoveryCodes?.count == RecoveryCodes.defaultCount - 1)
 
-        _ = try auth.signIn(email: "erin@acme.test", password: seedPassword, code: enrolled.recoveryCodes[0], context: testContext)
+        let second = try auth.signIn(email: "erin@acme.test", password: seedPassword, code: enrolled.recoveryCodes[0], context: testContext)
+        #expect(second.recoveryCodesLeft == RecoveryCodes.defaultCount - 2)
+        w.clock.advance(by: 30)
+        let byApp = try auth.signIn(email: "erin@acme.test", password: seedPassword,
+                                    code: try TOTP().code(secret: enrolled.secret, at: w.clock.now), context: testContext)
+        #expect(!byApp.usedRecoveryCode && byApp.recoveryCodesLeft == RecoveryCodes.defaultCount - 2)
+        expectSignIn(.codeRequired(recoveryCodesLeft: RecoveryCodes.defaultCount - 2)) {
+            try auth.signIn(email: "erin@acme.test", password: seedPassword, context: testContext)
+        }
         let left = try #require(try w.storedUser(erin._id).authentication.recoveryCodes)
         #expect(left.count == RecoveryCodes.defaultCount - 2)
         // The remaining ones still work, the used ones are gone.
@@ -309,7 +320,7 @@ struct TwoFactorTests {
 
         w.clock.advance(by: 30)
         let auth = w.authenticator()
-        expectSignIn(.codeRequired) { try auth.signIn(email: kai.email, password: seedPassword, context: testContext) }
+        expectSignIn(.codeRequired(recoveryCodesLeft: RecoveryCodes.defaultCount)) { try auth.signIn(email: kai.email, password: seedPassword, context: testContext) }
         _ = try auth.signIn(email: kai.email, password: seedPassword,
                             code: try TOTP().code(secret: pending.secret, at: w.clock.now), context: testContext)
         #expect(try w.adminLog().contains { $0.action == "two_factor_enabled" && $0.targetId == kai._id })

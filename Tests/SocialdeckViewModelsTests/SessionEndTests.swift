@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import SocialdeckCore
+import SocialdeckModel
+import SocialdeckStorage
+import SocialdeckTestSupport
+import SocialdeckViewModels
+
+/// The dashboard's refreshes and commands stop with the session (issue #8, item 2).
+@Suite("Refreshes and commands end with the session")
+struct SessionEndTests {
+    final class Clock: @unchecked Sendable {
+        var now: Date
+        init(_ now: Date) { self.now = now }
+    }
+
+    @Test func aSuspendedManagersRefreshAndCommandsStop() throws {
+        let ws = try Workspace()
+        let clock = Clock(ws.now)
+        let sessions = SessionRegistry()
+        let counting = CountingStore(ws.store)
+        let session = try Authenticator(store: ws.store, secrets: SecretVault(key: try SecretKey.generate()), sessions: sessions,
+                                        clock: { clock.now })
+            .signIn(email: "manager@acme.example", password: DemoWorkspace.demoPassword,
+                    context: ConnectionContext(ipAddress: "198.51.100.7", userAgent: "test"))
+        let guardian = SessionGuard(store: counting, sessions: sessions, session: session, clock: { clock.now })
+        let loader = SnapshotLoader(store: counting, identity: session.identity, session: guardian, clock: { clock.now })
+        let runner = CommandRunner(store: counting, identity: session.identity, session: guardian, clock: { clock.now },
+                                   deliver: { _, _ in })
+        let model = ws.dashboard(session.identity)
+        _ = try loader.load(model.request)
+        #expect(counting.calls.first == "find users")
+
+        let admin = try #require(try ModelCollection(ws.store, User.self).first(.eq("email", "admin@acme.example")))
+        let adminIdentity = Identity(principal: .customer(userId: admin._id, organizationId: admin.organizationId, role: .admin),
+                                     sessionId: "s-admin", context: ConnectionContext(ipAddress: "198.51.100.8", userAgent: "test"))
+        try UserAdministration(store: ws.store, clock: { clock.now }).suspend(try #require(session.identity.actorId), reason: "left",
+                                                                             by: adminIdentity)
+        counting.reset()
+        let ended = #expect(throws: SessionEnded.self) { try loader.load(model.request) }
+        #expect(ended?.reason == "your account was suspended")
+        #expect(counting.calls == ["find users"])
+
+        counting.reset()
+        let pending = try #require(try ws.store.findOne(CollectionName.content.rawValue,
+                                                        .eq("approval.status", ApprovalStatus.pending) && .eq("organizationId", ws.acme._id)))
+        let id = try #require(pending["_id"]?.objectIdValue)
+        #expect(throws: SessionEnded.self) { try runner.execute(.approvals(.approve([id]))) }
+        #expect(counting.calls.isEmpty)
+        #expect(try ws.store.findOne(CollectionName.content.rawValue, .id(id))?.value(at: "approval.status") == .string("pending"))
+    }
+
+    @Test func anIdleSessionPastItsTimeoutReadsNothing() throws {
+        let ws = try Workspace()
+        let clock = Clock(ws.now)
+        let sessions = SessionRegistry()
+        let counting = CountingStore(ws.store)
+        let session = try Authenticator(store: ws.store, secrets: SecretVault(key: try SecretKey.generate()), sessions: sessions,
+                                        clock: { clock.now })
+            .signIn(email: "manager@acme.example", password: DemoWorkspace.demoPassword,
+                    context: ConnectionContext(ipAddress: "198.51.100.7", userAgent: "test"))
+        let loader = SnapshotLoader(store: counting, identity: session.identity,
+                                    session: SessionGuard(store: counting, sessions: sessions, session: session, clock: { clock.now }),
+                                    clock: { clock.now })
+        let model = ws.dashboard(session.identity)
+        // Refreshes are not activity: one just before the timeout does not keep an idle session alive.
+        let timeout = AccountPolicy().customerSessionTimeout
+        clock.now = session.lastActivity.addingTimeInterval(timeout - 2)
+        _ = try loader.load(model.request)
+        clock.now = session.lastActivity.addingTimeInterval(timeout + 1)
+        counting.reset()
+        #expect(throws: SessionExpired.self) { try loader.load(model.request) }
+        #expect(counting.calls.isEmpty)
+    }
+}
