@@ -83,6 +83,8 @@ public enum SchemaCatalog {
             ]),
             CollectionSchema(name: "agent_runs", indexes: [
                 i(asc("agentId"), desc("startedAt")),
+                // socialdeck: a customer's view of the agents reads only its own organization's runs.
+                i(asc("organizationId"), asc("agentId"), desc("startedAt")),
                 i(desc("startedAt")),
             ]),
             CollectionSchema(name: "generated_media", indexes: [

@@ -93,7 +93,7 @@ public struct SnapshotLoader: Sendable {
             s.analytics = try AnalyticsReport.build(store: store, for: identity, organizationId: request.organizationId,
                                                     rangeDays: request.analyticsDays, now: now)
         }
-        if visible.contains(.agents) { s.agents = try AgentHealth.all(store: store, for: identity) }
+        if visible.contains(.agents) { s.agents = try AgentHealth.all(store: store, for: identity, now: now) }
         if visible.contains(.revenue) { s.revenue = try RevenueReport.build(store: store, for: identity, now: now) }
         let orgs = try ModelCollection(store, Organization.self).find(AccessControl.scope(identity, organizationPath: "_id"))
         s.organizationNames = Dictionary(orgs.map { ($0._id, $0.name) }, uniquingKeysWith: { a, _ in a })
