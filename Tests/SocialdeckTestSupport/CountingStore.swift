@@ -4,9 +4,17 @@ import Synchronization
 
 /// A store that records every call it passes on, as `operation collection` (for
 /// example `find users`), so a test can say exactly what some code read or wrote.
+/// It can also run something right after the next read of a collection, to land
+/// another writer's change between a read and the write that follows it.
 public final class CountingStore: DocumentStore, Sendable {
     public let base: any DocumentStore
     private let log = Mutex<[String]>([])
+    private let afterNextFind = Mutex<[String: @Sendable () throws -> Void]>([:])
+
+    /// Runs `body` once, right after the next `find` on `collection` returns its result.
+    public func afterNextFind(in collection: String, _ body: @escaping @Sendable () throws -> Void) {
+        afterNextFind.withLock { $0[collection] = body }
+    }
 
     public init(_ base: any DocumentStore) { self.base = base }
 
@@ -33,7 +41,9 @@ public final class CountingStore: DocumentStore, Sendable {
     }
     public func find(_ collection: String, _ filter: Filter, options: FindOptions) throws -> [Document] {
         note("find", collection)
-        return try base.find(collection, filter, options: options)
+        let found = try base.find(collection, filter, options: options)
+        if let hook = afterNextFind.withLock({ $0.removeValue(forKey: collection) }) { try hook() }
+        return found
     }
     public func count(_ collection: String, _ filter: Filter, includeDeleted: Bool) throws -> Int {
         note("count", collection)

@@ -88,9 +88,33 @@ struct ApprovalQueueModelTests {
         var (model, _) = try loaded(ws.manager)
         let id = try #require(model.approvals.current).id
         let cmd = model.approvals.send(.approve, now: ws.now)[0]
-        _ = model.approvals.send(.finished(cmd, error: "store unreachable"), now: ws.now)
+        _ = model.approvals.send(.finished(cmd, failure: CommandFailure(message: "store unreachable", failedIds: [id])), now: ws.now)
         #expect(model.approvals.visible.contains { $0.id == id })
         #expect(model.approvals.message == "store unreachable")
+        #expect(!model.approvals.canUndo(at: ws.now))
+    }
+
+    /// Bulk actions tell the truth (issue #8, item 9): one failure in the middle leaves the
+    /// others approved, undoable, and off the queue; only the failed draft comes back.
+    @Test func aBulkApproveReportsEachDraft() throws {
+        var (model, _) = try loaded(ws.manager)
+        let ids = model.approvals.visible.prefix(3).map(\.id)
+        for _ in 0..<3 { _ = model.approvals.send(.toggleSelect, now: ws.now) }
+        let command = model.approvals.send(.approve, now: ws.now)[0]
+        // Someone else rejects the middle draft first.
+        try ContentWorkflow(store: ws.store).reject(ids[1], reason: "Off-brand", by: ws.manager)
+        let runner = CommandRunner(store: ws.store, identity: ws.manager, clock: { [now = ws.now] in now }, deliver: { _, _ in })
+        let failure = try #require(runner.perform(.approvals(command)))
+        #expect(failure.failedIds == [ids[1]])
+        #expect(failure.message.hasPrefix("1 of 3 failed: post \(ids[1].hex) is already rejected"))
+        let stored = try ids.map { try ContentWorkflow(store: ws.store).post($0, for: ws.manager).approval.status }
+        #expect(stored == [.approved, .rejected, .approved])
+
+        _ = model.approvals.send(.finished(command, failure: failure), now: ws.now.addingTimeInterval(1))
+        #expect(model.approvals.message == failure.message)
+        #expect(model.approvals.visible.contains { $0.id == ids[1] })
+        #expect(!model.approvals.visible.contains { $0.id == ids[0] || $0.id == ids[2] })
+        #expect(model.approvals.send(.undo, now: ws.now.addingTimeInterval(2)) == [.reopen([ids[0], ids[2]])])
     }
 
     @Test func aViewerCannotDecide() throws {

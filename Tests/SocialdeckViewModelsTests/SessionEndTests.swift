@@ -45,7 +45,8 @@ struct SessionEndTests {
         let pending = try #require(try ws.store.findOne(CollectionName.content.rawValue,
                                                         .eq("approval.status", ApprovalStatus.pending) && .eq("organizationId", ws.acme._id)))
         let id = try #require(pending["_id"]?.objectIdValue)
-        #expect(throws: SessionEnded.self) { try runner.execute(.approvals(.approve([id]))) }
+        let failure = runner.perform(.approvals(.approve([id])))
+        #expect(failure == CommandFailure(message: "you were signed out: your account was suspended; sign in again", failedIds: [id]))
         #expect(counting.calls.isEmpty)
         #expect(try ws.store.findOne(CollectionName.content.rawValue, .id(id))?.value(at: "approval.status") == .string("pending"))
     }

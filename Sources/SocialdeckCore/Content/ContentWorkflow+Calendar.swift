@@ -62,28 +62,24 @@ extension ContentWorkflow {
 
     private func changeSchedule(_ id: ObjectId, platform: Platform?, action: String, by identity: Identity,
                                 _ change: (inout Content.PlatformPost) -> Void) throws -> Content {
-        let before = try post(id, for: identity)
+        var post = try revision(id, for: identity)
+        let before = post.before
         try AccessControl.authorize(identity, .scheduleContent, organizationId: before.organizationId)
-        var after = before
-        var touched = false
-        for i in after.platforms.indices where platform == nil || after.platforms[i].platform == platform {
-            guard ![.published, .publishing].contains(after.platforms[i].status) else { continue }
-            change(&after.platforms[i])
-            touched = true
+        let movable = { (entry: Content.PlatformPost) in
+            (platform == nil || entry.platform == platform) && ![.published, .publishing].contains(entry.status)
         }
-        guard touched else { throw CoreError.conflict("nothing to move: the post is already published there") }
+        guard before.platforms.contains(where: movable) else {
+            throw CoreError.conflict("nothing to move: the post is already published there")
+        }
+        post.changePlatforms(where: movable, change)
+        guard !post.isEmpty else { return before }
         let now = clock()
-        after.updatedAt = now
+        guard try post.write(to: store, at: now) else { throw CoreError.conflict("post \(id.hex) changed a moment ago; look again") }
+        let after = try post.after()
         let encoder = DocumentEncoder()
-        let platforms = try encoder.encodeValue(after.platforms)
-        guard try store.findOneAndUpdate(Content.collection.rawValue,
-                                         .id(id) && .compare("platforms", .eq, try encoder.encodeValue(before.platforms)),
-                                         sort: [], Update.set("platforms", platforms).set("updatedAt", now), returnUpdated: true) != nil else {
-            throw CoreError.conflict("post \(id.hex) changed a moment ago; look again")
-        }
         try audit.record(.init(action: action, targetType: .content, targetId: id, organizationId: before.organizationId,
                                before: Document([.init("platforms", try encoder.encodeValue(before.platforms))]),
-                               after: Document([.init("platforms", platforms)])), by: identity)
+                               after: Document([.init("platforms", try encoder.encodeValue(after.platforms))])), by: identity)
         return after
     }
 }

@@ -150,7 +150,7 @@ public final class DashboardRuntime {
         let scheduler = RefreshScheduler(interval: options.refreshSeconds, request: model.request,
                                          load: { try loader.load($0) }, deliver: { mailbox.post(.refreshed($0)) })
         runner = CommandRunner(store: store, identity: session.identity, session: guardian) {
-            mailbox.post(.commandFinished($0, error: $1))
+            mailbox.post(.commandFinished($0, failure: $1))
         }
         self.scheduler = scheduler
         scheduler.start()
@@ -191,13 +191,13 @@ public final class DashboardRuntime {
             screen = .dashboard(model)
             // A calendar that turned to counts asks for its focused day next.
             scheduler?.update(model.request)
-        case (.commandFinished(let command, let error), .dashboard(var model)):
+        case (.commandFinished(let command, let failure), .dashboard(var model)):
             switch command {
-            case .approvals(let c): _ = model.approvals.send(.finished(c, error: error), now: Date())
-            case .calendar(let c): model.calendar.finished(c, error: error)
-            case .agents(let c): model.agents.finished(c, error: error)
+            case .approvals(let c): _ = model.approvals.send(.finished(c, failure: failure), now: Date())
+            case .calendar(let c): model.calendar.finished(c, error: failure?.message)
+            case .agents(let c): model.agents.finished(c, error: failure?.message)
             }
-            if let error { model.show(error, now: Date()) }
+            if let failure { model.show(failure.message, now: Date()) }
             screen = .dashboard(model)
             scheduler?.refreshNow()
         default:

@@ -8,7 +8,7 @@ import SocialdeckViewModels
 final class Mailbox: Sendable {
     enum Message: Sendable {
         case refreshed(RefreshScheduler.Delivery)
-        case commandFinished(CommandRunner.Command, error: String?)
+        case commandFinished(CommandRunner.Command, failure: CommandFailure?)
         case signedIn(Session)
         case signInFailed(SignInError?, message: String)
     }

@@ -28,7 +28,7 @@ public enum ApprovalsPane: Pane {
 
         let items = model.visible
         let editing: (TextEditor, ObjectId)? = {
-            if case .editing(let editor, let target) = model.mode { return (editor, target) }
+            if case .editing(let editor, let target, _) = model.mode { return (editor, target) }
             return nil
         }()
         if items.isEmpty && editing == nil {

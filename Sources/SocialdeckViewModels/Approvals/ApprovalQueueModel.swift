@@ -8,7 +8,8 @@ public enum ApprovalCommand: Sendable, Equatable {
     case approve([ObjectId])
     case reject([ObjectId], reason: String)
     case reopen([ObjectId])
-    case edit(ObjectId, text: String)
+    /// `seen` is the text the editor opened with: the core refuses to save over a change made meanwhile.
+    case edit(ObjectId, text: String, seen: String)
 }
 
 public enum ApprovalAction: Sendable, Equatable {
@@ -27,7 +28,7 @@ public enum ApprovalAction: Sendable, Equatable {
     case cancel
     case setFilter(String)
     case undo
-    case finished(ApprovalCommand, error: String?)
+    case finished(ApprovalCommand, failure: CommandFailure?)
 }
 
 /// The approval queue's state and rules, with no terminal code: cursor, bulk
@@ -37,7 +38,8 @@ public struct ApprovalQueueModel: Sendable {
     public enum Mode: Sendable, Equatable {
         case browsing
         case rejecting(reason: TextEditor, targets: [ObjectId])
-        case editing(TextEditor, target: ObjectId)
+        /// `seen` is the draft's text when the editor opened.
+        case editing(TextEditor, target: ObjectId, seen: String)
     }
 
     public struct UndoEntry: Sendable, Equatable {
@@ -87,14 +89,14 @@ public struct ApprovalQueueModel: Sendable {
                 return decide(targets, verb: "rejected", now: now, .reject(targets, reason: trimmed))
             case .notForEditor: break
             }
-        case .editing(var editor, let target):
+        case .editing(var editor, let target, let seen):
             switch Self.edit(&editor, action) {
-            case .kept: mode = .editing(editor, target: target); return []
+            case .kept: mode = .editing(editor, target: target, seen: seen); return []
             case .cancelled: mode = .browsing; return []
             case .submitted(let text):
                 mode = .browsing
                 message = "saving…"
-                return [.edit(target, text: text)]
+                return [.edit(target, text: text, seen: seen)]
             case .notForEditor: break
             }
         case .browsing:
@@ -135,7 +137,7 @@ public struct ApprovalQueueModel: Sendable {
         case .beginEdit:
             guard canEdit else { message = "your role cannot edit"; break }
             guard let item = current else { break }
-            mode = .editing(TextEditor(text: item.text), target: item.id)
+            mode = .editing(TextEditor(text: item.text), target: item.id, seen: item.text)
         case .setFilter(let text):
             filter = text
             cursor = 0
@@ -145,8 +147,8 @@ public struct ApprovalQueueModel: Sendable {
             decided.subtract(entry.ids)
             message = "undoing…"
             return [.reopen(entry.ids)]
-        case .finished(let command, let error):
-            finished(command, error: error)
+        case .finished(let command, let failure):
+            finished(command, failure: failure)
         case .cancel:
             if !selected.isEmpty { selected.removeAll() } else if !filter.isEmpty { filter = "" }
         default:
@@ -193,22 +195,31 @@ public struct ApprovalQueueModel: Sendable {
         return [command]
     }
 
-    private mutating func finished(_ command: ApprovalCommand, error: String?) {
-        guard let error else {
+    /// What the core did: drafts that failed come back to the queue, the rest stay
+    /// done and undoable; an edit that could not be saved reopens with the person's text.
+    private mutating func finished(_ command: ApprovalCommand, failure: CommandFailure?) {
+        guard let failure else {
             if case .edit = command { message = "saved" }
             if case .reopen(let ids) = command { message = "\(ids.count == 1 ? "1 draft" : "\(ids.count) drafts") back in the queue" }
             return
         }
+        let failed = Set(failure.failedIds)
         switch command {
         case .approve(let ids), .reject(let ids, _):
-            decided.subtract(ids)
-            if undo?.ids == ids { undo = nil }
-        case .reopen(let ids):
-            decided.formUnion(ids)
-        case .edit:
-            break
+            decided.subtract(failed)
+            if let entry = undo, entry.ids == ids {
+                let done = ids.filter { !failed.contains($0) }
+                undo = done.isEmpty ? nil : UndoEntry(ids: done, verb: entry.verb, deadline: entry.deadline)
+            }
+        case .reopen:
+            decided.formUnion(failed)
+        case .edit(let id, let text, let seen):
+            let current = all.first { $0.id == id }?.text ?? seen
+            var editor = TextEditor(text: text)
+            editor.end()
+            mode = .editing(editor, target: id, seen: current)
         }
-        message = error
+        message = failure.message
         clampCursor()
     }
 

@@ -19,11 +19,11 @@ public final class CommandRunner: Sendable {
     private let identity: Identity
     private let session: SessionGuard?
     private let clock: @Sendable () -> Date
-    private let deliver: @Sendable (Command, String?) -> Void
+    private let deliver: @Sendable (Command, CommandFailure?) -> Void
 
     /// With a session guard, a command runs only while the session may still act.
     public init(store: any DocumentStore, identity: Identity, session: SessionGuard? = nil,
-                clock: @escaping @Sendable () -> Date = { Date() }, deliver: @escaping @Sendable (Command, String?) -> Void) {
+                clock: @escaping @Sendable () -> Date = { Date() }, deliver: @escaping @Sendable (Command, CommandFailure?) -> Void) {
         self.store = store
         self.identity = identity
         self.session = session
@@ -32,32 +32,74 @@ public final class CommandRunner: Sendable {
     }
 
     public func run(_ command: Command) {
-        queue.async { [self] in
-            deliver(command, Self.failure { try execute(command) })
-        }
+        queue.async { [self] in deliver(command, perform(command)) }
     }
 
-    /// Runs synchronously; the tests use this.
-    public func execute(_ command: Command) throws {
-        try session?.check()
+    /// Runs synchronously and reports what failed; the tests use this. A bulk command
+    /// runs every draft it names: one failure does not stop the rest, and the ones that
+    /// went through stay done.
+    public func perform(_ command: Command) -> CommandFailure? {
         let workflow = ContentWorkflow(store: store, clock: clock)
-        switch command {
-        case .approvals(.approve(let ids)): for id in ids { try workflow.approve(id, by: identity) }
-        case .approvals(.reject(let ids, let reason)): for id in ids { try workflow.reject(id, reason: reason, by: identity) }
-        case .approvals(.reopen(let ids)): for id in ids { try workflow.reopen(id, by: identity) }
-        case .approvals(.edit(let id, let text)): try workflow.editText(id, to: text, by: identity)
-        case .calendar(.reschedule(let id, let date)): try workflow.reschedule(id, to: date, by: identity)
-        case .calendar(.unschedule(let id)): try workflow.unschedule(id, by: identity)
-        case .agents(.apply(let c, let agent)): try AgentAdministration(store: store, clock: clock).apply(c, to: agent, by: identity)
-        }
-    }
-
-    static func failure(_ body: () throws -> Void) -> String? {
         do {
-            try body()
+            try session?.check()
+            switch command {
+            case .approvals(.approve(let ids)): return each(ids) { try workflow.approve($0, by: identity) }
+            case .approvals(.reject(let ids, let reason)): return each(ids) { try workflow.reject($0, reason: reason, by: identity) }
+            case .approvals(.reopen(let ids)): return each(ids) { try workflow.reopen($0, by: identity) }
+            case .approvals(.edit(let id, let text, let seen)): try workflow.editText(id, to: text, seen: seen, by: identity)
+            case .calendar(.reschedule(let id, let date)): try workflow.reschedule(id, to: date, by: identity)
+            case .calendar(.unschedule(let id)): try workflow.unschedule(id, by: identity)
+            case .agents(.apply(let c, let agent)): try AgentAdministration(store: store, clock: clock).apply(c, to: agent, by: identity)
+            }
             return nil
         } catch {
-            return SafeText.escapingControls(String(describing: error))
+            return CommandFailure(message: Self.describe(error), failedIds: command.targets)
+        }
+    }
+
+    /// `perform`, throwing its failure.
+    public func execute(_ command: Command) throws {
+        if let failure = perform(command) { throw failure }
+    }
+
+    private func each(_ ids: [ObjectId], _ body: (ObjectId) throws -> Void) -> CommandFailure? {
+        var failed: [ObjectId] = [], first: String?
+        for id in ids {
+            do { try body(id) } catch {
+                failed.append(id)
+                if first == nil { first = Self.describe(error) }
+            }
+        }
+        guard let first else { return nil }
+        return CommandFailure(message: ids.count == 1 ? first : "\(failed.count) of \(ids.count) failed: \(first)", failedIds: failed)
+    }
+
+    static func describe(_ error: any Error) -> String {
+        SafeText.escapingControls(String(describing: error))
+    }
+}
+
+/// What a command could not do: why, and the drafts it failed for (all it named, for
+/// a command that failed as a whole).
+public struct CommandFailure: Sendable, Equatable, Error, CustomStringConvertible {
+    public let message: String
+    public let failedIds: [ObjectId]
+
+    public init(message: String, failedIds: [ObjectId]) {
+        self.message = message
+        self.failedIds = failedIds
+    }
+
+    public var description: String { message }
+}
+
+extension CommandRunner.Command {
+    /// The posts or agents the command names.
+    var targets: [ObjectId] {
+        switch self {
+        case .approvals(.approve(let ids)), .approvals(.reject(let ids, _)), .approvals(.reopen(let ids)): return ids
+        case .approvals(.edit(let id, _, _)), .calendar(.reschedule(let id, _)), .calendar(.unschedule(let id)): return [id]
+        case .agents(.apply(_, let id)): return [id]
         }
     }
 }
