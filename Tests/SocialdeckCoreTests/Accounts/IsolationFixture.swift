@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import SocialdeckCore
+import SocialdeckModel
+import SocialdeckStorage
+import SocialdeckTestSupport
+
+/// Two organizations with a member of every role in the first, and posts, runs, an
+/// agent override and audit entries in the second, for the isolation table.
+final class IsolationFixture: @unchecked Sendable {
+    let w: AccountWorld
+    let mine: Organization, other: Organization
+    let members: [UserRole: User]
+    let otherAdmin: User, otherUser: User
+    let otherPosts: [Content]
+    let staffBoss: AdminUser
+    let agent: AIAgent
+    private(set) var otherIds: Set<ObjectId> = []
+
+    init(_ backend: Backend) throws {
+        w = try AccountWorld(backend)
+        mine = try w.organization("acme")
+        other = try w.organization("globex")
+        var members: [UserRole: User] = [:]
+        for role in UserRole.allCases { members[role] = try w.customer("\(role.rawValue)@acme.test", in: mine, role: role) }
+        self.members = members
+        try w.post(in: mine, by: members[.user]!, title: "Ours")
+        otherAdmin = try w.customer("admin@globex.test", in: other, role: .admin)
+        otherUser = try w.customer("user@globex.test", in: other, role: .user)
+        staffBoss = try w.staff("boss@socialdeck.test", role: .superAdmin)
+        let theirs = identity(of: otherAdmin)
+        let pending = try w.post(in: other, by: otherUser, title: "Pending")
+        let approved = try w.post(in: other, by: otherUser, title: "Approved")
+        let rejected = try w.post(in: other, by: otherUser, title: "Rejected")
+        try w.workflow.approve(approved._id, by: theirs)
+        try w.workflow.reject(rejected._id, reason: "Off-brand", by: theirs)
+        otherPosts = [pending, approved, rejected]
+        try w.users().suspend(otherUser._id, reason: "audit entry", by: theirs)
+        try w.users().activate(otherUser._id, by: theirs)
+
+        var agent = AIAgent()
+        agent.name = "Content Agent"
+        agent.type = .content
+        for org in [mine, other] {
+            var o = AIAgent.OrganizationOverride()
+            o.organizationId = org._id
+            o.customPrompts = ["voice of \(org.slug)"]
+            agent.organizationSpecific.append(o)
+        }
+        try ModelCollection(w.store, AIAgent.self).insert(agent)
+        self.agent = agent
+        for org in [mine, other] {
+            var run = AgentRun()
+            run.agentId = agent._id
+            run.agentType = .content
+            run.organizationId = org._id
+            run.startedAt = w.clock.now.addingTimeInterval(-600)
+            run.cost = 1
+            try ModelCollection(w.store, AgentRun.self).insert(run)
+        }
+        otherIds = Set(try otherOrganizationsDocuments().values.compactMap { $0["_id"]?.objectIdValue })
+        otherIds.insert(other._id)
+    }
+
+    func member(_ role: UserRole) throws -> Identity { identity(of: try #require(members[role])) }
+
+    /// Every document of the other organization, keyed `collection id`.
+    func otherOrganizationsDocuments() throws -> [String: Document] {
+        var out: [String: Document] = [:]
+        let owned: [(CollectionName, Filter)] = [
+            (.organizations, .id(other._id)),
+            (.users, .eq("organizationId", other._id)),
+            (.content, .eq("organizationId", other._id)),
+            (.agentRuns, .eq("organizationId", other._id)),
+            (.customerActivityLogs, .eq("organizationId", other._id)),
+        ]
+        for (collection, filter) in owned {
+            for doc in try w.store.find(collection.rawValue, filter, options: FindOptions(includeDeleted: true)) {
+                out["\(collection.rawValue) \(doc["_id"]?.objectIdValue?.hex ?? "?")"] = doc
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import SocialdeckCore
+import SocialdeckModel
+import SocialdeckStorage
+import SocialdeckTestSupport
+
+/// One row of the isolation table: a core command, aimed at the other organization
+/// where it takes a target, run as a member of the first.
+struct IsolationProbe: Sendable {
+    let name: String
+    let run: @Sendable (Identity, IsolationFixture) throws -> Any
+}
+
+enum IsolationProbes {
+    static let all: [IsolationProbe] = content + accounts + staff + insights + security
+
+    static let content: [IsolationProbe] = [
+        .init(name: "ContentWorkflow.post") { me, f in try f.otherPosts.map { try f.w.workflow.post($0._id, for: me) } },
+        .init(name: "ContentWorkflow.approvalQueue") { me, f in
+            [try? f.w.workflow.approvalQueue(for: me), try? f.w.workflow.approvalQueue(for: me, organizationId: f.other._id)]
+        },
+        .init(name: "ContentWorkflow.approve") { me, f in try f.w.workflow.approve(f.otherPosts[0]._id, by: me) },
+        .init(name: "ContentWorkflow.reject") { me, f in try f.w.workflow.reject(f.otherPosts[0]._id, reason: "no", by: me) },
+        .init(name: "ContentWorkflow.reopen") { me, f in try f.otherPosts.map { try f.w.workflow.reopen($0._id, by: me) } },
+        .init(name: "ContentWorkflow.editText") { me, f in
+            try f.w.workflow.editText(f.otherPosts[0]._id, to: "mine now", seen: f.otherPosts[0].content.text, by: me)
+        },
+        .init(name: "ContentWorkflow.reschedule") { me, f in try f.w.workflow.reschedule(f.otherPosts[0]._id, to: f.w.clock.now, by: me) },
+        .init(name: "ContentWorkflow.unschedule") { me, f in try f.w.workflow.unschedule(f.otherPosts[1]._id, by: me) },
+        .init(name: "ContentWorkflow.calendar") { me, f in
+            let (from, to) = (f.w.clock.now.addingTimeInterval(-30 * 86_400), f.w.clock.now.addingTimeInterval(30 * 86_400))
+            return [try? f.w.workflow.calendar(from: from, to: to, for: me),
+                    try? f.w.workflow.calendar(from: from, to: to, organizationId: f.other._id, for: me)]
+        },
+        .init(name: "ContentWorkflow.calendarCounts") { me, f in
+            try f.w.workflow.calendarCounts([DateInterval(start: f.w.clock.now, duration: 30 * 86_400)], organizationId: f.other._id, for: me)
+        },
+    ]
+
+    static let accounts: [IsolationProbe] = [
+        .init(name: "UserAdministration.add") { me, f in
+            try f.w.users().add(.init(email: "planted@globex.test", password: "a perfectly long password", organizationSlug: "globex",
+                                      role: .admin), by: me)
+        },
+        .init(name: "UserAdministration.list") { me, f in
+            [try? f.w.users().list(by: me), try? f.w.users().list(organizationId: f.other._id, by: me),
+             try? f.w.users().list(organizationSlug: "globex", by: me).map(\.user),
+             try? f.w.users().list(organizationSlug: nil, by: me).map(\.user)] as [Any?]
+        },
+        .init(name: "UserAdministration.user") { me, f in try f.w.users().user(email: f.otherUser.email, by: me) },
+        .init(name: "UserAdministration.setPassword") { me, f in
+            try f.w.users().setPassword(f.otherUser._id, to: "a takeover password", by: me)
+        },
+        .init(name: "UserAdministration.suspend") { me, f in try f.w.users().suspend(f.otherAdmin._id, reason: "x", by: me) },
+        .init(name: "UserAdministration.activate") { me, f in try f.w.users().activate(f.otherAdmin._id, by: me) },
+        .init(name: "UserAdministration.unlock") { me, f in try f.w.users().unlock(f.otherAdmin._id, by: me) },
+        .init(name: "TwoFactorEnrollment.begin") { me, f in try f.w.twoFactor.begin(email: f.otherUser.email, by: me) },
+        .init(name: "TwoFactorEnrollment.confirm") { me, f in
+            let pending = try f.w.twoFactor.begin(email: f.otherUser.email, by: identity(of: f.staffBoss))
+            return try f.w.twoFactor.confirm(pending, code: try TOTP().code(secret: pending.secret, at: f.w.clock.now), by: me)
+        },
+        .init(name: "TwoFactorEnrollment.disable") { me, f in try f.w.twoFactor.disable(email: f.otherUser.email, by: me) },
+        .init(name: "SocialAccountTokens.connect") { me, f in
+            try SocialAccountTokens(store: f.w.store, vault: f.w.vault)
+                .connect(userId: f.otherUser._id, platform: .linkedin, accountId: "planted", accountName: "Planted",
+                         accessToken: "tok", refreshToken: nil, at: f.w.clock.now, by: me)
+        },
+    ]
+
+    static let staff: [IsolationProbe] = [
+        .init(name: "StaffAdministration.add") { me, f in
+            try f.w.staffAdmin().add(email: "planted@socialdeck.test", password: "a very long staff password", role: .support, by: me)
+        },
+        .init(name: "StaffAdministration.list") { me, f in try f.w.staffAdmin().list(by: me) },
+        .init(name: "StaffAdministration.member") { me, f in try f.w.staffAdmin().member(email: f.staffBoss.email, by: me) },
+        .init(name: "StaffAdministration.setPassword") { me, f in
+            try f.w.staffAdmin().setPassword(f.staffBoss._id, to: "a takeover password", by: me)
+        },
+        .init(name: "StaffAdministration.setActive") { me, f in try f.w.staffAdmin().setActive(f.staffBoss._id, false, reason: nil, by: me) },
+        .init(name: "StaffAdministration.setAllowedAddresses") { me, f in
+            try f.w.staffAdmin().setAllowedAddresses(f.staffBoss._id, ["192.0.2.1"], by: me)
+        },
+        .init(name: "StaffAdministration.unlock") { me, f in try f.w.staffAdmin().unlock(f.staffBoss._id, by: me) },
+        .init(name: "OrganizationAdministration.create") { me, f in
+            try OrganizationAdministration(store: f.w.store, clock: f.w.clock.closure).create(name: "Planted", plan: .pro, by: me)
+        },
+        .init(name: "AgentAdministration.apply") { me, f in
+            try AgentAdministration(store: f.w.store, clock: f.w.clock.closure).apply(.disable, to: f.agent._id, by: me)
+        },
+    ]
+
+    static let insights: [IsolationProbe] = [
+        .init(name: "AgentHealth.all") { me, f in try AgentHealth.all(store: f.w.store, for: me, now: f.w.clock.now) },
+        .init(name: "AnalyticsReport.build") { me, f in
+            [try? AnalyticsReport.build(store: f.w.store, for: me, organizationId: nil, rangeDays: 90, now: f.w.clock.now),
+             try? AnalyticsReport.build(store: f.w.store, for: me, organizationId: f.other._id, rangeDays: 90, now: f.w.clock.now)]
+        },
+        .init(name: "RevenueReport.build") { me, f in try RevenueReport.build(store: f.w.store, for: me, now: f.w.clock.now) },
+        .init(name: "AuditTrail.staffEntries") { me, f in try f.w.audit.staffEntries(for: me) },
+        .init(name: "AuditTrail.customerEntries") { me, f in
+            [try? f.w.audit.customerEntries(organizationId: f.mine._id, for: me),
+             try? f.w.audit.customerEntries(organizationId: f.other._id, for: me)]
+        },
+    ]
+
+    static let security: [IsolationProbe] = [
+        .init(name: "KeyRotation.rotate") { me, f in
+            try KeyRotation(store: f.w.store).rotate(environment: [:], keyFile: TempDir.make() + "/secret.key", by: me)
+        },
+    ]
+}
