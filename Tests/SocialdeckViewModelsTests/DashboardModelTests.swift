@@ -100,27 +100,50 @@ struct DashboardModelTests {
         #expect(model.flashText(at: ws.now.addingTimeInterval(5)) == nil)
     }
 
-    @Test func theSchedulerDropsOverlappingTicksAndDelivers() async throws {
-        // (loads started, loads running now, most ever running at once)
-        let state = Mutex((0, 0, 0))
-        let delivered = Mutex<[TimeInterval]>([])
+    /// Ticks while a load runs are dropped, results arrive with the load's duration on the
+    /// injected clock, and a stopped scheduler ticks no more; all without waiting on time.
+    @Test func theSchedulerDropsOverlappingTicksAndDelivers() throws {
+        let ticker = ManualTicker()
+        let uptime = Mutex<TimeInterval>(0)
+        let loads = Mutex(0)
+        let delivered = Mutex<[RefreshScheduler.Delivery]>([])
         let model = ws.dashboard(ws.manager)
-        let scheduler = RefreshScheduler(interval: 0.05, request: model.request, load: { _ in
-            state.withLock { $0.0 += 1; $0.1 += 1; $0.2 = max($0.2, $0.1) }
-            Thread.sleep(forTimeInterval: 0.3)
-            state.withLock { $0.1 -= 1 }
-            return DashboardSnapshot(takenAt: Date())
-        }, deliver: { d in delivered.withLock { $0.append(d.duration) } })
+        let scheduler = RefreshScheduler(interval: 2, request: model.request, ticker: ticker, uptime: { uptime.withLock { $0 } },
+                                         load: { _ in
+                                             loads.withLock { $0 += 1 }
+                                             uptime.withLock { $0 += 0.25 }
+                                             return DashboardSnapshot(takenAt: Date(timeIntervalSince1970: 0))
+                                         }, deliver: { d in delivered.withLock { $0.append(d) } })
         scheduler.start()
-        try await Task.sleep(for: .milliseconds(800))
+        #expect(ticker.interval == 2)
+        ticker.fire()
+        #expect(ticker.waitingJobs == 1)
+        ticker.fire()
+        ticker.fire()
+        #expect(ticker.waitingJobs == 1, "a tick never starts a load while one runs")
+        #expect(scheduler.droppedTicks == 2)
+        ticker.runJob()
+        #expect(loads.withLock { $0 } == 1)
+        #expect(delivered.withLock { $0.map(\.duration) } == [0.25])
+        ticker.fire()
+        ticker.runJob()
+        #expect(loads.withLock { $0 } == 2)
+
+        // A changed request refreshes soon; an unchanged one does not.
+        var moved = model.request
+        moved.analyticsDays = 90
+        scheduler.update(moved)
+        scheduler.update(moved)
+        ticker.fireSoon()
+        ticker.runJob()
+        #expect(delivered.withLock { $0.last?.request.analyticsDays } == 90)
+        #expect(ticker.waitingJobs == 0)
+        #expect(scheduler.droppedTicks == 2, "the unchanged second update asked for no refresh")
+
         scheduler.stop()
-        try await Task.sleep(for: .milliseconds(400))
-        let (loads, running, most) = state.withLock { $0 }
-        #expect(loads >= 2)
-        #expect(most == 1, "a tick never starts a load while one runs")
-        #expect(running == 0)
-        #expect(scheduler.droppedTicks >= 2, "ticks during a load are dropped")
-        #expect(delivered.withLock { $0.count == loads && $0.allSatisfy { $0 >= 0.29 } })
+        #expect(!ticker.isRunning)
+        ticker.fire()
+        #expect(ticker.waitingJobs == 0)
     }
 
     @Test func analyticsAgentsAndRevenueArrive() throws {
@@ -148,28 +171,25 @@ struct StoreErrorStub: Error, CustomStringConvertible {
 @Suite("Refresh across processes")
 struct CrossProcessRefreshTests {
     /// A write through another connection (another SSH user's socialdeck) shows in the next snapshot.
-    @Test func anotherWritersApprovalLeavesTheQueueWithinOneRefresh() async throws {
+    @Test func anotherWritersApprovalLeavesTheQueueWithinOneRefresh() throws {
         let ws = try Workspace()
         let other = try StoreLocation.sqlite(directory: (ws.store.location as NSString).deletingLastPathComponent).open()
         let model = ws.dashboard(ws.manager)
         let delivered = Mutex<[DashboardSnapshot]>([])
         let loader = SnapshotLoader(store: ws.store, identity: ws.manager)
-        let scheduler = RefreshScheduler(interval: 0.2, request: model.request, load: { try loader.load($0) },
+        let ticker = ManualTicker()
+        let scheduler = RefreshScheduler(interval: 2, request: model.request, ticker: ticker, load: { try loader.load($0) },
                                          deliver: { d in if case .success(let s) = d.result { delivered.withLock { $0.append(s) } } })
         scheduler.start()
         defer { scheduler.stop() }
-        try await Task.sleep(for: .milliseconds(300))
+        ticker.fire()
+        ticker.runJob()
         let first = try #require(delivered.withLock { $0.last })
         let target = try #require(first.queue.first)
         try ContentWorkflow(store: other).approve(target._id, by: ws.manager)
-        let written = Date()
-        // The first refresh that starts after the write must already show it: no timing, just order.
-        var next: DashboardSnapshot?
-        while next == nil, Date().timeIntervalSince(written) < 10 {
-            next = delivered.withLock { $0.first { $0.takenAt > written } }
-            if next == nil { try await Task.sleep(for: .milliseconds(20)) }
-        }
-        let snapshot = try #require(next, "no refresh ran after the write")
+        ticker.fire()
+        ticker.runJob()
+        let snapshot = try #require(delivered.withLock { $0.count == 2 ? $0.last : nil }, "the tick after the write refreshed")
         #expect(!snapshot.queue.contains { $0._id == target._id }, "the next refresh after the write shows it")
     }
 }

@@ -2,10 +2,11 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Refreshes the dashboard's data on a background `DispatchSourceTimer`. A tick that
-/// would overlap a refresh still running is dropped, so a slow store never piles up
-/// work. Results go to `deliver` on the scheduler's queue; the terminal layer hands
-/// them to its single UI thread. Nothing here waits on, or is waited on by, input.
+/// Refreshes the dashboard's data on each tick of its ticker (a background
+/// `DispatchSourceTimer` in the dashboard). A tick that would overlap a refresh still
+/// running is dropped, so a slow store never piles up work. Results go to `deliver`
+/// off the UI thread; the terminal layer hands them to its single UI thread. Nothing
+/// here waits on, or is waited on by, input.
 public final class RefreshScheduler: @unchecked Sendable {
     public struct Delivery: Sendable {
         public let result: Result<DashboardSnapshot, any Error>
@@ -20,12 +21,9 @@ public final class RefreshScheduler: @unchecked Sendable {
         }
     }
 
-    /// The timer ticks here, on time, even while a load runs on `workQueue`.
-    private let queue = DispatchQueue(label: "socialdeck.refresh.timer", qos: .userInitiated)
-    private let workQueue = DispatchQueue(label: "socialdeck.refresh.load", qos: .userInitiated)
-    private let timerLock = NSLock()
-    /// Guarded by `timerLock`; the one mutable field Mutex cannot hold (timers are not Sendable).
-    private var timer: (any DispatchSourceTimer)?
+    private let ticker: any RefreshTicker
+    /// Seconds on a monotonic clock, to time each load.
+    private let uptime: @Sendable () -> TimeInterval
     private let running = Atomic<Bool>(false)
     private let request: Mutex<SnapshotRequest>
     private let dropped = Atomic<Int>(0)
@@ -33,32 +31,32 @@ public final class RefreshScheduler: @unchecked Sendable {
     private let load: @Sendable (SnapshotRequest) throws -> DashboardSnapshot
     private let deliver: @Sendable (Delivery) -> Void
 
-    public init(interval: TimeInterval, request: SnapshotRequest,
+    public init(interval: TimeInterval, request: SnapshotRequest, ticker: any RefreshTicker = DispatchRefreshTicker(),
+                uptime: @escaping @Sendable () -> TimeInterval = RefreshScheduler.systemUptime,
                 load: @escaping @Sendable (SnapshotRequest) throws -> DashboardSnapshot,
                 deliver: @escaping @Sendable (Delivery) -> Void) {
         self.interval = max(0.1, interval)
         self.request = Mutex(request)
+        self.ticker = ticker
+        self.uptime = uptime
         self.load = load
         self.deliver = deliver
+    }
+
+    public static let systemUptime: @Sendable () -> TimeInterval = {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return TimeInterval(spec.tv_sec) + TimeInterval(spec.tv_nsec) / 1e9
     }
 
     /// Ticks skipped because the previous refresh was still running.
     public var droppedTicks: Int { dropped.load(ordering: .relaxed) }
 
     public func start() {
-        let source = DispatchSource.makeTimerSource(queue: queue)
-        source.schedule(deadline: .now(), repeating: interval, leeway: .milliseconds(50))
-        source.setEventHandler { [weak self] in self?.tick() }
-        timerLock.withLock { timer = source }
-        source.resume()
+        ticker.start(every: interval) { [weak self] in self?.tick() }
     }
 
-    public func stop() {
-        timerLock.withLock {
-            timer?.cancel()
-            timer = nil
-        }
-    }
+    public func stop() { ticker.stop() }
 
     /// Changes what the next refresh reads (the calendar moved, the range changed) and refreshes soon.
     public func update(_ new: SnapshotRequest) {
@@ -71,7 +69,7 @@ public final class RefreshScheduler: @unchecked Sendable {
 
     /// A refresh right away (after a write), still never overlapping one in flight.
     public func refreshNow() {
-        queue.async { [weak self] in self?.tick() }
+        ticker.soon { [weak self] in self?.tick() }
     }
 
     private func tick() {
@@ -80,13 +78,12 @@ public final class RefreshScheduler: @unchecked Sendable {
             return
         }
         let current = request.withLock { $0 }
-        workQueue.async { [self] in
-            let started = ContinuousClock.now
+        ticker.work { [self] in
+            let started = uptime()
             let result = Result { try load(current) }
-            let elapsed = ContinuousClock.now - started
+            let elapsed = uptime() - started
             running.store(false, ordering: .releasing)
-            deliver(Delivery(result: result, request: current,
-                             duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            deliver(Delivery(result: result, request: current, duration: elapsed))
         }
     }
 }
