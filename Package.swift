@@ -42,11 +42,13 @@ let package = Package(
                               .product(name: "ArgumentParser", package: "swift-argument-parser"),
                           ]),
         .executableTarget(name: "socialdeck-bench",
-                          dependencies: ["SocialdeckCore", "SocialdeckStorage", "SocialdeckViewModels", "SocialdeckTestSupport",
+                          dependencies: ["SocialdeckCore", "SocialdeckStorage", "SocialdeckViewModels", "SocialdeckTmux",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           exclude: ["Reference"]),
 
-        .target(name: "SocialdeckTestSupport", dependencies: ["SocialdeckStorage"],
+        /// Drives a program in tmux: the end-to-end tests and the dashboard benchmark.
+        .target(name: "SocialdeckTmux"),
+        .target(name: "SocialdeckTestSupport", dependencies: ["SocialdeckStorage", "SocialdeckTmux"],
                 path: "Tests/SocialdeckTestSupport"),
         .testTarget(name: "SocialdeckModelTests", dependencies: ["SocialdeckModel"]),
         .testTarget(name: "SocialdeckStorageTests",
@@ -55,7 +57,7 @@ let package = Package(
         .testTarget(name: "SocialdeckTerminalTests", dependencies: ["SocialdeckTerminal", "SocialdeckTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "SocialdeckViewModelsTests", dependencies: ["SocialdeckViewModels", "SocialdeckTestSupport"]),
-        .testTarget(name: "SocialdeckCLITests", dependencies: ["SocialdeckCore", "SocialdeckTestSupport"]),
+        .testTarget(name: "SocialdeckCLITests", dependencies: ["SocialdeckCore", "SocialdeckTestSupport", "SocialdeckTmux"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import SocialdeckCore
 import SocialdeckModel
+import SocialdeckTmux
 import SocialdeckStorage
-import SocialdeckTestSupport
 import SocialdeckViewModels
 
 /// The dashboard issue's figures on a store of 100,000 posts and 10,000 users, with
@@ -33,7 +33,7 @@ struct DashboardBenchmark: ParsableCommand {
         var mongoLines: [String] = []
         if let mongo {
             let database = "socialdeck_bench_dash_\(UInt32.random(in: 0...UInt32.max))"
-            let mongoStore = try StoreLocation.mongodb(uri: Backend.uri(mongo, database: database)).open()
+            let mongoStore = try StoreLocation.mongodb(uri: MongoURI.replacingDatabase(of: mongo, with: database)).open()
             var small = options
             small.posts = mongoPosts
             small.users = max(50, mongoPosts / 10)

@@ -3,7 +3,6 @@ import Foundation
 import SocialdeckCore
 import SocialdeckModel
 import SocialdeckStorage
-import SocialdeckTestSupport
 
 /// The storage figures of the foundation issue, at 100,000 content documents.
 struct StorageBenchmark: ParsableCommand {
@@ -75,7 +74,7 @@ struct StorageBenchmark: ParsableCommand {
         // second meets a busier server (its storage still settling from the first run).
         let reference: [String: Double]
         if let uri {
-            params["uri"] = Backend.uri(uri, database: database + "ref")
+            params["uri"] = MongoURI.replacingDatabase(of: uri, with: database + "ref")
             params["database"] = database + "ref"
             reference = try runReference("mongo_reference.py", params: params)
         } else {
@@ -84,7 +83,7 @@ struct StorageBenchmark: ParsableCommand {
             reference = try runReference("sqlite_reference.py", params: params)
         }
         let store: any DocumentStore = uri != nil
-            ? try MongoStore(uri: Backend.uri(uri!, database: database))
+            ? try MongoStore(uri: MongoURI.replacingDatabase(of: uri!, with: database))
             : try SQLiteStore(directory: dir + "/socialdeck", durability: .full)
         for index in SchemaCatalog.schema(for: .content).indexes { try store.createIndex(index, on: "content") }
 

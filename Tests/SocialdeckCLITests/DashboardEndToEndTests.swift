@@ -1,6 +1,7 @@
 import Foundation
 import SocialdeckCore
 import SocialdeckModel
+import SocialdeckTmux
 import SocialdeckTestSupport
 import Testing
 

@@ -31,22 +31,22 @@ struct MongoStoreTests {
     @Test(.enabled(if: Backend.enabled.contains(.mongodb)))
     func theURIsWriteConcernIsUsed() throws {
         let base = try #require(Backend.mongoURI, "SOCIALDECK_TEST_MONGO_URI is not set")
-        let majority = Backend.uri(base, database: "wc_test") + (base.contains("?") ? "&" : "?") + "w=majority"
+        let majority = MongoURI.replacingDatabase(of: base, with: "wc_test") + (base.contains("?") ? "&" : "?") + "w=majority"
         let store = try MongoStore(uri: majority)
         #expect(store.writeConcern == "majority")
         #expect(store.collectionWriteConcern("things") == "majority")
         try store.insertOne(Document([.init("x", 1)]), into: "things")
-        let plain = try MongoStore(uri: Backend.uri(base, database: "wc_test"))
+        let plain = try MongoStore(uri: MongoURI.replacingDatabase(of: base, with: "wc_test"))
         #expect(plain.collectionWriteConcern("things") == "default")
     }
 
     @Test(.enabled(if: Backend.enabled.contains(.mongodb)))
     func aReplicaSetURIWorksUnchanged() throws {
         let base = try #require(Backend.mongoURI, "SOCIALDECK_TEST_MONGO_URI is not set")
-        let probe = try MongoStore(uri: Backend.uri(base, database: "rs_test"))
+        let probe = try MongoStore(uri: MongoURI.replacingDatabase(of: base, with: "rs_test"))
         _ = probe
         let setName = ProcessInfo.processInfo.environment["SOCIALDECK_TEST_MONGO_REPLSET"] ?? "secantus"
-        let uri = Backend.uri(base, database: "rs_test") + (base.contains("?") ? "&" : "?") + "replicaSet=\(setName)"
+        let uri = MongoURI.replacingDatabase(of: base, with: "rs_test") + (base.contains("?") ? "&" : "?") + "replicaSet=\(setName)"
         let store = try MongoStore(uri: uri)
         try store.insertOne(Document([.init("via", "replica set")]), into: "things")
         #expect(try store.count("things", .eq("via", "replica set")) >= 1)

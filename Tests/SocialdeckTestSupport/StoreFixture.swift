@@ -29,18 +29,8 @@ public enum Backend: String, CustomTestStringConvertible, Sendable, CaseIterable
             guard let base = Backend.mongoURI else {
                 throw FixtureError("SOCIALDECK_TEST_MONGO_URI is not set: start the test server with Tests/run.sh")
             }
-            return try MongoStore(uri: Backend.uri(base, database: "t\(UInt32.random(in: 0...UInt32.max))"))
+            return try MongoStore(uri: MongoURI.replacingDatabase(of: base, with: "t\(UInt32.random(in: 0...UInt32.max))"))
         }
-    }
-
-    /// The base URI with its database replaced by `database`, keeping the options.
-    public static func uri(_ base: String, database: String) -> String {
-        let parts = base.split(separator: "?", maxSplits: 1)
-        var head = String(parts[0])
-        if let schemeEnd = head.range(of: "://"), let slash = head[schemeEnd.upperBound...].firstIndex(of: "/") {
-            head = String(head[..<slash])
-        }
-        return head + "/" + database + (parts.count > 1 ? "?" + parts[1] : "")
     }
 }
 

@@ -31,7 +31,7 @@ public final class TmuxSession {
         let argv = (["tmux", "-S", socket] + args).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { throw FixtureError("cannot run tmux") }
+        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { throw TmuxFailure("cannot run tmux") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         lastStatus = status
@@ -73,7 +73,7 @@ public final class TmuxSession {
             if last.contains(text) { return last }
             Thread.sleep(forTimeInterval: poll)
         }
-        throw FixtureError("'\(text)' never appeared; the screen was:\n\(last)")
+        throw TmuxFailure("'\(text)' never appeared; the screen was:\n\(last)")
     }
 
     /// Waits until the session's command has exited.
@@ -86,4 +86,9 @@ public final class TmuxSession {
         }
         return false
     }
+}
+
+public struct TmuxFailure: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
 }
