@@ -68,3 +68,8 @@ public struct AdminUser: StoredModel, Equatable {
         public init() {}
     }
 }
+
+extension AdminUser.Profile {
+    /// "First Last", as headers and rows show a person.
+    public var fullName: String { PersonName.full(firstName, lastName) }
+}

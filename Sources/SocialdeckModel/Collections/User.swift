@@ -192,3 +192,8 @@ public struct User: StoredModel, Equatable {
         }
     }
 }
+
+extension User.Profile {
+    /// "First Last", as headers and rows show a person.
+    public var fullName: String { PersonName.full(firstName, lastName) }
+}

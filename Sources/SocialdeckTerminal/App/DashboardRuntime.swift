@@ -136,7 +136,8 @@ public final class DashboardRuntime {
 
     func startDashboard(_ session: Session) throws {
         self.session = session
-        let profile = try SessionProfile.load(session, store: store)
+        let profile = try Directory(store: store).profile(of: session.identity)
+            ?? .unknown
         var model = DashboardModel(identity: session.identity, userName: profile.name, roleName: profile.role,
                                    organizationName: profile.organization, storeLocation: "\(store.backend.rawValue) \(store.location)",
                                    timeZone: profile.timeZone, now: Date())
@@ -161,7 +162,7 @@ public final class DashboardRuntime {
         scheduler = nil
         runner = nil
         if let session { sessions.end(session.id) }
-        let email = session.flatMap { try? SessionProfile.load($0, store: store) }?.email ?? ""
+        let email = session.flatMap { try? Directory(store: store).profile(of: $0.identity) }?.email ?? ""
         session = nil
         overlay = nil
         screen = .signIn(SignInModel(email: email, notice: notice))
@@ -202,37 +203,6 @@ public final class DashboardRuntime {
             scheduler?.refreshNow()
         default:
             break
-        }
-    }
-}
-
-/// Who is signed in, for the header.
-struct SessionProfile {
-    let name: String
-    let email: String
-    let role: String
-    let organization: String?
-    let timeZone: TimeZone
-
-    static func load(_ session: Session, store: any DocumentStore) throws -> SessionProfile {
-        try find(session, store: store)
-            ?? SessionProfile(name: "unknown", email: "", role: "", organization: nil, timeZone: .gmt)
-    }
-
-    /// Nil when the account is gone (deleted while signed in).
-    static func find(_ session: Session, store: any DocumentStore) throws -> SessionProfile? {
-        switch session.identity.principal {
-        case .customer(let userId, let orgId, let role):
-            guard let user = try ModelCollection(store, User.self).get(userId) else { return nil }
-            let org = try ModelCollection(store, Organization.self).get(orgId)
-            return SessionProfile(name: "\(user.profile.firstName) \(user.profile.lastName)", email: user.email, role: role.rawValue,
-                                  organization: org?.name, timeZone: TimeZone(identifier: user.profile.timezone) ?? .gmt)
-        case .staff(let adminId, let role):
-            guard let staff = try ModelCollection(store, AdminUser.self).get(adminId) else { return nil }
-            return SessionProfile(name: "\(staff.profile.firstName) \(staff.profile.lastName)", email: staff.email,
-                                  role: role.rawValue, organization: nil, timeZone: TimeZone(identifier: staff.profile.timezone) ?? .gmt)
-        case .localOperator(let name):
-            return SessionProfile(name: name, email: "", role: "operator", organization: nil, timeZone: .current)
         }
     }
 }

@@ -95,14 +95,11 @@ public struct SnapshotLoader: Sendable {
         }
         if visible.contains(.agents) { s.agents = try AgentHealth.all(store: store, for: identity, now: now) }
         if visible.contains(.revenue) { s.revenue = try RevenueReport.build(store: store, for: identity, now: now) }
-        let orgs = try ModelCollection(store, Organization.self).find(AccessControl.scope(identity, organizationPath: "_id"))
+        let directory = Directory(store: store)
+        let orgs = try directory.organizations(for: identity)
         s.organizationNames = Dictionary(orgs.map { ($0._id, $0.name) }, uniquingKeysWith: { a, _ in a })
         s.organizationSlugs = Dictionary(orgs.map { ($0.slug, $0._id) }, uniquingKeysWith: { a, _ in a })
-        let authorIds = Set((s.queue + s.calendar).map(\.userId))
-        if !authorIds.isEmpty {
-            let users = try ModelCollection(store, User.self).find(.isIn("_id", anyOf: Array(authorIds)) && AccessControl.scope(identity))
-            s.authorNames = Dictionary(users.map { ($0._id, "\($0.profile.firstName) \($0.profile.lastName)") }, uniquingKeysWith: { a, _ in a })
-        }
+        s.authorNames = try directory.authorNames(Set((s.queue + s.calendar).map(\.userId)), for: identity)
         return s
     }
 }

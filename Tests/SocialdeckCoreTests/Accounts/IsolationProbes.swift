@@ -90,6 +90,11 @@ enum IsolationProbes {
     ]
 
     static let insights: [IsolationProbe] = [
+        .init(name: "Directory.organizations") { me, f in try Directory(store: f.w.store).organizations(for: me) },
+        .init(name: "Directory.authorNames") { me, f in
+            try Directory(store: f.w.store).authorNames(Set(f.otherPosts.map(\.userId) + [f.otherAdmin._id]), for: me)
+        },
+        .init(name: "Directory.profile") { me, f in try Directory(store: f.w.store).profile(of: me) as Any },
         .init(name: "AgentHealth.all") { me, f in try AgentHealth.all(store: f.w.store, for: me, now: f.w.clock.now) },
         .init(name: "AnalyticsReport.build") { me, f in
             [try? AnalyticsReport.build(store: f.w.store, for: me, organizationId: nil, rangeDays: 90, now: f.w.clock.now),
