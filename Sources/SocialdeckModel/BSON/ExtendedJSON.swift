@@ -1,8 +1,9 @@
 import Foundation
 
 /// MongoDB Extended JSON v2. Writing uses the relaxed form (`{"$oid": …}`,
-/// `{"$date": "2026-01-01T00:00:00Z"}`, plain numbers); reading accepts both
-/// relaxed and canonical forms, so files from `mongoexport` load too.
+/// `{"$date": "2026-01-01T00:00:00Z"}`, plain numbers, a binary's own `subType`);
+/// reading accepts both relaxed and canonical forms, so files from `mongoexport`
+/// load too.
 public enum ExtendedJSON {
     public static func string(from doc: Document) -> String {
         var out = [UInt8]()
@@ -42,7 +43,8 @@ public enum ExtendedJSON {
         case .double(let d):
             if d.isFinite {
                 if d == d.rounded() && abs(d) < 1e15 {
-                    out.append(contentsOf: "\(Int64(d)).0".utf8)
+                    // Int64 has no -0, so the sign is written on its own.
+                    out.append(contentsOf: "\(d.sign == .minus ? "-" : "")\(Int64(d.magnitude)).0".utf8)
                 } else {
                     out.append(contentsOf: "\(d)".utf8)
                 }
@@ -59,9 +61,10 @@ public enum ExtendedJSON {
                 writeValue(v, into: &out)
             }
             out.append(UInt8(ascii: "]"))
-        case .binary(let b):
+        case .binary(let b, let subtype):
             let b64 = Data(b).base64EncodedString()
-            out.append(contentsOf: "{\"$binary\":{\"base64\":\"\(b64)\",\"subType\":\"00\"}}".utf8)
+            let type = (subtype < 0x10 ? "0" : "") + String(subtype, radix: 16)
+            out.append(contentsOf: "{\"$binary\":{\"base64\":\"\(b64)\",\"subType\":\"\(type)\"}}".utf8)
         case .objectId(let id): out.append(contentsOf: "{\"$oid\":\"\(id.hex)\"}".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .datetime(let ms):
@@ -73,6 +76,7 @@ public enum ExtendedJSON {
         case .null: out.append(contentsOf: "null".utf8)
         case .int32(let i): out.append(contentsOf: String(i).utf8)
         case .int64(let i): out.append(contentsOf: String(i).utf8)
+        case .timestamp(let t): out.append(contentsOf: "{\"$timestamp\":{\"t\":\(t.seconds),\"i\":\(t.increment)}}".utf8)
         }
     }
 
