@@ -73,6 +73,16 @@ struct ExtendedJSONTests {
         #expect(json(.string("café 😀 日本")) == "\"café 😀 日本\"")
     }
 
+    @Test func c1ControlsBidiControlsAndInvisibleCharactersAreEscaped() throws {
+        #expect(json(.string("\u{9B}2J\u{85}")) == #""\u009b2J\u0085""#)
+        #expect(json(.string("a\u{202E}b\u{2069}\u{2028}")) == #""a\u202eb\u2069\u2028""#)
+        #expect(json(.string("é\u{200E}\u{200B}\u{FEFF}\u{0600}1")) == #""é\u200e\u200b\ufeff\u06001""#)
+        #expect(json(.string("x\u{E0041}")) == #""x\udb40\udc41""#)
+        #expect(json(.string("A\u{FE0F} ❤\u{FE0F} 👩\u{200D}💻")) == "\"A\\ufe0f ❤\u{FE0F} 👩\u{200D}💻\"")
+        let hostile = "\u{9B}\u{202E}\u{200F}\u{E0041}x"
+        #expect(try parse(json(.string(hostile))) == .string(hostile))
+    }
+
     @Test func escapedOutputHasNoRawControlCharacters() {
         let all = String(String.UnicodeScalarView((0..<0x80).compactMap(Unicode.Scalar.init)))
         let out = json(.string(all))

@@ -82,20 +82,55 @@ public enum ExtendedJSON {
 
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
-            case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0..<0x20, 0x7F:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
-            default: out.append(b)
-            }
+        let mayHide = s.utf8.contains { $0 >= 0x80 }
+            && s.unicodeScalars.contains { isAlwaysEscaped($0) || InvisibleText.canBeHidden($0) }
+        if mayHide {
+            writeEscapingInvisible(s, into: &out)
+        } else {
+            for b in s.utf8 { writeByte(b, into: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Text holding characters a reader would not see, written with each of them (and
+    /// every C1 control and line separator, which terminals act on) as a `\u` escape:
+    /// the JSON means the same, and printed on a terminal it shows them instead of
+    /// obeying them.
+    private static func writeEscapingInvisible(_ s: String, into out: inout [UInt8]) {
+        let scalars = Array(s.unicodeScalars)
+        let hidden = InvisibleText.hiddenMask(scalars)
+        for (index, scalar) in scalars.enumerated() {
+            if scalar.isASCII {
+                writeByte(UInt8(scalar.value), into: &out)
+            } else if isAlwaysEscaped(scalar) || hidden?[index] == true {
+                UTF16.encode(scalar) { writeUnicodeEscape($0, into: &out) }
+            } else {
+                UTF8.encode(scalar) { out.append($0) }
+            }
+        }
+    }
+
+    private static func isAlwaysEscaped(_ scalar: Unicode.Scalar) -> Bool {
+        (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// One byte of UTF-8: ASCII escaped as JSON requires (controls as `\u00XX`), the rest as is.
+    private static func writeByte(_ b: UInt8, into out: inout [UInt8]) {
+        switch b {
+        case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
+        case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
+        case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
+        case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
+        case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
+        case 0..<0x20, 0x7F: writeUnicodeEscape(UInt16(b), into: &out)
+        default: out.append(b)
+        }
+    }
+
+    private static func writeUnicodeEscape(_ unit: UInt16, into out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(contentsOf: [92, UInt8(ascii: "u")])
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int(unit >> UInt16(shift)) & 15]) }
     }
 }
 
