@@ -39,6 +39,18 @@ struct CommandTests {
         #expect(first.value(at: "platforms.0.scheduledAt")?.dateValue == ISODate.date(from: "2099-12-01T08:00:00Z"))
         #expect(first.value(at: "platforms.0.status") == "scheduled")
     }
+
+    @Test func exportShowsControlAndInvisibleCharactersAsEscapes() throws {
+        let dir = TempDir.make()
+        #expect(try Socialdeck.run(["seed", "--data", dir, "--posts", "0"]).status == 0)
+        let hostile = "Sale\u{9B}31m now\u{202E}fdp.exe\u{200E}x\u{200B}y\u{E0068}\u{E0069}"
+        let csv = "platform,time,text\nlinkedin,2099-12-02T10:00:00Z,\"\(hostile)\"\n"
+        let r = try Socialdeck.run(["import", "content", "posts.csv", "--data", dir, "--org", "acme"], stdin: nil, environment: [:], csv: csv)
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = try Socialdeck.run(["export", "content", "--data", dir]).stdout
+        #expect(out.contains(#"Sale\u009b31m now\u202efdp.exe\u200ex\u200by\udb40\udc68\udb40\udc69"#))
+        #expect(!out.unicodeScalars.contains { $0.value >= 0x80 && $0.value <= 0x9F || InvisibleText.canBeHidden($0) })
+    }
 }
 
 extension Socialdeck {

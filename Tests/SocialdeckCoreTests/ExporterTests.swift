@@ -211,4 +211,22 @@ struct ExporterTests {
         #expect(lines.count == 5)
         #expect(lines.contains { $0.contains("bob@alpha.example") && $0.contains("deletedAt") })
     }
+
+    /// Printed on a terminal, an export shows C1 controls, bidi controls and invisible
+    /// characters as `\u` escapes instead of letting the terminal act on them.
+    @Test func invisibleAndControlCharactersAreEscapedInTheJSON() throws {
+        let s = try fixture()
+        let tags = String(String.UnicodeScalarView("hi".unicodeScalars.map { Unicode.Scalar($0.value + 0xE0000)! }))
+        let title = "Sale\u{9B}31m now\u{202E}fdp.exe\u{2066}\u{200E}x\u{200B}y" + tags + " 👩\u{200D}💻"
+        var post = Content()
+        post.organizationId = alpha
+        post.title = title
+        try s.insert([post])
+        let line = try #require(try s.export(.content).first)
+        #expect(line.contains(#"Sale\u009b31m now\u202efdp.exe\u2066\u200ex\u200by\udb40\udc68\udb40\udc69 "#))
+        #expect(line.contains(" 👩\u{200D}💻"), "an emoji's joiner is part of what people see")
+        #expect(!line.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+                || (0x2066...0x2069).contains($0.value) || ($0.value != 0x200D && InvisibleText.canBeHidden($0)) })
+        #expect(try ExtendedJSON.document(from: line)["title"] == .string(title))
+    }
 }

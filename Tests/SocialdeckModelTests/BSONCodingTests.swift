@@ -23,6 +23,10 @@ struct BSONCodingTests {
                                .array([.null]), .array([])])),
         .init("binary", .binary([0x00, 0x01, 0xFF, 0x80, 0x7F])),
         .init("emptyBinary", .binary([])),
+        .init("uuid", .binary(Array(0..<16), subtype: 4)),
+        .init("userBinary", .binary([7], subtype: 0x80)),
+        .init("negativeZero", .double(-0.0)),
+        .init("timestamp", .timestamp(BSONTimestamp(seconds: 1_795_946_400, increment: 3))),
         .init("oid", .objectId(oid)),
         .init("yes", .bool(true)),
         .init("no", .bool(false)),
@@ -119,8 +123,10 @@ struct BSONCodingTests {
         // ObjectIds are their 12 bytes in order (big-endian).
         #expect(element(.objectId(Self.oid)) == Self.oid.bytes)
         #expect(element(.objectId(Self.oid)).first == 0x50)
-        // Binary: int32 length, subtype 0, bytes.
+        // Binary: int32 length, subtype, bytes.
         #expect(element(.binary([0xAB, 0xCD])) == [2, 0, 0, 0, 0, 0xAB, 0xCD])
+        #expect(element(.binary([0xAB, 0xCD], subtype: 4)) == [2, 0, 0, 0, 4, 0xAB, 0xCD])
+        #expect(element(.timestamp(BSONTimestamp(seconds: 1, increment: 2))) == [2, 0, 0, 0, 1, 0, 0, 0])
         #expect(element(.double(1.0)) == [0, 0, 0, 0, 0, 0, 0xF0, 0x3F])
     }
 
@@ -128,7 +134,7 @@ struct BSONCodingTests {
         let expected: [(BSONValue, UInt8)] = [
             (.double(0), 0x01), (.string(""), 0x02), (.document(Document()), 0x03), (.array([]), 0x04),
             (.binary([]), 0x05), (.objectId(Self.oid), 0x07), (.bool(true), 0x08), (.datetime(0), 0x09),
-            (.null, 0x0A), (.int32(0), 0x10), (.int64(0), 0x12),
+            (.null, 0x0A), (.int32(0), 0x10), (.timestamp(BSONTimestamp(bitPattern: 0)), 0x11), (.int64(0), 0x12),
         ]
         for (value, code) in expected { #expect(value.typeCode == code) }
     }
@@ -138,12 +144,28 @@ struct BSONCodingTests {
         #expect(try Document(bson: doc.bsonBytes()).keys == ["ab"])
     }
 
-    @Test func legacyTypesAreReadAsTheirNearestValues() throws {
-        // 0x06 (undefined) reads as null; 0x11 (timestamp) as int64.
+    @Test func undefinedIsReadAsNullAndTimestampsKeepTheirType() throws {
+        // 0x06 (undefined) is deprecated and reads as null, as the spec allows.
         let undefinedDoc: [UInt8] = [8, 0, 0, 0, 0x06, 0x75, 0x00, 0x00]
         #expect(try Document(bson: undefinedDoc)["u"] == .null)
-        let timestampDoc: [UInt8] = [16, 0, 0, 0, 0x11, 0x74, 0x00, 2, 0, 0, 0, 0, 0, 0, 0, 0x00]
-        #expect(try Document(bson: timestampDoc)["t"] == .int64(2))
+        // 0x11 (timestamp): increment in the low half, seconds in the high half.
+        let timestampDoc: [UInt8] = [16, 0, 0, 0, 0x11, 0x74, 0x00, 2, 0, 0, 0, 7, 0, 0, 0, 0x00]
+        let decoded = try Document(bson: timestampDoc)
+        #expect(decoded["t"] == .timestamp(BSONTimestamp(seconds: 7, increment: 2)))
+        #expect(decoded.bsonBytes() == timestampDoc)
+    }
+
+    @Test func everyBinarySubtypeIsKept() throws {
+        for subtype in [UInt8(0), 1, 3, 4, 5, 6, 7, 8, 9, 0x80, 0xFF] {
+            let doc = Document([.init("b", .binary([0xDE, 0xAD], subtype: subtype))])
+            let bytes = doc.bsonBytes()
+            #expect(bytes[11] == subtype)
+            #expect(try Document(bson: bytes) == doc)
+        }
+        // The deprecated subtype 2 repeats the length inside the value; the value holds only the bytes.
+        let old = Document([.init("b", .binary([0xFF, 0xFF], subtype: 2))])
+        #expect(Array(old.bsonBytes()[7..<18]) == [6, 0, 0, 0, 2, 2, 0, 0, 0, 0xFF, 0xFF])
+        #expect(try Document(bson: old.bsonBytes()) == old)
     }
 
     // MARK: - Damaged input
@@ -172,8 +194,25 @@ struct BSONCodingTests {
     }
 
     @Test func declaredLengthBelowTheMinimumThrows() {
-        #expect(throws: BSONError.truncated(offset: 0)) { try Document(bson: [4, 0, 0, 0, 0]) }
-        #expect(throws: BSONError.truncated(offset: 0)) { try Document(bson: [0, 0, 0, 0, 0]) }
+        #expect(throws: BSONError.invalidLength(4, offset: 0)) { try Document(bson: [4, 0, 0, 0, 0]) }
+        #expect(throws: BSONError.invalidLength(0, offset: 0)) { try Document(bson: [0, 0, 0, 0, 0]) }
+    }
+
+    @Test func malformedValuesNameWhatIsWrongAndWhere() {
+        let hello = Document([.init("hello", .string("world"))]).bsonBytes()
+        #expect(throws: BSONError.invalidLength(22, offset: 0), "bytes after the document") {
+            try Document(bson: hello + [0])
+        }
+        var unterminated = hello
+        unterminated[20] = 0x21
+        #expect(throws: BSONError.missingTerminator(offset: 20)) { try Document(bson: unterminated) }
+        var badEnd = hello
+        badEnd[21] = 0x01
+        #expect(throws: BSONError.missingTerminator(offset: 21)) { try Document(bson: badEnd) }
+        var two = Document([.init("b", .bool(true))]).bsonBytes()
+        two[7] = 2
+        #expect(throws: BSONError.invalidBoolean(2, offset: 7)) { try Document(bson: two) }
+        #expect(BSONError.invalidBoolean(2, offset: 7).description == "BSON boolean at byte 7 is 2; only 0 and 1 are valid")
     }
 
     @Test func stringLengthPastTheEndThrows() {

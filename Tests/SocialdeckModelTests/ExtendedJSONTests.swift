@@ -45,6 +45,8 @@ struct ExtendedJSONTests {
         #expect(json(.double(.nan)) == #"{"$numberDouble":"NaN"}"#)
         #expect(json(.double(.infinity)) == #"{"$numberDouble":"Infinity"}"#)
         #expect(json(.double(-.infinity)) == #"{"$numberDouble":"-Infinity"}"#)
+        #expect(json(.double(-0.0)) == "-0.0")
+        #expect(json(.double(0.0)) == "0.0")
     }
 
     @Test func otherScalars() {
@@ -52,6 +54,9 @@ struct ExtendedJSONTests {
         #expect(json(.bool(false)) == "false")
         #expect(json(.null) == "null")
         #expect(json(.binary([0xDE, 0xAD, 0xBE, 0xEF])) == #"{"$binary":{"base64":"3q2+7w==","subType":"00"}}"#)
+        #expect(json(.binary([0xDE, 0xAD], subtype: 4)) == #"{"$binary":{"base64":"3q0=","subType":"04"}}"#)
+        #expect(json(.binary([], subtype: 0x80)) == #"{"$binary":{"base64":"","subType":"80"}}"#)
+        #expect(json(.timestamp(BSONTimestamp(seconds: 123_456_789, increment: 42))) == #"{"$timestamp":{"t":123456789,"i":42}}"#)
         #expect(json(.array([.int32(1), .string("a"), .array([])])) == #"[1,"a",[]]"#)
     }
 
@@ -66,6 +71,16 @@ struct ExtendedJSONTests {
         #expect(json(.string("\u{0}")) == #""\u0000""#)
         // Non-ASCII text stays as UTF-8.
         #expect(json(.string("café 😀 日本")) == "\"café 😀 日本\"")
+    }
+
+    @Test func c1ControlsBidiControlsAndInvisibleCharactersAreEscaped() throws {
+        #expect(json(.string("\u{9B}2J\u{85}")) == #""\u009b2J\u0085""#)
+        #expect(json(.string("a\u{202E}b\u{2069}\u{2028}")) == #""a\u202eb\u2069\u2028""#)
+        #expect(json(.string("é\u{200E}\u{200B}\u{FEFF}\u{0600}1")) == #""é\u200e\u200b\ufeff\u06001""#)
+        #expect(json(.string("x\u{E0041}")) == #""x\udb40\udc41""#)
+        #expect(json(.string("A\u{FE0F} ❤\u{FE0F} 👩\u{200D}💻")) == "\"A\\ufe0f ❤\u{FE0F} 👩\u{200D}💻\"")
+        let hostile = "\u{9B}\u{202E}\u{200F}\u{E0041}x"
+        #expect(try parse(json(.string(hostile))) == .string(hostile))
     }
 
     @Test func escapedOutputHasNoRawControlCharacters() {
@@ -111,6 +126,22 @@ struct ExtendedJSONTests {
     @Test func parsesCanonicalBinary() throws {
         #expect(try parse(#"{"$binary":{"base64":"3q2+7w==","subType":"00"}}"#) == .binary([0xDE, 0xAD, 0xBE, 0xEF]))
         #expect(try parse(#"{"$binary":{"base64":"","subType":"00"}}"#) == .binary([]))
+        #expect(try parse(#"{"$binary":{"subType":"4","base64":"3q0="}}"#) == .binary([0xDE, 0xAD], subtype: 4))
+        #expect(try parse(#"{"$binary":{"base64":"3q0=","subType":"fF"}}"#) == .binary([0xDE, 0xAD], subtype: 0xFF))
+        #expect(try parse(#"{"$binary":"3q0=","$type":"80"}"#) == .binary([0xDE, 0xAD], subtype: 0x80), "the legacy form")
+        #expect(try parse(#"{"$uuid":"73ffd264-44b3-4c69-90e8-e7d1dfc035d4"}"#)
+                    == .binary([0x73, 0xFF, 0xD2, 0x64, 0x44, 0xB3, 0x4C, 0x69, 0x90, 0xE8, 0xE7, 0xD1, 0xDF, 0xC0, 0x35, 0xD4], subtype: 4))
+    }
+
+    @Test func malformedBinaryAndTimestampWrappersAreRefused() throws {
+        for text in [#"{"$binary":{"base64":"3q0="}}"#, #"{"$binary":{"base64":"3q0=","subType":"100"}}"#,
+                     #"{"$binary":{"base64":"3q0=","subType":"+1"}}"#, #"{"$binary":{"base64":"%%","subType":"00"}}"#,
+                     #"{"$binary":{"base64":"3q0=","subType":0}}"#, #"{"$uuid":"73ffd264-44b3-90e8-e7d1dfc035d4"}"#,
+                     #"{"$uuid":"73ff-d26444b-34c6-990e8e-7d1dfc035d4"}"#, #"{"$timestamp":{"t":1}}"#,
+                     #"{"$timestamp":{"t":-1,"i":0}}"#, #"{"$timestamp":{"t":4294967296,"i":0}}"#] {
+            #expect(throws: JSONParseError.self, "\(text)") { try parse(text) }
+        }
+        #expect(try parse(#"{"$timestamp":{"i":42,"t":4000000000}}"#) == .timestamp(BSONTimestamp(seconds: 4_000_000_000, increment: 42)))
     }
 
     @Test func plainNumbersTakeTheNarrowestType() throws {

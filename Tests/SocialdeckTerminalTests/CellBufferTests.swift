@@ -94,12 +94,19 @@ struct CellBufferTests {
         #expect(controls.isEmpty)
     }
 
-    @Test("Zero-width clusters standing alone are dropped; combining marks stay on their base")
+    @Test("A combining mark standing alone is dropped, one on its base stays; invisible characters are shown")
     func zeroWidth() {
-        var buffer = CellBuffer(width: 4, height: 1)
+        var buffer = CellBuffer(width: 10, height: 1)
         buffer.put("\u{0301}e\u{0301}\u{200B}x", x: 0, y: 0)
         #expect(buffer.cell(x: 0, y: 0)?.grapheme == "e\u{0301}")
-        #expect(buffer.cell(x: 1, y: 0)?.grapheme == "x")
+        #expect(buffer.text() == "e\u{0301}⟨ZWSP⟩x  ")
+    }
+
+    @Test("A prepended format character cannot swallow the character after it")
+    func prependedFormatCharacter() {
+        var buffer = CellBuffer(width: 12, height: 1)
+        buffer.put("\u{0600}1 and 2", x: 0, y: 0)
+        #expect(buffer.text() == "⟨U+0600⟩1 an")
     }
 
     @Test("Emoji sequences occupy two cells")

@@ -34,6 +34,17 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of(Character("\u{200B}")) == 0)  // zero-width space
     }
 
+    @Test("A prepended format character takes the width of the character it prepends to")
+    func prepended() {
+        // One cluster each at run time (the compiler's check of Character literals disagrees).
+        let numberSign = Array("\u{0600}1")
+        let twoSigns = Array("\u{0600}\u{0601}日")
+        #expect(numberSign.count == 1 && twoSigns.count == 1)
+        #expect(DisplayWidth.of(numberSign[0]) == 1)
+        #expect(DisplayWidth.of(twoSigns[0]) == 2)
+        #expect(DisplayWidth.of(Character("\u{0600}")) == 0)
+    }
+
     @Test("Controls take no column")
     func controls() {
         #expect(DisplayWidth.of(Character("\u{1B}")) == 0)

@@ -2,13 +2,23 @@
 /// backends share one representation: MongoDB receives these bytes as they are,
 /// and SQLite stores them in a BLOB column.
 public enum BSONError: Error, Equatable, CustomStringConvertible {
+    /// The value at this offset runs past the end of the data or of its document.
     case truncated(offset: Int)
+    /// A length prefix that cannot be right: below its minimum, negative, or not the
+    /// length of what follows it.
+    case invalidLength(Int, offset: Int)
+    /// A document or string is not closed by a 0x00 byte where its length says it ends.
+    case missingTerminator(offset: Int)
+    case invalidBoolean(UInt8, offset: Int)
     case unsupportedType(UInt8, key: String)
     case invalidString(offset: Int)
 
     public var description: String {
         switch self {
-        case .truncated(let o): return "BSON data ends early at byte \(o)"
+        case .truncated(let o): return "BSON data ends early: the value at byte \(o) runs past its end"
+        case .invalidLength(let n, let o): return "BSON length \(n) at byte \(o) does not match the data"
+        case .missingTerminator(let o): return "BSON data lacks its 0x00 terminator at byte \(o)"
+        case .invalidBoolean(let b, let o): return "BSON boolean at byte \(o) is \(b); only 0 and 1 are valid"
         case .unsupportedType(let t, let k): return "BSON type 0x\(String(t, radix: 16)) in field '\(k)' is not supported"
         case .invalidString(let o): return "BSON string at byte \(o) is not valid UTF-8"
         }
@@ -27,9 +37,11 @@ extension Document {
         self = try bytes.withUnsafeBytes { try Document(bson: $0) }
     }
 
+    /// Decodes exactly one document filling `buffer`; malformed BSON (as the BSON
+    /// specification and its corpus define it) throws a `BSONError`.
     public init(bson buffer: UnsafeRawBufferPointer) throws {
         var reader = BSONReader(buffer: buffer)
-        self = try reader.readDocument()
+        self = try reader.readTopLevel()
     }
 }
 
@@ -83,9 +95,10 @@ enum BSONWriter {
             out.append(0)
         case .document(let d): write(d, into: &out)
         case .array(let a): writeArray(a, into: &out)
-        case .binary(let b):
-            writeLE(UInt32(b.count), into: &out)
-            out.append(0)
+        case .binary(let b, let subtype):
+            writeLE(UInt32(b.count + (subtype == 2 ? 4 : 0)), into: &out)
+            out.append(subtype)
+            if subtype == 2 { writeLE(UInt32(b.count), into: &out) }
             out.append(contentsOf: b)
         case .objectId(let id):
             writeBE(id.high, into: &out)
@@ -95,6 +108,7 @@ enum BSONWriter {
         case .null: break
         case .int32(let i): writeLE(UInt32(bitPattern: i), into: &out)
         case .int64(let i): writeLE(UInt64(bitPattern: i), into: &out)
+        case .timestamp(let t): writeLE(t.bitPattern, into: &out)
         }
     }
 
@@ -119,115 +133,5 @@ enum BSONWriter {
     private static func writeBE<T: FixedWidthInteger>(_ v: T, into out: inout [UInt8]) {
         var v = v.bigEndian
         withUnsafeBytes(of: &v) { out.append(contentsOf: $0) }
-    }
-}
-
-struct BSONReader {
-    let buffer: UnsafeRawBufferPointer
-    var offset = 0
-
-    init(buffer: UnsafeRawBufferPointer) { self.buffer = buffer }
-
-    mutating func readDocument() throws -> Document {
-        let (start, end) = try readFrame()
-        var fields = [Document.Field]()
-        while offset < end - 1 {
-            let type = try readByte()
-            let key = try readCString()
-            fields.append(Document.Field(key, try readValue(type: type, key: key)))
-        }
-        offset = end
-        _ = start
-        return Document(fields)
-    }
-
-    mutating func readArray() throws -> [BSONValue] {
-        let (_, end) = try readFrame()
-        var values = [BSONValue]()
-        while offset < end - 1 {
-            let type = try readByte()
-            let key = try readCString()
-            values.append(try readValue(type: type, key: key))
-        }
-        offset = end
-        return values
-    }
-
-    private mutating func readFrame() throws -> (Int, Int) {
-        let start = offset
-        let len = Int(try readLE(UInt32.self))
-        guard len >= 5, start + len <= buffer.count else { throw BSONError.truncated(offset: start) }
-        return (start, start + len)
-    }
-
-    private mutating func readValue(type: UInt8, key: String) throws -> BSONValue {
-        switch type {
-        case 0x01: return .double(Double(bitPattern: try readLE(UInt64.self)))
-        case 0x02:
-            let len = Int(try readLE(UInt32.self))
-            guard len >= 1, offset + len <= buffer.count else { throw BSONError.truncated(offset: offset) }
-            let bytes = UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + len - 1)])
-            guard let s = Self.string(bytes) else { throw BSONError.invalidString(offset: offset) }
-            offset += len
-            return .string(s)
-        case 0x03: return .document(try readDocument())
-        case 0x04: return .array(try readArray())
-        case 0x05:
-            let len = Int(try readLE(UInt32.self))
-            _ = try readByte()
-            guard offset + len <= buffer.count else { throw BSONError.truncated(offset: offset) }
-            let bytes = Array(buffer[offset..<(offset + len)])
-            offset += len
-            return .binary(bytes)
-        case 0x07:
-            let high = try readBE(UInt64.self)
-            let low = try readBE(UInt32.self)
-            return .objectId(ObjectId(high: high, low: low))
-        case 0x08: return .bool(try readByte() != 0)
-        case 0x09: return .datetime(Int64(bitPattern: try readLE(UInt64.self)))
-        case 0x0A, 0x06: return .null
-        case 0x10: return .int32(Int32(bitPattern: try readLE(UInt32.self)))
-        case 0x11: return .int64(Int64(bitPattern: try readLE(UInt64.self)))
-        case 0x12: return .int64(Int64(bitPattern: try readLE(UInt64.self)))
-        default: throw BSONError.unsupportedType(type, key: key)
-        }
-    }
-
-    /// Nil for invalid UTF-8. ASCII, most keys and values, skips the general
-    /// validator, which costs more than the rest of decoding together.
-    private static func string(_ bytes: UnsafeRawBufferPointer) -> String? {
-        let utf8 = bytes.bindMemory(to: UInt8.self)
-        if utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: utf8, as: UTF8.self) }
-        return String(validating: utf8, as: UTF8.self)
-    }
-
-    private mutating func readByte() throws -> UInt8 {
-        guard offset < buffer.count else { throw BSONError.truncated(offset: offset) }
-        defer { offset += 1 }
-        return buffer[offset]
-    }
-
-    private mutating func readCString() throws -> String {
-        var end = offset
-        while end < buffer.count && buffer[end] != 0 { end += 1 }
-        guard end < buffer.count else { throw BSONError.truncated(offset: offset) }
-        let bytes = UnsafeRawBufferPointer(rebasing: buffer[offset..<end])
-        guard let s = Self.string(bytes) else { throw BSONError.invalidString(offset: offset) }
-        offset = end + 1
-        return s
-    }
-
-    private mutating func readLE<T: FixedWidthInteger>(_: T.Type) throws -> T {
-        let size = MemoryLayout<T>.size
-        guard offset + size <= buffer.count else { throw BSONError.truncated(offset: offset) }
-        defer { offset += size }
-        return T(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: T.self))
-    }
-
-    private mutating func readBE<T: FixedWidthInteger>(_: T.Type) throws -> T {
-        let size = MemoryLayout<T>.size
-        guard offset + size <= buffer.count else { throw BSONError.truncated(offset: offset) }
-        defer { offset += size }
-        return T(bigEndian: buffer.loadUnaligned(fromByteOffset: offset, as: T.self))
     }
 }

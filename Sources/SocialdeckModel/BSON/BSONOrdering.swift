@@ -12,6 +12,7 @@ extension BSONValue {
         case .objectId: return 7
         case .bool: return 8
         case .datetime: return 9
+        case .timestamp: return 10
         }
     }
 
@@ -25,8 +26,11 @@ extension BSONValue {
         case (.objectId(let x), .objectId(let y)): return x == y ? 0 : (x < y ? -1 : 1)
         case (.bool(let x), .bool(let y)): return x == y ? 0 : (!x ? -1 : 1)
         case (.datetime(let x), .datetime(let y)): return x == y ? 0 : (x < y ? -1 : 1)
-        case (.binary(let x), .binary(let y)):
+        case (.timestamp(let x), .timestamp(let y)): return x == y ? 0 : (x < y ? -1 : 1)
+        case (.binary(let x, let xType), .binary(let y, let yType)):
+            // MongoDB orders binary data by length, then subtype, then bytes.
             if x.count != y.count { return x.count < y.count ? -1 : 1 }
+            if xType != yType { return xType < yType ? -1 : 1 }
             return x == y ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1)
         case (.array(let x), .array(let y)):
             for (u, v) in zip(x, y) {

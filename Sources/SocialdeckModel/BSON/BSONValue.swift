@@ -6,7 +6,10 @@ public enum BSONValue: Sendable, Hashable {
     case string(String)
     case document(Document)
     case array([BSONValue])
-    case binary([UInt8])
+    /// Bytes with their BSON subtype (0 generic, 4 UUID, 0x80–0xFF user defined…), kept
+    /// as stored so a value another tool wrote is written back unchanged. For the
+    /// deprecated subtype 2 the bytes exclude the inner length the encoding repeats.
+    case binary([UInt8], subtype: UInt8 = 0)
     case objectId(ObjectId)
     case bool(Bool)
     /// Milliseconds since the Unix epoch, UTC: BSON's own date representation.
@@ -14,6 +17,7 @@ public enum BSONValue: Sendable, Hashable {
     case null
     case int32(Int32)
     case int64(Int64)
+    case timestamp(BSONTimestamp)
 
     public static func date(_ date: Date) -> BSONValue {
         .datetime(Int64((date.timeIntervalSince1970 * 1000).rounded()))
@@ -85,6 +89,7 @@ public enum BSONValue: Sendable, Hashable {
         case .null: return 0x0A
         case .int32: return 0x10
         case .int64: return 0x12
+        case .timestamp: return 0x11
         }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// MongoDB Extended JSON v2. Writing uses the relaxed form (`{"$oid": …}`,
-/// `{"$date": "2026-01-01T00:00:00Z"}`, plain numbers); reading accepts both
-/// relaxed and canonical forms, so files from `mongoexport` load too.
+/// `{"$date": "2026-01-01T00:00:00Z"}`, plain numbers, a binary's own `subType`);
+/// reading accepts both relaxed and canonical forms, so files from `mongoexport`
+/// load too.
 public enum ExtendedJSON {
     public static func string(from doc: Document) -> String {
         var out = [UInt8]()
@@ -42,7 +43,8 @@ public enum ExtendedJSON {
         case .double(let d):
             if d.isFinite {
                 if d == d.rounded() && abs(d) < 1e15 {
-                    out.append(contentsOf: "\(Int64(d)).0".utf8)
+                    // Int64 has no -0, so the sign is written on its own.
+                    out.append(contentsOf: "\(d.sign == .minus ? "-" : "")\(Int64(d.magnitude)).0".utf8)
                 } else {
                     out.append(contentsOf: "\(d)".utf8)
                 }
@@ -59,9 +61,10 @@ public enum ExtendedJSON {
                 writeValue(v, into: &out)
             }
             out.append(UInt8(ascii: "]"))
-        case .binary(let b):
+        case .binary(let b, let subtype):
             let b64 = Data(b).base64EncodedString()
-            out.append(contentsOf: "{\"$binary\":{\"base64\":\"\(b64)\",\"subType\":\"00\"}}".utf8)
+            let type = (subtype < 0x10 ? "0" : "") + String(subtype, radix: 16)
+            out.append(contentsOf: "{\"$binary\":{\"base64\":\"\(b64)\",\"subType\":\"\(type)\"}}".utf8)
         case .objectId(let id): out.append(contentsOf: "{\"$oid\":\"\(id.hex)\"}".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .datetime(let ms):
@@ -73,25 +76,61 @@ public enum ExtendedJSON {
         case .null: out.append(contentsOf: "null".utf8)
         case .int32(let i): out.append(contentsOf: String(i).utf8)
         case .int64(let i): out.append(contentsOf: String(i).utf8)
+        case .timestamp(let t): out.append(contentsOf: "{\"$timestamp\":{\"t\":\(t.seconds),\"i\":\(t.increment)}}".utf8)
         }
     }
 
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
-            case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0..<0x20, 0x7F:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
-            default: out.append(b)
-            }
+        let mayHide = s.utf8.contains { $0 >= 0x80 }
+            && s.unicodeScalars.contains { isAlwaysEscaped($0) || InvisibleText.canBeHidden($0) }
+        if mayHide {
+            writeEscapingInvisible(s, into: &out)
+        } else {
+            for b in s.utf8 { writeByte(b, into: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Text holding characters a reader would not see, written with each of them (and
+    /// every C1 control and line separator, which terminals act on) as a `\u` escape:
+    /// the JSON means the same, and printed on a terminal it shows them instead of
+    /// obeying them.
+    private static func writeEscapingInvisible(_ s: String, into out: inout [UInt8]) {
+        let scalars = Array(s.unicodeScalars)
+        let hidden = InvisibleText.hiddenMask(scalars)
+        for (index, scalar) in scalars.enumerated() {
+            if scalar.isASCII {
+                writeByte(UInt8(scalar.value), into: &out)
+            } else if isAlwaysEscaped(scalar) || hidden?[index] == true {
+                UTF16.encode(scalar) { writeUnicodeEscape($0, into: &out) }
+            } else {
+                UTF8.encode(scalar) { out.append($0) }
+            }
+        }
+    }
+
+    private static func isAlwaysEscaped(_ scalar: Unicode.Scalar) -> Bool {
+        (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// One byte of UTF-8: ASCII escaped as JSON requires (controls as `\u00XX`), the rest as is.
+    private static func writeByte(_ b: UInt8, into out: inout [UInt8]) {
+        switch b {
+        case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
+        case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
+        case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
+        case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
+        case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
+        case 0..<0x20, 0x7F: writeUnicodeEscape(UInt16(b), into: &out)
+        default: out.append(b)
+        }
+    }
+
+    private static func writeUnicodeEscape(_ unit: UInt16, into out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(contentsOf: [92, UInt8(ascii: "u")])
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int(unit >> UInt16(shift)) & 15]) }
     }
 }
 

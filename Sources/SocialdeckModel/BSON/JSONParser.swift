@@ -8,7 +8,7 @@ public struct JSONParseError: Error, Equatable, CustomStringConvertible {
 }
 
 /// A strict JSON parser that produces BSON values and understands Extended JSON
-/// wrappers (`$oid`, `$date`, `$numberLong`, `$numberInt`, `$numberDouble`, `$binary`).
+/// wrappers (see `extendedValue`).
 struct JSONParser {
     private let bytes: [UInt8]
     private var i = 0
@@ -25,7 +25,7 @@ struct JSONParser {
         return v
     }
 
-    private func fail(_ message: String) -> JSONParseError {
+    func fail(_ message: String) -> JSONParseError {
         JSONParseError(message: message, offset: i)
     }
 
@@ -87,45 +87,6 @@ struct JSONParser {
             throw fail("expected ',' or '}'")
         }
         return try extendedValue(doc)
-    }
-
-    private func extendedValue(_ doc: Document) throws -> BSONValue {
-        guard doc.count == 1, let f = doc.fields.first, f.key.hasPrefix("$") else { return .document(doc) }
-        switch (f.key, f.value) {
-        case ("$oid", .string(let hex)):
-            guard let id = ObjectId(hex: hex) else { throw fail("invalid $oid '\(hex)'") }
-            return .objectId(id)
-        case ("$date", .string(let s)):
-            guard let ms = ISODate.milliseconds(from: s) else { throw fail("invalid $date '\(s)'") }
-            return .datetime(ms)
-        case ("$date", .document(let inner)):
-            guard case .string(let s)? = inner["$numberLong"], let ms = Int64(s) else { throw fail("invalid $date") }
-            return .datetime(ms)
-        case ("$date", let v) where v.int64Value != nil:
-            return .datetime(v.int64Value!)
-        case ("$binary", .document(let inner)):
-            guard case .string(let b64)? = inner["base64"], let data = Data(base64Encoded: b64) else {
-                throw fail("invalid $binary")
-            }
-            return .binary(Array(data))
-        case ("$numberLong", .string(let s)):
-            guard let v = Int64(s) else { throw fail("invalid $numberLong") }
-            return .int64(v)
-        case ("$numberInt", .string(let s)):
-            guard let v = Int32(s) else { throw fail("invalid $numberInt") }
-            return .int32(v)
-        case ("$numberDouble", .string(let s)):
-            switch s {
-            case "NaN": return .double(.nan)
-            case "Infinity": return .double(.infinity)
-            case "-Infinity": return .double(-.infinity)
-            default:
-                guard let v = Double(s) else { throw fail("invalid $numberDouble") }
-                return .double(v)
-            }
-        default:
-            return .document(doc)
-        }
     }
 
     private mutating func parseArray() throws -> BSONValue {

@@ -23,16 +23,7 @@ public struct ObjectId: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     public init?(hex: String) {
-        let utf8 = Array(hex.utf8)
-        guard utf8.count == 24 else { return nil }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(12)
-        var i = 0
-        while i < 24 {
-            guard let hi = hexValue(utf8[i]), let lo = hexValue(utf8[i + 1]) else { return nil }
-            bytes.append(hi << 4 | lo)
-            i += 2
-        }
+        guard hex.utf8.count == 24, let bytes = Hex.bytes(hex.utf8) else { return nil }
         self.init(bytes: bytes)
     }
 
@@ -80,15 +71,6 @@ public struct ObjectId: Hashable, Comparable, Sendable, CustomStringConvertible 
 private enum ObjectIdSource {
     static let counter = Atomic<UInt32>(UInt32.random(in: 0...0xFF_FFFF))
     static let processUnique = UInt64.random(in: 0...0xFF_FFFF_FFFF)
-}
-
-private func hexValue(_ c: UInt8) -> UInt8? {
-    switch c {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
-    default: return nil
-    }
 }
 
 extension ObjectId: Codable {

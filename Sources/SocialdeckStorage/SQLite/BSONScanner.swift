@@ -1,3 +1,5 @@
+import SocialdeckModel
+
 /// Finds one field in raw BSON bytes without decoding the document: the hot path
 /// of every SQLite index lookup and index update.
 enum BSONScanner {
@@ -104,11 +106,12 @@ enum BSONScanner {
             return .text(String(decoding: UnsafeRawBufferPointer(start: p + 4, count: max(0, n)), as: UTF8.self))
         case 0x05:
             let n = Int(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
-            return .blob(Array(UnsafeRawBufferPointer(start: p + 5, count: n)))
+            return .blob(Array(UnsafeRawBufferPointer(start: p + 4, count: n + 1)))
         case 0x07: return .blob(Array(UnsafeRawBufferPointer(start: p, count: 12)))
         case 0x08: return .integer(p.load(as: UInt8.self) == 0 ? 0 : 1)
         case 0x09, 0x12: return .integer(Int64(littleEndian: p.loadUnaligned(as: Int64.self)))
         case 0x10: return .integer(Int64(Int32(littleEndian: p.loadUnaligned(as: Int32.self))))
+        case 0x11: return BSONValue.timestamp(BSONTimestamp(bitPattern: UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)))).sqlValue
         default: return .null
         }
     }

@@ -198,8 +198,9 @@ final class Statement {
 }
 
 extension BSONValue {
-    /// The value as SQLite stores it in index expressions. Documents and arrays have
-    /// no scalar form and become NULL; queries on them are answered in Swift.
+    /// The value as SQLite stores it in index expressions, as `sd_field` gives it.
+    /// Documents and arrays have no scalar form and become NULL; queries on them are
+    /// answered in Swift.
     var sqlValue: SQLValue {
         switch self {
         case .null, .document, .array: return .null
@@ -210,7 +211,11 @@ extension BSONValue {
         case .datetime(let ms): return .integer(ms)
         case .string(let s): return .text(s)
         case .objectId(let id): return .blob(id.bytes)
-        case .binary(let b): return .blob(b)
+        case .binary(let b, let subtype):
+            // As stored after the length: the subtype, then (for subtype 2) the length again.
+            let repeated: [UInt8] = subtype == 2 ? withUnsafeBytes(of: UInt32(b.count).littleEndian, Array.init) : []
+            return .blob([subtype] + repeated + b)
+        case .timestamp(let t): return .blob(withUnsafeBytes(of: t.bitPattern.bigEndian, Array.init))
         }
     }
 

@@ -7,6 +7,7 @@ import SocialdeckModel
 /// indexes become expression indexes over the stored BSON.
 ///
 /// - `sd_field(data, 'a.b')`: the scalar at a path (ObjectId as a 12-byte blob,
+///   binary as its subtype byte then its bytes, a timestamp as 8 big-endian bytes,
 ///   dates as epoch milliseconds, booleans as 0/1); an empty blob for a document or
 ///   array, so that NULL means exactly "missing or null".
 /// - `sd_sortkey(data, 'a.b', dir)`: MongoDB's sort key for a path through arrays:
@@ -58,11 +59,14 @@ enum SQLiteFunctions {
             sqlite3_result_text(ctx, (p + 4).assumingMemoryBound(to: CChar.self), n, sd_sqlite_transient())
         case 0x05:
             let n = Int32(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
-            sqlite3_result_blob(ctx, p + 5, n, sd_sqlite_transient())
+            sqlite3_result_blob(ctx, p + 4, n + 1, sd_sqlite_transient())
         case 0x07: sqlite3_result_blob(ctx, p, 12, sd_sqlite_transient())
         case 0x08: sqlite3_result_int64(ctx, p.load(as: UInt8.self) == 0 ? 0 : 1)
         case 0x09, 0x12: sqlite3_result_int64(ctx, Int64(littleEndian: p.loadUnaligned(as: Int64.self)))
         case 0x10: sqlite3_result_int64(ctx, Int64(Int32(littleEndian: p.loadUnaligned(as: Int32.self))))
+        case 0x11:
+            var key = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)).bigEndian
+            sqlite3_result_blob(ctx, &key, 8, sd_sqlite_transient())
         case 0x03, 0x04: sqlite3_result_zeroblob(ctx, 0)
         default: sqlite3_result_null(ctx)
         }

@@ -24,6 +24,16 @@ enum ApprovalPreview {
             .joined(separator: "\n")
     }
 
+    /// `displayText` of a post the platform cuts after `accepted` characters, with how
+    /// many of the drawn characters come from the accepted part. The cut is found in the
+    /// text as published, and the two parts are sanitized apart, so the line falls where
+    /// the platform's does even when a visible marker stands for a hidden character.
+    static func displayText(_ text: String, accepted: Int?) -> (text: String, accepted: Int?) {
+        guard let accepted else { return (displayText(text), nil) }
+        let head = displayText(String(text.prefix(accepted)))
+        return (head + displayText(String(text.dropFirst(accepted))), head.count)
+    }
+
     /// The number of leading characters of `text` the platform accepts, or nil when it
     /// accepts all of it. X weighs characters, so its cut is found by bisection.
     static func acceptedPrefix(_ text: String, on platform: Platform) -> Int? {
@@ -79,12 +89,11 @@ enum ApprovalPreview {
     static func draw(_ item: QueueItem, in area: Rect, header: Bool = true, into buffer: inout CellBuffer,
                      palette: Palette) -> Int {
         guard !area.isEmpty else { return item.lengths.count }
-        let text = displayText(item.text)
         let cards = item.lengths.map { length -> Card in
             let width = min(cardWidth(length.platform) + 2, area.width)
+            let (text, accepted) = displayText(item.text, accepted: acceptedPrefix(item.text, on: length.platform))
             let lines = PostPreview.lines(text, width: max(1, width - 2), measure: { DisplayWidth.of($0) })
-            return Card(length: length, width: width, lines: lines, starts: lineStarts(lines, in: text),
-                        accepted: acceptedPrefix(text, on: length.platform))
+            return Card(length: length, width: width, lines: lines, starts: lineStarts(lines, in: text), accepted: accepted)
         }
         // Cards flow left to right and wrap to a new row when the next does not fit.
         var rows: [[Card]] = []

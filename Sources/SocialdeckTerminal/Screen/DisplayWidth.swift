@@ -12,7 +12,12 @@ public enum TextAlignment: Sendable, Hashable {
 public enum DisplayWidth {
     /// Columns one grapheme cluster occupies: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
+        var scalars = character.unicodeScalars[...]
+        // A cluster may open with prepended format characters (U+0600 ARABIC NUMBER SIGN
+        // and the like), which draw nothing: the character they prepend to sets the width.
+        while let lead = scalars.first, lead.value >= 0x600, lead.properties.generalCategory == .format, scalars.count > 1 {
+            scalars = scalars.dropFirst()
+        }
         var iterator = scalars.makeIterator()
         guard let first = iterator.next() else { return 0 }
         guard let second = iterator.next() else { return of(scalar: first) }

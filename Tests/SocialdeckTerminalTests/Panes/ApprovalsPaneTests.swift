@@ -93,6 +93,37 @@ struct ApprovalsPaneTests {
         #expect(text.contains("We close at 14:00 on the 24th.␛[31m red␛[0m"))
     }
 
+    @Test("Hidden characters in a draft are shown in its queue row and its preview")
+    func hiddenCharacters() throws {
+        let smuggled = String(String.UnicodeScalarView("approve all".unicodeScalars.map { Unicode.Scalar($0.value + 0xE0000)! }))
+        let draft = PaneFixtures.post(21, "Flash\u{200F}sale", text: "Sale\u{200B}starts \u{0600}1 day\u{200E}!" + smuggled,
+                                      [(.linkedin, .draft, "2026-12-01T08:00:00Z")])
+        var model = ApprovalQueueModel(identity: PaneFixtures.identity)
+        _ = model.send(.snapshot([QueueItem(draft, snapshot: PaneFixtures.snapshot)]), now: PaneFixtures.now)
+        let buffer = PaneFrame.approvals(model, width: 160, height: 48)
+        GoldenFile.assertMatches(buffer, named: "approvals-hidden-text-160x48")
+        let row = try #require((0..<buffer.height).first { buffer.line($0).contains("○") })
+        #expect(buffer.line(row).contains("Flash⟨RLM⟩sale"))
+        let card = try #require((0..<buffer.height).first { buffer.line($0).contains("Sale⟨ZWSP⟩") })
+        #expect(buffer.line(card).contains("│Sale⟨ZWSP⟩starts ⟨U+0600⟩1 day⟨LRM⟩!⟨TAG:approve all⟩ "))
+        // Every cell holds something visible: no cluster led by an invisible character.
+        for entry in cells(buffer) {
+            #expect(!entry.cell.grapheme.unicodeScalars.contains(where: InvisibleText.canBeHidden), "at \(entry.x),\(entry.y)")
+        }
+    }
+
+    @Test("The platform's cut is found in the published text, whatever markers stand in for")
+    func cutWithMarkers() throws {
+        let text = String(repeating: "\u{200B}", count: 10) + String(repeating: "a", count: 280)
+        let accepted = try #require(ApprovalPreview.acceptedPrefix(text, on: .twitter))
+        #expect(accepted == 280)
+        let (shown, cut) = ApprovalPreview.displayText(text, accepted: accepted)
+        let characters = Array(shown)
+        let index = try #require(cut)
+        #expect(String(characters[..<index]) == String(repeating: "⟨ZWSP⟩", count: 10) + String(repeating: "a", count: 270))
+        #expect(String(characters[index...]) == String(repeating: "a", count: 10))
+    }
+
     @Test("Over-limit drafts are marked in the list and in the preview")
     func overLimit() throws {
         let model = PaneFixtures.approvals([.moveDown])
