@@ -48,7 +48,7 @@ let package = Package(
 
         /// Drives a program in tmux: the end-to-end tests and the dashboard benchmark.
         .target(name: "SocialdeckTmux"),
-        .target(name: "SocialdeckTestSupport", dependencies: ["SocialdeckStorage", "SocialdeckTmux"],
+        .target(name: "SocialdeckTestSupport", dependencies: ["SocialdeckStorage", "SocialdeckViewModels", "SocialdeckTmux"],
                 path: "Tests/SocialdeckTestSupport"),
         .testTarget(name: "SocialdeckModelTests", dependencies: ["SocialdeckModel"]),
         .testTarget(name: "SocialdeckStorageTests",

@@ -2,6 +2,7 @@ import Foundation
 import SocialdeckCore
 import SocialdeckModel
 import SocialdeckStorage
+import SocialdeckTestSupport
 import SocialdeckViewModels
 import Synchronization
 import Testing

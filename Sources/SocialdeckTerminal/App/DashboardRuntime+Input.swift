@@ -11,7 +11,7 @@ extension DashboardRuntime {
             handleSignIn(event, &form)
             screen = .signIn(form)
         case .dashboard(var model):
-            let now = Date()
+            let now = dependencies.now()
             if let session {
                 do {
                     try sessions.touch(session.id, at: now)

@@ -42,7 +42,8 @@ public final class DashboardRuntime {
 
     let store: any DocumentStore
     let options: Options
-    let backend: CursesBackend
+    let backend: any TerminalBackend
+    let dependencies: RuntimeDependencies
     let mailbox: Mailbox
     let vault: SecretVault
     let sessions = SessionRegistry()
@@ -57,15 +58,23 @@ public final class DashboardRuntime {
     var running = true
     /// The frame on screen, whose click regions say what a click at a cell means.
     var lastFrame: CellBuffer?
-    let work = DispatchQueue(label: "socialdeck.signin", qos: .userInitiated)
 
-    public init(store: any DocumentStore, vault: SecretVault, configuration: Configuration, options: Options) throws {
+    /// The dashboard on the real terminal.
+    public convenience init(store: any DocumentStore, vault: SecretVault, configuration: Configuration, options: Options) throws {
+        try self.init(store: store, vault: vault, configuration: configuration, options: options,
+                      terminal: try CursesBackend(environment: options.environment), dependencies: .live)
+    }
+
+    /// The dashboard on any terminal, with the given clock, ticker and background work.
+    public init(store: any DocumentStore, vault: SecretVault, configuration: Configuration, options: Options,
+                terminal: any TerminalBackend, dependencies: RuntimeDependencies) throws {
         self.store = store
         self.options = options
         self.vault = vault
+        self.dependencies = dependencies
         bindings = configuration.keyBindings
         themes = ThemeCatalog(environment: options.environment)
-        backend = try CursesBackend(environment: options.environment)
+        backend = terminal
         mailbox = try Mailbox()
         let selection = themes.theme(named: options.themeName ?? configuration.theme ?? "dark")
         palette = Palette(theme: selection.theme, depth: backend.colorDepth)
@@ -83,35 +92,45 @@ public final class DashboardRuntime {
             scheduler?.stop()
             backend.end()
         }
-        if let auto = options.autoSignIn { beginSignIn(SignInModel.Attempt(email: auto.email, password: auto.password, code: nil)) }
+        start()
         var signals = sigset_t()
         sigemptyset(&signals)
         while running {
             render()
-            var fds = [pollfd(fd: backend.inputDescriptor, events: Int16(POLLIN), revents: 0),
+            var fds = [pollfd(fd: backend.inputDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: mailbox.readEnd, events: Int16(POLLIN), revents: 0)]
             var timeout = timespec(tv_sec: wakeInterval(), tv_nsec: 0)
             let ready = sd_ppoll(&fds, 2, &timeout, &signals)
             if ready < 0 && errno != EINTR { throw RuntimeFailure("waiting for input failed: \(String(cString: strerror(errno)))") }
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { running = false }
-            for message in mailbox.drain() { handle(message) }
             // Also after EINTR: a SIGWINCH makes ncurses queue KEY_RESIZE.
-            while running, let event = backend.readInput() { handle(event) }
+            step()
         }
+    }
+
+    /// What happens before the first wait: the demo's sign-in starts.
+    func start() {
+        if let auto = options.autoSignIn { beginSignIn(SignInModel.Attempt(email: auto.email, password: auto.password, code: nil)) }
+    }
+
+    /// One turn of the loop after a wake-up: background results, then every waiting key.
+    func step() {
+        for message in mailbox.drain() { handle(message) }
+        while running, let event = backend.readInput() { handle(event) }
     }
 
     /// Seconds until the screen may need drawing without any input: the undo countdown
     /// and messages tick each second, the header clock each minute.
     func wakeInterval() -> Int {
         guard case .dashboard(let model) = screen else { return 30 }
-        let now = Date()
+        let now = dependencies.now()
         return model.approvals.canUndo(at: now) || model.flashText(at: now) != nil ? 1 : 30
     }
 
     func render() {
         let size = backend.size()
         let frame = DashboardView.frame(width: size.width, height: size.height, screen: screen, overlay: overlay,
-                                        palette: palette, bindings: bindings, now: Date())
+                                        palette: palette, bindings: bindings, now: dependencies.now())
         backend.present(frame)
         lastFrame = frame
     }
@@ -121,9 +140,10 @@ public final class DashboardRuntime {
     func beginSignIn(_ attempt: SignInModel.Attempt) {
         let store = self.store, vault = self.vault, sessions = self.sessions, mailbox = self.mailbox
         let context = ConnectionContext.current(environment: options.environment)
-        work.async {
+        let now = dependencies.now
+        dependencies.background {
             do {
-                let session = try Authenticator(store: store, secrets: vault, sessions: sessions)
+                let session = try Authenticator(store: store, secrets: vault, sessions: sessions, clock: now)
                     .signIn(email: attempt.email, password: attempt.password, code: attempt.code, context: context)
                 mailbox.post(.signedIn(session))
             } catch let e as SignInError {
@@ -140,19 +160,19 @@ public final class DashboardRuntime {
             ?? .unknown
         var model = DashboardModel(identity: session.identity, userName: profile.name, roleName: profile.role,
                                    organizationName: profile.organization, storeLocation: "\(store.backend.rawValue) \(store.location)",
-                                   timeZone: profile.timeZone, now: Date())
-        if let flashLater { model.show(flashLater, now: Date()) }
+                                   timeZone: profile.timeZone, now: dependencies.now())
+        if let flashLater { model.show(flashLater, now: dependencies.now()) }
         flashLater = nil
-        if let note = SignInModel.recoveryCodeNote(session) { model.show(note, now: Date()) }
+        if let note = SignInModel.recoveryCodeNote(session) { model.show(note, now: dependencies.now()) }
         screen = .dashboard(model)
         let mailbox = self.mailbox
-        let guardian = SessionGuard(store: store, sessions: sessions, session: session)
-        let loader = SnapshotLoader(store: store, identity: session.identity, session: guardian)
-        let scheduler = RefreshScheduler(interval: options.refreshSeconds, request: model.request,
+        let now = dependencies.now
+        let guardian = SessionGuard(store: store, sessions: sessions, session: session, clock: now)
+        let loader = SnapshotLoader(store: store, identity: session.identity, session: guardian, clock: now)
+        let scheduler = RefreshScheduler(interval: options.refreshSeconds, request: model.request, ticker: dependencies.makeTicker(),
                                          load: { try loader.load($0) }, deliver: { mailbox.post(.refreshed($0)) })
-        runner = CommandRunner(store: store, identity: session.identity, session: guardian) {
-            mailbox.post(.commandFinished($0, failure: $1))
-        }
+        runner = CommandRunner(store: store, identity: session.identity, session: guardian, clock: now,
+                               executor: dependencies.background) { mailbox.post(.commandFinished($0, failure: $1)) }
         self.scheduler = scheduler
         scheduler.start()
     }
@@ -188,17 +208,17 @@ public final class DashboardRuntime {
                 endSession(notice: String(describing: error))
                 return
             }
-            model.receive(delivery, now: Date())
+            model.receive(delivery, now: dependencies.now())
             screen = .dashboard(model)
             // A calendar that turned to counts asks for its focused day next.
             scheduler?.update(model.request)
         case (.commandFinished(let command, let failure), .dashboard(var model)):
             switch command {
-            case .approvals(let c): _ = model.approvals.send(.finished(c, failure: failure), now: Date())
+            case .approvals(let c): _ = model.approvals.send(.finished(c, failure: failure), now: dependencies.now())
             case .calendar(let c): model.calendar.finished(c, error: failure?.message)
             case .agents(let c): model.agents.finished(c, error: failure?.message)
             }
-            if let failure { model.show(failure.message, now: Date()) }
+            if let failure { model.show(failure.message, now: dependencies.now()) }
             screen = .dashboard(model)
             scheduler?.refreshNow()
         default:

@@ -163,7 +163,7 @@ public final class CursesBackend: ScreenBackend {
     // MARK: - Input
 
     /// The descriptor ncurses reads keys from, for the app's `ppoll`.
-    public var inputDescriptor: Int32 { fileno(files.input) }
+    var inputFileDescriptor: Int32 { fileno(files.input) }
 
     /// Turns mouse reports (clicks and the wheel) on or off.
     public func enableMouse(_ on: Bool) {

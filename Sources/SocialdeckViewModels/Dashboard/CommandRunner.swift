@@ -20,19 +20,25 @@ public final class CommandRunner: Sendable {
     private let session: SessionGuard?
     private let clock: @Sendable () -> Date
     private let deliver: @Sendable (Command, CommandFailure?) -> Void
+    private let executor: (@Sendable (@escaping @Sendable () -> Void) -> Void)?
 
     /// With a session guard, a command runs only while the session may still act.
+    /// Commands run one after another on the runner's own queue, or on `executor`.
     public init(store: any DocumentStore, identity: Identity, session: SessionGuard? = nil,
-                clock: @escaping @Sendable () -> Date = { Date() }, deliver: @escaping @Sendable (Command, CommandFailure?) -> Void) {
+                clock: @escaping @Sendable () -> Date = { Date() },
+                executor: (@Sendable (@escaping @Sendable () -> Void) -> Void)? = nil,
+                deliver: @escaping @Sendable (Command, CommandFailure?) -> Void) {
         self.store = store
         self.identity = identity
         self.session = session
         self.clock = clock
+        self.executor = executor
         self.deliver = deliver
     }
 
     public func run(_ command: Command) {
-        queue.async { [self] in deliver(command, perform(command)) }
+        let job: @Sendable () -> Void = { [self] in deliver(command, perform(command)) }
+        if let executor { executor(job) } else { queue.async(execute: job) }
     }
 
     /// Runs synchronously and reports what failed; the tests use this. A bulk command

@@ -1,0 +1,24 @@
+import Dispatch
+import Foundation
+import SocialdeckViewModels
+
+/// What the runtime takes from the world: the time, the refresh ticker, and where
+/// background work (sign-in, commands) runs. The dashboard uses `live`; the in-process
+/// app tests pass a test clock, a ticker they fire by hand, and work that runs at once.
+public struct RuntimeDependencies: Sendable {
+    public var now: @Sendable () -> Date
+    public var makeTicker: @Sendable () -> any RefreshTicker
+    public var background: @Sendable (@escaping @Sendable () -> Void) -> Void
+
+    public init(now: @escaping @Sendable () -> Date, makeTicker: @escaping @Sendable () -> any RefreshTicker,
+                background: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void) {
+        self.now = now
+        self.makeTicker = makeTicker
+        self.background = background
+    }
+
+    public static let live: RuntimeDependencies = {
+        let work = DispatchQueue(label: "socialdeck.work", qos: .userInitiated)
+        return RuntimeDependencies(now: { Date() }, makeTicker: { DispatchRefreshTicker() }, background: { work.async(execute: $0) })
+    }()
+}
