@@ -64,8 +64,6 @@ struct OrganizationAgentUsage {
 
     /// The first instant of `now`'s calendar month in UTC, where cost months are counted.
     static func monthStart(of now: Date) -> Date {
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = .gmt
-        return utc.date(from: utc.dateComponents([.year, .month], from: now)) ?? now
+        Calendar.utc.date(from: Calendar.utc.dateComponents([.year, .month], from: now)) ?? now
     }
 }

@@ -48,8 +48,7 @@ public struct RevenueReport: Sendable, Equatable {
             let entry = mix[plan.displayName] ?? (0, 0)
             mix[plan.displayName] = (entry.0 + 1, entry.1 + monthlyRevenue(s, at: now))
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let calendar = Calendar.utc
         let thisMonth = calendar.date(from: calendar.dateComponents([.year, .month], from: now))!
         let trend: [Month] = (0..<12).reversed().map { back in
             let start = calendar.date(byAdding: .month, value: -back, to: thisMonth)!

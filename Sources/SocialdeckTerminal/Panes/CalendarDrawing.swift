@@ -7,11 +7,6 @@ import SocialdeckViewModels
 struct CalendarDrawing {
     typealias Entry = CalendarModel.Entry
 
-    static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                             "October", "November", "December"]
-
     let model: CalendarModel
     let palette: Palette
     let calendar: Calendar
@@ -22,11 +17,8 @@ struct CalendarDrawing {
     init(_ model: CalendarModel, context: PaneContext) {
         self.model = model
         self.palette = context.palette
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = model.timeZone
-        calendar.firstWeekday = 2
-        self.calendar = calendar
-        self.today = calendar.startOfDay(for: context.now)
+        calendar = .gregorian(in: model.timeZone)
+        today = calendar.startOfDay(for: context.now)
         self.byDay = model.byDay
     }
 
@@ -56,8 +48,8 @@ struct CalendarDrawing {
     /// "Tue 01 Dec", with the year when `year` is set: "Tue 01 Dec 2026".
     func dayTitle(_ date: Date, year: Bool = false) -> String {
         let p = parts(date)
-        let text = String(format: "%@ %02d %@", Self.weekdays[(p.weekday ?? 1) - 1], p.day ?? 0,
-                          Self.months[(p.month ?? 1) - 1])
+        let text = String(format: "%@ %02d %@", CalendarNames.weekdays[(p.weekday ?? 1) - 1], p.day ?? 0,
+                          CalendarNames.months[(p.month ?? 1) - 1])
         return year ? text + " \(p.year ?? 0)" : text
     }
 

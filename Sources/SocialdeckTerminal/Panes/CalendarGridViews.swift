@@ -1,4 +1,5 @@
 import Foundation
+import SocialdeckModel
 import SocialdeckViewModels
 
 /// The month grid: Monday to Sunday across, the weeks of `visibleRange` down. Each
@@ -16,7 +17,7 @@ enum CalendarMonthView {
         }
         // Weekday names over the columns: "Mon" … "Sun".
         for (index, column) in columns.enumerated() {
-            let name = CalendarDrawing.weekdays[(index + 1) % 7]
+            let name = CalendarNames.weekdays[(index + 1) % 7]
             buffer.put(DisplayWidth.truncate(name, toColumns: column.width), x: column.x, y: rows[0].y,
                        style: d.palette[.textDim], maxWidth: column.width)
         }
@@ -39,7 +40,7 @@ enum CalendarMonthView {
         let isToday = day == d.today
         // The 1st carries its month, so the days of the neighbouring months read right.
         let p = d.parts(day)
-        let number = "\(p.day ?? 0)" + (p.day == 1 ? " " + CalendarDrawing.months[(p.month ?? 1) - 1] : "")
+        let number = "\(p.day ?? 0)" + (p.day == 1 ? " " + CalendarNames.months[(p.month ?? 1) - 1] : "")
             + (isToday ? "•" : "")
         let numberStyle = !inMonth ? palette[.textDim] : isToday ? palette[.headerAccent]
             : PaneDrawing.layer(Style(attributes: [.bold]), on: palette[.text])
@@ -91,7 +92,7 @@ enum CalendarWeekView {
             let headerBase = isCursor ? palette[.selection] : palette[.text]
             buffer.fill(header, style: headerBase)
             let p = d.parts(day)
-            let label = CalendarDrawing.weekdays[(p.weekday ?? 1) - 1] + " \(p.day ?? 0)" + (isToday ? "•" : "")
+            let label = CalendarNames.weekdays[(p.weekday ?? 1) - 1] + " \(p.day ?? 0)" + (isToday ? "•" : "")
             PaneDrawing.put(label, x: header.x, y: header.y, style: isToday ? palette[.headerAccent] : palette[.textDim],
                             on: headerBase, limit: header.maxX, into: &buffer)
 

@@ -60,7 +60,7 @@ public enum CalendarPane: Pane {
         switch model.view {
         case .month:
             let p = d.parts(model.cursorDay)
-            period = "\(CalendarDrawing.monthNames[(p.month ?? 1) - 1]) \(p.year ?? 0)"
+            period = "\(CalendarNames.monthNames[(p.month ?? 1) - 1]) \(p.year ?? 0)"
         case .week, .agenda:
             let range = model.visibleRange
             let last = d.day(-1, from: range.end)

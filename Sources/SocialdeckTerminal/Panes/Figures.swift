@@ -1,4 +1,5 @@
 import Foundation
+import SocialdeckModel
 
 /// How panes write numbers, money, durations and times: short, and the same in every
 /// locale, so screens stay comparable and golden tests stable.
@@ -112,15 +113,10 @@ public enum Figures {
         return "\(monthName(parts.month)) \(parts.year ?? 0)"
     }
 
-    private static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
+    private static let utc = Calendar.utc
 
     private static func monthName(_ month: Int?) -> String {
-        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return names[max(0, min(11, (month ?? 1) - 1))]
+        CalendarNames.months[max(0, min(11, (month ?? 1) - 1))]
     }
 
     /// "1,234,567" from "1234567".

@@ -1,4 +1,5 @@
 import Foundation
+import SocialdeckModel
 import SocialdeckViewModels
 
 /// What every pane needs beside its own model when it draws.
@@ -18,17 +19,14 @@ public struct PaneContext: Sendable {
 
     /// Local wall-clock parts of a date in the viewer's zone.
     public func local(_ date: Date) -> DateComponents {
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = timeZone
-        return c.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+        Calendar.gregorian(in: timeZone).dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
     }
 
     /// "Mon 01 Dec 09:00" in the viewer's zone.
     public func shortDateTime(_ date: Date) -> String {
         let p = local(date)
-        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return String(format: "%@ %02d %@ %02d:%02d", days[(p.weekday ?? 1) - 1], p.day ?? 0, months[(p.month ?? 1) - 1], p.hour ?? 0, p.minute ?? 0)
+        return String(format: "%@ %02d %@ %02d:%02d", CalendarNames.weekdays[(p.weekday ?? 1) - 1], p.day ?? 0,
+                      CalendarNames.months[(p.month ?? 1) - 1], p.hour ?? 0, p.minute ?? 0)
     }
 }
 

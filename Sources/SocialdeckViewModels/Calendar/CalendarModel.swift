@@ -42,11 +42,8 @@ public struct CalendarModel: Sendable {
 
     public init(identity: Identity, timeZone: TimeZone, today: Date) {
         self.timeZone = timeZone
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = timeZone
-        c.firstWeekday = 2
-        calendar = c
-        cursorDay = c.startOfDay(for: today)
+        calendar = .gregorian(in: timeZone)
+        cursorDay = calendar.startOfDay(for: today)
         canSchedule = identity.allowedActions.contains(.scheduleContent)
     }
 

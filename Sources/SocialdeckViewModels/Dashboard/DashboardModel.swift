@@ -115,9 +115,7 @@ public struct DashboardModel: Sendable {
 
     /// The header clock: the time in the user's zone.
     public func clockText(_ now: Date) -> String {
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = timeZone
-        let d = c.dateComponents([.year, .month, .day, .hour, .minute], from: now)
+        let d = Calendar.gregorian(in: timeZone).dateComponents([.year, .month, .day, .hour, .minute], from: now)
         return String(format: "%04d-%02d-%02d %02d:%02d %@", d.year!, d.month!, d.day!, d.hour!, d.minute!,
                       timeZone.abbreviation(for: now) ?? timeZone.identifier)
     }

@@ -1,0 +1,26 @@
+import Foundation
+
+extension Calendar {
+    /// The Gregorian calendar in `zone`, with weeks from Monday as ISO 8601 and the
+    /// calendar pane count them.
+    public static func gregorian(in zone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        calendar.firstWeekday = 2
+        return calendar
+    }
+
+    /// `gregorian(in:)` in UTC, where stored times and billing months are counted.
+    public static let utc = gregorian(in: TimeZone(identifier: "UTC")!)
+}
+
+/// English names for the dashboard's dates, independent of the process locale so
+/// screens read the same on every machine.
+public enum CalendarNames {
+    /// By `Calendar` weekday number less one: Sunday first.
+    public static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    /// By month number less one.
+    public static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                    "October", "November", "December"]
+}
