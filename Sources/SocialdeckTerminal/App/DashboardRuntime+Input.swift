@@ -132,8 +132,7 @@ extension DashboardRuntime {
         case .nextPane: model.nextPane()
         case .previousPane: model.nextPane(-1)
         case .pane1, .pane2, .pane3, .pane4, .pane5:
-            let index = [KeyAction.pane1, .pane2, .pane3, .pane4, .pane5].firstIndex(of: action)! + 1
-            if !model.select(PaneID(rawValue: index)!) { model.show("that pane is not available to your role", now: now) }
+            if let pane = action.pane, !model.select(pane) { model.show("that pane is not available to your role", now: now) }
         case .refresh: scheduler?.refreshNow()
         case .up: moveCursor(&model, -1, now: now)
         case .down: moveCursor(&model, 1, now: now)
@@ -156,8 +155,8 @@ extension DashboardRuntime {
         case .view: model.calendar.cycleView()
         case .previousPeriod: model.calendar.view == .month ? model.calendar.moveMonths(-1) : model.calendar.moveWeeks(-1)
         case .nextPeriod: model.calendar.view == .month ? model.calendar.moveMonths(1) : model.calendar.moveWeeks(1)
-        case .previousRange: model.analytics.setRange(AnalyticsModel.ranges.last { $0 < model.analytics.rangeDays } ?? model.analytics.rangeDays)
-        case .nextRange: model.analytics.setRange(AnalyticsModel.ranges.first { $0 > model.analytics.rangeDays } ?? model.analytics.rangeDays)
+        case .previousRange: model.analytics.stepRange(-1)
+        case .nextRange: model.analytics.stepRange(1)
         case .pause:
             let command: AgentAdministration.Command = model.agents.selected?.agent.status == .inactive ? .enable : .disable
             run(model.agents.command(command).map(CommandRunner.Command.agents))

@@ -40,9 +40,7 @@ enum DashboardView {
         return buffer
     }
 
-    static func scope(_ pane: PaneID) -> KeyScope {
-        [PaneID.calendar: KeyScope.calendar, .approvals: .approvals, .analytics: .analytics, .agents: .agents, .revenue: .revenue][pane]!
-    }
+    static func scope(_ pane: PaneID) -> KeyScope { KeyScope(pane) }
 
     /// Keys that work here; a message, when there is one, takes the right-hand side.
     static func footer(_ model: DashboardModel, overlay: DashboardRuntime.Overlay?, width: Int, y: Int, into buffer: inout CellBuffer,

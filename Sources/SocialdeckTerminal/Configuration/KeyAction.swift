@@ -1,3 +1,5 @@
+import SocialdeckViewModels
+
 /// Where a binding applies: everywhere, or in one pane of the dashboard.
 public enum KeyScope: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case global, calendar, approvals, analytics, agents, revenue
@@ -6,6 +8,17 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable, CustomStringConv
     public static let panes: [KeyScope] = [.calendar, .approvals, .analytics, .agents, .revenue]
 
     public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+
+    /// A pane's own scope.
+    public init(_ pane: PaneID) {
+        switch pane {
+        case .calendar: self = .calendar
+        case .approvals: self = .approvals
+        case .analytics: self = .analytics
+        case .agents: self = .agents
+        case .revenue: self = .revenue
+        }
+    }
     public var description: String { rawValue }
 }
 
@@ -24,6 +37,18 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case pause, restart
 
     public var description: String { rawValue }
+
+    /// The pane `pane_1` … `pane_5` switch to.
+    public var pane: PaneID? {
+        switch self {
+        case .pane1: return .calendar
+        case .pane2: return .approvals
+        case .pane3: return .analytics
+        case .pane4: return .agents
+        case .pane5: return .revenue
+        default: return nil
+        }
+    }
 }
 
 /// One row of the binding table: an action in a scope, its default keys, the

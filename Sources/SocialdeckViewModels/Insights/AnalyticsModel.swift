@@ -15,9 +15,11 @@ public struct AnalyticsModel: Sendable {
         topIndex = min(topIndex, max(0, (report?.topPosts.count ?? 1) - 1))
     }
 
-    /// Cycles 7 → 30 → 90 days; the next snapshot asks for the new range.
-    public mutating func cycleRange() {
-        rangeDays = Self.ranges[(Self.ranges.firstIndex(of: rangeDays)! + 1) % Self.ranges.count]
+    /// One range longer (positive) or shorter (negative) among 7, 30 and 90 days,
+    /// stopping at either end; the next snapshot asks for the new range.
+    public mutating func stepRange(_ direction: Int) {
+        let index = Self.ranges.firstIndex(of: rangeDays) ?? 1
+        rangeDays = Self.ranges[max(0, min(Self.ranges.count - 1, index + direction.signum()))]
     }
 
     public mutating func setRange(_ days: Int) {
