@@ -90,6 +90,22 @@ struct DashboardEndToEndTests {
         try s.waitFor("EXITED=0")
     }
 
+    @Test func ctrlLWipesWhatAnotherProgramWroteOverTheScreen() throws {
+        let s = try start()
+        try signIn(s)
+        let garbage = "DEBUG: monitor: [127.0.0.1:27017] command or network error occurred"
+        let tty = try #require(FileHandle(forWritingAtPath: try s.paneTTY()))
+        tty.write(Data("\u{1B}[12;5H\(garbage)".utf8))
+        try tty.close()
+        try s.waitFor(garbage)
+        try s.send("C-l", literally: false)
+        try s.waitForAbsence(of: garbage)
+        // The screen is cleared first, then drawn again.
+        #expect(!(try s.waitFor("Approvals")).contains(garbage))
+        try s.send("q")
+        try s.waitFor("EXITED=0")
+    }
+
     @Test func aViewerSeesNoRevenueAndCannotApprove() throws {
         let s = try start()
         try signIn(s, as: "viewer@acme.example")

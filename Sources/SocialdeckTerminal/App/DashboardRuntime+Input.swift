@@ -6,6 +6,11 @@ import SocialdeckViewModels
 extension DashboardRuntime {
     func handle(_ event: InputEvent) {
         if case .resize = event { return }
+        // Before the form, prompts and editors, which take every other key.
+        if case .key(let key) = event, bindings.keys(for: .redraw).contains(key) {
+            backend.repaint()
+            return
+        }
         switch screen {
         case .signIn(var form):
             handleSignIn(event, &form)
@@ -135,6 +140,7 @@ extension DashboardRuntime {
             let index = [KeyAction.pane1, .pane2, .pane3, .pane4, .pane5].firstIndex(of: action)! + 1
             if !model.select(PaneID(rawValue: index)!) { model.show("that pane is not available to your role", now: now) }
         case .refresh: scheduler?.refreshNow()
+        case .redraw: backend.repaint()
         case .up: moveCursor(&model, -1, now: now)
         case .down: moveCursor(&model, 1, now: now)
         case .left: if model.pane == .calendar { model.calendar.moveDays(-1) }

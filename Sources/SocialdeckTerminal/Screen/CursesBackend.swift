@@ -129,6 +129,12 @@ public final class CursesBackend: ScreenBackend {
         previousSize = screenSize
     }
 
+    public func repaint() {
+        guard !isEnded, !isSuspended else { return }
+        previous = nil
+        withScreen { _ = clearok(sd_curscr(), true) }
+    }
+
     public func suspend() {
         guard !isEnded, !isSuspended else { return }
         isSuspended = true
