@@ -10,7 +10,9 @@ import Testing
 struct DashboardEndToEndTests {
     let dir = TempDir.make()
     var data: String { dir + "/data" }
-    var env: [String: String] { ["XDG_CONFIG_HOME": dir + "/config", "TERM": "xterm-256color", "LANG": "C.UTF-8"] }
+    var env: [String: String] {
+        ["XDG_CONFIG_HOME": dir + "/config", "XDG_STATE_HOME": dir + "/state", "TERM": "xterm-256color", "LANG": "C.UTF-8"]
+    }
 
     init() throws {
         let r = try Socialdeck.run(["seed", "--data", dir + "/data", "--orgs", "2", "--users", "8", "--posts", "60", "--days", "20"],
@@ -102,6 +104,28 @@ struct DashboardEndToEndTests {
         try s.waitForAbsence(of: garbage)
         // The screen is cleared first, then drawn again.
         #expect(!(try s.waitFor("Approvals")).contains(garbage))
+        try s.send("q")
+        try s.waitFor("EXITED=0")
+    }
+
+    /// Whatever else writes to stdout or stderr (a library, the runtime) lands in the log
+    /// file while the screen is up: both descriptors point at it.
+    @Test func whileTheScreenIsUpStdoutAndStderrAreTheLogFile() throws {
+        let s = try start()
+        try signIn(s)
+        let shell = try #require(try s.panePID())
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let dashboard = try #require(children.split(separator: " ").first.map(String.init))
+        let log = dir + "/state/socialdeck/socialdeck.log"
+        for descriptor in [1, 2] {
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(dashboard)/fd/\(descriptor)") == log)
+        }
+        let stray = open("/proc/\(dashboard)/fd/2", O_WRONLY | O_APPEND)
+        #expect(stray >= 0)
+        _ = "a stray warning\n".withCString { write(stray, $0, strlen($0)) }
+        close(stray)
+        #expect(try String(contentsOfFile: log, encoding: .utf8).contains("a stray warning"))
+        #expect(try FileManager.default.attributesOfItem(atPath: log)[.posixPermissions] as? Int == 0o600)
         try s.send("q")
         try s.waitFor("EXITED=0")
     }

@@ -77,11 +77,15 @@ public final class DashboardRuntime {
     /// A message to show once the dashboard is up (theme or config problems).
     var flashLater: String?
 
-    /// Runs until the person quits. The terminal is restored on every way out.
+    /// Runs until the person quits. The terminal is restored on every way out, and then
+    /// stdout and stderr, which point at the log file meanwhile.
     public func run() throws {
+        let streams = StandardStreamCapture(into: LogFile.shared)
+        if let problem = streams.problem { flashLater = flashLater ?? problem }
         defer {
             scheduler?.stop()
             backend.end()
+            streams.restore()
         }
         if let auto = options.autoSignIn { beginSignIn(SignInModel.Attempt(email: auto.email, password: auto.password, code: nil)) }
         var signals = sigset_t()
