@@ -31,11 +31,7 @@ struct DashboardEndToEndTests {
     }
 
     func signIn(_ s: TmuxSession, as email: String = "manager@acme.example") throws {
-        try s.waitFor("sign in")
-        try s.send(email)
-        try s.send("Tab", literally: false)
-        try s.send(DemoPassword.value)
-        try s.send("Enter", literally: false)
+        try s.submitSignIn(email)
         try s.waitFor("Approvals")
     }
 
@@ -185,11 +181,7 @@ extension DashboardEndToEndTests {
         try enrol.waitFor("EXITED=0")
 
         let s = try start()
-        try s.waitFor("sign in")
-        try s.send("manager@acme.example")
-        try s.send("Tab", literally: false)
-        try s.send(DemoPassword.value)
-        try s.send("Enter", literally: false)
+        try s.submitSignIn()
         try s.waitFor("2FA code")
         try s.send("000000")
         try s.send("Enter", literally: false)
@@ -208,4 +200,15 @@ extension DashboardEndToEndTests {
 
 enum DemoPassword {
     static let value = "socialdeck-demo"
+}
+
+extension TmuxSession {
+    /// Fills in the sign-in form with `email` and the demo password, and submits it.
+    func submitSignIn(_ email: String = "manager@acme.example") throws {
+        try waitFor("sign in")
+        try send(email)
+        try send("Tab", literally: false)
+        try send(DemoPassword.value)
+        try send("Enter", literally: false)
+    }
 }

@@ -133,7 +133,8 @@ public final class DashboardRuntime {
             } catch let e as SignInError {
                 mailbox.post(.signInFailed(e, message: e.description))
             } catch {
-                mailbox.post(.signInFailed(nil, message: SafeText.escapingControls(String(describing: error))))
+                let message = StoreFailureMessage.sentence(for: error, notDone: "you were not signed in", onDashboard: false)
+                mailbox.post(.signInFailed(nil, message: message ?? SafeText.escapingControls(String(describing: error))))
             }
         }
     }
@@ -176,7 +177,8 @@ public final class DashboardRuntime {
             do {
                 try startDashboard(session)
             } catch {
-                form.failed(message: SafeText.escapingControls(String(describing: error)))
+                let message = StoreFailureMessage.sentence(for: error, notDone: "the dashboard did not open", onDashboard: false)
+                form.failed(message: message ?? SafeText.escapingControls(String(describing: error)))
                 screen = .signIn(form)
             }
         case (.signInFailed(let failure, let message), .signIn(var form)):

@@ -30,7 +30,7 @@ public final class CommandRunner: Sendable {
 
     public func run(_ command: Command) {
         queue.async { [self] in
-            deliver(command, Self.failure { try execute(command) })
+            deliver(command, Self.failure(of: command) { try execute(command) })
         }
     }
 
@@ -48,12 +48,15 @@ public final class CommandRunner: Sendable {
         }
     }
 
-    static func failure(_ body: () throws -> Void) -> String? {
+    /// What the person is told when `command` fails: a plain sentence when the store could
+    /// not be used, otherwise the error's own words.
+    static func failure(of command: Command, _ body: () throws -> Void) -> String? {
         do {
             try body()
             return nil
         } catch {
-            return SafeText.escapingControls(String(describing: error))
+            return StoreFailureMessage.sentence(for: error, notDone: command.notDone)
+                ?? SafeText.escapingControls(String(describing: error))
         }
     }
 }
