@@ -109,9 +109,7 @@ struct DashboardEndToEndTests {
     @Test func whileTheScreenIsUpStdoutAndStderrAreTheLogFile() throws {
         let s = try start()
         try signIn(s)
-        let shell = try #require(try s.panePID())
-        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
-        let dashboard = try #require(children.split(separator: " ").first.map(String.init))
+        let dashboard = try Self.dashboardPID(s)
         let log = dir + "/state/socialdeck/socialdeck.log"
         for descriptor in [1, 2] {
             #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(dashboard)/fd/\(descriptor)") == log)
@@ -124,6 +122,19 @@ struct DashboardEndToEndTests {
         #expect(try FileManager.default.attributesOfItem(atPath: log)[.posixPermissions] as? Int == 0o600)
         try s.send("q")
         try s.waitFor("EXITED=0")
+    }
+
+    /// A crash while the screen is up (a bad pointer, sent as SIGSEGV) restores the
+    /// terminal, so the crash report is seen on the normal screen.
+    @Test func aCrashLeavesTheScreenAndTheReportIsSeen() throws {
+        let s = try start()
+        try s.waitFor("sign in")
+        let dashboard = try Self.dashboardPID(s)
+        #expect(kill(dashboard, SIGSEGV) == 0)
+        let screen = try s.waitFor("socialdeck crashed")
+        #expect(!screen.contains("socialdeck · sign in"), "the dashboard's screen is gone")
+        kill(dashboard, SIGKILL)  // Swift's crash reporter may be waiting for a key
+        try s.waitFor("EXITED=")
     }
 
     @Test func aViewerSeesNoRevenueAndCannotApprove() throws {
@@ -143,6 +154,13 @@ extension DashboardEndToEndTests {
     /// rows): press, then release.
     static func click(_ s: TmuxSession, x: Int, y: Int) throws {
         try s.send("\u{1B}[<0;\(x + 1);\(y + 1)M\u{1B}[<0;\(x + 1);\(y + 1)m")
+    }
+
+    /// The dashboard's process: the child of the shell the pane runs.
+    static func dashboardPID(_ s: TmuxSession) throws -> Int32 {
+        let shell = try #require(try s.panePID())
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        return try #require(children.split(separator: " ").first.flatMap { Int32($0) })
     }
 
     @Test func withMouseOnAClickOpensATabMovesToARowAndMarksIt() throws {

@@ -82,6 +82,9 @@ public final class DashboardRuntime {
     public func run() throws {
         let streams = StandardStreamCapture(into: LogFile.shared)
         if let problem = streams.problem { flashLater = flashLater ?? problem }
+        if let log = LogFile.shared, streams.problem == nil {
+            backend.crashNote = "socialdeck crashed; what it printed before this report is in \(log.path)"
+        }
         defer {
             scheduler?.stop()
             backend.end()
