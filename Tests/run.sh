@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(libncursesw5-dev libmongoc-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev libqrencode-dev pkg-config tmux)
+packages=(libncursesw5-dev libmongoc-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev libqrencode-dev pkg-config tmux strace)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

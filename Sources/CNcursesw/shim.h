@@ -37,6 +37,9 @@ static inline int sd_button1(mmask_t m) { return (m & (BUTTON1_CLICKED | BUTTON1
 static inline int sd_wheel_up(mmask_t m) { return (m & BUTTON4_PRESSED) != 0; }
 static inline int sd_wheel_down(mmask_t m) { return (m & BUTTON5_PRESSED) != 0; }
 
+#include <pthread.h>
+#include "crash_guard.h"
+
 /* ppoll needs _GNU_SOURCE, which SwiftPM's Glibc module does not set. */
 static inline int sd_ppoll(struct pollfd *fds, nfds_t n, const struct timespec *timeout, const sigset_t *mask) {
     return ppoll(fds, n, timeout, mask);

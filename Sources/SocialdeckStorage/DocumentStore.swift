@@ -82,6 +82,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// A unique index refused the write.
     case duplicateKey(collection: String, detail: String)
     case unreachable(String)
+    /// Another process held the write lock past the store's busy timeout.
+    case busy(String)
     case notADatabase(String)
     case notWritable(String)
     case notADirectory(String)
@@ -96,6 +98,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .duplicateKey(let c, let d): return "duplicate key in \(c): \(d)"
         case .unreachable(let s): return "cannot reach \(s)"
+        case .busy(let s): return "\(s) is busy: another process held its write lock for too long"
         case .notADatabase(let p): return "\(p) is not a socialdeck SQLite database; it was left untouched"
         case .notWritable(let p): return "\(p) is not writable"
         case .notADirectory(let p): return "\(p) is not a directory"

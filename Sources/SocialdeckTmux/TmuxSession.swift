@@ -59,6 +59,11 @@ public final class TmuxSession {
         Int32(try tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// The terminal device of the pane, where any program can write over the screen.
+    public func paneTTY() throws -> String {
+        try tmux(["display-message", "-p", "-t", name, "#{pane_tty}"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
@@ -66,14 +71,24 @@ public final class TmuxSession {
     /// Waits until the screen shows `text`; returns the screen, or throws with the last screen seen.
     @discardableResult
     public func waitFor(_ text: String, timeout: TimeInterval = 15, poll: TimeInterval = 0.1) throws -> String {
+        try wait(until: { $0.contains(text) }, timeout: timeout, poll: poll, failure: "'\(text)' never appeared")
+    }
+
+    /// Waits until the screen no longer shows `text`; returns the screen, or throws with the last screen seen.
+    @discardableResult
+    public func waitForAbsence(of text: String, timeout: TimeInterval = 15, poll: TimeInterval = 0.1) throws -> String {
+        try wait(until: { !$0.contains(text) }, timeout: timeout, poll: poll, failure: "'\(text)' never went away")
+    }
+
+    private func wait(until done: (String) -> Bool, timeout: TimeInterval, poll: TimeInterval, failure: String) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if last.contains(text) { return last }
+            if done(last) { return last }
             Thread.sleep(forTimeInterval: poll)
         }
-        throw TmuxFailure("'\(text)' never appeared; the screen was:\n\(last)")
+        throw TmuxFailure("\(failure); the screen was:\n\(last)")
     }
 
     /// Waits until the session's command has exited.

@@ -79,6 +79,7 @@ struct SocialdeckCommand: ParsableCommand {
         sigemptyset(&winch)
         sigaddset(&winch, SIGWINCH)
         pthread_sigmask(SIG_BLOCK, &winch, nil)
+        openLog(environment: ProcessInfo.processInfo.environment)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -89,6 +90,24 @@ struct SocialdeckCommand: ParsableCommand {
             FileHandle.standardError.write(Data("socialdeck: \(SafeText.escapingControls(message))\n".utf8))
             Foundation.exit(code.rawValue)
         }
+    }
+}
+
+extension SocialdeckCommand {
+    /// Points the storage layer's log at `$XDG_STATE_HOME/socialdeck/socialdeck.log`, at the
+    /// level `SOCIALDECK_LOG_LEVEL` names (info by default). The file is created on first use.
+    static func openLog(environment: [String: String]) {
+        guard let path = LogFile.defaultPath(environment: environment) else { return }
+        var level = LogFile.Level.info
+        if let name = environment[LogFile.environmentVariable], !name.isEmpty {
+            if let named = LogFile.Level(name: name) {
+                level = named
+            } else {
+                let choices = LogFile.Level.allCases.map(\.description).joined(separator: ", ")
+                FileHandle.standardError.write(Data("socialdeck: \(LogFile.environmentVariable) takes \(choices); using info\n".utf8))
+            }
+        }
+        LogFile.shared = LogFile(path: path, level: level)
     }
 }
 

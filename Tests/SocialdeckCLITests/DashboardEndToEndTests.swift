@@ -11,7 +11,9 @@ import Testing
 struct DashboardEndToEndTests {
     let dir = TempDir.make()
     var data: String { dir + "/data" }
-    var env: [String: String] { ["XDG_CONFIG_HOME": dir + "/config", "TERM": "xterm-256color", "LANG": "C.UTF-8"] }
+    var env: [String: String] {
+        ["XDG_CONFIG_HOME": dir + "/config", "XDG_STATE_HOME": dir + "/state", "TERM": "xterm-256color", "LANG": "C.UTF-8"]
+    }
 
     init() throws {
         let r = try Socialdeck.run(["seed", "--data", dir + "/data", "--orgs", "2", "--users", "8", "--posts", "60", "--days", "20"],
@@ -30,11 +32,7 @@ struct DashboardEndToEndTests {
     }
 
     func signIn(_ s: TmuxSession, as email: String = "manager@acme.example") throws {
-        try s.waitFor("sign in")
-        try s.send(email)
-        try s.send("Tab", literally: false)
-        try s.send(DemoPassword.value)
-        try s.send("Enter", literally: false)
+        try s.submitSignIn(email)
         try s.waitFor("Approvals")
     }
 
@@ -106,6 +104,55 @@ struct DashboardEndToEndTests {
         try s.waitFor("EXITED=0")
     }
 
+    @Test func ctrlLWipesWhatAnotherProgramWroteOverTheScreen() throws {
+        let s = try start()
+        try signIn(s)
+        let garbage = "DEBUG: monitor: [127.0.0.1:27017] command or network error occurred"
+        let tty = try #require(FileHandle(forWritingAtPath: try s.paneTTY()))
+        tty.write(Data("\u{1B}[12;5H\(garbage)".utf8))
+        try tty.close()
+        try s.waitFor(garbage)
+        try s.send("C-l", literally: false)
+        try s.waitForAbsence(of: garbage)
+        // The screen is cleared first, then drawn again.
+        #expect(!(try s.waitFor("Approvals")).contains(garbage))
+        try s.send("q")
+        try s.waitFor("EXITED=0")
+    }
+
+    /// Whatever else writes to stdout or stderr (a library, the runtime) lands in the log
+    /// file while the screen is up: both descriptors point at it.
+    @Test func whileTheScreenIsUpStdoutAndStderrAreTheLogFile() throws {
+        let s = try start()
+        try signIn(s)
+        let dashboard = try Self.dashboardPID(s)
+        let log = dir + "/state/socialdeck/socialdeck.log"
+        for descriptor in [1, 2] {
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(dashboard)/fd/\(descriptor)") == log)
+        }
+        let stray = open("/proc/\(dashboard)/fd/2", O_WRONLY | O_APPEND)
+        #expect(stray >= 0)
+        _ = "a stray warning\n".withCString { write(stray, $0, strlen($0)) }
+        close(stray)
+        #expect(try String(contentsOfFile: log, encoding: .utf8).contains("a stray warning"))
+        #expect(try FileManager.default.attributesOfItem(atPath: log)[.posixPermissions] as? Int == 0o600)
+        try s.send("q")
+        try s.waitFor("EXITED=0")
+    }
+
+    /// A crash while the screen is up (a bad pointer, sent as SIGSEGV) restores the
+    /// terminal, so the crash report is seen on the normal screen.
+    @Test func aCrashLeavesTheScreenAndTheReportIsSeen() throws {
+        let s = try start()
+        try s.waitFor("sign in")
+        let dashboard = try Self.dashboardPID(s)
+        #expect(kill(dashboard, SIGSEGV) == 0)
+        let screen = try s.waitFor("socialdeck crashed")
+        #expect(!screen.contains("socialdeck · sign in"), "the dashboard's screen is gone")
+        kill(dashboard, SIGKILL)  // Swift's crash reporter may be waiting for a key
+        try s.waitFor("EXITED=")
+    }
+
     @Test func aViewerSeesNoRevenueAndCannotApprove() throws {
         let s = try start()
         try signIn(s, as: "viewer@acme.example")
@@ -123,6 +170,13 @@ extension DashboardEndToEndTests {
     /// rows): press, then release.
     static func click(_ s: TmuxSession, x: Int, y: Int) throws {
         try s.send("\u{1B}[<0;\(x + 1);\(y + 1)M\u{1B}[<0;\(x + 1);\(y + 1)m")
+    }
+
+    /// The dashboard's process: the child of the shell the pane runs.
+    static func dashboardPID(_ s: TmuxSession) throws -> Int32 {
+        let shell = try #require(try s.panePID())
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        return try #require(children.split(separator: " ").first.flatMap { Int32($0) })
     }
 
     @Test func withMouseOnAClickOpensATabMovesToARowAndMarksIt() throws {
@@ -161,11 +215,7 @@ extension DashboardEndToEndTests {
         try enrol.waitFor("EXITED=0")
 
         let s = try start()
-        try s.waitFor("sign in")
-        try s.send("manager@acme.example")
-        try s.send("Tab", literally: false)
-        try s.send(DemoPassword.value)
-        try s.send("Enter", literally: false)
+        try s.submitSignIn()
         try s.waitFor("2FA code")
         try s.send("000000")
         try s.send("Enter", literally: false)
@@ -184,4 +234,15 @@ extension DashboardEndToEndTests {
 
 enum DemoPassword {
     static let value = "socialdeck-demo"
+}
+
+extension TmuxSession {
+    /// Fills in the sign-in form with `email` and the demo password, and submits it.
+    func submitSignIn(_ email: String = "manager@acme.example") throws {
+        try waitFor("sign in")
+        try send(email)
+        try send("Tab", literally: false)
+        try send(DemoPassword.value)
+        try send("Enter", literally: false)
+    }
 }

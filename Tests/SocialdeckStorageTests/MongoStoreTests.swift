@@ -14,6 +14,7 @@ struct MongoStoreTests {
             _ = try MongoStore(uri: "mongodb://alice:s3cret-pw@127.0.0.1:1/db?serverSelectionTimeoutMS=1500")
             Issue.record("connected to a closed port")
         } catch let error as StoreError {
+            guard case .unreachable = error else { Issue.record("not reported as unreachable: \(error)"); return }
             let message = error.description
             #expect(message.contains("127.0.0.1:1"))
             #expect(!message.contains("s3cret-pw"))

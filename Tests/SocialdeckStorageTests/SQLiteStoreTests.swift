@@ -24,6 +24,32 @@ struct SQLiteStoreTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
     }
 
+    /// Another process (here python's sqlite3) holds the write lock past the busy timeout.
+    @Test func aWriteThatWaitsPastTheBusyTimeoutFailsAsBusy() throws {
+        let dir = TempDir.make()
+        let store = try SQLiteStore(directory: dir, busyTimeout: 0.2)
+        try store.insertOne(Document([.init("n", 1)]), into: "things")
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["python3", "-c", """
+            import sqlite3, sys
+            c = sqlite3.connect(sys.argv[1], isolation_level=None)
+            c.execute("BEGIN IMMEDIATE")
+            print("locked", flush=True)
+            sys.stdin.read()
+            """, store.location]
+        let output = Pipe(), input = Pipe()
+        holder.standardOutput = output
+        holder.standardInput = input
+        try holder.run()
+        defer {
+            try? input.fileHandleForWriting.close()
+            holder.waitUntilExit()
+        }
+        #expect(String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).hasPrefix("locked"))
+        #expect(throws: StoreError.busy(store.location)) { try store.insertOne(Document([.init("n", 2)]), into: "things") }
+    }
+
     @Test func aFileThatIsNotSQLiteIsLeftUntouched() throws {
         let dir = TempDir.make()
         let path = dir + "/" + SQLiteStore.fileName

@@ -99,6 +99,25 @@ struct CursesBackendTests {
         #expect(!output.contains("1049"))
     }
 
+    @Test("Repaint (Ctrl-L) clears the terminal and draws every cell of the next frame, even an unchanged one")
+    func repaint() throws {
+        let pty = try PseudoTerminal()
+        let backend = try CursesBackend(environment: ["TERM": "xterm-256color"], input: pty.secondary, output: pty.secondary)
+        backend.present(frame("queue 3 pending"))
+        _ = pty.read()
+        // Another program scribbles on the terminal; ncurses cannot know.
+        _ = "DEBUG: monitor: network error".withCString { write(pty.secondary, $0, strlen($0)) }
+        _ = pty.read()
+        backend.present(frame("queue 3 pending"))
+        #expect(pty.read().isEmpty)
+        backend.repaint()
+        backend.present(frame("queue 3 pending"))
+        let repainted = pty.read()
+        backend.end()
+        #expect(repainted.contains("\u{1B}[H\u{1B}[2J"))  // xterm's clear
+        #expect(repainted.contains("queue 3 pending"))
+    }
+
     @Test("Suspend gives the terminal back; resume repaints and shows held frames")
     func suspendResume() throws {
         let pty = try PseudoTerminal()

@@ -23,6 +23,19 @@ struct MemoryBackendTests {
         #expect(backend.frame?.line(1) == "uptime 42s          ")
     }
 
+    @Test("After repaint, an unchanged frame is drawn whole, once")
+    func repaint() {
+        let backend = MemoryBackend(width: 20, height: 4)
+        backend.present(frame("uptime 41s"))
+        backend.present(frame("uptime 41s"))
+        #expect(backend.lastChangedCells == 0)
+        backend.repaint()
+        backend.present(frame("uptime 41s"))
+        #expect(backend.lastChangedCells == 9)
+        backend.present(frame("uptime 41s"))
+        #expect(backend.lastChangedCells == 0)
+    }
+
     @Test("Size follows simulated resizes")
     func size() {
         let backend = MemoryBackend(width: 80, height: 24)

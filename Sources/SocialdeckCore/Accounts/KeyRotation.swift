@@ -7,14 +7,27 @@ extension SecretVault {
     static func nextKeyPath(_ keyFile: String) -> String { keyFile + ".next" }
 
     /// The vault for this environment: the key from `SOCIALDECK_SECRET_KEY` or the key
-    /// file (created on first use), plus the next key of an unfinished rotation.
+    /// file (created on first use), plus the next key of an unfinished rotation. A vault
+    /// from the key file reads it again when it meets a key it does not know.
     public static func load(environment: [String: String], keyFile: String? = nil) throws -> (SecretVault, SecretKeyStore.Loaded) {
         let loaded = try SecretKeyStore(environment: environment, keyFile: keyFile).load()
-        var others: [SecretKey] = []
-        if case .keyFile(let path) = loaded.origin, let next = try SecretKeyStore.readKeyFile(nextKeyPath(path)) {
-            others.append(next)
+        switch loaded.origin {
+        case .environment:
+            return (SecretVault(key: loaded.key), loaded)
+        case .keyFile(let path), .createdKeyFile(let path):
+            let vault = SecretVault(keys: Keys(current: loaded.key, previous: try nextKeys(path))) {
+                // Only read: a key file that has gone missing is an error, not a reason to make a new key.
+                guard let key = try SecretKeyStore.readKeyFile(path) else {
+                    throw SecretKeyError.fileSystem(path: path, operation: "read", errno: ENOENT)
+                }
+                return Keys(current: key, previous: try nextKeys(path))
+            }
+            return (vault, loaded)
         }
-        return (SecretVault(key: loaded.key, previousKeys: others), loaded)
+    }
+
+    private static func nextKeys(_ keyFile: String) throws -> [SecretKey] {
+        try SecretKeyStore.readKeyFile(nextKeyPath(keyFile)).map { [$0] } ?? []
     }
 }
 
@@ -57,7 +70,7 @@ public struct KeyRotation: Sendable {
         var result = Result(newKeyID: next.id)
         result.resealed += try resealUsers(vault)
         result.resealed += try resealStaff(vault)
-        guard rename(nextPath, path) == 0 else { throw CoreError.invalid("cannot replace \(path): \(String(cString: strerror(errno)))") }
+        try DurableDirectory.rename(nextPath, over: path)
         try audit.record(.init(action: "secret_key_rotated", targetType: .system, targetId: nil, severity: .critical,
                                info: ["from": .string(loaded.key.id), "to": .string(next.id), "resealed": .int64(Int64(result.resealed))]),
                          by: identity)
@@ -104,6 +117,8 @@ public struct KeyRotation: Sendable {
         return count
     }
 
+    /// Writes the next key and syncs it and its directory entry: values are sealed under
+    /// it as soon as this returns, so it must outlive a power cut from then on.
     static func writeKey(_ key: SecretKey, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw CoreError.invalid("cannot create \(path): \(String(cString: strerror(errno)))") }
@@ -113,5 +128,6 @@ public struct KeyRotation: Sendable {
             unlink(path)
             throw CoreError.invalid("cannot write \(path): \(String(cString: strerror(errno)))")
         }
+        try DurableDirectory.syncParent(of: path)
     }
 }

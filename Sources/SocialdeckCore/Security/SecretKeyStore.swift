@@ -118,7 +118,8 @@ public struct SecretKeyStore: Sendable {
 
     /// Writes a new random key to `path` (mode 0600, missing directories 0700). The key goes to
     /// a temporary file first and is hard-linked into place, so no reader ever sees a partial
-    /// file; false when another process linked its key first.
+    /// file, and the directory is synced, so the key outlives a power cut; false when another
+    /// process linked its key first.
     static func createKeyFile(_ path: String) throws(SecretKeyError) -> Bool {
         let parent = (path as NSString).deletingLastPathComponent
         let directory = parent.isEmpty ? "." : parent
@@ -147,11 +148,12 @@ public struct SecretKeyStore: Sendable {
             if errno == EEXIST { return false }
             throw .fileSystem(path: path, operation: "create", errno: errno)
         }
+        try DurableDirectory.syncParent(of: path)
         return true
     }
 
     /// `mkdir -p` where each directory created gets mode 0700 (XDG's rule for these
-    /// directories); existing ones are left as they are.
+    /// directories) and is synced into its parent; existing ones are left as they are.
     static func makeDirectories(_ directory: String) throws(SecretKeyError) {
         var current = directory.hasPrefix("/") ? "" : "."
         for component in directory.split(separator: "/") {
@@ -160,6 +162,7 @@ public struct SecretKeyStore: Sendable {
             if stat(current, &info) == 0 { continue }
             if mkdir(current, 0o700) == 0 {
                 chmod(current, 0o700)
+                try DurableDirectory.syncParent(of: current)
             } else if errno != EEXIST {
                 throw .fileSystem(path: current, operation: "create the directory", errno: errno)
             }

@@ -32,13 +32,9 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The URI with any `user:password@` removed.
+    /// The URI with any `user:password@` (and any password option) removed.
     public static func redacted(_ uri: String) -> String {
-        guard let scheme = uri.range(of: "://") else { return uri }
-        let rest = uri[scheme.upperBound...]
-        let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-        guard let at = rest[..<hostEnd].lastIndex(of: "@") else { return uri }
-        return String(uri[..<scheme.upperBound]) + "***@" + rest[rest.index(after: at)...]
+        CredentialRedaction.redact(uri)
     }
 
     /// Opens the store, brings its schema up to date, and wraps it so that the audit

@@ -8,6 +8,7 @@ import SocialdeckModel
 /// read preference and write concern.
 final class MongoClientPool: @unchecked Sendable {
     private static let initialized: Bool = {
+        MongoLog.install()
         mongoc_init()
         return true
     }()

@@ -37,7 +37,7 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
         let code = sd_error_code(&e), domain = sd_error_domain(&e)
         let message = MongoClientPool.message(error)
         if code == 11000 || code == 11001 { throw StoreError.duplicateKey(collection: collection, detail: message) }
-        if domain == 13 /* SERVER_SELECTION */ || domain == 2 /* STREAM */ {
+        if domain == MONGOC_ERROR_SERVER_SELECTION.rawValue || domain == MONGOC_ERROR_STREAM.rawValue {
             throw StoreError.unreachable("MongoDB at \(pool.hosts) (\(message))")
         }
         throw StoreError.backend("MongoDB \(collection): \(message)")

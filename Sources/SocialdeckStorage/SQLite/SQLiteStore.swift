@@ -24,8 +24,9 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
     /// (WAL keeps every committed transaction); `full` also survives power loss.
     public enum Durability: String, Sendable { case normal = "NORMAL", full = "FULL" }
 
-    /// Opens (creating when missing) the store in `directory`.
-    public init(directory: String, durability: Durability = .full) throws {
+    /// Opens (creating when missing) the store in `directory`. A write waits up to
+    /// `busyTimeout` seconds for another process's write lock, then fails as `.busy`.
+    public init(directory: String, durability: Durability = .full, busyTimeout: Double = 10) throws {
         let dir = (directory as NSString).expandingTildeInPath
         try Self.checkDirectory(dir)
         let path = (dir as NSString).appendingPathComponent(Self.fileName)
@@ -34,7 +35,7 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
         do {
             connection = try SQLiteConnection(path: path)
             try SQLiteFunctions.register(on: connection, filters: filters)
-            try connection.execute("PRAGMA busy_timeout = 10000")
+            try connection.execute("PRAGMA busy_timeout = \(Int(busyTimeout * 1000))")
             try Self.checkApplicationId(connection, path: path)
             try connection.execute("PRAGMA journal_mode = WAL")
             try connection.execute("PRAGMA synchronous = \(durability.rawValue)")
@@ -153,6 +154,7 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
         } catch let e as SQLiteError {
             if e.isUniqueViolation { throw StoreError.duplicateKey(collection: collection, detail: e.message) }
             if e.code & 0xFF == SQLITE_READONLY { throw StoreError.notWritable(location) }
+            if e.isBusy { throw StoreError.busy(location) }
             throw StoreError.backend("SQLite \(location): \(e.message)")
         } catch let e as BSONError {
             throw StoreError.corruptDocument(collection: collection, detail: e.description)

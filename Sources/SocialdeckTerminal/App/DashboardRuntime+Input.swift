@@ -6,6 +6,11 @@ import SocialdeckViewModels
 extension DashboardRuntime {
     func handle(_ event: InputEvent) {
         if case .resize = event { return }
+        // Before the form, prompts and editors, which take every other key.
+        if case .key(let key) = event, bindings.keys(for: .redraw).contains(key) {
+            backend.repaint()
+            return
+        }
         switch screen {
         case .signIn(var form):
             handleSignIn(event, &form)
@@ -134,6 +139,7 @@ extension DashboardRuntime {
         case .pane1, .pane2, .pane3, .pane4, .pane5:
             if let pane = action.pane, !model.select(pane) { model.show("that pane is not available to your role", now: now) }
         case .refresh: scheduler?.refreshNow()
+        case .redraw: backend.repaint()
         case .up: moveCursor(&model, -1, now: now)
         case .down: moveCursor(&model, 1, now: now)
         case .left: if model.pane == .calendar { model.calendar.moveDays(-1) }

@@ -86,11 +86,18 @@ public final class DashboardRuntime {
     /// A message to show once the dashboard is up (theme or config problems).
     var flashLater: String?
 
-    /// Runs until the person quits. The terminal is restored on every way out.
+    /// Runs until the person quits. The terminal is restored on every way out, and then
+    /// stdout and stderr, which point at the log file meanwhile.
     public func run() throws {
+        let streams = StandardStreamCapture(into: LogFile.shared)
+        if let problem = streams.problem { flashLater = flashLater ?? problem }
+        if let log = LogFile.shared, streams.problem == nil {
+            backend.crashNote = "socialdeck crashed; what it printed before this report is in \(log.path)"
+        }
         defer {
             scheduler?.stop()
             backend.end()
+            streams.restore()
         }
         start()
         var signals = sigset_t()
@@ -149,7 +156,8 @@ public final class DashboardRuntime {
             } catch let e as SignInError {
                 mailbox.post(.signInFailed(e, message: e.description))
             } catch {
-                mailbox.post(.signInFailed(nil, message: SafeText.escapingControls(String(describing: error))))
+                let message = StoreFailureMessage.sentence(for: error, notDone: "you were not signed in", onDashboard: false)
+                mailbox.post(.signInFailed(nil, message: message ?? SafeText.escapingControls(String(describing: error))))
             }
         }
     }
@@ -197,7 +205,8 @@ public final class DashboardRuntime {
             do {
                 try startDashboard(session)
             } catch {
-                form.failed(message: SafeText.escapingControls(String(describing: error)))
+                let message = StoreFailureMessage.sentence(for: error, notDone: "the dashboard did not open", onDashboard: false)
+                form.failed(message: message ?? SafeText.escapingControls(String(describing: error)))
                 screen = .signIn(form)
             }
         case (.signInFailed(let failure, let message), .signIn(var form)):

@@ -64,11 +64,19 @@ enum DashboardView {
         } else {
             FooterBar.render(FooterBar.Model(scope: scope(model.pane), bindings: bindings), in: rect, into: &buffer, context: context)
         }
-        if let message = model.flashText(at: now) {
-            let text = " \(message) "
-            let w = min(DisplayWidth.of(text), width / 2)
-            buffer.put(text, x: width - w, y: y, style: palette[.warning], maxWidth: w)
+        guard let message = model.flashText(at: now) else { return }
+        let text = " \(PaneDrawing.clean(message)) "
+        if DisplayWidth.of(text) <= width / 2 {
+            buffer.put(text, x: width - DisplayWidth.of(text), y: y, style: palette[.warning])
+            return
         }
+        // Too long for the footer's right half: it takes whole rows, ending on the footer, wrapped.
+        let lines = PaneDrawing.wrap(message, width - 2)
+        let area = Rect(x: 0, y: y + 1 - min(lines.count, y - 1), width: width, height: min(lines.count, y - 1))
+        buffer.fill(area, style: palette[.footer])
+        PaneDrawing.putLines(lines, in: area.inset(horizontal: 1), style: PaneDrawing.layer(palette[.warning], on: palette[.footer]),
+                             into: &buffer)
+        buffer.mark(area, as: .overlay)
     }
 
     static func draw(_ overlay: DashboardRuntime.Overlay, model: DashboardModel, into buffer: inout CellBuffer,

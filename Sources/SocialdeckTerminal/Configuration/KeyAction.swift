@@ -29,7 +29,7 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case pane1 = "pane_1", pane2 = "pane_2", pane3 = "pane_3", pane4 = "pane_4", pane5 = "pane_5"
     case up, down, left, right, top, bottom
     case pageDown = "page_down", pageUp = "page_up"
-    case open, back, refresh, undo
+    case open, back, refresh, redraw, undo
     case edit, reschedule, unschedule, today, view
     case previousPeriod = "previous_period", nextPeriod = "next_period"
     case approve, reject, select
@@ -105,6 +105,7 @@ extension KeyBindingDefinition {
         .init(.open, .global, [named(.enter)], "open", "Open the selected item"),
         .init(.back, .global, [named(.escape)], "back", "Close, cancel or go back"),
         .init(.refresh, .global, [.ctrl("r")], "refresh", "Reload from the store"),
+        .init(.redraw, .global, [.ctrl("l")], "redraw", "Repaint the whole screen"),
         .init(.undo, .global, [k("u")], "undo", "Undo the last change"),
 
         .init(.reschedule, .calendar, [k("m")], "move", "Move the selected post: a time (09:30) or a date and time", footer: true),

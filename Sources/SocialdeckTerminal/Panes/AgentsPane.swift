@@ -15,7 +15,8 @@ public enum AgentsPane: Pane {
         guard !area.isEmpty else { return }
         let palette = context.palette
         buffer.fill(area, style: palette[.text])
-        let footer = (model.canConfigure ? 1 : 0) + (model.message == nil ? 0 : 1)
+        let message = model.message.map { PaneDrawing.wrap($0, area.width) } ?? []
+        let footer = (model.canConfigure ? 1 : 0) + message.count
         let parts = area.rows([.fixed(1), .fixed(1), .fill, .fixed(footer)])
         drawTitle(model.rows, in: parts[0], into: &buffer, palette: palette)
         if model.rows.isEmpty {
@@ -25,7 +26,7 @@ public enum AgentsPane: Pane {
             table.drawHeader(y: parts[1].y, into: &buffer, style: palette.heading)
             drawRows(model, table: table, in: parts[2], into: &buffer, context: context)
         }
-        drawFooter(model, in: parts[3], into: &buffer, palette: palette)
+        drawFooter(model, message: message, in: parts[3], into: &buffer, palette: palette)
     }
 
     enum Column { case name, status, success, mean, lastRun, errors, tokens, cost, runs }
@@ -105,8 +106,9 @@ public enum AgentsPane: Pane {
         }
     }
 
-    /// The keys staff can use, and the outcome of the last command.
-    private static func drawFooter(_ model: AgentsModel, in rect: Rect, into buffer: inout CellBuffer, palette: Palette) {
+    /// The keys staff can use, and the outcome of the last command, wrapped.
+    private static func drawFooter(_ model: AgentsModel, message: [String], in rect: Rect, into buffer: inout CellBuffer,
+                                   palette: Palette) {
         var y = rect.y
         if model.canConfigure, y < rect.maxY {
             let keys: [(String, Style)] = [("e", palette.heading), (" enable · ", palette[.textDim]), ("d", palette.heading),
@@ -114,8 +116,7 @@ public enum AgentsPane: Pane {
             buffer.put(keys, x: rect.x, y: y, limit: rect.maxX)
             y += 1
         }
-        if let message = model.message, y < rect.maxY {
-            buffer.put(message, x: rect.x, y: y, width: rect.width, style: palette[.text])
-        }
+        PaneDrawing.putLines(message, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y),
+                             style: palette[.text], into: &buffer)
     }
 }

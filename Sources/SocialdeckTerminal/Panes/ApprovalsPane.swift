@@ -21,9 +21,11 @@ public enum ApprovalsPane: Pane {
         guard !rect.isEmpty else { return }
         var body = rect
         if rect.height >= 3, let status = statusLine(model, now: context.now) {
-            let parts = rect.rows([.fill, .fixed(1)])
+            let undo = undoHint(model, now: context.now)
+            let lines = PaneDrawing.wrap(status, rect.width - (undo.map { DisplayWidth.of($0) + 2 } ?? 0))
+            let parts = rect.rows([.fill, .fixed(min(lines.count, rect.height - 2))])
             body = parts[0]
-            drawStatus(status, undo: undoHint(model, now: context.now), in: parts[1], into: &buffer, palette: palette)
+            drawStatus(lines, undo: undo, in: parts[1], into: &buffer, palette: palette)
         }
 
         let items = model.visible
@@ -94,15 +96,11 @@ public enum ApprovalsPane: Pane {
         return "u undo (\(seconds) s)"
     }
 
-    static func drawStatus(_ message: String, undo: String?, in line: Rect, into buffer: inout CellBuffer, palette: Palette) {
-        let hint = undo ?? ""
-        let hintWidth = DisplayWidth.of(hint)
-        let room = hint.isEmpty ? line.width : line.width - hintWidth - 2
-        if room > 0 {
-            buffer.put(PaneDrawing.fit(message, room), x: line.x, y: line.y, style: palette[.text])
-        }
-        if !hint.isEmpty, hintWidth <= line.width {
-            buffer.put(hint, x: line.maxX - hintWidth, y: line.y, style: palette[.warning])
+    /// The message's wrapped lines, with the undo hint at the right of the first.
+    static func drawStatus(_ lines: [String], undo: String?, in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
+        PaneDrawing.putLines(lines, in: area, style: palette[.text], into: &buffer)
+        if let undo, DisplayWidth.of(undo) <= area.width {
+            buffer.put(undo, x: area.maxX - DisplayWidth.of(undo), y: area.y, style: palette[.warning])
         }
     }
 

@@ -84,9 +84,7 @@ enum CalendarDayPanel {
                        style: PaneDrawing.layer(Style(attributes: [.bold]), on: palette[.text]))
         }
         if let message = model.message, body.height >= 2 {
-            let split = body.rows([.fill, .fixed(1)])
-            body = split[0]
-            buffer.put(PaneDrawing.fit(message, split[1].width), x: split[1].x, y: split[1].y, style: palette[.warning])
+            body = PaneDrawing.bottomMessage(message, in: body, keeping: 1, style: palette[.warning], into: &buffer)
         }
         guard !body.isEmpty else { return }
         if entries.isEmpty {

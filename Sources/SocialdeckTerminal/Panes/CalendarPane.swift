@@ -24,9 +24,7 @@ public enum CalendarPane: Pane {
         if model.view == .agenda {
             var list = main
             if let message = model.message, main.height >= 3 {
-                let split = main.rows([.fill, .fixed(1)])
-                list = split[0]
-                buffer.put(PaneDrawing.fit(message, split[1].width), x: split[1].x, y: split[1].y, style: palette[.warning])
+                list = PaneDrawing.bottomMessage(message, in: main, keeping: 2, style: palette[.warning], into: &buffer)
             }
             CalendarAgendaView.draw(d, in: list, into: &buffer)
             return

@@ -1,4 +1,5 @@
 import SocialdeckModel
+import SocialdeckViewModels
 
 /// Small drawing rules the panes share: untrusted text made safe and fitted to a
 /// width, a style laid over a row's background, and platform badges.
@@ -12,6 +13,29 @@ enum PaneDrawing {
     /// `clean(text)` cut to `columns` with "…" when it is too wide.
     static func fit(_ text: String, _ columns: Int) -> String {
         DisplayWidth.truncate(clean(text), toColumns: max(0, columns), ellipsis: true)
+    }
+
+    /// `clean(text)` as lines of at most `columns` columns, broken between words (a word
+    /// longer than a line where it must be): how a message is shown whole, never cut.
+    static func wrap(_ text: String, _ columns: Int) -> [String] {
+        PostPreview.lines(clean(text), width: max(1, columns), measure: { DisplayWidth.of($0) })
+    }
+
+    /// Draws `lines` down `rect` from its top, one a row, as many as it has rows for.
+    static func putLines(_ lines: [String], in rect: Rect, style: Style, into buffer: inout CellBuffer) {
+        for (row, line) in zip(rect.y..<rect.maxY, lines) {
+            buffer.put(line, x: rect.x, y: row, style: style, maxWidth: rect.width)
+        }
+    }
+
+    /// Draws `message` wrapped along the bottom of `area`, in the rows it needs as long as
+    /// `keeping` rows stay above it, and returns the rows above.
+    static func bottomMessage(_ message: String, in area: Rect, keeping: Int, style: Style,
+                              into buffer: inout CellBuffer) -> Rect {
+        let lines = wrap(message, area.width)
+        let parts = area.rows([.fill, .fixed(min(lines.count, area.height - keeping))])
+        putLines(lines, in: parts[1], style: style, into: &buffer)
+        return parts[0]
     }
 
     /// `style`'s colours and attributes drawn on `base`'s background, as on a selected row.

@@ -42,6 +42,13 @@ public final class CursesBackend: ScreenBackend {
     private var held: CellBuffer?
     private var isSuspended = false
     private var isEnded = false
+    private var exitSequence = ""
+    private var mouseEnabled = false
+
+    /// The line the terminal shows if the process crashes while the screen is up; see `CrashGuard`.
+    public var crashNote = CrashGuard.defaultNote {
+        didSet { armCrashGuard() }
+    }
 
     /// Takes over the terminal on `input`/`output`.
     ///
@@ -62,6 +69,7 @@ public final class CursesBackend: ScreenBackend {
             fclose(outputFile)
             throw Failure.notATerminal
         }
+        CrashGuard.saveModes(of: output)
         let direct = noColor ? .notRequested : DirectColorTerminal.resolve(term: term, environment: environment)
         colorNote = { if case .unavailable(let why) = direct { return "truecolor unavailable: \(why)" } else { return nil } }()
         let setup = cursesLock.withLock { () -> (screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>,
@@ -97,6 +105,8 @@ public final class CursesBackend: ScreenBackend {
         colorDepth = setup.depth
         maximumPairs = setup.pairs
         hasDefaultColors = setup.defaults
+        exitSequence = withScreen { CrashGuard.exitSequence() }
+        armCrashGuard()
     }
 
     deinit { end() }
@@ -129,6 +139,12 @@ public final class CursesBackend: ScreenBackend {
         previousSize = screenSize
     }
 
+    public func repaint() {
+        guard !isEnded, !isSuspended else { return }
+        previous = nil
+        withScreen { _ = clearok(sd_curscr(), true) }
+    }
+
     public func suspend() {
         guard !isEnded, !isSuspended else { return }
         isSuspended = true
@@ -156,6 +172,7 @@ public final class CursesBackend: ScreenBackend {
             endwin()
             delscreen(screen)
         }
+        CrashGuard.disarm()
         fclose(files.output)
         fclose(files.input)
     }
@@ -171,6 +188,13 @@ public final class CursesBackend: ScreenBackend {
             _ = mousemask(on ? sd_mouse_clicks() : 0, nil)
             _ = mouseinterval(0)
         }
+        mouseEnabled = on
+        armCrashGuard()
+    }
+
+    private func armCrashGuard() {
+        guard !isEnded else { return }
+        CrashGuard.arm(terminal: fileno(files.output), exitSequence: exitSequence, mouse: mouseEnabled, note: crashNote)
     }
 
     /// The next pending input without waiting, or nil when there is none.

@@ -12,6 +12,8 @@ public final class MemoryBackend: ScreenBackend, Sendable {
         var totalChangedCells = 0
         var isSuspended = false
         var isEnded = false
+        /// `repaint()` was asked for: the next frame is drawn whole.
+        var drawsWhole = false
     }
 
     public let colorDepth: ColorDepth
@@ -51,6 +53,10 @@ public final class MemoryBackend: ScreenBackend, Sendable {
         }
     }
 
+    public func repaint() {
+        state.withLock { $0.drawsWhole = true }
+    }
+
     public func suspend() {
         state.withLock { state in
             if !state.isEnded { state.isSuspended = true }
@@ -73,7 +79,9 @@ public final class MemoryBackend: ScreenBackend, Sendable {
     }
 
     private static func draw(_ frame: CellBuffer, into state: inout State) {
-        let previous = state.frame ?? CellBuffer(width: frame.width, height: frame.height)
+        let blank = CellBuffer(width: frame.width, height: frame.height)
+        let previous = state.drawsWhole ? blank : state.frame ?? blank
+        state.drawsWhole = false
         let changed = frame.diff(from: previous).reduce(0) { $0 + $1.cells.count }
         state.frame = frame
         state.presentCount += 1

@@ -25,6 +25,10 @@ public protocol ScreenBackend: AnyObject {
     /// after `end()` frames are ignored.
     func present(_ frame: CellBuffer)
 
+    /// Forgets what the terminal shows, so the next frame clears it and draws every cell:
+    /// how Ctrl-L wipes whatever another program wrote over the screen.
+    func repaint()
+
     /// Gives the terminal back (for a shell or an editor) without ending.
     func suspend()
 

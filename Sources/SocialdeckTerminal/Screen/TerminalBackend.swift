@@ -6,6 +6,8 @@ public protocol TerminalBackend: ScreenBackend {
     var inputDescriptor: Int32? { get }
     /// Why colours are fewer than asked for (a truecolor entry that could not be made).
     var colorNote: String? { get }
+    /// The line shown if the process crashes while the screen is up.
+    var crashNote: String { get set }
     /// The next waiting input, without blocking; nil when there is none.
     func readInput() -> InputEvent?
     func enableMouse(_ on: Bool)
@@ -21,6 +23,7 @@ public final class MemoryTerminal: TerminalBackend, @unchecked Sendable {
     public let screen: MemoryBackend
     private var pending: [InputEvent] = []
     public private(set) var mouseEnabled = false
+    public var crashNote = ""
 
     public init(width: Int, height: Int, colorDepth: ColorDepth = .trueColor) {
         screen = MemoryBackend(width: width, height: height, colorDepth: colorDepth)
@@ -43,6 +46,7 @@ public final class MemoryTerminal: TerminalBackend, @unchecked Sendable {
     public func enableMouse(_ on: Bool) { mouseEnabled = on }
     public func size() -> ScreenSize { screen.size() }
     public func present(_ frame: CellBuffer) { screen.present(frame) }
+    public func repaint() { screen.repaint() }
     public func suspend() { screen.suspend() }
     public func resume() { screen.resume() }
     public func end() { screen.end() }

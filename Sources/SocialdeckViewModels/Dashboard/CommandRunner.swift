@@ -49,9 +49,12 @@ public final class CommandRunner: Sendable {
         do {
             try session?.check()
             switch command {
-            case .approvals(.approve(let ids)): return each(ids) { try workflow.approve($0, by: identity) }
-            case .approvals(.reject(let ids, let reason)): return each(ids) { try workflow.reject($0, reason: reason, by: identity) }
-            case .approvals(.reopen(let ids)): return each(ids) { try workflow.reopen($0, by: identity) }
+            case .approvals(.approve(let ids)):
+                return each(ids, { .approvals(.approve([$0])) }) { try workflow.approve($0, by: identity) }
+            case .approvals(.reject(let ids, let reason)):
+                return each(ids, { .approvals(.reject([$0], reason: reason)) }) { try workflow.reject($0, reason: reason, by: identity) }
+            case .approvals(.reopen(let ids)):
+                return each(ids, { .approvals(.reopen([$0])) }) { try workflow.reopen($0, by: identity) }
             case .approvals(.edit(let id, let text, let seen)): try workflow.editText(id, to: text, seen: seen, by: identity)
             case .calendar(.reschedule(let id, let date)): try workflow.reschedule(id, to: date, by: identity)
             case .calendar(.unschedule(let id)): try workflow.unschedule(id, by: identity)
@@ -59,7 +62,7 @@ public final class CommandRunner: Sendable {
             }
             return nil
         } catch {
-            return CommandFailure(message: Self.describe(error), failedIds: command.targets)
+            return CommandFailure(message: Self.describe(error, command), failedIds: command.targets)
         }
     }
 
@@ -68,20 +71,23 @@ public final class CommandRunner: Sendable {
         if let failure = perform(command) { throw failure }
     }
 
-    private func each(_ ids: [ObjectId], _ body: (ObjectId) throws -> Void) -> CommandFailure? {
+    /// Runs `body` for every id; `single` is the one-draft command, for the words of a failure.
+    private func each(_ ids: [ObjectId], _ single: (ObjectId) -> Command, _ body: (ObjectId) throws -> Void) -> CommandFailure? {
         var failed: [ObjectId] = [], first: String?
         for id in ids {
             do { try body(id) } catch {
                 failed.append(id)
-                if first == nil { first = Self.describe(error) }
+                if first == nil { first = Self.describe(error, single(id)) }
             }
         }
         guard let first else { return nil }
         return CommandFailure(message: ids.count == 1 ? first : "\(failed.count) of \(ids.count) failed: \(first)", failedIds: failed)
     }
 
-    static func describe(_ error: any Error) -> String {
-        SafeText.escapingControls(String(describing: error))
+    /// What the person is told when `command` fails: a plain sentence when the store could
+    /// not be used, otherwise the error's own words.
+    static func describe(_ error: any Error, _ command: Command) -> String {
+        StoreFailureMessage.sentence(for: error, notDone: command.notDone) ?? SafeText.escapingControls(String(describing: error))
     }
 }
 

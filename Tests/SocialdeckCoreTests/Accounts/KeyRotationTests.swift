@@ -10,6 +10,11 @@ import Testing
 @Suite("Key rotation")
 struct KeyRotationTests {
     func world(_ backend: Backend) throws -> (AccountWorld, String, User) {
+        let (w, keyFile, user, _) = try worldWithTOTPSecret(backend)
+        return (w, keyFile, user)
+    }
+
+    func worldWithTOTPSecret(_ backend: Backend) throws -> (AccountWorld, String, User, String) {
         let w = try AccountWorld(backend)
         let keyFile = TempDir.make() + "/config/socialdeck/secret.key"
         let (vault, _) = try SecretVault.load(environment: [:], keyFile: keyFile)
@@ -21,7 +26,7 @@ struct KeyRotationTests {
         let pending = try TwoFactorEnrollment(store: w.store, secrets: vault, clock: w.clock.closure).begin(email: user.email, by: .localOperator())
         _ = try TwoFactorEnrollment(store: w.store, secrets: vault, clock: w.clock.closure)
             .confirm(pending, code: try TOTP().code(secret: pending.secret, at: w.clock.now), by: .localOperator())
-        return (w, keyFile, try w.storedUser(user._id))
+        return (w, keyFile, try w.storedUser(user._id), pending.secret)
     }
 
     @Test(arguments: Backend.enabled)
@@ -45,6 +50,49 @@ struct KeyRotationTests {
         #expect(mode == 0o600)
         #expect(!FileManager.default.fileExists(atPath: keyFile + ".next"))
         #expect(try w.adminLog().contains { $0.action == "secret_key_rotated" && $0.severity == .critical })
+    }
+
+    /// A dashboard keeps the vault it loaded at start-up; another process rotates the key under it.
+    @Test(arguments: Backend.enabled)
+    func aVaultLoadedBeforeARotationOpensAndSealsUnderTheNewKey(_ backend: Backend) throws {
+        let (w, keyFile, user) = try world(backend)
+        let (early, _) = try SecretVault.load(environment: [:], keyFile: keyFile)
+        let oldKeyID = early.keyID
+        let result = try KeyRotation(store: w.store).rotate(environment: [:], keyFile: keyFile, by: .localOperator())
+        let tokens = try SocialAccountTokens(store: w.store, vault: early).tokens(userId: user._id, platform: .linkedin, accountId: "li-1")
+        #expect(tokens.access == "access-secret-1" && tokens.refresh == "refresh-secret-1")
+        #expect(early.keyID == result.newKeyID && early.keyID != oldKeyID)
+        try SocialAccountTokens(store: w.store, vault: early).connect(
+            userId: user._id, platform: .facebook, accountId: "fb-1", accountName: "acme", accessToken: "access-secret-2",
+            refreshToken: nil, at: w.clock.now, by: .localOperator())
+        let sealed = try #require(try w.storedUser(user._id).socialAccounts.first { $0.platform == .facebook }?.accessToken)
+        let (fresh, _) = try SecretVault.load(environment: [:], keyFile: keyFile)
+        #expect(fresh.isCurrent(sealed))
+    }
+
+    @Test(arguments: Backend.enabled)
+    func aTwoFactorSignInAcrossARotationIsNotAFailure(_ backend: Backend) throws {
+        let (w, keyFile, user, secret) = try worldWithTOTPSecret(backend)
+        let (early, _) = try SecretVault.load(environment: [:], keyFile: keyFile)
+        let authenticator = Authenticator(store: w.store, secrets: early, sessions: w.sessions, hasher: fastHasher, clock: w.clock.closure)
+        _ = try KeyRotation(store: w.store).rotate(environment: [:], keyFile: keyFile, by: .localOperator())
+        w.clock.advance(by: 60)  // the enrolment used the current step's code
+        let session = try authenticator.signIn(email: user.email, password: seedPassword,
+                                               code: try TOTP().code(secret: secret, at: w.clock.now), context: testContext)
+        #expect(session.identity.principal == .customer(userId: user._id, organizationId: user.organizationId, role: user.role))
+        #expect(try w.storedUser(user._id).authentication.loginAttempts == 0)
+        #expect(try w.customerLog().allSatisfy { $0.action != "login_failed" && $0.action != "two_factor_secret_unreadable" })
+    }
+
+    @Test func aVaultWhoseKeyFileVanishedSaysSoInsteadOfMakingANewKey() throws {
+        let (w, keyFile, user) = try world(.sqlite)
+        let (early, _) = try SecretVault.load(environment: [:], keyFile: keyFile)
+        _ = try KeyRotation(store: w.store).rotate(environment: [:], keyFile: keyFile, by: .localOperator())
+        try FileManager.default.removeItem(atPath: keyFile)
+        #expect(throws: SecretKeyError.fileSystem(path: keyFile, operation: "read", errno: ENOENT)) {
+            try SocialAccountTokens(store: w.store, vault: early).tokens(userId: user._id, platform: .linkedin, accountId: "li-1")
+        }
+        #expect(!FileManager.default.fileExists(atPath: keyFile))
     }
 
     @Test func anInterruptedRotationFinishesWhenRunAgain() throws {

@@ -1,0 +1,41 @@
+import SocialdeckModel
+import SocialdeckStorage
+
+/// A failure to use the store, told as a plain sentence that says what was not done and
+/// what to do, instead of in the driver's words: "The store is unreachable, so the draft
+/// was not approved. Try again when the header shows live."
+public enum StoreFailureMessage {
+    /// The sentence for `error`, or nil when the failure is not about reaching the store.
+    /// `notDone` names what did not happen ("the draft was not approved"); `onDashboard`
+    /// says whether the header's connection state is there to watch.
+    public static func sentence(for error: any Error, notDone: String, onDashboard: Bool = true) -> String? {
+        switch error as? StoreError {
+        case .unreachable?:
+            return "The store is unreachable, so \(notDone). "
+                + (onDashboard ? "Try again when the header shows live." : "Try again in a moment.")
+        case .busy?:
+            return "The store is busy with another writer, so \(notDone). Try again in a moment."
+        default:
+            return nil
+        }
+    }
+}
+
+extension CommandRunner.Command {
+    /// What did not happen when the command failed.
+    var notDone: String {
+        switch self {
+        case .approvals(.approve(let ids)): return Self.drafts(ids) + " not approved"
+        case .approvals(.reject(let ids, _)): return Self.drafts(ids) + " not rejected"
+        case .approvals(.reopen(let ids)): return Self.drafts(ids) + " not put back in the queue"
+        case .approvals(.edit): return "the edit was not saved"
+        case .calendar(.reschedule): return "the post was not moved"
+        case .calendar(.unschedule): return "the post was not taken off the calendar"
+        case .agents(.apply(let command, _)): return "the agent was not \(command.rawValue)d"
+        }
+    }
+
+    private static func drafts(_ ids: [ObjectId]) -> String {
+        ids.count == 1 ? "the draft was" : "the \(ids.count) drafts were"
+    }
+}
