@@ -50,11 +50,11 @@ public final class CommandRunner: Sendable {
             try session?.check()
             switch command {
             case .approvals(.approve(let ids)):
-                return each(ids, { .approvals(.approve([$0])) }) { try workflow.approve($0, by: identity) }
+                return each(ids, command, { .approvals(.approve([$0])) }) { try workflow.approve($0, by: identity) }
             case .approvals(.reject(let ids, let reason)):
-                return each(ids, { .approvals(.reject([$0], reason: reason)) }) { try workflow.reject($0, reason: reason, by: identity) }
+                return each(ids, command, { .approvals(.reject([$0], reason: reason)) }) { try workflow.reject($0, reason: reason, by: identity) }
             case .approvals(.reopen(let ids)):
-                return each(ids, { .approvals(.reopen([$0])) }) { try workflow.reopen($0, by: identity) }
+                return each(ids, command, { .approvals(.reopen([$0])) }) { try workflow.reopen($0, by: identity) }
             case .approvals(.edit(let id, let text, let seen)): try workflow.editText(id, to: text, seen: seen, by: identity)
             case .calendar(.reschedule(let id, let date)): try workflow.reschedule(id, to: date, by: identity)
             case .calendar(.unschedule(let id)): try workflow.unschedule(id, by: identity)
@@ -71,17 +71,20 @@ public final class CommandRunner: Sendable {
         if let failure = perform(command) { throw failure }
     }
 
-    /// Runs `body` for every id; `single` is the one-draft command, for the words of a failure.
-    private func each(_ ids: [ObjectId], _ single: (ObjectId) -> Command, _ body: (ObjectId) throws -> Void) -> CommandFailure? {
-        var failed: [ObjectId] = [], first: String?
+    /// Runs `body` for every id of `whole`; `single` is the one-draft command, for the
+    /// words of a failure when only some failed.
+    private func each(_ ids: [ObjectId], _ whole: Command, _ single: (ObjectId) -> Command,
+                      _ body: (ObjectId) throws -> Void) -> CommandFailure? {
+        var failed: [ObjectId] = [], first: (any Error, ObjectId)?
         for id in ids {
             do { try body(id) } catch {
                 failed.append(id)
-                if first == nil { first = Self.describe(error, single(id)) }
+                if first == nil { first = (error, id) }
             }
         }
-        guard let first else { return nil }
-        return CommandFailure(message: ids.count == 1 ? first : "\(failed.count) of \(ids.count) failed: \(first)", failedIds: failed)
+        guard let (error, id) = first else { return nil }
+        if failed.count == ids.count { return CommandFailure(message: Self.describe(error, whole), failedIds: failed) }
+        return CommandFailure(message: "\(failed.count) of \(ids.count) failed: \(Self.describe(error, single(id)))", failedIds: failed)
     }
 
     /// What the person is told when `command` fails: a plain sentence when the store could
