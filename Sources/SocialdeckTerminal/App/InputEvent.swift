@@ -1,3 +1,4 @@
+import SocialdeckViewModels
 /// One thing the person did at the terminal.
 public enum InputEvent: Sendable, Equatable {
     case key(Key)

@@ -1,3 +1,4 @@
+import SocialdeckViewModels
 /// `[keys]` and `[keys.SCOPE]` of `config.toml`: remaps of the binding table.
 ///
 /// `[keys]` names an action and changes it in every scope that has it

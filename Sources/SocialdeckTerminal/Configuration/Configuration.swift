@@ -1,3 +1,4 @@
+import SocialdeckViewModels
 import Foundation
 
 /// Something wrong in `config.toml`, to show the user. The setting it concerns keeps its default.

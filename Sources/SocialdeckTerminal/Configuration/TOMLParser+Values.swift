@@ -1,3 +1,5 @@
+import SocialdeckModel
+
 /// The values of ``TOMLDocument``: strings, numbers, booleans, arrays and
 /// inline tables, and the clear refusals of what the subset leaves out.
 extension TOMLParser {

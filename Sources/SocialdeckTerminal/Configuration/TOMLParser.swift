@@ -1,3 +1,5 @@
+import SocialdeckModel
+
 /// The document structure of ``TOMLDocument``: lines, comments, keys, table
 /// headers, and where each key/value pair goes. Values are in
 /// `TOMLParser+Values.swift`.
@@ -238,13 +240,5 @@ struct TOMLParser {
             !part.name.isEmpty && part.name.unicodeScalars.allSatisfy(isBareKeyCharacter)
                 ? part.name : "\"\(part.name)\""
         }.joined(separator: ".")
-    }
-}
-
-extension Unicode.Scalar {
-    /// "U+0007", for messages about characters that cannot be shown.
-    var codeDescription: String {
-        let hex = String(value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }

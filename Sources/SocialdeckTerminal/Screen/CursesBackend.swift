@@ -1,3 +1,4 @@
+import SocialdeckViewModels
 import CNcursesw
 import Foundation
 

@@ -94,8 +94,7 @@ public enum TerminalText {
         case 0xE0100...0xE01EF:
             return "⟨VS\(value - 0xE0100 + 17)⟩"
         default:
-            let hex = String(value, radix: 16, uppercase: true)
-            return "⟨" + (names[value] ?? "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex) + "⟩"
+            return "⟨" + (names[value] ?? scalar.codeDescription) + "⟩"
         }
     }
 

@@ -1,3 +1,4 @@
+import SocialdeckViewModels
 import Foundation
 import Synchronization
 import Testing

@@ -1,3 +1,4 @@
+import SocialdeckViewModels
 import Foundation
 @testable import SocialdeckTerminal
 import Testing

@@ -1,3 +1,4 @@
+import SocialdeckViewModels
 /// The `?` overlay: every key, generated from ``KeyBindings/helpSections()`` so a
 /// remap shows here at once. A centred box with a key column and a description
 /// column per section, scrolled by `offset` lines.

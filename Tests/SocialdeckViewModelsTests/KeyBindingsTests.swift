@@ -1,4 +1,4 @@
-import SocialdeckTerminal
+import SocialdeckViewModels
 import Testing
 
 @Suite("Key bindings")

@@ -1,3 +1,5 @@
+import SocialdeckModel
+
 /// A key as `config.toml`, the footer and the help overlay write it:
 /// `a`, `G`, `:`, `ctrl+d`, `alt+x`, `enter`, `esc`, `tab`, `shift+tab`,
 /// `space`, `backspace`, `del`, `ins`, `home`, `end`, `pgup`, `pgdn`, `up`,

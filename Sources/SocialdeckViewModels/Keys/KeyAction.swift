@@ -1,4 +1,3 @@
-import SocialdeckViewModels
 
 /// Where a binding applies: everywhere, or in one pane of the dashboard.
 public enum KeyScope: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
