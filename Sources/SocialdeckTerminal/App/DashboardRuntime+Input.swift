@@ -54,7 +54,7 @@ extension DashboardRuntime {
         case .wheel(let up):
             if case .help(let offset)? = overlay { overlay = .help(offset: max(0, offset + (up ? -1 : 1))) }
             if overlay == nil, model.pane != .approvals || model.approvals.mode == .browsing {
-                moveCursor(&model, up ? -1 : 1, now: now)
+                perform(up ? .up : .down, &model, now: now)
             }
             return
         case .key(let key):
@@ -128,104 +128,51 @@ extension DashboardRuntime {
         return true
     }
 
+    /// Runs a key's action through the controllers, then their effects.
     private func perform(_ action: KeyAction, _ model: inout DashboardModel, now: Date) {
-        switch action {
-        case .quit: running = false
-        case .help: overlay = .help(offset: 0)
-        case .palette: overlay = .palette(text: "")
-        case .filter: if model.pane == .approvals { overlay = .filter(text: model.approvals.filter) }
-        case .nextPane: model.nextPane()
-        case .previousPane: model.nextPane(-1)
-        case .pane1, .pane2, .pane3, .pane4, .pane5:
-            if let pane = action.pane, !model.select(pane) { model.show("that pane is not available to your role", now: now) }
-        case .refresh: scheduler?.refreshNow()
-        case .redraw: backend.repaint()
-        case .up: moveCursor(&model, -1, now: now)
-        case .down: moveCursor(&model, 1, now: now)
-        case .left: if model.pane == .calendar { model.calendar.moveDays(-1) }
-        case .right: if model.pane == .calendar { model.calendar.moveDays(1) }
-        case .top: if model.pane == .approvals { _ = model.approvals.send(.top, now: now) }
-        case .bottom: if model.pane == .approvals { _ = model.approvals.send(.bottom, now: now) }
-        case .pageDown: pageCursor(&model, 1, now: now)
-        case .pageUp: pageCursor(&model, -1, now: now)
-        case .open: if model.pane == .calendar { model.calendar.nextEntry() }
-        case .back: if model.pane == .approvals { _ = model.approvals.send(.cancel, now: now) }
-        case .undo: if model.pane == .approvals { run(model.approvals.send(.undo, now: now).map(CommandRunner.Command.approvals)) }
-        case .approve: run(model.approvals.send(.approve, now: now).map(CommandRunner.Command.approvals))
-        case .reject: run(model.approvals.send(.beginReject, now: now).map(CommandRunner.Command.approvals))
-        case .edit: run(model.approvals.send(.beginEdit, now: now).map(CommandRunner.Command.approvals))
-        case .select: _ = model.approvals.send(.toggleSelect, now: now)
-        case .reschedule: if model.calendar.selectedEntry != nil { overlay = .moveTo(text: "") }
-        case .unschedule: run(model.calendar.unscheduleSelected().map(CommandRunner.Command.calendar))
-        case .today: model.calendar.today(now)
-        case .view: model.calendar.cycleView()
-        case .previousPeriod: model.calendar.view == .month ? model.calendar.moveMonths(-1) : model.calendar.moveWeeks(-1)
-        case .nextPeriod: model.calendar.view == .month ? model.calendar.moveMonths(1) : model.calendar.moveWeeks(1)
-        case .previousRange: model.analytics.stepRange(-1)
-        case .nextRange: model.analytics.stepRange(1)
-        case .pause:
-            let command: AgentAdministration.Command = model.agents.selected?.agent.status == .inactive ? .enable : .disable
-            run(model.agents.command(command).map(CommandRunner.Command.agents))
-        case .restart: run(model.agents.command(.restart).map(CommandRunner.Command.agents))
-        }
-        if let message = model.approvals.message, model.pane == .approvals, action == .approve || action == .undo {
-            model.show(message, now: now)
-        }
+        let context = ActionContext(now: now, page: max(1, backend.size().height / 2))
+        apply(DashboardControllers.handle(action, in: &model, context: context), &model, now: now)
     }
 
-    private func moveCursor(_ model: inout DashboardModel, _ delta: Int, now: Date) {
-        switch model.pane {
-        case .approvals: _ = model.approvals.send(delta > 0 ? .moveDown : .moveUp, now: now)
-        case .calendar: model.calendar.view == .agenda ? (delta > 0 ? model.calendar.nextEntry() : model.calendar.previousEntry())
-            : model.calendar.moveWeeks(delta)
-        case .analytics: model.analytics.moveTop(delta)
-        case .agents: model.agents.move(delta)
-        case .revenue: break
+    /// Carries out what the controllers asked for: the only place effects happen.
+    func apply(_ effects: [DashboardEffect], _ model: inout DashboardModel, now: Date) {
+        for effect in effects {
+            switch effect {
+            case .run(let command): runner?.run(command)
+            case .refresh: scheduler?.refreshNow()
+            case .quit: running = false
+            case .repaint: backend.repaint()
+            case .open(.help): overlay = .help(offset: 0)
+            case .open(.palette): overlay = .palette(text: "")
+            case .open(.filter(let text)): overlay = .filter(text: text)
+            case .open(.moveTo): overlay = .moveTo(text: "")
+            case .show(let message): model.show(message, now: now)
+            case .setTheme(let name):
+                let selection = themes.theme(named: name)
+                palette = Palette(theme: selection.theme, depth: backend.colorDepth)
+                model.show(selection.problem.map { "theme: \($0)" } ?? "theme \(selection.theme.name)", now: now)
+            }
         }
-    }
-
-    private func pageCursor(_ model: inout DashboardModel, _ direction: Int, now: Date) {
-        let page = max(1, backend.size().height / 2)
-        if model.pane == .approvals { _ = model.approvals.send(direction > 0 ? .pageDown(page) : .pageUp(page), now: now) }
-        else { moveCursor(&model, direction * page, now: now) }
     }
 
     func run(_ commands: [CommandRunner.Command]) {
         for c in commands { runner?.run(c) }
     }
 
-    /// `:` commands: theme NAME, org SLUG, goto DATE, range N, refresh, quit, or a pane's name.
+    /// A prompt's answer: the move prompt's time, or a `:` command.
     private func submit(_ overlay: Overlay, text: String, _ model: inout DashboardModel, now: Date) {
         switch overlay {
         case .moveTo:
-            run(model.calendar.rescheduleSelected(to: text).map(CommandRunner.Command.calendar))
-            if let message = model.calendar.message { model.show(message, now: now) }
+            apply(CalendarController.move(to: text, in: &model), &model, now: now)
         case .palette:
-            let words = text.split(separator: " ").map(String.init)
-            guard let verb = words.first?.lowercased() else { return }
-            let argument = words.dropFirst().joined(separator: " ")
-            switch verb {
-            case "theme":
-                let selection = themes.theme(named: argument)
-                palette = Palette(theme: selection.theme, depth: backend.colorDepth)
-                model.show(selection.problem.map { "theme: \($0)" } ?? "theme \(selection.theme.name)", now: now)
-            case "goto":
-                if model.calendar.goTo(argument) { _ = model.select(.calendar) } else { model.show("use a date like 2026-12-01", now: now) }
-            case "range":
-                if let days = Int(argument), AnalyticsModel.ranges.contains(days) { model.analytics.setRange(days); _ = model.select(.analytics) }
-                else { model.show("range takes 7, 30 or 90", now: now) }
-            case "org":
-                model.show(model.setOrganizationFilter(slug: argument) ? "showing \(argument.isEmpty ? "every organization" : argument)"
-                           : "no organization '\(argument)' (staff only)", now: now)
-            case "refresh": scheduler?.refreshNow()
-            case "quit", "q": running = false
-            default:
+            guard let command = PaletteCommand(text) else { return }
+            if let effects = command.run(in: &model) {
+                apply(effects, &model, now: now)
+            } else if case .binding(let hint)? = DashboardView.paletteModel(text, model: model, bindings: bindings).matches.first {
                 // Not a typed command: run the best-matching action, as the palette lists it.
-                if case .binding(let hint)? = DashboardView.paletteModel(text, model: model, bindings: bindings).matches.first {
-                    perform(hint.action, &model, now: now)
-                } else {
-                    model.show("unknown command '\(verb)'; try theme, org, goto, range, refresh, quit", now: now)
-                }
+                perform(hint.action, &model, now: now)
+            } else if case .other(let verb) = command {
+                model.show("unknown command '\(verb)'; try \(PaletteCommand.verbs)", now: now)
             }
         case .filter, .help:
             break

@@ -75,56 +75,13 @@ public struct KeyBindingDefinition: Sendable, Equatable {
 }
 
 extension KeyBindingDefinition {
-    private static func k(_ c: Character) -> Key { .character(c) }
-    private static func named(_ code: Key.Code) -> Key { Key(code) }
+    static func k(_ c: Character) -> Key { .character(c) }
+    static func named(_ code: Key.Code) -> Key { Key(code) }
 
-    /// The dashboard's bindings. Defaults follow k9s and lazygit: vi motions
-    /// beside the arrows, `:` for commands, `/` to filter, `?` for help.
-    /// No two bindings active in the same pane share a key.
-    public static let table: [KeyBindingDefinition] = [
-        .init(.quit, .global, [k("q"), .ctrl("c")], "quit", "Quit socialdeck", footer: true),
-        .init(.help, .global, [k("?")], "help", "Show every key", footer: true),
-        .init(.palette, .global, [k(":")], "command", "Open the command palette", footer: true),
-        .init(.filter, .global, [k("/")], "filter", "Filter the pane's list", footer: true),
-        .init(.nextPane, .global, [named(.tab)], "next pane", "Go to the next pane"),
-        .init(.previousPane, .global, [named(.backTab)], "previous pane", "Go to the previous pane"),
-        .init(.pane1, .global, [k("1")], "calendar", "Show the calendar"),
-        .init(.pane2, .global, [k("2")], "approvals", "Show the approval queue"),
-        .init(.pane3, .global, [k("3")], "analytics", "Show analytics"),
-        .init(.pane4, .global, [k("4")], "agents", "Show the agents"),
-        .init(.pane5, .global, [k("5")], "revenue", "Show revenue"),
-        .init(.up, .global, [named(.up), k("k")], "up", "Move up"),
-        .init(.down, .global, [named(.down), k("j")], "down", "Move down"),
-        .init(.left, .global, [named(.left), k("h")], "left", "Move left"),
-        .init(.right, .global, [named(.right), k("l")], "right", "Move right"),
-        .init(.top, .global, [k("g"), named(.home)], "top", "Go to the first row"),
-        .init(.bottom, .global, [k("G"), named(.end)], "bottom", "Go to the last row"),
-        .init(.pageDown, .global, [.ctrl("d"), named(.pageDown)], "page down", "Scroll down a page"),
-        .init(.pageUp, .global, [.ctrl("u"), named(.pageUp)], "page up", "Scroll up a page"),
-        .init(.open, .global, [named(.enter)], "open", "Open the selected item"),
-        .init(.back, .global, [named(.escape)], "back", "Close, cancel or go back"),
-        .init(.refresh, .global, [.ctrl("r")], "refresh", "Reload from the store"),
-        .init(.redraw, .global, [.ctrl("l")], "redraw", "Repaint the whole screen"),
-        .init(.undo, .global, [k("u")], "undo", "Undo the last change"),
-
-        .init(.reschedule, .calendar, [k("m")], "move", "Move the selected post: a time (09:30) or a date and time", footer: true),
-        .init(.unschedule, .calendar, [k("x")], "unschedule", "Take the selected post off the calendar", footer: true),
-        .init(.today, .calendar, [k("t")], "today", "Go to today", footer: true),
-        .init(.view, .calendar, [k("v")], "view", "Switch between month, week and agenda", footer: true),
-        .init(.previousPeriod, .calendar, [k("[")], "previous", "Show the previous month or week"),
-        .init(.nextPeriod, .calendar, [k("]")], "next", "Show the next month or week"),
-
-        .init(.approve, .approvals, [k("a")], "approve", "Approve the selected drafts", footer: true),
-        .init(.reject, .approvals, [k("r")], "reject", "Reject the selected drafts, with a reason", footer: true),
-        .init(.edit, .approvals, [k("e")], "edit", "Edit the draft before approving it", footer: true),
-        .init(.select, .approvals, [named(.space)], "select", "Select or unselect a draft", footer: true),
-
-        .init(.previousRange, .analytics, [k("[")], "shorter", "Show 7, 30 or 90 days: shorter", footer: true),
-        .init(.nextRange, .analytics, [k("]")], "longer", "Show 7, 30 or 90 days: longer", footer: true),
-
-        .init(.pause, .agents, [k("p")], "pause", "Disable the selected agent, or enable it again", footer: true),
-        .init(.restart, .agents, [k("R")], "restart", "Restart the selected agent, clearing its error state", footer: true),
-    ]
+    /// The dashboard's bindings, as the controllers declare them. Defaults follow k9s
+    /// and lazygit: vi motions beside the arrows, `:` for commands, `/` to filter, `?`
+    /// for help. No two bindings active in the same pane share a key.
+    public static var table: [KeyBindingDefinition] { DashboardControllers.bindings }
 
     /// The table's row for an action in a scope.
     public static func definition(_ action: KeyAction, in scope: KeyScope) -> KeyBindingDefinition? {

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The approval queue's keys: moving through drafts, approving, rejecting with a
+/// reason, editing, bulk selection, filtering and undo.
+public enum ApprovalsController: PaneController {
+    public static let pane: PaneID? = .approvals
+
+    private typealias B = KeyBindingDefinition
+
+    public static let bindings: [KeyBindingDefinition] = [
+        .init(.approve, .approvals, [B.k("a")], "approve", "Approve the selected drafts", footer: true),
+        .init(.reject, .approvals, [B.k("r")], "reject", "Reject the selected drafts, with a reason", footer: true),
+        .init(.edit, .approvals, [B.k("e")], "edit", "Edit the draft before approving it", footer: true),
+        .init(.select, .approvals, [B.named(.space)], "select", "Select or unselect a draft", footer: true),
+    ]
+
+    public static func unavailableReason(_ action: KeyAction, in model: DashboardModel) -> String? {
+        switch action {
+        case .approve: return model.approvals.canDecide ? nil : "your role cannot approve"
+        case .reject: return model.approvals.canDecide ? nil : "your role cannot reject"
+        case .edit: return model.approvals.canEdit ? nil : "your role cannot edit"
+        default: return nil
+        }
+    }
+
+    public static func handle(_ action: KeyAction, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? {
+        let send = { (a: ApprovalAction, model: inout DashboardModel) -> [DashboardEffect] in
+            model.approvals.send(a, now: context.now).map { .run(.approvals($0)) }
+        }
+        switch action {
+        case .up: return send(.moveUp, &model)
+        case .down: return send(.moveDown, &model)
+        case .top: return send(.top, &model)
+        case .bottom: return send(.bottom, &model)
+        case .pageDown: return send(.pageDown(context.page), &model)
+        case .pageUp: return send(.pageUp(context.page), &model)
+        case .back: return send(.cancel, &model)
+        case .select: return send(.toggleSelect, &model)
+        case .reject: return send(.beginReject, &model)
+        case .edit: return send(.beginEdit, &model)
+        case .filter: return [.open(.filter(model.approvals.filter))]
+        case .approve, .undo:
+            let effects = send(action == .approve ? .approve : .undo, &model)
+            return effects + (model.approvals.message.map { [.show($0)] } ?? [])
+        default: return nil
+        }
+    }
+}

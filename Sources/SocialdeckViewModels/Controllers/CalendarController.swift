@@ -1,0 +1,58 @@
+import Foundation
+
+/// The calendar's keys: moving through days, weeks and months, and moving or
+/// unscheduling the selected post.
+public enum CalendarController: PaneController {
+    public static let pane: PaneID? = .calendar
+
+    private typealias B = KeyBindingDefinition
+
+    public static let bindings: [KeyBindingDefinition] = [
+        .init(.reschedule, .calendar, [B.k("m")], "move", "Move the selected post: a time (09:30) or a date and time", footer: true),
+        .init(.unschedule, .calendar, [B.k("x")], "unschedule", "Take the selected post off the calendar", footer: true),
+        .init(.today, .calendar, [B.k("t")], "today", "Go to today", footer: true),
+        .init(.view, .calendar, [B.k("v")], "view", "Switch between month, week and agenda", footer: true),
+        .init(.previousPeriod, .calendar, [B.k("[")], "previous", "Show the previous month or week"),
+        .init(.nextPeriod, .calendar, [B.k("]")], "next", "Show the next month or week"),
+    ]
+
+    public static func unavailableReason(_ action: KeyAction, in model: DashboardModel) -> String? {
+        switch action {
+        case .reschedule, .unschedule:
+            if !model.calendar.canSchedule { return "your role cannot schedule" }
+            return model.calendar.selectedEntry == nil ? "select a post in the day first" : nil
+        default: return nil
+        }
+    }
+
+    /// The move prompt's answer: a time (09:30) or a date and time.
+    public static func move(to text: String, in model: inout DashboardModel) -> [DashboardEffect] {
+        let commands = model.calendar.rescheduleSelected(to: text).map { DashboardEffect.run(.calendar($0)) }
+        return commands + (model.calendar.message.map { [.show($0)] } ?? [])
+    }
+
+    public static func handle(_ action: KeyAction, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? {
+        switch action {
+        case .up, .down:
+            let delta = action == .up ? -1 : 1
+            if model.calendar.view == .agenda {
+                delta > 0 ? model.calendar.nextEntry() : model.calendar.previousEntry()
+            } else {
+                model.calendar.moveWeeks(delta)
+            }
+        case .left: model.calendar.moveDays(-1)
+        case .right: model.calendar.moveDays(1)
+        case .pageDown: model.calendar.moveWeeks(context.page)
+        case .pageUp: model.calendar.moveWeeks(-context.page)
+        case .open: model.calendar.nextEntry()
+        case .reschedule: return model.calendar.selectedEntry == nil ? [] : [.open(.moveTo)]
+        case .unschedule: return model.calendar.unscheduleSelected().map { .run(.calendar($0)) }
+        case .today: model.calendar.today(context.now)
+        case .view: model.calendar.cycleView()
+        case .previousPeriod: model.calendar.view == .month ? model.calendar.moveMonths(-1) : model.calendar.moveWeeks(-1)
+        case .nextPeriod: model.calendar.view == .month ? model.calendar.moveMonths(1) : model.calendar.moveWeeks(1)
+        default: return nil
+        }
+        return []
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The dashboard-wide keys: quitting, help, the palette, switching panes, refreshing.
+/// Motions are declared here and carried out by each pane's controller.
+public enum GlobalController: PaneController {
+    public static let pane: PaneID? = nil
+
+    private typealias B = KeyBindingDefinition
+
+    public static let bindings: [KeyBindingDefinition] = [
+        .init(.quit, .global, [B.k("q"), .ctrl("c")], "quit", "Quit socialdeck", footer: true),
+        .init(.help, .global, [B.k("?")], "help", "Show every key", footer: true),
+        .init(.palette, .global, [B.k(":")], "command", "Open the command palette", footer: true),
+        .init(.filter, .global, [B.k("/")], "filter", "Filter the pane's list", footer: true),
+        .init(.nextPane, .global, [B.named(.tab)], "next pane", "Go to the next pane"),
+        .init(.previousPane, .global, [B.named(.backTab)], "previous pane", "Go to the previous pane"),
+        .init(.pane1, .global, [B.k("1")], "calendar", "Show the calendar"),
+        .init(.pane2, .global, [B.k("2")], "approvals", "Show the approval queue"),
+        .init(.pane3, .global, [B.k("3")], "analytics", "Show analytics"),
+        .init(.pane4, .global, [B.k("4")], "agents", "Show the agents"),
+        .init(.pane5, .global, [B.k("5")], "revenue", "Show revenue"),
+        .init(.up, .global, [B.named(.up), B.k("k")], "up", "Move up"),
+        .init(.down, .global, [B.named(.down), B.k("j")], "down", "Move down"),
+        .init(.left, .global, [B.named(.left), B.k("h")], "left", "Move left"),
+        .init(.right, .global, [B.named(.right), B.k("l")], "right", "Move right"),
+        .init(.top, .global, [B.k("g"), B.named(.home)], "top", "Go to the first row"),
+        .init(.bottom, .global, [B.k("G"), B.named(.end)], "bottom", "Go to the last row"),
+        .init(.pageDown, .global, [.ctrl("d"), B.named(.pageDown)], "page down", "Scroll down a page"),
+        .init(.pageUp, .global, [.ctrl("u"), B.named(.pageUp)], "page up", "Scroll up a page"),
+        .init(.open, .global, [B.named(.enter)], "open", "Open the selected item"),
+        .init(.back, .global, [B.named(.escape)], "back", "Close, cancel or go back"),
+        .init(.refresh, .global, [.ctrl("r")], "refresh", "Reload from the store"),
+        .init(.redraw, .global, [.ctrl("l")], "redraw", "Repaint the whole screen"),
+        .init(.undo, .global, [B.k("u")], "undo", "Undo the last change"),
+    ]
+
+    public static func handle(_ action: KeyAction, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? {
+        switch action {
+        case .quit: return [.quit]
+        case .help: return [.open(.help)]
+        case .palette: return [.open(.palette)]
+        case .refresh: return [.refresh]
+        case .redraw: return [.repaint]
+        case .nextPane: model.nextPane()
+        case .previousPane: model.nextPane(-1)
+        case .pane1, .pane2, .pane3, .pane4, .pane5:
+            if let pane = action.pane, !model.select(pane) { return [.show("that pane is not available to your role")] }
+        default: break
+        }
+        return []
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// A typed `:` command: `theme NAME`, `org SLUG`, `goto DATE`, `range N`, `refresh`,
+/// `quit`. Anything else is left to the palette's list of actions.
+public enum PaletteCommand: Sendable, Equatable {
+    case theme(String)
+    case organization(String)
+    case goTo(String)
+    case range(String)
+    case refresh
+    case quit
+    /// Not a verb: the palette runs its best-matching action, or says it knows none.
+    case other(verb: String)
+
+    public static let verbs = "theme, org, goto, range, refresh, quit"
+
+    /// Nil for an empty line.
+    public init?(_ text: String) {
+        let words = text.split(separator: " ").map(String.init)
+        guard let verb = words.first?.lowercased() else { return nil }
+        let argument = words.dropFirst().joined(separator: " ")
+        switch verb {
+        case "theme": self = .theme(argument)
+        case "org": self = .organization(argument)
+        case "goto": self = .goTo(argument)
+        case "range": self = .range(argument)
+        case "refresh": self = .refresh
+        case "quit", "q": self = .quit
+        default: self = .other(verb: verb)
+        }
+    }
+
+    /// Runs the command on the model; `.other` returns nil for the caller's own matching.
+    public func run(in model: inout DashboardModel) -> [DashboardEffect]? {
+        switch self {
+        case .theme(let name): return [.setTheme(name)]
+        case .goTo(let date):
+            guard model.calendar.goTo(date) else { return [.show("use a date like 2026-12-01")] }
+            _ = model.select(.calendar)
+        case .range(let text):
+            guard let days = Int(text), AnalyticsModel.ranges.contains(days) else { return [.show("range takes 7, 30 or 90")] }
+            model.analytics.setRange(days)
+            _ = model.select(.analytics)
+        case .organization(let slug):
+            return [.show(model.setOrganizationFilter(slug: slug) ? "showing \(slug.isEmpty ? "every organization" : slug)"
+                          : "no organization '\(slug)' (staff only)")]
+        case .refresh: return [.refresh]
+        case .quit: return [.quit]
+        case .other: return nil
+        }
+        return []
+    }
+}
