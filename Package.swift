@@ -61,3 +61,8 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The compiler checks the layering: a file uses only the modules it imports itself.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

@@ -1,3 +1,4 @@
+import SocialdeckStorage
 import ArgumentParser
 import Foundation
 import SocialdeckCore

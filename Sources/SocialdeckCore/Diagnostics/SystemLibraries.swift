@@ -1,3 +1,4 @@
+import Foundation
 import CCurl
 import CMongoc
 import COpenSSL

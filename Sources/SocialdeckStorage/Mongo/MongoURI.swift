@@ -1,3 +1,4 @@
+import Foundation
 /// Small edits to MongoDB connection strings.
 public enum MongoURI {
     /// `uri` with its database replaced by `database`, keeping hosts, credentials and options.

@@ -1,3 +1,4 @@
+import Foundation
 import SocialdeckModel
 
 /// Turns a typed filter and sort into SQL over a collection table. Conditions on

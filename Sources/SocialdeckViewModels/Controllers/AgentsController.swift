@@ -1,3 +1,4 @@
+import SocialdeckModel
 import Foundation
 import SocialdeckCore
 

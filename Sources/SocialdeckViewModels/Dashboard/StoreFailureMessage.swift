@@ -1,3 +1,4 @@
+import SocialdeckCore
 import SocialdeckModel
 import SocialdeckStorage
 

@@ -1,3 +1,4 @@
+import SocialdeckTestSupport
 import Foundation
 import Testing
 import SocialdeckCore

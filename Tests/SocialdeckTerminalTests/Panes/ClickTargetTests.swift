@@ -1,3 +1,4 @@
+import SocialdeckCore
 import Foundation
 @testable import SocialdeckTerminal
 import SocialdeckModel

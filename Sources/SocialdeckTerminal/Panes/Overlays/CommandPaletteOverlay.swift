@@ -1,3 +1,4 @@
+import Foundation
 import SocialdeckViewModels
 
 /// The `:` palette: a prompt line with what has been typed, and under it the pane's
