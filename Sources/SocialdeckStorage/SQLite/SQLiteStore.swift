@@ -19,6 +19,9 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
     /// Collections whose table exists, with the table's quoted name.
     private var tables: [String: String] = [:]
     private var multikey: [String: [SQLiteMultikeyIndex]] = [:]
+    /// The `schema_version` each collection's multikey indexes were loaded at. Registering
+    /// a multikey index creates its side table, which changes the schema version.
+    private var multikeyLoadedAt: [String: Int64] = [:]
 
     /// How hard each commit is pushed to disk. `normal` survives a killed process
     /// (WAL keeps every committed transaction); `full` also survives power loss.
@@ -27,15 +30,15 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
     /// Opens (creating when missing) the store in `directory`.
     public init(directory: String, durability: Durability = .full) throws {
         let dir = (directory as NSString).expandingTildeInPath
-        try Self.checkDirectory(dir)
+        try SQLiteStoreFiles.checkDirectory(dir)
         let path = (dir as NSString).appendingPathComponent(Self.fileName)
-        try Self.checkExistingFile(path)
+        try SQLiteStoreFiles.checkExistingFile(path)
         location = path
         do {
             connection = try SQLiteConnection(path: path)
             try SQLiteFunctions.register(on: connection, filters: filters)
             try connection.execute("PRAGMA busy_timeout = 10000")
-            try Self.checkApplicationId(connection, path: path)
+            try SQLiteStoreFiles.checkApplicationId(connection, path: path)
             try connection.execute("PRAGMA journal_mode = WAL")
             try connection.execute("PRAGMA synchronous = \(durability.rawValue)")
             // 64 MiB of page cache (SQLite's default is 2 MiB) and reads through mmap: the
@@ -50,50 +53,13 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
         for (name, schema) in SchemaCatalog.all { schemas[name.rawValue] = schema }
     }
 
-    private static func checkDirectory(_ dir: String) throws {
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw StoreError.notADirectory(dir) }
-        } else {
-            do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw StoreError.notWritable(dir)
-            }
-        }
-        guard isWritable(dir) else { throw StoreError.notWritable(dir) }
-    }
-
-    /// Write permission as the mode bits say, so a directory marked read-only is
-    /// respected even by root, whom `access(2)` never refuses.
-    private static func isWritable(_ path: String) -> Bool {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return false }
-        return access(path, W_OK) == 0 && st.st_mode & 0o222 != 0
-    }
-
-    private static func checkExistingFile(_ path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { return }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.notWritable(path) }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if !header.isEmpty && header != Data("SQLite format 3\0".utf8) { throw StoreError.notADatabase(path) }
-        guard isWritable(path) else { throw StoreError.notWritable(path) }
-    }
-
-    private static func checkApplicationId(_ c: SQLiteConnection, path: String) throws {
-        let id = Int32(truncatingIfNeeded: try c.integer("PRAGMA application_id"))
-        let objects = try c.integer("SELECT count(*) FROM sqlite_master")
-        if id == applicationId { return }
-        guard id == 0 && objects == 0 else { throw StoreError.notADatabase(path) }
-        try c.execute("PRAGMA application_id = \(applicationId)")
-    }
-
     // MARK: - Plumbing
 
     public func register(_ schema: CollectionSchema) {
-        lock.withLock { schemas[schema.name] = schema }
+        lock.withLock {
+            schemas[schema.name] = schema
+            multikeyLoadedAt[schema.name] = nil
+        }
     }
 
     private func schema(_ collection: String) -> CollectionSchema {
@@ -109,6 +75,7 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
     /// Loads the multikey indexes recorded for a collection (by any process).
     private func loadMultikey(_ collection: String) throws {
         try connection.execute("CREATE TABLE IF NOT EXISTS sd_multikey (collection TEXT NOT NULL, name TEXT NOT NULL, keys TEXT NOT NULL, PRIMARY KEY (collection, name))")
+        let version = try connection.integer("PRAGMA schema_version")
         let stmt = try connection.statement("SELECT keys FROM sd_multikey WHERE collection = ?")
         try stmt.bind([.text(collection)])
         var found: [SQLiteMultikeyIndex] = []
@@ -123,13 +90,17 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
             }
         }
         multikey[collection] = found
+        multikeyLoadedAt[collection] = version
     }
 
-    /// Keeps the multikey side tables in step with a written document.
-    private func writeMultikey(_ collection: String, _ doc: Document, rid: Int64, replacing: Bool) throws {
-        for index in multikey[collection] ?? [] {
-            try index.write(doc, rid: rid, connection, replacing: replacing)
+    /// The side tables a write must keep in step, as recorded in the file now: another
+    /// process may have registered one since this one loaded them. Call inside the
+    /// write's transaction, which holds the write lock, so none can appear before it commits.
+    private func multikeyIndexes(_ collection: String) throws -> [SQLiteMultikeyIndex] {
+        if multikeyLoadedAt[collection] != (try connection.integer("PRAGMA schema_version")) {
+            try loadMultikey(collection)
         }
+        return multikey[collection] ?? []
     }
 
     private func table(_ collection: String) throws -> String {
@@ -189,10 +160,12 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
         try withConnection(collection) { c, table in
             try c.transaction {
                 let stmt = try c.statement("INSERT INTO \(table)(id, data) VALUES (?, ?)")
+                let indexes = try multikeyIndexes(collection)
                 for var doc in documents {
                     if doc["_id"] == nil { doc = Document([.init("_id", .objectId(ObjectId()))] + doc.fields) }
                     try stmt.run([doc["_id"]!.sqlValue, .blob(doc.bsonBytes())])
-                    try writeMultikey(collection, doc, rid: sqlite3_last_insert_rowid(c.handle), replacing: false)
+                    let rid = sqlite3_last_insert_rowid(c.handle)
+                    for index in indexes { try index.write(doc, rid: rid, c, replacing: false) }
                 }
             }
         }
@@ -227,10 +200,11 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
     private func write(_ rows: [(Int64, Document)], _ update: Update, _ collection: String,
                        _ c: SQLiteConnection, _ table: String) throws {
         let stmt = try c.statement("UPDATE \(table) SET data = ? WHERE rid = ?")
+        let indexes = try multikeyIndexes(collection)
         for (rid, var doc) in rows {
             try update.apply(to: &doc)
             try stmt.run([.blob(doc.bsonBytes()), .integer(rid)])
-            try writeMultikey(collection, doc, rid: rid, replacing: true)
+            for index in indexes { try index.write(doc, rid: rid, c, replacing: true) }
         }
     }
 
@@ -373,13 +347,15 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
                     for sql in mk.createStatements() { try c.execute(sql) }
                     let keys = index.keys.map { "\($0.path):\($0.ascending ? 1 : -1)" }.joined(separator: ",")
                     try c.statement("INSERT OR IGNORE INTO sd_multikey VALUES (?, ?, ?)").run([.text(collection), .text(index.name), .text(keys)])
+                    // Whoever registers the index fills its side table, in this same transaction.
                     guard c.changes > 0 else { return }
                     let rows = try c.statement("SELECT rid, data FROM \(table)")
                     var existing: [(Int64, Document)] = []
                     while try rows.step() { existing.append((rows.int64(0), try rows.document(1))) }
                     for (rid, doc) in existing { try mk.write(doc, rid: rid, c, replacing: true) }
-                    multikey[collection, default: []].append(mk)
                 }
+                // Registered by this process or another, it is maintained from now on.
+                try loadMultikey(collection)
                 return
             }
             if index.unique, index.keys.contains(where: { compiler.schema.isMultiValued($0.path) }) {
