@@ -25,7 +25,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let db = try store.location.open()
+        let db = try store.open()
         let out = FileHandle.standardOutput
         var buffer = Data()
         try Exporter(store: db).export(collection, options: .init(organizationSlug: org, since: since.flatMap(ISODate.date(from:)), limit: limit)) { line in
@@ -70,7 +70,7 @@ struct ImportCommand: ParsableCommand {
             data = d
         }
         guard let text = String(data: data, encoding: .utf8) else { throw ExchangeError("\(file) is not UTF-8 text") }
-        let db = try store.location.open()
+        let db = try store.open()
         let importer = Importer(store: db)
         let count = isCSV
             ? try importer.importPostsCSV(text, organizationSlug: org!, timeZone: TimeZone(identifier: tz)!, asDrafts: drafts)

@@ -32,21 +32,15 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The URI with any `user:password@` removed.
-    public static func redacted(_ uri: String) -> String {
-        guard let scheme = uri.range(of: "://") else { return uri }
-        let rest = uri[scheme.upperBound...]
-        let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-        guard let at = rest[..<hostEnd].lastIndex(of: "@") else { return uri }
-        return String(uri[..<scheme.upperBound]) + "***@" + rest[rest.index(after: at)...]
-    }
+    /// The URI with its user, password and every secret option masked.
+    public static func redacted(_ uri: String) -> String { MongoURISecrets.redacted(uri) }
 
     /// Opens the store, brings its schema up to date, and wraps it so that the audit
     /// logs stay append-only for everything in the core.
-    public func open(now: Date = Date()) throws -> any DocumentStore {
+    public func open(now: Date = Date(), access: SQLiteStore.FileAccess = .owner) throws -> any DocumentStore {
         let store: any DocumentStore
         switch self {
-        case .sqlite(let dir): store = try SQLiteStore(directory: dir)
+        case .sqlite(let dir): store = try SQLiteStore(directory: dir, access: access)
         case .mongodb(let uri): store = try MongoStore(uri: uri)
         }
         try SchemaMigrator.prepare(store, now: now)

@@ -27,12 +27,14 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
     /// (WAL keeps every committed transaction); `full` also survives power loss.
     public enum Durability: String, Sendable { case normal = "NORMAL", full = "FULL" }
 
-    /// Opens (creating when missing) the store in `directory`.
-    public init(directory: String, durability: Durability = .full) throws {
+    /// Opens (creating when missing) the store in `directory`. New files are created for
+    /// `access` whatever the umask; existing ones keep their mode (`doctor` reports an open one).
+    public init(directory: String, durability: Durability = .full, access: FileAccess = .owner) throws {
         let dir = (directory as NSString).expandingTildeInPath
-        try SQLiteStoreFiles.checkDirectory(dir)
+        try SQLiteStoreFiles.checkDirectory(dir, access)
         let path = (dir as NSString).appendingPathComponent(Self.fileName)
         try SQLiteStoreFiles.checkExistingFile(path)
+        try SQLiteStoreFiles.createDatabaseFile(path, access)
         location = path
         do {
             connection = try SQLiteConnection(path: path)
@@ -45,6 +47,7 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
             // expression and multikey indexes of 100,000 posts stay in memory.
             try connection.execute("PRAGMA cache_size = -65536")
             try connection.execute("PRAGMA mmap_size = 268435456")
+            SQLiteStoreFiles.shareJournalFiles(of: path, access)
         } catch let e as SQLiteError {
             if e.code & 0xFF == SQLITE_NOTADB { throw StoreError.notADatabase(path) }
             if e.code & 0xFF == SQLITE_READONLY || e.code & 0xFF == SQLITE_CANTOPEN { throw StoreError.notWritable(path) }

@@ -1,10 +1,42 @@
 import CSQLite
 import Foundation
 
-/// The checks that keep `SQLiteStore` from writing where it should not: the
-/// directory, a file that is not socialdeck's, and another application's SQLite file.
+extension SQLiteStore {
+    /// Who may open the store's files. SQLite gives its `-wal` and `-shm` files the
+    /// database file's mode, so creating that one right covers all three.
+    public enum FileAccess: Sendable, Equatable {
+        /// Files 0600 and a new directory 0700: only the owner.
+        case owner
+        /// Files 0660 and a new directory 2770, all in this group, for several operators.
+        case group(gid_t)
+
+        var fileMode: mode_t { self == .owner ? 0o600 : 0o660 }
+        var directoryMode: mode_t { self == .owner ? 0o700 : 0o2770 }
+        public var groupId: gid_t? {
+            if case .group(let gid) = self { return gid }
+            return nil
+        }
+    }
+
+    /// The store's files in `directory` that someone `access` does not allow can read,
+    /// with their modes: a store created before socialdeck made them private, or changed since.
+    public static func filesReadableByOthers(in directory: String, access: FileAccess) -> [(path: String, mode: mode_t, group: gid_t)] {
+        let base = (directory as NSString).appendingPathComponent(fileName)
+        return [base, base + "-wal", base + "-shm"].compactMap { path in
+            var st = stat()
+            guard lstat(path, &st) == 0 else { return nil }
+            let groupMayRead = access.groupId == st.st_gid
+            let exposed = st.st_mode & 0o007 != 0 || (!groupMayRead && st.st_mode & 0o070 != 0)
+            return exposed ? (path, st.st_mode & 0o7777, st.st_gid) : nil
+        }
+    }
+}
+
+/// The checks that keep `SQLiteStore` from writing where it should not (the
+/// directory, a file that is not socialdeck's, another application's SQLite file)
+/// and that create its files for their owner, or their group, only.
 enum SQLiteStoreFiles {
-    static func checkDirectory(_ dir: String) throws {
+    static func checkDirectory(_ dir: String, _ access: SQLiteStore.FileAccess) throws {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
             guard isDir.boolValue else { throw StoreError.notADirectory(dir) }
@@ -15,8 +47,43 @@ enum SQLiteStoreFiles {
             } catch {
                 throw StoreError.notWritable(dir)
             }
+            if let gid = access.groupId {
+                // The setgid bit makes the -wal and -shm files SQLite creates later join the group.
+                guard chown(dir, uid_t.max, gid) == 0, chmod(dir, access.directoryMode) == 0 else {
+                    throw StoreError.notWritable("\(dir) (cannot hand it to group \(gid): \(String(cString: strerror(errno))))")
+                }
+            }
         }
         guard isWritable(dir) else { throw StoreError.notWritable(dir) }
+    }
+
+    /// Creates the empty database file with the mode `access` asks for, whatever the umask;
+    /// SQLite then gives its `-wal` and `-shm` files the same mode. An existing file is left alone.
+    static func createDatabaseFile(_ path: String, _ access: SQLiteStore.FileAccess) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, access.fileMode)
+        if fd < 0 {
+            if errno == EEXIST { return }
+            throw StoreError.notWritable(path)
+        }
+        defer { close(fd) }
+        let handedOver = fchmod(fd, access.fileMode) == 0 && access.groupId.map { fchown(fd, uid_t.max, $0) == 0 } ?? true
+        if !handedOver {
+            let reason = String(cString: strerror(errno))
+            unlink(path)
+            throw StoreError.notWritable("\(path) (cannot set its mode or group: \(reason))")
+        }
+    }
+
+    /// In group mode, the `-wal` and `-shm` files this process created in a directory
+    /// without the setgid bit carry its own primary group; hand them to the store's group.
+    static func shareJournalFiles(of path: String, _ access: SQLiteStore.FileAccess) {
+        guard let gid = access.groupId else { return }
+        for file in [path + "-wal", path + "-shm"] {
+            var st = stat()
+            guard stat(file, &st) == 0, st.st_uid == geteuid() else { continue }
+            if st.st_gid != gid { chown(file, uid_t.max, gid) }
+            if st.st_mode & 0o777 != access.fileMode { chmod(file, access.fileMode) }
+        }
     }
 
     /// Write permission as the mode bits say, so a directory marked read-only is
