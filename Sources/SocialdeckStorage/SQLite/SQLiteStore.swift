@@ -160,18 +160,28 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
 
     public func insertMany(_ documents: [Document], into collection: String) throws {
         guard !documents.isEmpty else { return }
+        try insertAll(into: collection) { write in try write(documents) }
+    }
+
+    /// One immediate transaction around every batch: other processes read the state
+    /// before it until it commits, and their writes wait for it (up to the busy timeout).
+    @discardableResult
+    public func insertAll(into collection: String, _ produce: (_ write: ([Document]) throws -> Void) throws -> Void) throws -> InsertAtomicity {
         try withConnection(collection) { c, table in
             try c.transaction {
                 let stmt = try c.statement("INSERT INTO \(table)(id, data) VALUES (?, ?)")
                 let indexes = try multikeyIndexes(collection)
-                for var doc in documents {
-                    if doc["_id"] == nil { doc = Document([.init("_id", .objectId(ObjectId()))] + doc.fields) }
-                    try stmt.run([doc["_id"]!.sqlValue, .blob(doc.bsonBytes())])
-                    let rid = sqlite3_last_insert_rowid(c.handle)
-                    for index in indexes { try index.write(doc, rid: rid, c, replacing: false) }
+                try produce { documents in
+                    for var doc in documents {
+                        if doc["_id"] == nil { doc = Document([.init("_id", .objectId(ObjectId()))] + doc.fields) }
+                        try stmt.run([doc["_id"]!.sqlValue, .blob(doc.bsonBytes())])
+                        let rid = sqlite3_last_insert_rowid(c.handle)
+                        for index in indexes { try index.write(doc, rid: rid, c, replacing: false) }
+                    }
                 }
             }
         }
+        return .transaction
     }
 
     public func updateOne(_ collection: String, _ filter: Filter, _ update: Update, includeDeleted: Bool) throws -> Int {
