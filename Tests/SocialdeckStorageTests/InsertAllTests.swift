@@ -1,6 +1,6 @@
 import Foundation
 import SocialdeckModel
-import SocialdeckStorage
+@testable import SocialdeckStorage
 import SocialdeckTestSupport
 import Testing
 
@@ -64,13 +64,23 @@ struct InsertAllTests {
     func aDuplicateInALaterBatchLeavesNothing(_ backend: Backend) throws {
         let store = try backend.makeStore()
         try store.insertMany(things(5...5), into: "things")
-        #expect(throws: StoreError.self) {
+        do {
             try store.insertAll(into: "things") { write in
                 try write(things(1...3))
                 try write(things(4...6))
             }
+            Issue.record("the duplicate was accepted")
+        } catch StoreError.duplicateKey(let collection, _) {
+            #expect(collection == "things")
         }
         #expect(try store.count("things") == 1)
+    }
+
+    @Test func aStoreFailureInsideATransactionSaysNothingWasWritten() {
+        let failure = MongoStore.notCommitted(StoreError.unreachable("MongoDB at db:27017 (socket timeout)"))
+        #expect(failure as? StoreError == .unreachable("MongoDB at db:27017 (socket timeout); the transaction was not committed, so nothing was written"))
+        let duplicate = StoreError.duplicateKey(collection: "users", detail: "email")
+        #expect(MongoStore.notCommitted(duplicate) as? StoreError == duplicate)
     }
 
     @Test(arguments: Backend.enabled)

@@ -43,15 +43,28 @@ extension MongoStore {
                         guard !documents.isEmpty else { return }
                         try insert(documents, into: coll, options: options.pointer, collection)
                     }
-                    let reply = BSONReply()
-                    try check(mongoc_client_session_commit_transaction(session, reply.pointer, &error), error, collection)
                 }
             } catch {
                 var ignored = bson_error_t()
                 _ = mongoc_client_session_abort_transaction(session, &ignored)
-                throw error
+                throw Self.notCommitted(error)
             }
+            // libmongoc retries a commit once; a commit that still fails reports why, as the server said.
+            let reply = BSONReply()
+            try check(mongoc_client_session_commit_transaction(session, reply.pointer, &error), error, collection)
         }
         return .transaction
+    }
+
+    /// A failure before the commit, saying that nothing was written: a server that gives up
+    /// on a long transaction (MongoDB's transactionLifetimeLimitSeconds, or libmongoc's
+    /// socket timeout) reports a timeout, not a rollback.
+    static func notCommitted(_ error: Error) -> Error {
+        let note = "; the transaction was not committed, so nothing was written"
+        switch error as? StoreError {
+        case .unreachable(let detail)?: return StoreError.unreachable(detail + note)
+        case .backend(let detail)?: return StoreError.backend(detail + note)
+        default: return error
+        }
     }
 }
