@@ -15,6 +15,13 @@ public protocol DocumentStore: AnyObject, Sendable {
     func insertOne(_ document: Document, into collection: String) throws
     func insertMany(_ documents: [Document], into collection: String) throws
 
+    /// Inserts every document `produce` hands to its `write` closure, batch by batch, as
+    /// one unit: in a transaction where the backend has them (readers see nothing until
+    /// all is in; a failure, in a write or thrown by `produce`, leaves nothing), otherwise
+    /// by `CompensatingInsert`. `produce` must not call this store. Returns which it was.
+    @discardableResult
+    func insertAll(into collection: String, _ produce: (_ write: ([Document]) throws -> Void) throws -> Void) throws -> InsertAtomicity
+
     func find(_ collection: String, _ filter: Filter, options: FindOptions) throws -> [Document]
     func count(_ collection: String, _ filter: Filter, includeDeleted: Bool) throws -> Int
 
@@ -45,12 +52,26 @@ public protocol DocumentStore: AnyObject, Sendable {
     func ping() throws
 }
 
+/// How `insertAll` kept its documents together.
+public enum InsertAtomicity: Sendable, Equatable {
+    /// One transaction: all or nothing, and invisible to readers until committed.
+    case transaction
+    /// Batch by batch, removed again on failure; readers may see them meanwhile.
+    case compensated
+}
+
 public enum StoreBackend: String, Sendable {
     case sqlite = "SQLite"
     case mongodb = "MongoDB"
 }
 
 extension DocumentStore {
+    /// Without transactions: batch by batch, with the written batches removed again on failure.
+    @discardableResult
+    public func insertAll(into collection: String, _ produce: (_ write: ([Document]) throws -> Void) throws -> Void) throws -> InsertAtomicity {
+        try CompensatingInsert(store: self, collection: collection).run(produce)
+    }
+
     public func find(_ collection: String, _ filter: Filter = .all, sort: [SortKey] = [], skip: Int = 0,
                      limit: Int? = nil, projection: Projection? = nil, includeDeleted: Bool = false) throws -> [Document] {
         try find(collection, filter, options: FindOptions(sort: sort, skip: skip, limit: limit, projection: projection,
@@ -92,6 +113,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidUpdate(String)
     case invalidQuery(String)
     case corruptDocument(collection: String, detail: String)
+    /// A write of several batches failed and so did removing what it had written:
+    /// these `_id`s may still be in the collection.
+    case leftBehind(collection: String, ids: [BSONValue], failure: String, cleanupFailure: String)
     case backend(String)
 
     public var description: String {
@@ -107,6 +131,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .invalidUpdate(let s): return "invalid update: \(s)"
         case .invalidQuery(let s): return "invalid query: \(s)"
         case .corruptDocument(let c, let d): return "a document in \(c) cannot be read: \(d)"
+        case .leftBehind(let c, let ids, let failure, let cleanup):
+            return "writing to \(c) failed (\(failure)) and removing what was written failed too (\(cleanup)); "
+                + "\(ids.count) documents may be left behind, with these _ids:\n" + ids.map(ExtendedJSON.string(from:)).joined(separator: "\n")
         case .backend(let s): return s
         }
     }

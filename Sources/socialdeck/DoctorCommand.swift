@@ -12,13 +12,15 @@ struct DoctorCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let d = StoreDiagnosis.run(store.location)
+        let (location, access) = try store.resolve()
+        let d = StoreDiagnosis.run(location, access: access)
         func row(_ label: String, _ value: String) {
             print(label.padding(toLength: 11, withPad: " ", startingAt: 0) + SafeText.escapingControls(value))
         }
         row("store", d.location + (d.reachable ? " — reachable" : " — NOT reachable"))
         if let problem = d.problem { row("problem", problem) }
         if let wc = d.writeConcern { row("writes", "write concern \(wc)") }
+        for warning in d.warnings { row("warning", warning) }
         if let v = d.schemaVersion {
             let note = v == 0 ? "not initialised yet (any other command creates it)"
                 : v == SchemaCatalog.currentVersion ? "current" : v < SchemaCatalog.currentVersion ? "older; opening migrates it" : "NEWER than this socialdeck"

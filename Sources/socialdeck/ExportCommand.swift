@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SocialdeckCore
 import SocialdeckModel
+import SocialdeckStorage
 
 extension CollectionName: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument) }
@@ -25,7 +26,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let db = try store.location.open()
+        let db = try store.open()
         let out = FileHandle.standardOutput
         var buffer = Data()
         try Exporter(store: db).export(collection, options: .init(organizationSlug: org, since: since.flatMap(ISODate.date(from:)), limit: limit)) { line in
@@ -62,19 +63,25 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let data: Data
-        if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let d = FileManager.default.contents(atPath: file) else { throw ExchangeError("cannot read \(file)") }
-            data = d
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw ExchangeError("\(file) is not UTF-8 text") }
-        let db = try store.location.open()
+        let fd = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw ExchangeError("cannot read \(file): \(String(cString: strerror(errno)))") }
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { throw ExchangeError("\(file) is a directory") }
+        let input = FileDescriptorSource(fileDescriptor: fd, name: file == "-" ? "standard input" : file)
+        let db = try store.open()
         let importer = Importer(store: db)
-        let count = isCSV
-            ? try importer.importPostsCSV(text, organizationSlug: org!, timeZone: TimeZone(identifier: tz)!, asDrafts: drafts)
-            : try importer.importJSONLines(text, into: collection)
-        print("Imported \(count) documents into \(collection.rawValue).")
+        do {
+            let count = isCSV
+                ? try importer.importPostsCSV(from: input, organizationSlug: org!, timeZone: TimeZone(identifier: tz)!, asDrafts: drafts)
+                : try importer.importJSONLines(from: input, into: collection)
+            print("Imported \(count) documents into \(collection.rawValue).")
+        } catch let error as StoreError {
+            guard case .leftBehind = error else { throw error }
+            // Every _id, one a line: the one-line error the other failures get would hide them.
+            let lines = error.description.split(separator: "\n").map { SafeText.escapingControls(String($0)) }
+            FileHandle.standardError.write(Data("socialdeck: \(lines.joined(separator: "\n"))\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

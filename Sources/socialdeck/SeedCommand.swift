@@ -34,7 +34,7 @@ struct SeedCommand: ParsableCommand {
         options.days = days
         options.seed = seed
         if let now { options.now = ISODate.date(from: now)! }
-        let db = try store.location.open()
+        let db = try store.open()
         guard try db.count(CollectionName.organizations.rawValue, .all, includeDeleted: true) == 0 else {
             throw ExchangeError("the store at \(db.location) already holds a workspace; seed an empty one (for example --data NEW_DIR)")
         }

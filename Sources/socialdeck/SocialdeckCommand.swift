@@ -30,11 +30,11 @@ struct SocialdeckCommand: ParsableCommand {
     var mouse = false
 
     mutating func run() throws {
-        var location = store.location
+        var (location, access) = try store.resolve()
         if demo, store.data == nil, store.mongo == nil {
             location = .sqlite(directory: StoreLocation.defaultDataDirectory(environment: ProcessInfo.processInfo.environment) + "-demo")
         }
-        let db = try location.open()
+        let db = try location.open(access: access)
         if demo, try db.count(CollectionName.organizations.rawValue) == 0 {
             let (vault, _) = try SecretVault.load(environment: ProcessInfo.processInfo.environment)
             try SeedCommand.seed(into: db, options: DemoWorkspace.Options(), vault: vault)
@@ -118,8 +118,21 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Use MongoDB at this URI (also SOCIALDECK_MONGO_URI).", valueName: "uri"))
     var mongo: String?
 
-    var location: StoreLocation {
-        StoreLocation.resolve(data: data, mongo: mongo, environment: ProcessInfo.processInfo.environment)
+    /// Where the store is and who may open its files, from the flags, the environment and
+    /// `[store]` in config.toml. Warns on stderr when `--mongo` carries credentials.
+    func resolve() throws -> (location: StoreLocation, access: SQLiteStore.FileAccess) {
+        if let warning = StoreSettings.commandLineSecretWarning(mongo: mongo) {
+            FileHandle.standardError.write(Data("socialdeck: \(warning)\n".utf8))
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let settings = Configuration.load(environment: environment).store
+        return (try settings.location(data: data, mongo: mongo, environment: environment), try settings.fileAccess())
+    }
+
+    /// Opens the store as `resolve()` finds it, migrated and with the audit logs append-only.
+    func open() throws -> any DocumentStore {
+        let (location, access) = try resolve()
+        return try location.open(access: access)
     }
 
     func validate() throws {

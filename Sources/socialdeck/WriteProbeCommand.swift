@@ -14,7 +14,7 @@ struct WriteProbeCommand: ParsableCommand {
     @Option var count = 100_000
 
     func run() throws {
-        let db = try store.location.open()
+        let db = try store.open()
         for i in 0..<count {
             let id = ObjectId()
             try db.insertOne(Document([.init("_id", .objectId(id)), .init("n", .int64(Int64(i))),

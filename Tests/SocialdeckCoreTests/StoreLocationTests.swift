@@ -60,6 +60,21 @@ struct StoreLocationTests {
         #expect(StoreLocation.redacted(input) == expected)
     }
 
+    @Test(arguments: [
+        ("mongodb://db.example/?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:tok-1",
+         "mongodb://db.example/?authMechanism=MONGODB-AWS&authMechanismProperties=***", "tok-1"),
+        ("mongodb://db.example/?tls=true&tlsCertificateKeyFilePassword=pw-2", "mongodb://db.example/?tls=true&tlsCertificateKeyFilePassword=***", "pw-2"),
+        ("mongodb://db.example/?ssl=true&sslClientCertificateKeyPassword=pw-3", "mongodb://db.example/?ssl=true&sslClientCertificateKeyPassword=***", "pw-3"),
+        ("mongodb://db.example/?appToken=t-4&replicaSet=rs0", "mongodb://db.example/?appToken=***&replicaSet=rs0", "t-4"),
+        ("mongodb://db.example/?clientSecret=s-5", "mongodb://db.example/?clientSecret=***", "s-5"),
+        ("mongodb://db.example/?APIKEY=k-6", "mongodb://db.example/?APIKEY=***", "k-6"),
+        ("mongodb://u:pw-7@db.example/db?Password=p-8;w=majority", "mongodb://***@db.example/db?Password=***&w=majority", "p-8"),
+    ])
+    func redactedHidesEverySecretOption(_ input: String, _ expected: String, _ secret: String) {
+        #expect(StoreLocation.redacted(input) == expected)
+        #expect(!StoreLocation.mongodb(uri: input).description.contains(secret))
+    }
+
     @Test func descriptionNeverShowsThePassword() {
         let text = StoreLocation.mongodb(uri: uri).description
         #expect(!text.contains("s3cret"))

@@ -23,6 +23,9 @@ public final class AppendOnlyStore: DocumentStore, @unchecked Sendable {
     public func register(_ schema: CollectionSchema) { base.register(schema) }
     public func insertOne(_ document: Document, into collection: String) throws { try base.insertOne(document, into: collection) }
     public func insertMany(_ documents: [Document], into collection: String) throws { try base.insertMany(documents, into: collection) }
+    public func insertAll(into collection: String, _ produce: (_ write: ([Document]) throws -> Void) throws -> Void) throws -> InsertAtomicity {
+        try base.insertAll(into: collection, produce)
+    }
     public func find(_ collection: String, _ filter: Filter, options: FindOptions) throws -> [Document] {
         try base.find(collection, filter, options: options)
     }

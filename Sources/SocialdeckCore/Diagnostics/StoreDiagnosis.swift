@@ -15,14 +15,18 @@ public struct StoreDiagnosis: Sendable {
     public var emailCollisions: [String] = []
     /// The write concern in force (MongoDB only).
     public var writeConcern: String?
+    /// Things to fix that do not stop the store from working, such as files others can read.
+    public var warnings: [String] = []
 
     /// Diagnoses without changing anything: the store is opened but not migrated.
-    public static func run(_ location: StoreLocation) -> StoreDiagnosis {
+    public static func run(_ location: StoreLocation, access: SQLiteStore.FileAccess = .owner) -> StoreDiagnosis {
         var d = StoreDiagnosis(location: location.description, reachable: false)
         do {
             let store: any DocumentStore
             switch location {
-            case .sqlite(let dir): store = try SQLiteStore(directory: dir)
+            case .sqlite(let dir):
+                store = try SQLiteStore(directory: dir, access: access)
+                d.warnings += readableFileWarnings(in: dir, access: access)
             case .mongodb(let uri):
                 let mongo = try MongoStore(uri: uri)
                 d.writeConcern = mongo.writeConcern
@@ -39,7 +43,15 @@ public struct StoreDiagnosis: Sendable {
             }
         } catch {
             d.problem = String(describing: error)
+            if case .mongodb(let uri) = location { d.problem = d.problem.map { MongoURISecrets.scrub($0, of: uri) } }
         }
         return d
+    }
+
+    static func readableFileWarnings(in directory: String, access: SQLiteStore.FileAccess) -> [String] {
+        SQLiteStore.filesReadableByOthers(in: (directory as NSString).expandingTildeInPath, access: access).map { file in
+            let fix = access.groupId.map { "chgrp \($0) \(file.path) && chmod 660 \(file.path)" } ?? "chmod 600 \(file.path)"
+            return "\(file.path) has mode \(String(file.mode, radix: 8)) and group \(file.group): other users can read the store. Run: \(fix)"
+        }
     }
 }

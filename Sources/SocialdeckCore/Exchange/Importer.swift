@@ -3,9 +3,19 @@ import SocialdeckModel
 import SocialdeckStorage
 
 /// `socialdeck import`: JSON Lines (relaxed or canonical Extended JSON) for any
-/// collection, or a CSV of posts for `content`. Every record is checked first;
-/// one bad record means nothing is written.
+/// collection, or a CSV of posts for `content`. The input is read once, as a stream:
+/// every record is checked (model, size, unique keys within the input and against the
+/// store, organizations) and spooled to a private temporary file; one bad record means
+/// nothing is written. Then the spooled documents are written as one unit (`insertAll`).
 public struct Importer {
+    /// MongoDB's limit on a document, applied on both backends.
+    public static let maximumDocumentBytes = 16 * 1024 * 1024
+    /// A JSON line may be longer than its BSON (escapes, canonical wrappers, spacing), but not
+    /// this much: a longer line is refused unread, so one line never costs more memory than this.
+    public static let maximumLineBytes = 4 * maximumDocumentBytes
+    /// At most this many problems are kept to show; the rest are counted.
+    static let keptProblems = 1000
+
     public struct Problem: Equatable, CustomStringConvertible, Sendable {
         public let line: Int
         public let message: String
@@ -13,50 +23,72 @@ public struct Importer {
     }
 
     public struct Rejected: Error, CustomStringConvertible {
+        /// The first problems, in line order.
         public let problems: [Problem]
+        /// How many problems there were in all.
+        public let total: Int
         public var description: String {
             let shown = problems.prefix(5).map(\.description).joined(separator: "; ")
-            return "nothing imported: \(shown)" + (problems.count > 5 ? " (and \(problems.count - 5) more)" : "")
+            return "nothing imported: \(shown)" + (total > 5 ? " (and \(total - 5) more)" : "")
         }
     }
 
     let store: any DocumentStore
     let now: Date
+    /// Documents per write; a batch also stops at 16 MiB.
+    let batchSize: Int
 
-    public init(store: any DocumentStore, now: Date = Date()) {
+    public init(store: any DocumentStore, now: Date = Date(), batchSize: Int = 1000) {
         self.store = store
         self.now = now
+        self.batchSize = batchSize
     }
 
-    /// Validates and writes JSON Lines. Returns the number of documents written.
     @discardableResult
     public func importJSONLines(_ text: String, into collection: CollectionName) throws -> Int {
-        var docs: [Document] = []
-        var problems: [Problem] = []
-        let scope = CollectionScope(collection: collection)
-        // "\r\n" is one Character in Swift, so splitting on "\n" alone would miss Windows line ends.
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        for (i, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.isEmpty { continue }
-            do {
-                var doc = try ExtendedJSON.document(from: line)
-                if doc["_id"] == nil { doc = Document([.init("_id", .objectId(ObjectId(date: now)))] + doc.fields) }
-                try scope.validate(doc)
-                docs.append(doc)
-            } catch {
-                problems.append(Problem(line: i + 1, message: Self.describe(error)))
-            }
-        }
-        problems += try missingOrganizations(docs, scope: scope)
-        return try write(docs, into: collection, problems: problems)
+        try importJSONLines(from: MemorySource(text), into: collection)
     }
 
-    /// Validates and writes a CSV of posts with the columns platform, time, text.
+    /// Checks and writes JSON Lines. Returns the number of documents written.
+    @discardableResult
+    public func importJSONLines(from input: some ByteSource, into collection: CollectionName) throws -> Int {
+        try refuseAuditLogs(collection)
+        let scope = CollectionScope(collection: collection)
+        var reader = StreamReader(input)
+        var checks = try RecordChecks(store: store, collection: collection)
+        var references = OrganizationReferences(scope)
+        var number = 0
+        while let line = try reader.nextLine(limit: Self.maximumLineBytes) {
+            number += 1
+            guard case .text(let bytes) = line else {
+                checks.report(number, "the line is over \(Self.maximumLineBytes >> 20) MiB, longer than a document of at most \(Self.maximumDocumentBytes >> 20) MiB needs")
+                continue
+            }
+            if bytes.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) { continue }
+            do {
+                var doc = try ExtendedJSON.document(fromUTF8: bytes)
+                if doc["_id"] == nil { doc = Document([.init("_id", .objectId(ObjectId(date: now)))] + doc.fields) }
+                try scope.validate(doc)
+                references.add(doc, line: number)
+                try checks.accept(doc, line: number)
+            } catch {
+                checks.report(number, Self.describe(error))
+            }
+        }
+        for problem in try references.missing(in: store) { checks.report(problem.line, problem.message) }
+        return try write(checks, into: collection)
+    }
+
+    @discardableResult
+    public func importPostsCSV(_ text: String, organizationSlug: String, timeZone: TimeZone, asDrafts: Bool) throws -> Int {
+        try importPostsCSV(from: MemorySource(text), organizationSlug: organizationSlug, timeZone: timeZone, asDrafts: asDrafts)
+    }
+
+    /// Checks and writes a CSV of posts with the columns platform, time, text.
     /// Times without a zone are read in `timeZone`. Posts land scheduled and approved
     /// unless `asDrafts`, when they wait in the approval queue.
     @discardableResult
-    public func importPostsCSV(_ text: String, organizationSlug: String, timeZone: TimeZone, asDrafts: Bool) throws -> Int {
+    public func importPostsCSV(from input: some ByteSource, organizationSlug: String, timeZone: TimeZone, asDrafts: Bool) throws -> Int {
         guard let org = try ModelCollection(store, Organization.self).first(.eq("slug", organizationSlug)) else {
             throw ExchangeError("no organization with the slug '\(organizationSlug)'")
         }
@@ -65,49 +97,45 @@ public struct Importer {
             ?? users.first(.eq("organizationId", org._id)) else {
             throw ExchangeError("organization '\(organizationSlug)' has no users to own the posts")
         }
-        var records = try CSVReader.records(text)
-        if let first = records.first, first.fields.first?.lowercased() == "platform" { records.removeFirst() }
-        var docs: [Document] = []
-        var problems: [Problem] = []
+        var csv = CSVReader(input, limit: Self.maximumDocumentBytes)
+        var checks = try RecordChecks(store: store, collection: .content)
         let encoder = DocumentEncoder()
-        for record in records {
-            do {
-                let post = try PostCSVRow(record.fields, timeZone: timeZone, now: now)
-                    .content(organization: org._id, author: author._id, asDrafts: asDrafts, now: now)
-                docs.append(try encoder.encode(post))
-            } catch {
-                problems.append(Problem(line: record.line, message: Self.describe(error)))
+        var first = true
+        while let item = try csv.next() {
+            defer { first = false }
+            switch item {
+            case .bad(let line, let message):
+                checks.report(line, message)
+            case .record(let line, let fields):
+                if first, fields.first?.lowercased() == "platform" { continue }
+                do {
+                    let post = try PostCSVRow(fields, timeZone: timeZone, now: now)
+                        .content(organization: org._id, author: author._id, asDrafts: asDrafts, now: now)
+                    try checks.accept(try encoder.encode(post), line: line)
+                } catch {
+                    checks.report(line, Self.describe(error))
+                }
             }
         }
-        return try write(docs, into: .content, problems: problems)
+        return try write(checks, into: .content)
     }
 
-    private func write(_ docs: [Document], into collection: CollectionName, problems: [Problem]) throws -> Int {
-        guard problems.isEmpty else { throw Rejected(problems: problems) }
-        guard !docs.isEmpty else { return 0 }
-        let ids = docs.compactMap { $0["_id"] }
-        guard Set(ids).count == ids.count else { throw Rejected(problems: [Problem(line: 0, message: "the file repeats an _id")]) }
-        let existing = try store.find(collection.rawValue, .isIn("_id", ids), limit: 1, projection: .include(["_id"]), includeDeleted: true)
-        if let clash = existing.first?["_id"] {
-            throw Rejected(problems: [Problem(line: 0, message: "_id \(ExtendedJSON.string(from: clash)) is already in \(collection)")])
+    private func refuseAuditLogs(_ collection: CollectionName) throws {
+        guard !AppendOnlyStore.protectedCollections.contains(collection.rawValue) else {
+            throw ExchangeError("\(collection.rawValue) is an audit log: socialdeck writes its entries as things happen, and none can be imported")
         }
-        do {
-            try store.insertMany(docs, into: collection.rawValue)
-        } catch {
-            // MongoDB's insertMany is not one transaction; remove what got in, so a failed import leaves no trace.
-            _ = try? store.deleteMany(collection.rawValue, .isIn("_id", ids))
-            throw error
-        }
-        return docs.count
     }
 
-    private func missingOrganizations(_ docs: [Document], scope: CollectionScope) throws -> [Problem] {
-        guard scope.collection != .organizations, scope.organizationPath == "organizationId" else { return [] }
-        let ids = Set(docs.compactMap { $0["organizationId"] })
-        guard !ids.isEmpty else { return [] }
-        let found = Set(try store.find(CollectionName.organizations.rawValue, .isIn("_id", Array(ids)),
-                                       projection: .include(["_id"]), includeDeleted: true).compactMap { $0["_id"] })
-        return ids.subtracting(found).map { Problem(line: 0, message: "organizationId \(ExtendedJSON.string(from: $0)) does not exist") }
+    private func write(_ checks: RecordChecks, into collection: CollectionName) throws -> Int {
+        var checks = checks
+        let problems = try checks.finish()
+        guard problems.total == 0 else { throw Rejected(problems: problems.kept, total: problems.total) }
+        let spool = checks.spool
+        guard spool.count > 0 else { return 0 }
+        try store.insertAll(into: collection.rawValue) { write in
+            try spool.forEachBatch(maxCount: batchSize, maxBytes: Self.maximumDocumentBytes, write)
+        }
+        return spool.count
     }
 
     static func describe(_ error: Error) -> String {

@@ -32,17 +32,15 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The URI with any `user:password@` (and any password option) removed.
-    public static func redacted(_ uri: String) -> String {
-        CredentialRedaction.redact(uri)
-    }
+    /// The URI with its user, password and every secret option masked.
+    public static func redacted(_ uri: String) -> String { MongoURISecrets.redacted(uri) }
 
     /// Opens the store, brings its schema up to date, and wraps it so that the audit
     /// logs stay append-only for everything in the core.
-    public func open(now: Date = Date()) throws -> any DocumentStore {
+    public func open(now: Date = Date(), access: SQLiteStore.FileAccess = .owner) throws -> any DocumentStore {
         let store: any DocumentStore
         switch self {
-        case .sqlite(let dir): store = try SQLiteStore(directory: dir)
+        case .sqlite(let dir): store = try SQLiteStore(directory: dir, access: access)
         case .mongodb(let uri): store = try MongoStore(uri: uri)
         }
         try SchemaMigrator.prepare(store, now: now)

@@ -20,8 +20,17 @@ public enum ExtendedJSON {
 
     public static func document(from text: String) throws -> Document {
         var parser = JSONParser(text: text)
-        let value = try parser.parseTopLevel()
-        guard case .document(let d) = value else {
+        return try topLevelDocument(&parser)
+    }
+
+    /// The same from UTF-8 bytes, such as one line of a file, without copying them into a String first.
+    public static func document(fromUTF8 bytes: [UInt8]) throws -> Document {
+        var parser = JSONParser(bytes: bytes)
+        return try topLevelDocument(&parser)
+    }
+
+    private static func topLevelDocument(_ parser: inout JSONParser) throws -> Document {
+        guard case .document(let d) = try parser.parseTopLevel() else {
             throw JSONParseError(message: "expected a JSON object", offset: 0)
         }
         return d

@@ -18,6 +18,8 @@ struct JSONParser {
 
     init(text: String) { bytes = Array(text.utf8) }
 
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
     mutating func parseTopLevel() throws -> BSONValue {
         let v = try parseValue()
         skipSpace()

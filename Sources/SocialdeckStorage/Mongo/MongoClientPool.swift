@@ -25,7 +25,7 @@ final class MongoClientPool: @unchecked Sendable {
         _ = Self.initialized
         var error = bson_error_t()
         guard let uri = mongoc_uri_new_with_error(text, &error) else {
-            throw StoreError.backend("invalid MongoDB URI: \(MongoClientPool.message(error))")
+            throw StoreError.backend("invalid MongoDB URI: \(MongoURISecrets.scrub(MongoClientPool.message(error), of: text))")
         }
         if mongoc_uri_get_option_as_int32(uri, "serverselectiontimeoutms", 0) == 0 {
             mongoc_uri_set_option_as_int32(uri, "serverselectiontimeoutms", serverSelectionTimeout)
@@ -39,7 +39,7 @@ final class MongoClientPool: @unchecked Sendable {
         databaseName = mongoc_uri_get_database(uri).map { String(cString: $0) } ?? "socialdeck"
         guard let pool = mongoc_client_pool_new_with_error(uri, &error) else {
             mongoc_uri_destroy(uri)
-            throw StoreError.backend("cannot create a MongoDB client pool: \(MongoClientPool.message(error))")
+            throw StoreError.backend("cannot create a MongoDB client pool: \(MongoURISecrets.scrub(MongoClientPool.message(error), of: text))")
         }
         self.uri = uri
         self.pool = pool

@@ -10,9 +10,11 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
     /// The write concern the URI asked for, which every write uses.
     public var writeConcern: String { pool.writeConcern }
 
-    private let pool: MongoClientPool
-    private let lock = NSLock()
+    let pool: MongoClientPool
+    let lock = NSLock()
     private var schemas: [String: CollectionSchema] = [:]
+    /// Whether the server runs transactions, once `hello` has said.
+    var transactionSupport: Bool?
 
     /// Connects and pings; throws `StoreError.unreachable` naming the hosts (never the password)
     /// when no server answers within the selection timeout.
@@ -31,7 +33,7 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
         return BSONHandle((softDeletes && !includeDeleted ? filter && .isNull("deletedAt") : filter).queryDocument)
     }
 
-    private func check(_ ok: Bool, _ error: bson_error_t, _ collection: String) throws {
+    func check(_ ok: Bool, _ error: bson_error_t, _ collection: String) throws {
         guard !ok else { return }
         var e = error
         let code = sd_error_code(&e), domain = sd_error_domain(&e)
@@ -63,19 +65,22 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
 
     public func insertMany(_ documents: [Document], into collection: String) throws {
         guard !documents.isEmpty else { return }
+        try pool.withCollection(collection) { coll in try insert(documents, into: coll, options: nil, collection) }
+    }
+
+    /// `insert_many` on an open collection handle; `options` carries a session inside a transaction.
+    func insert(_ documents: [Document], into coll: OpaquePointer, options: OpaquePointer?, _ collection: String) throws {
         let handles = documents.map { doc in
             BSONHandle(doc["_id"] == nil ? Document([.init("_id", .objectId(ObjectId()))] + doc.fields) : doc)
         }
         var pointers: [OpaquePointer?] = handles.map(\.pointer)
         // The handles own the bson_t the pointers point at: they must outlive the call.
         try withExtendedLifetime(handles) {
-            try pool.withCollection(collection) { coll in
-                var error = bson_error_t()
-                let ok = pointers.withUnsafeMutableBufferPointer {
-                    mongoc_collection_insert_many(coll, $0.baseAddress, $0.count, nil, nil, &error)
-                }
-                try check(ok, error, collection)
+            var error = bson_error_t()
+            let ok = pointers.withUnsafeMutableBufferPointer {
+                mongoc_collection_insert_many(coll, $0.baseAddress, $0.count, options, nil, &error)
             }
+            try check(ok, error, collection)
         }
     }
 
@@ -251,13 +256,19 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
     }
 
     public func ping() throws {
-        let command = BSONHandle(Document([.init("ping", .int32(1))]))
+        _ = try adminCommand(Document([.init("ping", .int32(1))]))
+    }
+
+    /// Runs a command on the admin database and returns the server's reply.
+    func adminCommand(_ document: Document) throws -> Document {
+        let command = BSONHandle(document)
         defer { withExtendedLifetime(command) {} }
-        try pool.withClient { client in
+        return try pool.withClient { client in
             let reply = BSONReply()
             var error = bson_error_t()
             let ok = mongoc_client_command_simple(client, "admin", command.pointer, nil, reply.pointer, &error)
             try check(ok, error, "admin")
+            return try reply.document()
         }
     }
 

@@ -51,11 +51,23 @@ struct SQLiteError: Error, CustomStringConvertible {
     var isBusy: Bool { code & 0xFF == SQLITE_BUSY }
 }
 
+extension SQLiteError {
+    /// The connection's most recent error.
+    init(_ database: OpaquePointer) {
+        self.init(code: sqlite3_extended_errcode(database), message: String(cString: sqlite3_errmsg(database)))
+    }
+}
+
 /// One SQLite connection with a statement cache. Not thread-safe on its own:
 /// `SQLiteStore` serializes access to it.
 final class SQLiteConnection {
+    /// How many prepared statements the cache keeps; the least recently used goes first.
+    static let statementCacheCapacity = 200
+
     let handle: OpaquePointer
     private var statements: [String: Statement] = [:]
+    private var lastUse: [String: UInt64] = [:]
+    private var uses: UInt64 = 0
 
     init(path: String) throws {
         var db: OpaquePointer?
@@ -71,13 +83,12 @@ final class SQLiteConnection {
     }
 
     deinit {
-        statements.values.forEach { sqlite3_finalize($0.handle) }
+        statements.removeAll()
+        // A statement still held elsewhere keeps the connection open until it is finalized.
         sqlite3_close_v2(handle)
     }
 
-    func error(_ rc: Int32) -> SQLiteError {
-        SQLiteError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)))
-    }
+    func error(_ rc: Int32) -> SQLiteError { SQLiteError(handle) }
 
     func execute(_ sql: String) throws {
         var err: UnsafeMutablePointer<CChar>?
@@ -89,9 +100,13 @@ final class SQLiteConnection {
         }
     }
 
-    /// A cached prepared statement, reset and with its bindings cleared.
+    /// A cached prepared statement, reset and with its bindings cleared. A statement
+    /// dropped from the cache lives on while a caller still holds it (a multi-row
+    /// write holds its own while the side tables' statements come and go).
     func statement(_ sql: String) throws -> Statement {
+        uses += 1
         if let s = statements[sql] {
+            lastUse[sql] = uses
             sqlite3_reset(s.handle)
             sqlite3_clear_bindings(s.handle)
             return s
@@ -99,14 +114,17 @@ final class SQLiteConnection {
         var stmt: OpaquePointer?
         let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
         guard rc == SQLITE_OK, let stmt else { throw error(rc) }
-        let s = Statement(handle: stmt, connection: self)
-        if statements.count > 200 {
-            statements.values.forEach { sqlite3_finalize($0.handle) }
-            statements.removeAll()
+        let s = Statement(handle: stmt, database: handle)
+        if statements.count >= Self.statementCacheCapacity, let oldest = lastUse.min(by: { $0.value < $1.value })?.key {
+            statements[oldest] = nil
+            lastUse[oldest] = nil
         }
         statements[sql] = s
+        lastUse[sql] = uses
         return s
     }
+
+    var cachedStatementCount: Int { statements.count }
 
     /// Runs `body` in an immediate transaction: the write lock is taken up front,
     /// so a read-then-write (find-one-and-update) cannot be interleaved by another process.
@@ -133,14 +151,17 @@ final class SQLiteConnection {
     }
 }
 
+/// A prepared statement, finalized when the last holder lets go of it.
 final class Statement {
     let handle: OpaquePointer
-    unowned let connection: SQLiteConnection
+    private let database: OpaquePointer
 
-    init(handle: OpaquePointer, connection: SQLiteConnection) {
+    init(handle: OpaquePointer, database: OpaquePointer) {
         self.handle = handle
-        self.connection = connection
+        self.database = database
     }
+
+    deinit { sqlite3_finalize(handle) }
 
     func bind(_ values: [SQLValue]) throws {
         for (i, v) in values.enumerated() { try bind(v, at: Int32(i + 1)) }
@@ -156,7 +177,7 @@ final class Statement {
         case .blob(let b):
             rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32(b.count), sd_sqlite_transient()) }
         }
-        guard rc == SQLITE_OK else { throw connection.error(rc) }
+        guard rc == SQLITE_OK else { throw SQLiteError(database) }
     }
 
     /// Steps once; true while a row is available.
@@ -164,7 +185,7 @@ final class Statement {
         let rc = sqlite3_step(handle)
         if rc == SQLITE_ROW { return true }
         if rc == SQLITE_DONE { return false }
-        let err = connection.error(rc)
+        let err = SQLiteError(database)
         sqlite3_reset(handle)
         throw err
     }

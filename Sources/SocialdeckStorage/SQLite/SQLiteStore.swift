@@ -19,30 +19,38 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
     /// Collections whose table exists, with the table's quoted name.
     private var tables: [String: String] = [:]
     private var multikey: [String: [SQLiteMultikeyIndex]] = [:]
+    /// The `schema_version` each collection's multikey indexes were loaded at. Registering
+    /// a multikey index creates its side table, which changes the schema version.
+    private var multikeyLoadedAt: [String: Int64] = [:]
 
     /// How hard each commit is pushed to disk. `normal` survives a killed process
     /// (WAL keeps every committed transaction); `full` also survives power loss.
     public enum Durability: String, Sendable { case normal = "NORMAL", full = "FULL" }
 
-    /// Opens (creating when missing) the store in `directory`. A write waits up to
-    /// `busyTimeout` seconds for another process's write lock, then fails as `.busy`.
-    public init(directory: String, durability: Durability = .full, busyTimeout: Double = 10) throws {
+    /// Opens (creating when missing) the store in `directory`. New files are created for
+    /// `access` whatever the umask; existing ones keep their mode (`doctor` reports an open one).
+    /// A write waits up to `busyTimeout` seconds for another process's write lock, then
+    /// fails as `.busy`.
+    public init(directory: String, durability: Durability = .full, access: FileAccess = .owner,
+                busyTimeout: Double = 10) throws {
         let dir = (directory as NSString).expandingTildeInPath
-        try Self.checkDirectory(dir)
+        try SQLiteStoreFiles.checkDirectory(dir, access)
         let path = (dir as NSString).appendingPathComponent(Self.fileName)
-        try Self.checkExistingFile(path)
+        try SQLiteStoreFiles.checkExistingFile(path)
+        try SQLiteStoreFiles.createDatabaseFile(path, access)
         location = path
         do {
             connection = try SQLiteConnection(path: path)
             try SQLiteFunctions.register(on: connection, filters: filters)
             try connection.execute("PRAGMA busy_timeout = \(Int(busyTimeout * 1000))")
-            try Self.checkApplicationId(connection, path: path)
+            try SQLiteStoreFiles.checkApplicationId(connection, path: path)
             try connection.execute("PRAGMA journal_mode = WAL")
             try connection.execute("PRAGMA synchronous = \(durability.rawValue)")
             // 64 MiB of page cache (SQLite's default is 2 MiB) and reads through mmap: the
             // expression and multikey indexes of 100,000 posts stay in memory.
             try connection.execute("PRAGMA cache_size = -65536")
             try connection.execute("PRAGMA mmap_size = 268435456")
+            SQLiteStoreFiles.shareJournalFiles(of: path, access)
         } catch let e as SQLiteError {
             if e.code & 0xFF == SQLITE_NOTADB { throw StoreError.notADatabase(path) }
             if e.code & 0xFF == SQLITE_READONLY || e.code & 0xFF == SQLITE_CANTOPEN { throw StoreError.notWritable(path) }
@@ -51,65 +59,29 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
         for (name, schema) in SchemaCatalog.all { schemas[name.rawValue] = schema }
     }
 
-    private static func checkDirectory(_ dir: String) throws {
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw StoreError.notADirectory(dir) }
-        } else {
-            do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw StoreError.notWritable(dir)
-            }
-        }
-        guard isWritable(dir) else { throw StoreError.notWritable(dir) }
-    }
-
-    /// Write permission as the mode bits say, so a directory marked read-only is
-    /// respected even by root, whom `access(2)` never refuses.
-    private static func isWritable(_ path: String) -> Bool {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return false }
-        return access(path, W_OK) == 0 && st.st_mode & 0o222 != 0
-    }
-
-    private static func checkExistingFile(_ path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { return }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.notWritable(path) }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if !header.isEmpty && header != Data("SQLite format 3\0".utf8) { throw StoreError.notADatabase(path) }
-        guard isWritable(path) else { throw StoreError.notWritable(path) }
-    }
-
-    private static func checkApplicationId(_ c: SQLiteConnection, path: String) throws {
-        let id = Int32(truncatingIfNeeded: try c.integer("PRAGMA application_id"))
-        let objects = try c.integer("SELECT count(*) FROM sqlite_master")
-        if id == applicationId { return }
-        guard id == 0 && objects == 0 else { throw StoreError.notADatabase(path) }
-        try c.execute("PRAGMA application_id = \(applicationId)")
-    }
-
     // MARK: - Plumbing
 
     public func register(_ schema: CollectionSchema) {
-        lock.withLock { schemas[schema.name] = schema }
+        lock.withLock {
+            schemas[schema.name] = schema
+            multikeyLoadedAt[schema.name] = nil
+        }
     }
 
-    private func schema(_ collection: String) -> CollectionSchema {
+    func schema(_ collection: String) -> CollectionSchema {
         lock.withLock { schemas[collection] ?? CollectionSchema(name: collection) }
     }
 
     /// A compiler for the collection; call while holding the lock (inside `withConnection`).
-    private func compiler(_ collection: String) -> SQLiteQueryCompiler {
+    func compiler(_ collection: String) -> SQLiteQueryCompiler {
         SQLiteQueryCompiler(schema: schemas[collection] ?? CollectionSchema(name: collection),
                             multikey: multikey[collection] ?? [])
     }
 
     /// Loads the multikey indexes recorded for a collection (by any process).
-    private func loadMultikey(_ collection: String) throws {
+    func loadMultikey(_ collection: String) throws {
         try connection.execute("CREATE TABLE IF NOT EXISTS sd_multikey (collection TEXT NOT NULL, name TEXT NOT NULL, keys TEXT NOT NULL, PRIMARY KEY (collection, name))")
+        let version = try connection.integer("PRAGMA schema_version")
         let stmt = try connection.statement("SELECT keys FROM sd_multikey WHERE collection = ?")
         try stmt.bind([.text(collection)])
         var found: [SQLiteMultikeyIndex] = []
@@ -124,16 +96,20 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
             }
         }
         multikey[collection] = found
+        multikeyLoadedAt[collection] = version
     }
 
-    /// Keeps the multikey side tables in step with a written document.
-    private func writeMultikey(_ collection: String, _ doc: Document, rid: Int64, replacing: Bool) throws {
-        for index in multikey[collection] ?? [] {
-            try index.write(doc, rid: rid, connection, replacing: replacing)
+    /// The side tables a write must keep in step, as recorded in the file now: another
+    /// process may have registered one since this one loaded them. Call inside the
+    /// write's transaction, which holds the write lock, so none can appear before it commits.
+    func multikeyIndexes(_ collection: String) throws -> [SQLiteMultikeyIndex] {
+        if multikeyLoadedAt[collection] != (try connection.integer("PRAGMA schema_version")) {
+            try loadMultikey(collection)
         }
+        return multikey[collection] ?? []
     }
 
-    private func table(_ collection: String) throws -> String {
+    func table(_ collection: String) throws -> String {
         if let quoted = tables[collection] { return quoted }
         guard !collection.isEmpty, collection.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 || ($0 >= 65 && $0 <= 90) }) else {
             throw StoreError.invalidQuery("collection names use letters, digits and '_': '\(collection)'")
@@ -146,7 +122,7 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
     }
 
     /// Runs `body` holding the connection, translating SQLite errors into `StoreError`s.
-    private func withConnection<T>(_ collection: String, _ body: (SQLiteConnection, String) throws -> T) throws -> T {
+    func withConnection<T>(_ collection: String, _ body: (SQLiteConnection, String) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         do {
@@ -162,7 +138,7 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
     }
 
     /// Binds a compiled query, registering its residual filter for `sd_match` during `body`.
-    private func query<T>(_ c: SQLiteConnection, _ compiled: SQLiteQueryCompiler.Compiled, sql: (String) -> String,
+    func query<T>(_ c: SQLiteConnection, _ compiled: SQLiteQueryCompiler.Compiled, sql: (String) -> String,
                           extra: [SQLValue] = [], _ body: (Statement) throws -> T) throws -> T {
         var whereSQL = compiled.whereSQL
         var bindings = compiled.bindings
@@ -188,16 +164,28 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
 
     public func insertMany(_ documents: [Document], into collection: String) throws {
         guard !documents.isEmpty else { return }
+        try insertAll(into: collection) { write in try write(documents) }
+    }
+
+    /// One immediate transaction around every batch: other processes read the state
+    /// before it until it commits, and their writes wait for it (up to the busy timeout).
+    @discardableResult
+    public func insertAll(into collection: String, _ produce: (_ write: ([Document]) throws -> Void) throws -> Void) throws -> InsertAtomicity {
         try withConnection(collection) { c, table in
             try c.transaction {
                 let stmt = try c.statement("INSERT INTO \(table)(id, data) VALUES (?, ?)")
-                for var doc in documents {
-                    if doc["_id"] == nil { doc = Document([.init("_id", .objectId(ObjectId()))] + doc.fields) }
-                    try stmt.run([doc["_id"]!.sqlValue, .blob(doc.bsonBytes())])
-                    try writeMultikey(collection, doc, rid: sqlite3_last_insert_rowid(c.handle), replacing: false)
+                let indexes = try multikeyIndexes(collection)
+                try produce { documents in
+                    for var doc in documents {
+                        if doc["_id"] == nil { doc = Document([.init("_id", .objectId(ObjectId()))] + doc.fields) }
+                        try stmt.run([doc["_id"]!.sqlValue, .blob(doc.bsonBytes())])
+                        let rid = sqlite3_last_insert_rowid(c.handle)
+                        for index in indexes { try index.write(doc, rid: rid, c, replacing: false) }
+                    }
                 }
             }
         }
+        return .transaction
     }
 
     public func updateOne(_ collection: String, _ filter: Filter, _ update: Update, includeDeleted: Bool) throws -> Int {
@@ -229,10 +217,11 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
     private func write(_ rows: [(Int64, Document)], _ update: Update, _ collection: String,
                        _ c: SQLiteConnection, _ table: String) throws {
         let stmt = try c.statement("UPDATE \(table) SET data = ? WHERE rid = ?")
+        let indexes = try multikeyIndexes(collection)
         for (rid, var doc) in rows {
             try update.apply(to: &doc)
             try stmt.run([.blob(doc.bsonBytes()), .integer(rid)])
-            try writeMultikey(collection, doc, rid: rid, replacing: true)
+            for index in indexes { try index.write(doc, rid: rid, c, replacing: true) }
         }
     }
 
@@ -279,89 +268,6 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
         }
     }
 
-    // MARK: - Reads
-
-    public func find(_ collection: String, _ filter: Filter, options: FindOptions) throws -> [Document] {
-        try withConnection(collection) { c, table in
-            let compiler = compiler(collection)
-            let compiled = compiler.compile(filter, includeDeleted: options.includeDeleted)
-            var tail = compiler.orderBy(options.sort)
-            if options.limit != nil || options.skip > 0 { tail += " LIMIT \(options.limit ?? -1) OFFSET \(options.skip)" }
-            return try query(c, compiled, sql: { "SELECT data FROM \(table) WHERE \($0)\(tail)" }) { stmt in
-                var out: [Document] = []
-                while try stmt.step() {
-                    let doc = try stmt.document(0)
-                    out.append(options.projection.map { $0.apply(to: doc) } ?? doc)
-                }
-                return out
-            }
-        }
-    }
-
-    public func count(_ collection: String, _ filter: Filter, includeDeleted: Bool) throws -> Int {
-        try withConnection(collection) { c, table in
-            let compiler = compiler(collection)
-            return try query(c, compiler.compile(filter, includeDeleted: includeDeleted),
-                      sql: { "SELECT count(*) FROM \(table) WHERE \($0)" }) { stmt in
-                _ = try stmt.step()
-                return Int(stmt.int64(0))
-            }
-        }
-    }
-
-    public func aggregate(_ collection: String, _ aggregation: GroupedAggregation) throws -> [AggregateRow] {
-        let schema = schema(collection)
-        let compiler = SQLiteQueryCompiler(schema: schema)
-        let compiled = compiler.compile(aggregation.filter, includeDeleted: aggregation.includeDeleted)
-        let groupPaths = aggregation.groupBy.map { k -> String in
-            switch k { case .day(let p), .field(let p): return p }
-        }
-        let sumPaths = aggregation.accumulators.compactMap { a -> String? in
-            if case .sum(let p) = a { return p }
-            return nil
-        }
-        if aggregation.unwind != nil || (groupPaths + sumPaths).contains(where: schema.isMultiValued) {
-            let docs = try find(collection, aggregation.filter, options: FindOptions(includeDeleted: aggregation.includeDeleted))
-            return aggregation.group(docs)
-        }
-        var select: [String] = []
-        for key in aggregation.groupBy {
-            switch key {
-            case .day(let p):
-                let f = compiler.column(p)
-                select.append("(CASE WHEN \(f) >= 0 THEN \(f) / 86400000 ELSE (\(f) - 86399999) / 86400000 END) * 86400000")
-            case .field(let p):
-                select.append("sd_value(data,'\(SQLiteQueryCompiler.escape(p))')")
-            }
-        }
-        let keyCount = select.count
-        for a in aggregation.accumulators {
-            switch a {
-            case .count: select.append("count(*)")
-            case .sum(let p): select.append("total(\(compiler.column(p)))")
-            }
-        }
-        let groupBy = keyCount == 0 ? "" : " GROUP BY " + (1...keyCount).map(String.init).joined(separator: ",")
-        return try withConnection(collection) { c, table in
-            try query(c, compiled, sql: { "SELECT \(select.joined(separator: ", ")) FROM \(table) WHERE \($0)\(groupBy)" }) { stmt in
-                var rows: [AggregateRow] = []
-                while try stmt.step() {
-                    var keys: [BSONValue] = []
-                    for (i, key) in aggregation.groupBy.enumerated() {
-                        switch key {
-                        case .day: keys.append(stmt.isNull(Int32(i)) ? .null : .datetime(stmt.int64(Int32(i))))
-                        case .field: keys.append(try stmt.document(Int32(i))["v"] ?? .null)
-                        }
-                    }
-                    let values = (0..<aggregation.accumulators.count).map { stmt.double(Int32(keyCount + $0)) }
-                    if keyCount == 0 && values.first == 0 && aggregation.accumulators.first == .count { continue }
-                    rows.append(AggregateRow(keys: keys, values: values))
-                }
-                return rows.sorted(by: AggregateRow.keyOrder)
-            }
-        }
-    }
-
     // MARK: - Indexes
 
     public func createIndex(_ index: IndexSpec, on collection: String) throws {
@@ -375,13 +281,15 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
                     for sql in mk.createStatements() { try c.execute(sql) }
                     let keys = index.keys.map { "\($0.path):\($0.ascending ? 1 : -1)" }.joined(separator: ",")
                     try c.statement("INSERT OR IGNORE INTO sd_multikey VALUES (?, ?, ?)").run([.text(collection), .text(index.name), .text(keys)])
+                    // Whoever registers the index fills its side table, in this same transaction.
                     guard c.changes > 0 else { return }
                     let rows = try c.statement("SELECT rid, data FROM \(table)")
                     var existing: [(Int64, Document)] = []
                     while try rows.step() { existing.append((rows.int64(0), try rows.document(1))) }
                     for (rid, doc) in existing { try mk.write(doc, rid: rid, c, replacing: true) }
-                    multikey[collection, default: []].append(mk)
                 }
+                // Registered by this process or another, it is maintained from now on.
+                try loadMultikey(collection)
                 return
             }
             if index.unique, index.keys.contains(where: { compiler.schema.isMultiValued($0.path) }) {

@@ -1,5 +1,6 @@
 import SocialdeckViewModels
 import Foundation
+import SocialdeckCore
 
 /// Something wrong in `config.toml`, to show the user. The setting it concerns keeps its default.
 public struct ConfigurationProblem: Sendable, Equatable, CustomStringConvertible {
@@ -44,7 +45,7 @@ public struct ConfigurationProblem: Sendable, Equatable, CustomStringConvertible
 public struct Configuration: Sendable, Equatable {
     public static let defaultRefreshSeconds = 2
     public static let refreshRange = 1...3600
-    static let sections = ["keys", "ui"]
+    static let sections = ["keys", "ui", "store"]
     static let uiKeys = ["theme", "refresh_seconds", "mouse"]
 
     public var keyBindings = KeyBindings.defaults
@@ -52,6 +53,8 @@ public struct Configuration: Sendable, Equatable {
     public var theme = ThemeCatalog.defaultThemeName
     public var refreshSeconds = Configuration.defaultRefreshSeconds
     public var mouse = false
+    /// `[store]`: the SQLite store's group and the MongoDB URI file.
+    public var store = StoreSettings()
     /// The file read, if there was one.
     public var file: String?
     public var problems: [ConfigurationProblem] = []
@@ -104,10 +107,12 @@ public struct Configuration: Sendable, Equatable {
                 configuration.applyKeys(table)
             case ("ui", .table(let table)):
                 configuration.applyUI(table)
-            case ("keys", _), ("ui", _):
+            case ("store", .table(let table)):
+                configuration.applyStore(table)
+            case ("keys", _), ("ui", _), ("store", _):
                 configuration.report(entry.keyPosition, "'\(entry.key)' must be a table: [\(entry.key)]")
             default:
-                let otherwise = uiKeys.contains(entry.key) ? "it belongs under [ui]" : "config.toml has [keys] and [ui]"
+                let otherwise = uiKeys.contains(entry.key) ? "it belongs under [ui]" : "config.toml has [keys], [ui] and [store]"
                 configuration.report(entry.keyPosition, Suggestion.message("unknown setting '\(entry.key)'", for: entry.key,
                                                                            in: sections, otherwise: otherwise))
             }

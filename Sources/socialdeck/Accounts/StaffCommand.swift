@@ -17,7 +17,7 @@ struct StaffCommand: ParsableCommand {
         @Option var last = ""
 
         func run() throws {
-            let db = try store.location.open()
+            let db = try store.open()
             let password = try PasswordPrompt.read("Password for \(email): ", confirm: true)
             let a = try StaffAdministration(store: db).add(email: email, password: password, role: role, firstName: first,
                                                            lastName: last, by: .localOperator())
@@ -30,7 +30,7 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let db = try store.location.open()
+            let db = try store.open()
             let now = Date()
             var rows = [["EMAIL", "ROLE", "STATUS", "2FA", "ALLOWED FROM", "LAST SIGN-IN"]]
             for a in try StaffAdministration(store: db).list(by: .localOperator()) {
@@ -49,7 +49,7 @@ struct StaffCommand: ParsableCommand {
         @Argument var email: String
 
         func run() throws {
-            let db = try store.location.open()
+            let db = try store.open()
             let admin = StaffAdministration(store: db)
             let a = try admin.member(email: email, by: .localOperator())
             try admin.setPassword(a._id, to: try PasswordPrompt.read("New password for \(a.email): ", confirm: true), by: .localOperator())
@@ -63,7 +63,7 @@ struct StaffCommand: ParsableCommand {
         @Argument var email: String
 
         func run() throws {
-            let db = try store.location.open()
+            let db = try store.open()
             let admin = StaffAdministration(store: db)
             try admin.unlock(try admin.member(email: email, by: .localOperator())._id, by: .localOperator())
             print("Unlocked \(SafeText.escapingControls(email)).")
@@ -79,7 +79,7 @@ struct StaffCommand: ParsableCommand {
         @Argument(help: "Addresses such as 203.0.113.7 or 10.0.0.0/8.") var addresses: [String] = []
 
         func run() throws {
-            let db = try store.location.open()
+            let db = try store.open()
             let admin = StaffAdministration(store: db)
             try admin.setAllowedAddresses(try admin.member(email: email, by: .localOperator())._id, addresses, by: .localOperator())
             print(addresses.isEmpty ? "\(SafeText.escapingControls(email)) may sign in from any address."
@@ -97,7 +97,7 @@ struct KeysCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let db = try store.location.open()
+            let db = try store.open()
             let result = try KeyRotation(store: db).rotate(environment: ProcessInfo.processInfo.environment, by: .localOperator())
             print("Re-encrypted \(result.resealed) secrets; the key file now holds key \(result.newKeyID). Back it up.")
         }

@@ -15,7 +15,7 @@ struct TwoFactorCommand: ParsableCommand {
         @Argument var email: String
 
         func run() throws {
-            let db = try store.location.open()
+            let db = try store.open()
             let (vault, _) = try SecretVault.load(environment: ProcessInfo.processInfo.environment)
             let enrollment = TwoFactorEnrollment(store: db, secrets: vault)
             let pending = try enrollment.begin(email: email, by: .localOperator())
@@ -35,7 +35,7 @@ struct TwoFactorCommand: ParsableCommand {
         @Argument var email: String
 
         func run() throws {
-            let db = try store.location.open()
+            let db = try store.open()
             let (vault, _) = try SecretVault.load(environment: ProcessInfo.processInfo.environment)
             try TwoFactorEnrollment(store: db, secrets: vault).disable(email: email, by: .localOperator())
             print("Two-factor sign-in is off for \(SafeText.escapingControls(email)).")

@@ -22,7 +22,7 @@ struct UserCommand: ParsableCommand {
         @Option(help: ArgumentHelp("IANA time zone.", valueName: "zone")) var tz = "UTC"
 
         func run() throws {
-            let db = try store.location.open()
+            let db = try store.open()
             let password = try PasswordPrompt.read("Password for \(email): ", confirm: true)
             let user = try UserAdministration(store: db).add(
                 .init(email: email, password: password, organizationSlug: org, role: role, firstName: first, lastName: last, timezone: tz),
@@ -37,7 +37,7 @@ struct UserCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The organization's slug.", valueName: "slug")) var org: String?
 
         func run() throws {
-            let db = try store.location.open()
+            let db = try store.open()
             let now = Date()
             var rows = [["EMAIL", "ROLE", "ORGANIZATION", "STATUS", "2FA", "LAST SIGN-IN"]]
             for (u, slug) in try UserAdministration(store: db).list(organizationSlug: org, by: .localOperator()) {
@@ -57,7 +57,7 @@ struct UserCommand: ParsableCommand {
         @Argument var email: String
 
         func run() throws {
-            let db = try store.location.open()
+            let db = try store.open()
             let admin = UserAdministration(store: db)
             let user = try admin.user(email: email, by: .localOperator())
             try admin.setPassword(user._id, to: try PasswordPrompt.read("New password for \(user.email): ", confirm: true), by: .localOperator())
@@ -72,7 +72,7 @@ struct UserCommand: ParsableCommand {
         @Option(help: "Why, for the audit trail.") var reason: String
 
         func run() throws {
-            let db = try store.location.open()
+            let db = try store.open()
             let admin = UserAdministration(store: db)
             try admin.suspend(try admin.user(email: email, by: .localOperator())._id, reason: reason, by: .localOperator())
             print("Suspended \(SafeText.escapingControls(email)).")
@@ -86,7 +86,7 @@ struct UserCommand: ParsableCommand {
         @Option(help: "Why, for the audit trail.") var reason: String?
 
         func run() throws {
-            let db = try store.location.open()
+            let db = try store.open()
             let admin = UserAdministration(store: db)
             try admin.activate(try admin.user(email: email, by: .localOperator())._id, reason: reason, by: .localOperator())
             print("Activated \(SafeText.escapingControls(email)).")
@@ -99,7 +99,7 @@ struct UserCommand: ParsableCommand {
         @Argument var email: String
 
         func run() throws {
-            let db = try store.location.open()
+            let db = try store.open()
             let admin = UserAdministration(store: db)
             try admin.unlock(try admin.user(email: email, by: .localOperator())._id, by: .localOperator())
             print("Unlocked \(SafeText.escapingControls(email)).")

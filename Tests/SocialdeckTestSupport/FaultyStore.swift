@@ -1,0 +1,63 @@
+import SocialdeckModel
+import SocialdeckStorage
+
+/// A real store whose inserts or deletes fail on demand, for the paths a healthy store
+/// never takes: an outage halfway through an import, and during its clean-up. It has no
+/// transactions of its own, so `insertAll` runs `CompensatingInsert` over it.
+public final class FaultyStore: DocumentStore, @unchecked Sendable {
+    public static let injected = StoreError.unreachable("the test's injected failure")
+
+    public let base: any DocumentStore
+    /// Which `insertMany` calls fail (counted from 1), before they reach the store.
+    public let failingInserts: Set<Int>
+    public let deletesFail: Bool
+    private var inserts = 0
+
+    public init(_ base: any DocumentStore, failingInserts: Set<Int>, deletesFail: Bool = false) {
+        self.base = base
+        self.failingInserts = failingInserts
+        self.deletesFail = deletesFail
+    }
+
+    public var location: String { base.location }
+    public var backend: StoreBackend { base.backend }
+    public func register(_ schema: CollectionSchema) { base.register(schema) }
+
+    public func insertOne(_ document: Document, into collection: String) throws { try insertMany([document], into: collection) }
+    public func insertMany(_ documents: [Document], into collection: String) throws {
+        inserts += 1
+        if failingInserts.contains(inserts) { throw Self.injected }
+        try base.insertMany(documents, into: collection)
+    }
+    public func deleteOne(_ collection: String, _ filter: Filter) throws -> Int {
+        if deletesFail { throw Self.injected }
+        return try base.deleteOne(collection, filter)
+    }
+    public func deleteMany(_ collection: String, _ filter: Filter) throws -> Int {
+        if deletesFail { throw Self.injected }
+        return try base.deleteMany(collection, filter)
+    }
+
+    public func find(_ collection: String, _ filter: Filter, options: FindOptions) throws -> [Document] {
+        try base.find(collection, filter, options: options)
+    }
+    public func count(_ collection: String, _ filter: Filter, includeDeleted: Bool) throws -> Int {
+        try base.count(collection, filter, includeDeleted: includeDeleted)
+    }
+    public func updateOne(_ collection: String, _ filter: Filter, _ update: Update, includeDeleted: Bool) throws -> Int {
+        try base.updateOne(collection, filter, update, includeDeleted: includeDeleted)
+    }
+    public func updateMany(_ collection: String, _ filter: Filter, _ update: Update, includeDeleted: Bool) throws -> Int {
+        try base.updateMany(collection, filter, update, includeDeleted: includeDeleted)
+    }
+    public func findOneAndUpdate(_ collection: String, _ filter: Filter, sort: [SortKey], _ update: Update,
+                                 returnUpdated: Bool) throws -> Document? {
+        try base.findOneAndUpdate(collection, filter, sort: sort, update, returnUpdated: returnUpdated)
+    }
+    public func createIndex(_ index: IndexSpec, on collection: String) throws { try base.createIndex(index, on: collection) }
+    public func indexNames(on collection: String) throws -> [String] { try base.indexNames(on: collection) }
+    public func aggregate(_ collection: String, _ aggregation: GroupedAggregation) throws -> [AggregateRow] {
+        try base.aggregate(collection, aggregation)
+    }
+    public func ping() throws { try base.ping() }
+}
