@@ -14,17 +14,34 @@ struct SessionEndTests {
         init(_ now: Date) { self.now = now }
     }
 
-    @Test func aSuspendedManagersRefreshAndCommandsStop() throws {
-        let ws = try Workspace()
-        let clock = Clock(ws.now)
-        let sessions = SessionRegistry()
-        let counting = CountingStore(ws.store)
-        let session = try Authenticator(store: ws.store, secrets: SecretVault(key: try SecretKey.generate()), sessions: sessions,
+    /// The demo manager signed in for real, with a loader reading through a counting
+    /// store under the session's guard.
+    struct Signed {
+        let ws: Workspace
+        let clock: Clock
+        let counting: CountingStore
+        let session: Session
+        let guardian: SessionGuard
+        let loader: SnapshotLoader
+
+        init() throws {
+            ws = try Workspace()
+            let clock = Clock(ws.now)
+            self.clock = clock
+            let sessions = SessionRegistry()
+            counting = CountingStore(ws.store)
+            session = try Authenticator(store: ws.store, secrets: SecretVault(key: try SecretKey.generate()), sessions: sessions,
                                         clock: { clock.now })
-            .signIn(email: "manager@acme.example", password: DemoWorkspace.demoPassword,
-                    context: ConnectionContext(ipAddress: "198.51.100.7", userAgent: "test"))
-        let guardian = SessionGuard(store: counting, sessions: sessions, session: session, clock: { clock.now })
-        let loader = SnapshotLoader(store: counting, identity: session.identity, session: guardian, clock: { clock.now })
+                .signIn(email: "manager@acme.example", password: DemoWorkspace.demoPassword,
+                        context: ConnectionContext(ipAddress: "198.51.100.7", userAgent: "test"))
+            guardian = SessionGuard(store: counting, sessions: sessions, session: session, clock: { clock.now })
+            loader = SnapshotLoader(store: counting, identity: session.identity, session: guardian, clock: { clock.now })
+        }
+    }
+
+    @Test func aSuspendedManagersRefreshAndCommandsStop() throws {
+        let s = try Signed()
+        let (ws, clock, counting, session, guardian, loader) = (s.ws, s.clock, s.counting, s.session, s.guardian, s.loader)
         let runner = CommandRunner(store: counting, identity: session.identity, session: guardian, clock: { clock.now },
                                    deliver: { _, _ in })
         let model = ws.dashboard(session.identity)
@@ -52,17 +69,8 @@ struct SessionEndTests {
     }
 
     @Test func anIdleSessionPastItsTimeoutReadsNothing() throws {
-        let ws = try Workspace()
-        let clock = Clock(ws.now)
-        let sessions = SessionRegistry()
-        let counting = CountingStore(ws.store)
-        let session = try Authenticator(store: ws.store, secrets: SecretVault(key: try SecretKey.generate()), sessions: sessions,
-                                        clock: { clock.now })
-            .signIn(email: "manager@acme.example", password: DemoWorkspace.demoPassword,
-                    context: ConnectionContext(ipAddress: "198.51.100.7", userAgent: "test"))
-        let loader = SnapshotLoader(store: counting, identity: session.identity,
-                                    session: SessionGuard(store: counting, sessions: sessions, session: session, clock: { clock.now }),
-                                    clock: { clock.now })
+        let s = try Signed()
+        let (ws, clock, counting, session, loader) = (s.ws, s.clock, s.counting, s.session, s.loader)
         let model = ws.dashboard(session.identity)
         // Refreshes are not activity: one just before the timeout does not keep an idle session alive.
         let timeout = AccountPolicy().customerSessionTimeout
