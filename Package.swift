@@ -48,7 +48,8 @@ let package = Package(
 
         /// Drives a program in tmux: the end-to-end tests and the dashboard benchmark.
         .target(name: "SocialdeckTmux"),
-        .target(name: "SocialdeckTestSupport", dependencies: ["SocialdeckStorage", "SocialdeckViewModels", "SocialdeckTmux"],
+        .target(name: "SocialdeckTestSupport",
+                dependencies: ["SocialdeckCore", "SocialdeckStorage", "SocialdeckViewModels", "SocialdeckTmux"],
                 path: "Tests/SocialdeckTestSupport"),
         .testTarget(name: "SocialdeckModelTests", dependencies: ["SocialdeckModel"]),
         .testTarget(name: "SocialdeckStorageTests",

@@ -8,7 +8,7 @@ import Testing
 @Suite("Command line: accounts")
 struct AccountCommandTests {
     func seeded() throws -> (String, [String: String]) {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         let env = ["XDG_CONFIG_HOME": dir + "/config"]
         let r = try Socialdeck.run(["seed", "--data", dir + "/data", "--posts", "10"], environment: env)
         #expect(r.status == 0, "\(r.stderr)")

@@ -14,7 +14,7 @@ struct BadInputTests {
     }
 
     @Test func negativeSizesAreRefused() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         expectOneLineError(try Socialdeck.run(["seed", "--data", dir, "--posts", "-5"]), containing: "--posts")
         expectOneLineError(try Socialdeck.run(["seed", "--data", dir, "--orgs", "0"]), containing: "--orgs")
         expectOneLineError(try Socialdeck.run(["export", "content", "--data", dir, "--limit", "-1"]), containing: "--limit")
@@ -22,14 +22,14 @@ struct BadInputTests {
     }
 
     @Test func dataThatIsAFileIsRefusedAndKept() throws {
-        let file = TempDir.make() + "/notes.txt"
+        let file = TemporaryDirectory.make() + "/notes.txt"
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: file))
         expectOneLineError(try Socialdeck.run(["seed", "--data", file]), containing: "is not a directory")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me")
     }
 
     @Test func aNonSQLiteFileIsRefusedAndKept() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         let db = dir + "/socialdeck.sqlite"
         try Data("definitely not sqlite".utf8).write(to: URL(fileURLWithPath: db))
         let doctor = try Socialdeck.run(["doctor", "--data", dir])
@@ -54,7 +54,7 @@ struct BadInputTests {
     }
 
     @Test func seedingAStoreTwiceIsRefused() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         #expect(try Socialdeck.run(["seed", "--data", dir, "--posts", "20"]).status == 0)
         let before = try Socialdeck.run(["export", "organizations", "--data", dir]).stdout
         expectOneLineError(try Socialdeck.run(["seed", "--data", dir]), containing: "already holds a workspace")
@@ -62,10 +62,10 @@ struct BadInputTests {
     }
 
     @Test func aBadImportNamesTheLineAndWritesNothing() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         #expect(try Socialdeck.run(["seed", "--data", dir, "--posts", "10"]).status == 0)
         let lines = try Socialdeck.run(["export", "content", "--data", dir]).stdout.split(separator: "\n")
-        let fresh = TempDir.make()
+        let fresh = TemporaryDirectory.make()
         #expect(try Socialdeck.run(["import", "organizations", "-", "--data", fresh],
                                    stdin: try Socialdeck.run(["export", "organizations", "--data", dir]).stdout).status == 0)
         var broken = lines.map(String.init)
@@ -78,7 +78,7 @@ struct BadInputTests {
     }
 
     @Test func hostileTextIsEscapedInErrors() throws {
-        let r = try Socialdeck.run(["export", "content", "--data", TempDir.make(), "--org", "evil\u{1B}]52;c;aGk=\u{07}"])
+        let r = try Socialdeck.run(["export", "content", "--data", TemporaryDirectory.make(), "--org", "evil\u{1B}]52;c;aGk=\u{07}"])
         expectOneLineError(r, containing: "\\e]52")
         #expect(!r.stderr.contains("\u{1B}"))
     }

@@ -6,7 +6,7 @@ import Testing
 @Suite("Command line")
 struct CommandTests {
     @Test func seedExportAndDoctorWorkTogether() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         let seed = try Socialdeck.run(["seed", "--data", dir, "--orgs", "3", "--users", "9", "--posts", "50", "--days", "10"])
         #expect(seed.status == 0)
         #expect(seed.stdout.contains("content              50"))
@@ -27,7 +27,7 @@ struct CommandTests {
     }
 
     @Test func aCSVOfPostsIsScheduled() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         #expect(try Socialdeck.run(["seed", "--data", dir, "--posts", "0"]).status == 0)
         let csv = "platform,time,text\nx,2099-12-01 09:00,\"Hello, world\"\nlinkedin,2099-12-02T10:00:00Z,\"Line one\nline two\"\n"
         let r = try Socialdeck.run(["import", "content", "posts.csv", "--data", dir, "--org", "acme", "--tz", "Europe/Berlin"],
@@ -41,7 +41,7 @@ struct CommandTests {
     }
 
     @Test func exportShowsControlAndInvisibleCharactersAsEscapes() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         #expect(try Socialdeck.run(["seed", "--data", dir, "--posts", "0"]).status == 0)
         let hostile = "Sale\u{9B}31m now\u{202E}fdp.exe\u{200E}x\u{200B}y\u{E0068}\u{E0069}"
         let csv = "platform,time,text\nlinkedin,2099-12-02T10:00:00Z,\"\(hostile)\"\n"
@@ -56,7 +56,7 @@ struct CommandTests {
 extension Socialdeck {
     /// Runs with a CSV file written to a temporary directory, as `import` reads files by name.
     static func run(_ arguments: [String], stdin: String?, environment: [String: String], csv: String) throws -> CommandResult {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         let path = dir + "/" + (arguments.first { $0.hasSuffix(".csv") } ?? "posts.csv")
         try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
         return try run(arguments.map { $0.hasSuffix(".csv") ? path : $0 }, stdin: stdin, environment: environment)

@@ -9,7 +9,7 @@ import Testing
 /// reject, resize, quit. The store is checked afterwards through `socialdeck export`.
 @Suite("Dashboard end to end", .serialized)
 struct DashboardEndToEndTests {
-    let dir = TempDir.make()
+    let dir = TemporaryDirectory.make()
     var data: String { dir + "/data" }
     var env: [String: String] {
         ["XDG_CONFIG_HOME": dir + "/config", "XDG_STATE_HOME": dir + "/state", "TERM": "xterm-256color", "LANG": "C.UTF-8"]

@@ -11,7 +11,7 @@ struct DashboardStoreOutageTests {
     @Test(.enabled(if: Backend.enabled.contains(.mongodb)))
     func libmongocStaysOffTheScreenAndAFailedApprovalSaysWhy() throws {
         let server = try DisposableMongoServer()
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         let uri = server.uri(database: "outage")
         let env = ["XDG_CONFIG_HOME": dir + "/config", "XDG_STATE_HOME": dir + "/state", "SOCIALDECK_LOG_LEVEL": "debug",
                    "TERM": "xterm-256color", "LANG": "C.UTF-8"]

@@ -47,7 +47,7 @@ struct KeyFileDurabilityTests {
     }
 
     @Test func creatingAndRotatingTheKeySyncsItsDirectory() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         let keys = dir + "/config/socialdeck"
         let env = ["XDG_CONFIG_HOME": dir + "/config"]
 

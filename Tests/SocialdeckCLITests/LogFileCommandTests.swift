@@ -7,7 +7,7 @@ import Testing
 /// failing to connect to a closed port on 127.0.0.1.
 @Suite("Command line: the log file")
 struct LogFileCommandTests {
-    let dir = TempDir.make()
+    let dir = TemporaryDirectory.make()
     var log: String { dir + "/state/socialdeck/socialdeck.log" }
 
     func doctor(level: String?) throws -> CommandResult {

@@ -2,23 +2,20 @@ import Foundation
 import SocialdeckCore
 import SocialdeckModel
 import SocialdeckStorage
+import SocialdeckTestSupport
 
 /// The moment the Core tests treat as "now": 2026-11-29T00:00:00Z.
-let fixedNow = ISODate.date(from: "2026-11-29")!
-
-func date(_ iso: String) -> Date { ISODate.date(from: iso)! }
+let fixedNow = date("2026-11-29")
 
 /// A fresh SQLite store in its own temporary directory, removed when the value goes away.
 final class TempStore: @unchecked Sendable {
-    let directory: String
+    let directory: TemporaryDirectory
     let store: any DocumentStore
 
     init() throws {
-        directory = NSTemporaryDirectory() + "socialdeck-core-test-\(UUID().uuidString)"
-        store = try StoreLocation.sqlite(directory: directory).open(now: fixedNow)
+        directory = try TemporaryDirectory()
+        store = try StoreLocation.sqlite(directory: directory.path).open(now: fixedNow)
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     func insert<M: StoredModel>(_ models: [M]) throws { try ModelCollection(store, M.self).insert(models) }
 
@@ -37,14 +34,7 @@ final class TempStore: @unchecked Sendable {
 
 /// Small demo options so the seeded stores build quickly.
 func smallDemo(seed: UInt64 = 42) -> DemoWorkspace.Options {
-    var o = DemoWorkspace.Options()
-    o.organizations = 6
-    o.users = 30
-    o.posts = 300
-    o.days = 30
-    o.seed = seed
-    o.now = fixedNow
-    return o
+    SeededWorkspace(organizations: 6, users: 30, posts: 300, days: 30, seed: seed, now: fixedNow).options
 }
 
 func organization(_ slug: String, id: ObjectId = ObjectId()) -> Organization {

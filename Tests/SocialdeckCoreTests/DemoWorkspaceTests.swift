@@ -3,6 +3,7 @@ import Testing
 import SocialdeckCore
 import SocialdeckModel
 import SocialdeckStorage
+import SocialdeckTestSupport
 
 /// `socialdeck seed`: a deterministic, realistic workspace.
 @Suite("Demo workspace")

@@ -3,6 +3,7 @@ import Testing
 import SocialdeckCore
 import SocialdeckModel
 import SocialdeckStorage
+import SocialdeckTestSupport
 
 /// `socialdeck export`: JSON Lines, `_id` order, secrets removed.
 @Suite("Exporter")

@@ -3,6 +3,7 @@ import Testing
 import SocialdeckCore
 import SocialdeckModel
 import SocialdeckStorage
+import SocialdeckTestSupport
 
 /// `socialdeck import`: all records are checked first, and one bad record means nothing is written.
 @Suite("Importer")

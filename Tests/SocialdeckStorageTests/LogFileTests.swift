@@ -8,7 +8,7 @@ import Testing
 /// stdout and stderr point at while the dashboard owns the terminal.
 @Suite("Log file")
 struct LogFileTests {
-    let dir = TempDir.make()
+    let dir = TemporaryDirectory.make()
 
     func contents(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
 

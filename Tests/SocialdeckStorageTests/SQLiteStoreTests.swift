@@ -9,7 +9,7 @@ import Testing
 @Suite("SQLite store")
 struct SQLiteStoreTests {
     @Test func aFileInsteadOfADirectoryIsRefused() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         let file = dir + "/plain.txt"
         try Data("hello".utf8).write(to: URL(fileURLWithPath: file))
         #expect(throws: StoreError.notADirectory(file)) { try SQLiteStore(directory: file) }
@@ -17,7 +17,7 @@ struct SQLiteStoreTests {
     }
 
     @Test func aReadOnlyDirectoryIsRefused() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir) }
         #expect(throws: StoreError.notWritable(dir)) { try SQLiteStore(directory: dir) }
@@ -26,7 +26,7 @@ struct SQLiteStoreTests {
 
     /// Another process (here python's sqlite3) holds the write lock past the busy timeout.
     @Test func aWriteThatWaitsPastTheBusyTimeoutFailsAsBusy() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         let store = try SQLiteStore(directory: dir, busyTimeout: 0.2)
         try store.insertOne(Document([.init("n", 1)]), into: "things")
         let holder = Process()
@@ -51,7 +51,7 @@ struct SQLiteStoreTests {
     }
 
     @Test func aFileThatIsNotSQLiteIsLeftUntouched() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         let path = dir + "/" + SQLiteStore.fileName
         let junk = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         try junk.write(to: URL(fileURLWithPath: path))
@@ -61,7 +61,7 @@ struct SQLiteStoreTests {
     }
 
     @Test func anotherApplicationsSQLiteFileIsLeftUntouched() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         let path = dir + "/" + SQLiteStore.fileName
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -74,7 +74,7 @@ struct SQLiteStoreTests {
     }
 
     @Test func aMissingDirectoryIsCreatedPrivately() throws {
-        let dir = TempDir.make() + "/nested/data"
+        let dir = TemporaryDirectory.make() + "/nested/data"
         let store = try SQLiteStore(directory: dir)
         try store.insertOne(Document([.init("x", 1)]), into: "things")
         let mode = try FileManager.default.attributesOfItem(atPath: dir)[.posixPermissions] as? Int
@@ -82,7 +82,7 @@ struct SQLiteStoreTests {
     }
 
     @Test func twoConnectionsOnOneFileSeeEachOthersWrites() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         let a = try SQLiteStore(directory: dir)
         let b = try SQLiteStore(directory: dir)
         try SchemaMigrator.prepare(a)
@@ -95,7 +95,7 @@ struct SQLiteStoreTests {
     }
 
     @Test func acknowledgedWritesSurviveKillNine() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         try SchemaMigrator.prepare(try SQLiteStore(directory: dir))
         let writer = Process()
         writer.executableURL = try Socialdeck.binary()

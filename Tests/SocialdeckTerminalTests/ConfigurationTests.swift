@@ -1,6 +1,7 @@
 import SocialdeckViewModels
 import Foundation
 import SocialdeckTerminal
+import SocialdeckTestSupport
 import Testing
 
 @Suite("Configuration")

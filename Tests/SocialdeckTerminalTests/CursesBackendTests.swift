@@ -1,5 +1,6 @@
 import Foundation
 import SocialdeckTerminal
+import SocialdeckTestSupport
 import Testing
 
 /// Runs the real ncurses backend on a pseudo-terminal. Serialized: ncurses has one

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SocialdeckTerminal
+import SocialdeckTestSupport
 import Testing
 
 @Suite("Truecolor through a derived terminfo entry", .serialized)

@@ -4,10 +4,11 @@ import Testing
 @Suite("Golden screens")
 struct GoldenLayoutTests {
     /// A small fixed dashboard: header, two boxes with CJK and emoji, a truncated line, a footer.
-    private func dashboard(width: Int, height: Int) -> CellBuffer {
+    private func dashboard(width: Int, height: Int,
+                           header: Style = Style(foreground: .ansi(.black), background: .ansi(.cyan), attributes: [.bold]))
+        -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
         let areas = buffer.bounds.rows([.fixed(1), .fill, .fixed(1)])
-        let header = Style(foreground: .ansi(.black), background: .ansi(.cyan), attributes: [.bold])
         buffer.fill(areas[0], style: header)
         buffer.put(" socialdeck — Overview", x: 0, y: 0, style: header)
         let clock = "12:00 UTC "
@@ -39,6 +40,15 @@ struct GoldenLayoutTests {
     @Test("Dashboard at 160×48")
     func large() {
         GoldenFile.assertMatches(dashboard(width: 160, height: 48), named: "dashboard-160x48")
+    }
+
+    @Test("The dashboard with its header colours swapped fails against its golden")
+    func swappedHeaderColours() throws {
+        let swapped = dashboard(width: 80, height: 24,
+                                header: Style(foreground: .ansi(.cyan), background: .ansi(.black), attributes: [.bold]))
+        #expect(swapped.text() == dashboard(width: 80, height: 24).text())
+        let report = try #require(try GoldenFile.mismatch(swapped, named: "dashboard-80x24"))
+        #expect(report.contains("row 1, columns 1–80:\n- fg=black bg=cyan bold\n+ fg=cyan bg=black bold"), "\(report)")
     }
 
     @Test("A mismatch is reported line by line with the column")

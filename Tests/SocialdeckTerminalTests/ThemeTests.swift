@@ -1,5 +1,6 @@
 import Foundation
 import SocialdeckTerminal
+import SocialdeckTestSupport
 import Testing
 
 @Suite("Themes")

@@ -31,7 +31,7 @@ public enum Socialdeck {
         var env = ProcessInfo.processInfo.environment
         env["SOCIALDECK_MONGO_URI"] = nil
         // Anything logged goes to a log of the test's own, not the developer's.
-        env["XDG_STATE_HOME"] = TempDir.make()
+        env["XDG_STATE_HOME"] = TemporaryDirectory.make()
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()

@@ -5,13 +5,14 @@ import Foundation
 public final class DisposableMongoServer {
     public let port: UInt16
     private let process = Process()
-    private let directory = TempDir.make()
+    private let directory: TemporaryDirectory
 
     /// Starts `secantusd-py` and waits until it accepts connections.
     public init() throws {
+        directory = try TemporaryDirectory()
         port = try Self.freePort()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["secantusd-py", "--host", "127.0.0.1", "--port", "\(port)", "--storage-path", directory + "/data",
+        process.arguments = ["secantusd-py", "--host", "127.0.0.1", "--port", "\(port)", "--storage-path", directory.path + "/data",
                              "--sync-on-commit"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -26,10 +27,7 @@ public final class DisposableMongoServer {
         }
     }
 
-    deinit {
-        stop()
-        try? FileManager.default.removeItem(atPath: directory)
-    }
+    deinit { stop() }
 
     /// `mongodb://127.0.0.1:PORT/DATABASE`, giving up on a missing server after `timeoutMS`.
     public func uri(database: String, timeoutMS: Int = 1000) -> String {

@@ -24,7 +24,7 @@ public enum Backend: String, CustomTestStringConvertible, Sendable, CaseIterable
     public func makeStore() throws -> any DocumentStore {
         switch self {
         case .sqlite:
-            return try SQLiteStore(directory: TempDir.make())
+            return try SQLiteStore(directory: TemporaryDirectory.make())
         case .mongodb:
             guard let base = Backend.mongoURI else {
                 throw FixtureError("SOCIALDECK_TEST_MONGO_URI is not set: start the test server with Tests/run.sh")
@@ -39,14 +39,6 @@ public struct FixtureError: Error, CustomStringConvertible {
     public init(_ d: String) { description = d }
 }
 
-public enum TempDir {
-    public static func make() -> String {
-        let path = NSTemporaryDirectory() + "socialdeck-test-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-}
-
 /// The collection the conformance tests use, with an array path and soft deletes.
 public let testSchema = CollectionSchema(
     name: "things",
@@ -54,5 +46,3 @@ public let testSchema = CollectionSchema(
     arrayPaths: ["tags", "labels"],
     softDeletes: true
 )
-
-public func date(_ iso: String) -> Date { ISODate.date(from: iso)! }

@@ -8,22 +8,14 @@ import SocialdeckViewModels
 /// A small seeded workspace on a fresh SQLite store, and identities to act as.
 struct Workspace {
     let store: any DocumentStore
-    let now = ISODate.date(from: "2026-11-29T10:00:00Z")!
+    let now = date("2026-11-29T10:00:00Z")
     let manager: Identity
     let viewer: Identity
     let support: Identity
     let acme: Organization
 
     init() throws {
-        let dir = TempDir.make()
-        store = try StoreLocation.sqlite(directory: dir).open()
-        var options = DemoWorkspace.Options()
-        options.organizations = 2
-        options.users = 8
-        options.posts = 120
-        options.days = 30
-        options.now = now
-        try DemoWorkspace(options: options).seed(into: store, hasher: PasswordHasher(parameters: ScryptParameters(logN: 10, r: 8, p: 1)))
+        store = try SeededWorkspace(posts: 120, now: now).sqliteStore(in: TemporaryDirectory.make())
         acme = try ModelCollection(store, Organization.self).first(.eq("slug", "acme"))!
         let store = self.store
         func customer(_ email: String) throws -> Identity {

@@ -11,7 +11,7 @@ import SocialdeckTestSupport
 final class TestClock: Sendable {
     private let current: Mutex<Date>
 
-    init(_ start: Date = ISODate.date(from: "2026-11-29T09:00:00Z")!) { current = Mutex(start) }
+    init(_ start: Date = date("2026-11-29T09:00:00Z")) { current = Mutex(start) }
 
     var now: Date { current.withLock { $0 } }
 
@@ -22,10 +22,6 @@ final class TestClock: Sendable {
     /// What the core's `clock:` parameters take.
     var closure: @Sendable () -> Date { { [self] in self.now } }
 }
-
-/// scrypt at 2^10: a millisecond a hash, so the tests do not spend their time hashing.
-let fastParameters = ScryptParameters(logN: 10, r: 8, p: 1)
-let fastHasher = PasswordHasher(parameters: fastParameters)
 
 /// Where every test identity connects from, unless a test says otherwise.
 let testContext = ConnectionContext(ipAddress: "198.51.100.7", userAgent: "xterm-256color")

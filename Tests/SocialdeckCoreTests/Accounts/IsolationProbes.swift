@@ -110,7 +110,7 @@ enum IsolationProbes {
 
     static let security: [IsolationProbe] = [
         .init(name: "KeyRotation.rotate") { me, f in
-            try KeyRotation(store: f.w.store).rotate(environment: [:], keyFile: TempDir.make() + "/secret.key", by: me)
+            try KeyRotation(store: f.w.store).rotate(environment: [:], keyFile: TemporaryDirectory.make() + "/secret.key", by: me)
         },
     ]
 }

@@ -16,7 +16,7 @@ struct KeyRotationTests {
 
     func worldWithTOTPSecret(_ backend: Backend) throws -> (AccountWorld, String, User, String) {
         let w = try AccountWorld(backend)
-        let keyFile = TempDir.make() + "/config/socialdeck/secret.key"
+        let keyFile = TemporaryDirectory.make() + "/config/socialdeck/secret.key"
         let (vault, _) = try SecretVault.load(environment: [:], keyFile: keyFile)
         let org = try w.organization("acme")
         let user = try w.customer("tokens@acme.test", in: org)

@@ -1,13 +1,12 @@
 import Foundation
 import SocialdeckCore
+import SocialdeckTestSupport
 import Testing
 
 @Suite("README")
 struct ReadmeMatrixTests {
     @Test func thePermissionTableMatchesTheMatrix() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
-        let text = try String(contentsOf: readme, encoding: .utf8)
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let table = PermissionMatrix.markdownTable()
         if !text.contains(table) {
             let path = NSTemporaryDirectory() + "socialdeck-permission-table.md"

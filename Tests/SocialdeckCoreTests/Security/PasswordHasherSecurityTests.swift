@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 import SocialdeckCore
+import SocialdeckTestSupport
 
 /// scrypt password hashes: RFC 7914 vectors, the stored format, limits, malformed input, upgrades.
 @Suite("Password hashing security")
 struct PasswordHasherSecurityTests {
     /// Cheap parameters keep the suite fast; one test uses the real ones.
-    let fast = PasswordHasher(parameters: ScryptParameters(logN: 10, r: 8, p: 1))
+    let fast = fastHasher
 
     static func b64(_ bytes: [UInt8]) -> String {
         String(Data(bytes).base64EncodedString().prefix { $0 != "=" })

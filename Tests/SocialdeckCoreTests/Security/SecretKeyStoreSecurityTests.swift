@@ -1,19 +1,17 @@
 import Foundation
 import Testing
 import SocialdeckCore
+import SocialdeckTestSupport
 
 /// Loading the encryption key: environment first, then a private key file created on first use.
 @Suite("Secret key store security")
 final class SecretKeyStoreSecurityTests {
+    private let directory: TemporaryDirectory
     let root: String
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.path + "/socialdeck-keys-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: root)
+        directory = try TemporaryDirectory()
+        root = directory.path
     }
 
     static func mode(_ path: String) throws -> Int {

@@ -13,7 +13,7 @@ import SocialdeckTestSupport
 /// and background work that runs at once. Keys go in as the binding table names them;
 /// whole frames come out.
 final class AppHarness {
-    static let start = ISODate.date(from: "2026-11-29T10:00:00Z")!
+    static let start = date("2026-11-29T10:00:00Z")
 
     let store: any DocumentStore
     let terminal: MemoryTerminal
@@ -22,15 +22,8 @@ final class AppHarness {
     private let tickers = Locked<[ManualTicker]>([])
 
     init(width: Int = 120, height: Int = 36, posts: Int = 40) throws {
-        let directory = TempDir.make()
-        store = try StoreLocation.sqlite(directory: directory).open(now: Self.start)
-        var options = DemoWorkspace.Options()
-        options.organizations = 2
-        options.users = 8
-        options.posts = posts
-        options.days = 30
-        options.now = Self.start
-        try DemoWorkspace(options: options).seed(into: store, hasher: PasswordHasher(parameters: ScryptParameters(logN: 10, r: 8, p: 1)))
+        let directory = TemporaryDirectory.make()
+        store = try SeededWorkspace(posts: posts, now: Self.start).sqliteStore(in: directory)
         terminal = MemoryTerminal(width: width, height: height)
         let clock = self.clock, tickers = self.tickers
         let dependencies = RuntimeDependencies(

@@ -2,6 +2,7 @@ import SocialdeckCore
 import Foundation
 @testable import SocialdeckTerminal
 import SocialdeckModel
+import SocialdeckTestSupport
 import SocialdeckViewModels
 import Testing
 
@@ -96,7 +97,7 @@ struct ClickTargetTests {
         let december = try #require(decemberFound, "1 Dec not on screen")
         let targetHit = buffer.clickTarget(x: december.x, y: december.y)
         let target = try #require(targetHit)
-        let first = PaneFixtures.date("2026-11-30T23:00:00Z") // midnight on 1 December in Berlin
+        let first = date("2026-11-30T23:00:00Z") // midnight on 1 December in Berlin
         #expect(target == .day(first))
         model.click(target, now: PaneFixtures.now)
         #expect(model.calendar.cursorDay == first)
@@ -119,7 +120,7 @@ struct ClickTargetTests {
         let week = Self.frame(model, width: 160, height: 48)
         let headerFound = Self.locate("Tue 1", in: week)
         let header = try #require(headerFound, "Tue 1 not on screen")
-        let day = PaneFixtures.date("2026-11-30T23:00:00Z")
+        let day = date("2026-11-30T23:00:00Z")
         #expect(week.clickTarget(x: header.x, y: header.y) == .day(day))
         // Narrow week columns give each post two lines: the third post starts on the fifth line down.
         #expect(week.clickTarget(x: header.x, y: header.y + 5) == .calendarEntry(day: day, index: 2))

@@ -9,7 +9,7 @@ import SocialdeckTestSupport
 /// every pane test (the reports' initialisers are internal to the core, so they come
 /// from the core's own queries).
 struct PaneFixture: Sendable {
-    static let now = ISODate.date(from: "2026-11-29T10:00:00Z")!
+    static let now = date("2026-11-29T10:00:00Z")
     /// A post title that tries to clear the screen, write the clipboard (OSC 52) and
     /// colour the rest of the line with an 8-bit CSI.
     static let hostileTitle = "Sale\u{1B}[2J\u{1B}]52;c;ZXZpbA==\u{07} now\u{9B}31m!\nnext"
@@ -28,22 +28,13 @@ struct PaneFixture: Sendable {
     }
 
     private init() throws {
-        let directory = TempDir.make()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        (analytics, hostileAnalytics, agents, revenue) = try Self.build(in: directory)
+        let directory = try TemporaryDirectory()
+        (analytics, hostileAnalytics, agents, revenue) = try withExtendedLifetime(directory) { try Self.build(in: directory.path) }
     }
 
     private static func build(in directory: String) throws
         -> (AnalyticsReport, AnalyticsReport, [AgentHealth], RevenueReport) {
-        let store = try StoreLocation.sqlite(directory: directory).open(now: now)
-        var options = DemoWorkspace.Options()
-        options.organizations = 12
-        options.users = 16
-        options.posts = 160
-        options.days = 90
-        options.now = now
-        try DemoWorkspace(options: options)
-            .seed(into: store, hasher: PasswordHasher(parameters: ScryptParameters(logN: 10, r: 8, p: 1)))
+        let store = try SeededWorkspace(organizations: 12, users: 16, posts: 160, days: 90, now: now).sqliteStore(in: directory)
         let operator_ = Identity.localOperator(context: ConnectionContext(ipAddress: "127.0.0.1", userAgent: "test"))
         let analytics = try AnalyticsReport.build(store: store, for: operator_, organizationId: nil, rangeDays: 30, now: now)
         let agents = try AgentHealth.all(store: store, for: operator_)

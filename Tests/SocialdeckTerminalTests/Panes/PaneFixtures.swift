@@ -2,6 +2,7 @@ import Foundation
 import SocialdeckCore
 import SocialdeckModel
 import SocialdeckTerminal
+import SocialdeckTestSupport
 import SocialdeckViewModels
 
 /// Deterministic drafts, calendar posts, identities and frames for the pane tests:
@@ -18,8 +19,6 @@ enum PaneFixtures {
     static let hostileTitle = "Holiday hours\u{1B}[2J\u{1B}]52;c;aGVsbG8=\u{07}"
 
     static func id(_ n: Int) -> ObjectId { ObjectId(hex: String(format: "656000000000000000%06x", n))! }
-
-    static func date(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso)! }
 
     static let identity = Identity(principal: .customer(userId: anna, organizationId: organization, role: .manager),
                                    sessionId: "pane-tests",
