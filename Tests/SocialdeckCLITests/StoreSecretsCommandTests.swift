@@ -8,7 +8,7 @@ import Testing
 struct StoreSecretsCommandTests {
     /// A configuration directory holding `config.toml` with `body`, as XDG_CONFIG_HOME.
     func configHome(_ body: String) throws -> [String: String] {
-        let home = TempDir.make()
+        let home = TemporaryDirectory.make()
         try FileManager.default.createDirectory(atPath: home + "/socialdeck", withIntermediateDirectories: true)
         try Data(body.utf8).write(to: URL(fileURLWithPath: home + "/socialdeck/config.toml"))
         return ["XDG_CONFIG_HOME": home, "SOCIALDECK_SECRET_KEY": String(repeating: "ab", count: 32)]
@@ -27,7 +27,7 @@ struct StoreSecretsCommandTests {
     }
 
     @Test func theURIFileKeepsThePasswordOffTheCommandLine() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         let file = dir + "/mongo.uri"
         try Data("mongodb://ops:pw-8@127.0.0.1:1/prod?serverSelectionTimeoutMS=300\n".utf8).write(to: URL(fileURLWithPath: file))
         chmod(file, 0o600)
@@ -43,7 +43,7 @@ struct StoreSecretsCommandTests {
     }
 
     @Test func aSeededStoreInAnExistingDirectoryIsPrivateAndDoctorSaysSoWhenItIsNot() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         chmod(dir, 0o755)
         let env = try configHome("")
         #expect(try Socialdeck.run(["seed", "--data", dir, "--posts", "20"], environment: env).status == 0)

@@ -26,7 +26,7 @@ struct SQLiteFileModeTests {
     }
 
     @Test func filesInAnExistingOpenDirectoryAreForTheOwnerOnly() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         chmod(dir, 0o755)
         let found = try underUmask022 {
             let store = try SQLiteStore(directory: dir)
@@ -39,7 +39,7 @@ struct SQLiteFileModeTests {
     }
 
     @Test func aGroupStoreIsSharedWithThatGroupOnly() throws {
-        let dir = TempDir.make() + "/shared"
+        let dir = TemporaryDirectory.make() + "/shared"
         let gid = getegid()
         let (found, openToAll) = try underUmask022 {
             let store = try SQLiteStore(directory: dir, access: .group(gid))
@@ -58,7 +58,7 @@ struct SQLiteFileModeTests {
     }
 
     @Test func anExistingOpenStoreIsReportedAndLeftAsItIs() throws {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         try underUmask022 {
             let store = try SQLiteStore(directory: dir)
             try store.insertOne(Document([.init("x", 1)]), into: "things")

@@ -18,7 +18,7 @@ struct SQLiteMultikeySharingTests {
 
     /// Two stores on one file, each with the test schema, as two processes would open it.
     func twoStores() throws -> (SQLiteStore, SQLiteStore) {
-        let dir = TempDir.make()
+        let dir = TemporaryDirectory.make()
         let a = try SQLiteStore(directory: dir)
         let b = try SQLiteStore(directory: dir)
         a.register(testSchema)

@@ -24,7 +24,7 @@ struct SQLiteStatementCacheTests {
     }
 
     func wideStore() throws -> SQLiteStore {
-        let store = try SQLiteStore(directory: TempDir.make())
+        let store = try SQLiteStore(directory: TemporaryDirectory.make())
         store.register(Self.schema)
         for index in Self.schema.indexes { try store.createIndex(index, on: "wide") }
         return store
@@ -52,7 +52,7 @@ struct SQLiteStatementCacheTests {
     }
 
     @Test func aHeldStatementOutlivesItsEviction() throws {
-        let connection = try SQLiteConnection(path: TempDir.make() + "/cache.sqlite")
+        let connection = try SQLiteConnection(path: TemporaryDirectory.make() + "/cache.sqlite")
         let held = try connection.statement("SELECT ?1 + 1")
         for i in 0..<(SQLiteConnection.statementCacheCapacity * 2) {
             _ = try connection.integer("SELECT \(i)")

@@ -1,6 +1,7 @@
 import Foundation
 import SocialdeckCore
 import SocialdeckTerminal
+import SocialdeckTestSupport
 import Testing
 
 /// `[store]` of config.toml: the SQLite store's group and the MongoDB URI file.
