@@ -41,6 +41,22 @@ struct ControllerTests {
         #expect(DashboardControllers.handle(.filter, in: &model, context: context) == [.open(.filter(""))])
     }
 
+    /// While the reason prompt is open it takes every key; with it closed, keys go
+    /// through the binding table.
+    @Test func anOpenPromptTakesEveryKey() throws {
+        var model = try loaded(ws.manager)
+        _ = model.select(.approvals)
+        #expect(DashboardControllers.editorKey(Key.character("q"), in: &model, context: context) == nil)
+        let target = try #require(model.approvals.current).id
+        _ = DashboardControllers.handle(.reject, in: &model, context: context)
+        #expect(model.hasOpenEditor)
+        for c in "Off-brand q" { _ = DashboardControllers.editorKey(c == " " ? Key(.space) : .character(c), in: &model, context: context) }
+        _ = DashboardControllers.editorKey(Key(.backspace), in: &model, context: context)
+        let effects = DashboardControllers.editorKey(Key(.enter), in: &model, context: context)
+        #expect(effects == [.run(.approvals(.reject([target], reason: "Off-brand")))])
+        #expect(!model.hasOpenEditor)
+    }
+
     @Test func anActionThatCannotRunSaysWhy() throws {
         var viewer = try loaded(ws.viewer)
         _ = viewer.select(.approvals)

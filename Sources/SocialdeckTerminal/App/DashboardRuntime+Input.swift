@@ -53,13 +53,13 @@ extension DashboardRuntime {
             return
         case .wheel(let up):
             if case .help(let offset)? = overlay { overlay = .help(offset: max(0, offset + (up ? -1 : 1))) }
-            if overlay == nil, model.pane != .approvals || model.approvals.mode == .browsing {
+            if overlay == nil, !model.hasOpenEditor {
                 perform(up ? .up : .down, &model, now: now)
             }
             return
         case .key(let key):
             if handleOverlay(key, event, &model, now: now) { return }
-            if handleEditor(key, event, &model, now: now) { return }
+            if handleEditor(key, &model, now: now) { return }
             guard let action = bindings.action(for: key, in: DashboardView.scope(model.pane)) else { return }
             perform(action, &model, now: now)
         case .resize:
@@ -100,38 +100,18 @@ extension DashboardRuntime {
         return true
     }
 
-    /// The approval queue's reason prompt and text editor take every key while open.
-    private func handleEditor(_ key: Key, _ event: InputEvent, _ model: inout DashboardModel, now: Date) -> Bool {
-        guard model.pane == .approvals else { return false }
-        let editing: Bool
-        switch model.approvals.mode {
-        case .browsing: return false
-        case .rejecting: editing = false
-        case .editing: editing = true
-        }
-        let action: ApprovalAction?
-        switch key.code {
-        case .escape: action = .cancel
-        case .enter: action = editing ? .newline : .submit
-        case .character("o") where key.control: action = .submit
-        case .backspace: action = .backspace
-        case .delete: action = .deleteForward
-        case .left: action = .cursorLeft
-        case .right: action = .cursorRight
-        case .up: action = .cursorUp
-        case .down: action = .cursorDown
-        case .home: action = .home
-        case .end: action = .end
-        default: action = event.typedText.map(ApprovalAction.typed)
-        }
-        if let action { run(model.approvals.send(action, now: now).map(CommandRunner.Command.approvals)) }
+    /// A pane's own prompt or editor takes every key while open.
+    private func handleEditor(_ key: Key, _ model: inout DashboardModel, now: Date) -> Bool {
+        guard let effects = DashboardControllers.editorKey(key, in: &model, context: context(now)) else { return false }
+        apply(effects, &model, now: now)
         return true
     }
 
+    private func context(_ now: Date) -> ActionContext { ActionContext(now: now, page: max(1, backend.size().height / 2)) }
+
     /// Runs a key's action through the controllers, then their effects.
     private func perform(_ action: KeyAction, _ model: inout DashboardModel, now: Date) {
-        let context = ActionContext(now: now, page: max(1, backend.size().height / 2))
-        apply(DashboardControllers.handle(action, in: &model, context: context), &model, now: now)
+        apply(DashboardControllers.handle(action, in: &model, context: context(now)), &model, now: now)
     }
 
     /// Carries out what the controllers asked for: the only place effects happen.
@@ -153,10 +133,6 @@ extension DashboardRuntime {
                 model.show(selection.problem.map { "theme: \($0)" } ?? "theme \(selection.theme.name)", now: now)
             }
         }
-    }
-
-    func run(_ commands: [CommandRunner.Command]) {
-        for c in commands { runner?.run(c) }
     }
 
     /// A prompt's answer: the move prompt's time, or a `:` command.

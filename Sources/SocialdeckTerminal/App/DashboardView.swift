@@ -24,13 +24,7 @@ enum DashboardView {
             HeaderBar.renderTabs(model, width: width, into: &buffer, palette: palette)
             let paneRect = Rect(x: 0, y: 2, width: width, height: height - 3)
             let context = PaneContext(palette: palette, now: now, timeZone: model.timeZone)
-            switch model.pane {
-            case .calendar: CalendarPane.render(model.calendar, in: paneRect, into: &buffer, context: context)
-            case .approvals: ApprovalsPane.render(model.approvals, in: paneRect, into: &buffer, context: context)
-            case .analytics: AnalyticsPane.render(model.analytics, in: paneRect, into: &buffer, context: context)
-            case .agents: AgentsPane.render(model.agents, in: paneRect, into: &buffer, context: context)
-            case .revenue: RevenuePane.render(model.revenue, in: paneRect, into: &buffer, context: context)
-            }
+            PaneViews.all[model.pane]?(model, paneRect, &buffer, context)
             footer(model, overlay: overlay, width: width, y: height - 1, into: &buffer, context: context, bindings: bindings)
             if let overlay {
                 draw(overlay, model: model, into: &buffer, context: context, bindings: bindings)

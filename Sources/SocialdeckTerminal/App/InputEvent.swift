@@ -24,11 +24,7 @@ public enum InputEvent: Sendable, Equatable {
 
     /// The text a key types into a prompt, if it is printable.
     public var typedText: String? {
-        guard case .key(let key) = self, !key.control, !key.alt else { return nil }
-        switch key.code {
-        case .character(let c): return String(c)
-        case .space: return " "
-        default: return nil
-        }
+        guard case .key(let key) = self else { return nil }
+        return key.typedText
     }
 }

@@ -14,6 +14,33 @@ public enum ApprovalsController: PaneController {
         .init(.select, .approvals, [B.named(.space)], "select", "Select or unselect a draft", footer: true),
     ]
 
+    /// The reason prompt and the text editor: Enter submits a reason and breaks a line
+    /// in the editor, where Ctrl-O saves; Esc cancels.
+    public static func editorKey(_ key: Key, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? {
+        let editing: Bool
+        switch model.approvals.mode {
+        case .browsing: return nil
+        case .rejecting: editing = false
+        case .editing: editing = true
+        }
+        let action: ApprovalAction?
+        switch key.code {
+        case .escape: action = .cancel
+        case .enter: action = editing ? .newline : .submit
+        case .character("o") where key.control: action = .submit
+        case .backspace: action = .backspace
+        case .delete: action = .deleteForward
+        case .left: action = .cursorLeft
+        case .right: action = .cursorRight
+        case .up: action = .cursorUp
+        case .down: action = .cursorDown
+        case .home: action = .home
+        case .end: action = .end
+        default: action = key.typedText.map(ApprovalAction.typed)
+        }
+        return action.map { model.approvals.send($0, now: context.now).map { .run(.approvals($0)) } } ?? []
+    }
+
     public static func unavailableReason(_ action: KeyAction, in model: DashboardModel) -> String? {
         switch action {
         case .approve: return model.approvals.canDecide ? nil : "your role cannot approve"

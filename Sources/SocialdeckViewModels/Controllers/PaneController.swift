@@ -14,10 +14,14 @@ public protocol PaneController {
     static func unavailableReason(_ action: KeyAction, in model: DashboardModel) -> String?
     /// Runs `action`; nil when this controller does not handle it.
     static func handle(_ action: KeyAction, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]?
+    /// A key while the pane's own prompt or editor is open, which takes every key; nil
+    /// when none is open, so the key goes through the binding table.
+    static func editorKey(_ key: Key, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]?
 }
 
 extension PaneController {
     public static func unavailableReason(_ action: KeyAction, in model: DashboardModel) -> String? { nil }
+    public static func editorKey(_ key: Key, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? { nil }
 }
 
 /// Every controller, and the dispatch between them: the open pane's controller first,
@@ -36,6 +40,11 @@ public enum DashboardControllers {
 
     public static func unavailableReason(_ action: KeyAction, in model: DashboardModel) -> String? {
         controller(for: model.pane)?.unavailableReason(action, in: model) ?? GlobalController.unavailableReason(action, in: model)
+    }
+
+    /// A key for the open pane's prompt or editor; nil when none is open.
+    public static func editorKey(_ key: Key, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? {
+        controller(for: model.pane)?.editorKey(key, in: &model, context: context)
     }
 
     /// Runs `action` in the open pane. An action that cannot run now says why.

@@ -113,6 +113,9 @@ public struct DashboardModel: Sendable {
         return flash.text
     }
 
+    /// A prompt or editor of the open pane has the keyboard.
+    public var hasOpenEditor: Bool { pane == .approvals && approvals.mode != .browsing }
+
     /// The header clock: the time in the user's zone.
     public func clockText(_ now: Date) -> String {
         let d = Calendar.gregorian(in: timeZone).dateComponents([.year, .month, .day, .hour, .minute], from: now)

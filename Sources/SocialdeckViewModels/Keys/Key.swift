@@ -125,3 +125,15 @@ private extension String {
         String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }
+
+extension Key {
+    /// The text the key types into a prompt or editor, if it is printable.
+    public var typedText: String? {
+        guard !control, !alt else { return nil }
+        switch code {
+        case .character(let c): return String(c)
+        case .space: return " "
+        default: return nil
+        }
+    }
+}
