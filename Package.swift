@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "SocialdeckTerminalTests", dependencies: ["SocialdeckTerminal", "SocialdeckTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "SocialdeckViewModelsTests", dependencies: ["SocialdeckViewModels", "SocialdeckTestSupport"]),
-        .testTarget(name: "SocialdeckCLITests", dependencies: ["SocialdeckCore", "SocialdeckTestSupport", "SocialdeckTmux"]),
+        .testTarget(name: "SocialdeckCLITests", dependencies: ["SocialdeckCore", "SocialdeckViewModels", "SocialdeckTestSupport", "SocialdeckTmux"]),
     ],
     swiftLanguageModes: [.v6]
 )

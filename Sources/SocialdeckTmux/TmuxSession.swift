@@ -105,5 +105,5 @@ public final class TmuxSession {
 
 public struct TmuxFailure: Error, CustomStringConvertible {
     public let description: String
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }

@@ -2,6 +2,7 @@ import Foundation
 import SocialdeckCore
 import SocialdeckModel
 import SocialdeckTmux
+import SocialdeckViewModels
 import SocialdeckTestSupport
 import Testing
 
@@ -56,18 +57,18 @@ struct DashboardEndToEndTests {
         try signIn(s)
         let pendingBefore = try approvals().filter { $0.value(at: "approval.status") == "pending" }.count
 
-        try s.send("1")
+        try s.press(.pane1)
         try s.waitFor("month")
-        try s.send("3")
+        try s.press(.pane3)
         try s.waitFor("Last 30 days")
-        try s.send("4")
+        try s.press(.pane4)
         try s.waitFor("Intelligence")
-        try s.send("2")
+        try s.press(.pane2)
         try s.waitFor("pending")
 
-        try s.send("a")
+        try s.press(.approve, in: .approvals)
         try s.waitFor("approved")
-        try s.send("r")
+        try s.press(.reject, in: .approvals)
         try s.send("Off-brand tone")
         try s.send("Enter", literally: false)
         try s.waitFor("rejected")
@@ -87,7 +88,7 @@ struct DashboardEndToEndTests {
         try s.resize(width: 100, height: 30)
         try s.waitFor("Approvals")
 
-        try s.send("q")
+        try s.press(.quit)
         let end = try s.waitFor("EXITED=0")
         #expect(!end.contains("Approvals"), "the screen is restored")
     }
@@ -112,11 +113,11 @@ struct DashboardEndToEndTests {
         tty.write(Data("\u{1B}[12;5H\(garbage)".utf8))
         try tty.close()
         try s.waitFor(garbage)
-        try s.send("C-l", literally: false)
+        try s.press(.redraw)
         try s.waitForAbsence(of: garbage)
         // The screen is cleared first, then drawn again.
         #expect(!(try s.waitFor("Approvals")).contains(garbage))
-        try s.send("q")
+        try s.press(.quit)
         try s.waitFor("EXITED=0")
     }
 
@@ -136,7 +137,7 @@ struct DashboardEndToEndTests {
         close(stray)
         #expect(try String(contentsOfFile: log, encoding: .utf8).contains("a stray warning"))
         #expect(try FileManager.default.attributesOfItem(atPath: log)[.posixPermissions] as? Int == 0o600)
-        try s.send("q")
+        try s.press(.quit)
         try s.waitFor("EXITED=0")
     }
 
@@ -160,7 +161,7 @@ struct DashboardEndToEndTests {
         #expect(!screen.contains("Revenue") && !screen.contains("Agents"))
         try s.send("a")
         try s.waitFor("cannot approve")
-        try s.send("q")
+        try s.press(.quit)
         try s.waitFor("EXITED=0")
     }
 }
@@ -198,7 +199,7 @@ extension DashboardEndToEndTests {
         try Self.click(s, x: 0, y: header + 2)
         try s.waitFor("1 selected")
         #expect(try s.screen().components(separatedBy: "\n")[header + 2].hasPrefix("●"))
-        try s.send("q")
+        try s.press(.quit)
         try s.waitFor("EXITED=0")
     }
 
@@ -227,7 +228,7 @@ extension DashboardEndToEndTests {
         try s.send(try TOTP().code(secret: secret, at: Date().addingTimeInterval(30)))
         try s.send("Enter", literally: false)
         try s.waitFor("pending")
-        try s.send("q")
+        try s.press(.quit)
         try s.waitFor("EXITED=0")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SocialdeckTestSupport
 import SocialdeckTmux
+import SocialdeckViewModels
 import Testing
 
 /// The MongoDB server stops under an open dashboard: libmongoc's complaints stay off the
@@ -25,13 +26,13 @@ struct DashboardStoreOutageTests {
 
         server.stop()
         try s.waitFor("store unreachable")
-        try s.send("a")
+        try s.press(.approve, in: .approvals)
         let screen = try s.waitFor("so the draft was not approved.")
         #expect(screen.contains("The store is unreachable, so the draft was not approved. Try again when the header shows live."))
         #expect(!screen.contains("monitor") && !screen.contains("DEBUG") && !screen.contains("Failed to connect"), "\(screen)")
         let log = try String(contentsOfFile: dir + "/state/socialdeck/socialdeck.log", encoding: .utf8)
         #expect(log.contains("mongoc[monitor]"))
-        try s.send("q")
+        try s.press(.quit)
         let end = try s.waitFor("EXITED=0")
         #expect(!end.contains("monitor"))
     }
