@@ -33,9 +33,9 @@ let package = Package(
         .target(name: "SocialdeckCore",
                 dependencies: ["SocialdeckModel", "SocialdeckStorage", "CSQLite", "CMongoc", "CCurl", "COpenSSL", "CQRencode"]),
         .target(name: "SocialdeckViewModels",
-                dependencies: ["SocialdeckCore", "SocialdeckStorage", "SocialdeckModel"]),
+                dependencies: ["SocialdeckCore", "SocialdeckModel"]),
         .target(name: "SocialdeckTerminal",
-                dependencies: ["SocialdeckViewModels", "SocialdeckCore", "SocialdeckModel", "CNcursesw"]),
+                dependencies: ["SocialdeckViewModels", "SocialdeckCore", "SocialdeckStorage", "SocialdeckModel", "CNcursesw"]),
         .executableTarget(name: "socialdeck",
                           dependencies: [
                               "SocialdeckCore", "SocialdeckStorage", "SocialdeckTerminal",

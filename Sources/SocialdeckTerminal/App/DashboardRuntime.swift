@@ -40,7 +40,7 @@ public final class DashboardRuntime {
         case dashboard(DashboardModel)
     }
 
-    let store: any DocumentStore
+    let store: any StoreHandle
     let options: Options
     let backend: any TerminalBackend
     let dependencies: RuntimeDependencies
@@ -60,13 +60,13 @@ public final class DashboardRuntime {
     var lastFrame: CellBuffer?
 
     /// The dashboard on the real terminal.
-    public convenience init(store: any DocumentStore, vault: SecretVault, configuration: Configuration, options: Options) throws {
+    public convenience init(store: any StoreHandle, vault: SecretVault, configuration: Configuration, options: Options) throws {
         try self.init(store: store, vault: vault, configuration: configuration, options: options,
                       terminal: try CursesBackend(environment: options.environment), dependencies: .live)
     }
 
     /// The dashboard on any terminal, with the given clock, ticker and background work.
-    public init(store: any DocumentStore, vault: SecretVault, configuration: Configuration, options: Options,
+    public init(store: any StoreHandle, vault: SecretVault, configuration: Configuration, options: Options,
                 terminal: any TerminalBackend, dependencies: RuntimeDependencies) throws {
         self.store = store
         self.options = options

@@ -2,7 +2,6 @@ import Dispatch
 import Foundation
 import SocialdeckCore
 import SocialdeckModel
-import SocialdeckStorage
 
 /// Runs the panes' commands through the core on a background serial queue, as the
 /// signed-in identity, so a keystroke never waits on storage. Results come back
@@ -15,7 +14,7 @@ public final class CommandRunner: Sendable {
     }
 
     private let queue = DispatchQueue(label: "socialdeck.commands", qos: .userInitiated)
-    private let store: any DocumentStore
+    private let store: any StoreHandle
     private let identity: Identity
     private let session: SessionGuard?
     private let clock: @Sendable () -> Date
@@ -24,7 +23,7 @@ public final class CommandRunner: Sendable {
 
     /// With a session guard, a command runs only while the session may still act.
     /// Commands run one after another on the runner's own queue, or on `executor`.
-    public init(store: any DocumentStore, identity: Identity, session: SessionGuard? = nil,
+    public init(store: any StoreHandle, identity: Identity, session: SessionGuard? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() },
                 executor: (@Sendable (@escaping @Sendable () -> Void) -> Void)? = nil,
                 deliver: @escaping @Sendable (Command, CommandFailure?) -> Void) {

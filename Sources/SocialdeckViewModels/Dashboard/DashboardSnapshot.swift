@@ -1,7 +1,6 @@
 import Foundation
 import SocialdeckCore
 import SocialdeckModel
-import SocialdeckStorage
 
 /// Everything the panes show, read in one go off the input thread and handed over
 /// whole: the panes never read the store themselves.
@@ -51,14 +50,14 @@ public struct SnapshotRequest: Sendable, Equatable {
 /// each load first checks that the session may still read (one read by `_id`); an
 /// expired or ended session reads nothing more.
 public struct SnapshotLoader: Sendable {
-    let store: any DocumentStore
+    let store: any StoreHandle
     let identity: Identity
     let session: SessionGuard?
     let clock: @Sendable () -> Date
     /// More posts than this in the calendar's range and it is counted per day instead.
     let listLimit: Int
 
-    public init(store: any DocumentStore, identity: Identity, session: SessionGuard? = nil,
+    public init(store: any StoreHandle, identity: Identity, session: SessionGuard? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }, listLimit: Int = CalendarModel.listLimit) {
         self.store = store
         self.identity = identity

@@ -1,6 +1,5 @@
 import SocialdeckCore
 import SocialdeckModel
-import SocialdeckStorage
 
 /// A failure to use the store, told as a plain sentence that says what was not done and
 /// what to do, instead of in the driver's words: "The store is unreachable, so the draft
@@ -10,7 +9,7 @@ public enum StoreFailureMessage {
     /// `notDone` names what did not happen ("the draft was not approved"); `onDashboard`
     /// says whether the header's connection state is there to watch.
     public static func sentence(for error: any Error, notDone: String, onDashboard: Bool = true) -> String? {
-        switch error as? StoreError {
+        switch StoreOutage(error) {
         case .unreachable?:
             return "The store is unreachable, so \(notDone). "
                 + (onDashboard ? "Try again when the header shows live." : "Try again in a moment.")
