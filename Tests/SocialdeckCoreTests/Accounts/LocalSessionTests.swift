@@ -65,9 +65,10 @@ struct LocalSessionTests {
 
     @Test func theOperatorIsTheEffectiveUsersAccountWhateverUSERSays() throws {
         let real = try #require(getpwuid(geteuid())).pointee.pw_name.map { String(cString: $0) }
+        let saved = ["USER", "LOGNAME"].map { ($0, getenv($0).map { String(cString: $0) }) }
+        defer { for (name, value) in saved { if let value { setenv(name, value, 1) } else { unsetenv(name) } } }
         setenv("USER", "mallory", 1)
         setenv("LOGNAME", "mallory", 1)
-        defer { unsetenv("LOGNAME") }
         let op = Identity.localOperator(context: ConnectionContext.current(environment: [:]))
         #expect(op.principal == .localOperator(name: try #require(real)))
         #expect(op.context.isLocal)
