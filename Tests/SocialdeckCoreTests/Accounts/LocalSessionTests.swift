@@ -65,7 +65,7 @@ struct LocalSessionTests {
 
     @Test func theOperatorIsTheEffectiveUsersAccountWhateverUSERSays() throws {
         let real = try #require(getpwuid(geteuid())).pointee.pw_name.map { String(cString: $0) }
-        let saved = ["USER", "LOGNAME"].map { ($0, getenv($0).map { String(cString: $0) }) }
+        let saved = ["USER", "LOGNAME"].map { name in (name, ProcessInfo.processInfo.environment[name]) }
         defer { for (name, value) in saved { if let value { setenv(name, value, 1) } else { unsetenv(name) } } }
         setenv("USER", "mallory", 1)
         setenv("LOGNAME", "mallory", 1)
