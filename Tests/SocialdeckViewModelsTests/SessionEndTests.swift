@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import SocialdeckCore
 import SocialdeckModel
@@ -80,5 +81,34 @@ struct SessionEndTests {
         counting.reset()
         #expect(throws: SessionExpired.self) { try loader.load(model.request) }
         #expect(counting.calls.isEmpty)
+    }
+}
+
+/// Sign-in and every write go through one runner, off the UI thread.
+@Suite("One runner for sign-in and writes")
+struct CommandRunnerSessionTests {
+    @Test func signInThenCommandsThenSignOut() throws {
+        let ws = try Workspace()
+        let sessions = SessionRegistry()
+        let runner = CommandRunner(store: ws.store, clock: { [now = ws.now] in now }, executor: { $0() }, deliver: { _, _ in })
+        let pending = try #require(try ws.store.findOne(CollectionName.content.rawValue,
+                                                        .eq("approval.status", ApprovalStatus.pending) && .eq("organizationId", ws.acme._id)))
+        let id = try #require(pending["_id"]?.objectIdValue)
+        #expect(runner.perform(.approvals(.approve([id])))?.message == "sign in first")
+
+        let answers = Mutex<[Result<Session, any Error>]>([])
+        runner.signIn(.init(email: "manager@acme.example", password: "wrong password", code: nil),
+                      context: ConnectionContext(ipAddress: "198.51.100.7", userAgent: "test"),
+                      secrets: SecretVault(key: try SecretKey.generate()), sessions: sessions) { result in answers.withLock { $0.append(result) } }
+        #expect(throws: SignInError.refused) { try answers.withLock { $0.last }?.get() }
+        runner.signIn(.init(email: "manager@acme.example", password: DemoWorkspace.demoPassword, code: nil),
+                      context: ConnectionContext(ipAddress: "198.51.100.7", userAgent: "test"),
+                      secrets: SecretVault(key: try SecretKey.generate()), sessions: sessions) { result in answers.withLock { $0.append(result) } }
+        let session = try #require(try answers.withLock { $0.last }?.get())
+        runner.begin(as: session.identity, session: SessionGuard(store: ws.store, sessions: sessions, session: session,
+                                                                 clock: { [now = ws.now] in now }))
+        #expect(runner.perform(.approvals(.approve([id]))) == nil)
+        runner.end()
+        #expect(runner.perform(.approvals(.reopen([id])))?.message == "sign in first")
     }
 }

@@ -54,7 +54,8 @@ public final class DashboardRuntime {
     var overlay: Overlay?
     var session: Session?
     var scheduler: RefreshScheduler?
-    var runner: CommandRunner?
+    /// Where sign-in and every write run, off this thread.
+    let runner: CommandRunner
     var running = true
     /// The frame on screen, whose click regions say what a click at a cell means.
     var lastFrame: CellBuffer?
@@ -75,7 +76,11 @@ public final class DashboardRuntime {
         bindings = configuration.keyBindings
         themes = ThemeCatalog(environment: options.environment)
         backend = terminal
-        mailbox = try Mailbox()
+        let mailbox = try Mailbox()
+        self.mailbox = mailbox
+        runner = CommandRunner(store: store, clock: dependencies.now, executor: dependencies.background) {
+            mailbox.post(.commandFinished($0, failure: $1))
+        }
         let selection = themes.theme(named: options.themeName ?? configuration.theme ?? "dark")
         palette = Palette(theme: selection.theme, depth: backend.colorDepth)
         screen = .signIn(SignInModel(email: options.autoSignIn?.email ?? ""))
@@ -145,17 +150,15 @@ public final class DashboardRuntime {
     // MARK: - Sign-in
 
     func beginSignIn(_ attempt: SignInModel.Attempt) {
-        let store = self.store, vault = self.vault, sessions = self.sessions, mailbox = self.mailbox
-        let context = ConnectionContext.current(environment: options.environment)
-        let now = dependencies.now
-        dependencies.background {
-            do {
-                let session = try Authenticator(store: store, secrets: vault, sessions: sessions, clock: now)
-                    .signIn(email: attempt.email, password: attempt.password, code: attempt.code, context: context)
+        let mailbox = self.mailbox
+        runner.signIn(attempt, context: ConnectionContext.current(environment: options.environment), secrets: vault,
+                      sessions: sessions) { result in
+            switch result {
+            case .success(let session):
                 mailbox.post(.signedIn(session))
-            } catch let e as SignInError {
+            case .failure(let e as SignInError):
                 mailbox.post(.signInFailed(e, message: e.description))
-            } catch {
+            case .failure(let error):
                 let message = StoreFailureMessage.sentence(for: error, notDone: "you were not signed in", onDashboard: false)
                 mailbox.post(.signInFailed(nil, message: message ?? SafeText.escapingControls(String(describing: error))))
             }
@@ -179,8 +182,7 @@ public final class DashboardRuntime {
         let loader = SnapshotLoader(store: store, identity: session.identity, session: guardian, clock: now)
         let scheduler = RefreshScheduler(interval: options.refreshSeconds, request: model.request, ticker: dependencies.makeTicker(),
                                          load: { try loader.load($0) }, deliver: { mailbox.post(.refreshed($0)) })
-        runner = CommandRunner(store: store, identity: session.identity, session: guardian, clock: now,
-                               executor: dependencies.background) { mailbox.post(.commandFinished($0, failure: $1)) }
+        runner.begin(as: session.identity, session: guardian)
         self.scheduler = scheduler
         scheduler.start()
     }
@@ -188,7 +190,7 @@ public final class DashboardRuntime {
     func endSession(notice: String) {
         scheduler?.stop()
         scheduler = nil
-        runner = nil
+        runner.end()
         if let session { sessions.end(session.id) }
         let email = session.flatMap { try? Directory(store: store).profile(of: $0.identity) }?.email ?? ""
         session = nil

@@ -2,10 +2,12 @@ import Dispatch
 import Foundation
 import SocialdeckCore
 import SocialdeckModel
+import Synchronization
 
-/// Runs the panes' commands through the core on a background serial queue, as the
-/// signed-in identity, so a keystroke never waits on storage. Results come back
-/// through `deliver`, to be fed to the models on the UI thread.
+/// The one way effects reach the core off the UI thread: sign-in, then the panes'
+/// commands as the signed-in identity, one after another on a background serial
+/// queue, so a keystroke never waits on storage. Results come back through `deliver`
+/// (commands) or the sign-in's answer, to be fed to the models on the UI thread.
 public final class CommandRunner: Sendable {
     public enum Command: Sendable, Equatable {
         case approvals(ApprovalCommand)
@@ -15,28 +17,62 @@ public final class CommandRunner: Sendable {
 
     private let queue = DispatchQueue(label: "socialdeck.commands", qos: .userInitiated)
     private let store: any StoreHandle
-    private let identity: Identity
-    private let session: SessionGuard?
+    /// Who commands act as, once someone has signed in, and their session's guard.
+    private let acting: Mutex<(identity: Identity, session: SessionGuard?)?>
     private let clock: @Sendable () -> Date
     private let deliver: @Sendable (Command, CommandFailure?) -> Void
     private let executor: (@Sendable (@escaping @Sendable () -> Void) -> Void)?
 
-    /// With a session guard, a command runs only while the session may still act.
-    /// Commands run one after another on the runner's own queue, or on `executor`.
-    public init(store: any StoreHandle, identity: Identity, session: SessionGuard? = nil,
-                clock: @escaping @Sendable () -> Date = { Date() },
+    /// A runner for a dashboard: nobody acts until `begin(as:session:)`. Work runs one
+    /// job after another on the runner's own queue, or on `executor`.
+    public init(store: any StoreHandle, clock: @escaping @Sendable () -> Date = { Date() },
                 executor: (@Sendable (@escaping @Sendable () -> Void) -> Void)? = nil,
                 deliver: @escaping @Sendable (Command, CommandFailure?) -> Void) {
         self.store = store
-        self.identity = identity
-        self.session = session
+        self.acting = Mutex(nil)
         self.clock = clock
         self.executor = executor
         self.deliver = deliver
     }
 
+    /// A runner acting as `identity` from the start. With a session guard, a command
+    /// runs only while the session may still act.
+    public convenience init(store: any StoreHandle, identity: Identity, session: SessionGuard? = nil,
+                            clock: @escaping @Sendable () -> Date = { Date() },
+                            executor: (@Sendable (@escaping @Sendable () -> Void) -> Void)? = nil,
+                            deliver: @escaping @Sendable (Command, CommandFailure?) -> Void) {
+        self.init(store: store, clock: clock, executor: executor, deliver: deliver)
+        begin(as: identity, session: session)
+    }
+
+    /// Commands act as `identity` from now on.
+    public func begin(as identity: Identity, session: SessionGuard?) {
+        acting.withLock { $0 = (identity, session) }
+    }
+
+    /// Nobody acts any more: the session ended.
+    public func end() {
+        acting.withLock { $0 = nil }
+    }
+
     public func run(_ command: Command) {
-        let job: @Sendable () -> Void = { [self] in deliver(command, perform(command)) }
+        submit { [self] in deliver(command, perform(command)) }
+    }
+
+    /// Signs in off the UI thread, on the same queue as every command; `answer` gets the
+    /// session or why not.
+    public func signIn(_ attempt: SignInModel.Attempt, context: ConnectionContext, secrets: SecretVault, sessions: SessionRegistry,
+                       answer: @escaping @Sendable (Result<Session, any Error>) -> Void) {
+        let store = self.store, clock = self.clock
+        submit {
+            answer(Result {
+                try Authenticator(store: store, secrets: secrets, sessions: sessions, clock: clock)
+                    .signIn(email: attempt.email, password: attempt.password, code: attempt.code, context: context)
+            })
+        }
+    }
+
+    private func submit(_ job: @escaping @Sendable () -> Void) {
         if let executor { executor(job) } else { queue.async(execute: job) }
     }
 
@@ -45,6 +81,9 @@ public final class CommandRunner: Sendable {
     /// went through stay done.
     public func perform(_ command: Command) -> CommandFailure? {
         let workflow = ContentWorkflow(store: store, clock: clock)
+        guard let (identity, session) = acting.withLock({ $0 }) else {
+            return CommandFailure(message: "sign in first", failedIds: command.targets)
+        }
         do {
             try session?.check()
             switch command {
