@@ -36,6 +36,13 @@ enum DashboardView {
 
     static func scope(_ pane: PaneID) -> KeyScope { KeyScope(pane) }
 
+    /// The actions the open pane offers that cannot run now, with why.
+    static func unavailable(_ model: DashboardModel) -> [KeyAction: String] {
+        Dictionary(KeyAction.allCases.compactMap { action in
+            DashboardControllers.unavailableReason(action, in: model).map { (action, $0) }
+        }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// Keys that work here; a message, when there is one, takes the right-hand side.
     static func footer(_ model: DashboardModel, overlay: DashboardRuntime.Overlay?, width: Int, y: Int, into buffer: inout CellBuffer,
                        context: PaneContext, bindings: KeyBindings) {
@@ -56,7 +63,8 @@ enum DashboardView {
             }
             buffer.put(hint, x: 0, y: y, style: palette[.footer])
         } else {
-            FooterBar.render(FooterBar.Model(scope: scope(model.pane), bindings: bindings), in: rect, into: &buffer, context: context)
+            FooterBar.render(FooterBar.Model(scope: scope(model.pane), bindings: bindings, unavailable: Set(unavailable(model).keys)),
+                             in: rect, into: &buffer, context: context)
         }
         guard let message = model.flashText(at: now) else { return }
         let text = " \(PaneDrawing.clean(message)) "
@@ -77,7 +85,7 @@ enum DashboardView {
                      context: PaneContext, bindings: KeyBindings) {
         switch overlay {
         case .help(let offset):
-            HelpOverlay.render(HelpOverlay.Model(bindings: bindings, scope: scope(model.pane), offset: offset),
+            HelpOverlay.render(HelpOverlay.Model(bindings: bindings, scope: scope(model.pane), offset: offset, unavailable: unavailable(model)),
                                in: buffer.bounds, into: &buffer, context: context)
         case .palette(let text):
             CommandPaletteOverlay.render(paletteModel(text, model: model, bindings: bindings), in: buffer.bounds, into: &buffer, context: context)

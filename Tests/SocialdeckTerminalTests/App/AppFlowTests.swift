@@ -31,6 +31,23 @@ struct AppFlowTests {
         #expect(!app.isRunning)
     }
 
+    /// Keys the role cannot use are dimmed in the footer, and `?` says why.
+    @Test func unavailableKeysAreDimmedAndExplained() throws {
+        let app = try AppHarness()
+        try app.signIn()
+        try app.press("4")
+        let footer = app.frame.height - 1
+        let row = app.screen.split(separator: "\n", omittingEmptySubsequences: false)[footer]
+        let column = try #require(row.range(of: "p pause")).lowerBound.utf16Offset(in: row)
+        let help = try #require(row.range(of: "? help")).lowerBound.utf16Offset(in: row)
+        #expect(app.frame.cell(x: column, y: footer)?.style != app.frame.cell(x: help, y: footer)?.style,
+                "the unavailable key is drawn differently")
+        try app.press("R")
+        #expect(app.screen.contains("agents are managed by staff"))
+        try app.press("?")
+        #expect(app.screen.contains("(agents are managed by staff)"))
+    }
+
     @Test func aWrongPasswordIsRefusedOnTheForm() throws {
         let app = try AppHarness()
         app.type("manager@acme.example")

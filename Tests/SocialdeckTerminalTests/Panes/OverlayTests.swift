@@ -44,6 +44,8 @@ struct OverlayTests {
         #expect(last.text().contains("Restart the selected agent"))
         let lines = HelpOverlay.lines(bindings.helpSections())
         #expect(lines.contains(.key(keys: "A", description: "Approve the selected drafts")))
+        let explained = HelpOverlay.lines(bindings.helpSections(), unavailable: [.approve: "your role cannot approve"])
+        #expect(explained.contains(.unavailable(keys: "A", description: "(your role cannot approve) Approve the selected drafts")))
     }
 
     @Test("Footer at 80×24, and narrower footers drop what does not fit")

@@ -8,11 +8,14 @@ public enum FooterBar: Pane {
         public var bindings: KeyBindings
         /// Shown right-aligned when there is room: "12:00 Europe/Berlin", "read-only".
         public var status: String?
+        /// Actions that cannot run now: shown dimmed (`?` says why).
+        public var unavailable: Set<KeyAction>
 
-        public init(scope: KeyScope, bindings: KeyBindings = .defaults, status: String? = nil) {
+        public init(scope: KeyScope, bindings: KeyBindings = .defaults, status: String? = nil, unavailable: Set<KeyAction> = []) {
             self.scope = scope
             self.bindings = bindings
             self.status = status
+            self.unavailable = unavailable
         }
     }
 
@@ -53,8 +56,9 @@ public enum FooterBar: Pane {
         for (index, hint) in visibleEntries(model, width: room).enumerated() {
             if index > 0 { x += gap }
             let key = PaneDrawing.clean(hint.keys.first?.description ?? "")
-            x = buffer.put(key, x: x, y: line.y, style: palette[.footerKey], maxWidth: line.maxX - x)
-            x = buffer.put(" " + PaneDrawing.clean(hint.label), x: x, y: line.y, style: palette[.footer],
+            let dimmed = model.unavailable.contains(hint.action) ? PaneDrawing.layer(palette[.textDim], on: palette[.footer]) : nil
+            x = buffer.put(key, x: x, y: line.y, style: dimmed ?? palette[.footerKey], maxWidth: line.maxX - x)
+            x = buffer.put(" " + PaneDrawing.clean(hint.label), x: x, y: line.y, style: dimmed ?? palette[.footer],
                            maxWidth: line.maxX - x)
         }
         if !status.isEmpty {

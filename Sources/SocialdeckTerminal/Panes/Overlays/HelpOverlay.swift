@@ -7,19 +7,23 @@ public enum HelpOverlay: Pane {
         public var sections: [HelpSection]
         /// The first line shown; clamped when drawing, so the app may over-scroll.
         public var offset: Int
+        /// Why some actions cannot run now; they are listed dimmed, with the reason.
+        public var unavailable: [KeyAction: String]
 
-        public init(sections: [HelpSection], offset: Int = 0) {
+        public init(sections: [HelpSection], offset: Int = 0, unavailable: [KeyAction: String] = [:]) {
             self.sections = sections
             self.offset = offset
+            self.unavailable = unavailable
         }
 
         /// The sections of `bindings`; with a pane's `scope`, that pane's keys come first.
-        public init(bindings: KeyBindings = .defaults, scope: KeyScope? = nil, offset: Int = 0) {
+        public init(bindings: KeyBindings = .defaults, scope: KeyScope? = nil, offset: Int = 0,
+                    unavailable: [KeyAction: String] = [:]) {
             var sections = bindings.helpSections()
             if let scope, let index = sections.firstIndex(where: { $0.scope == scope }) {
                 sections.insert(sections.remove(at: index), at: 0)
             }
-            self.init(sections: sections, offset: offset)
+            self.init(sections: sections, offset: offset, unavailable: unavailable)
         }
     }
 
@@ -27,16 +31,23 @@ public enum HelpOverlay: Pane {
     public enum Line: Sendable, Equatable {
         case heading(String)
         case key(keys: String, description: String)
+        /// An action that cannot run now, with why.
+        case unavailable(keys: String, description: String)
         case blank
     }
 
-    public static func lines(_ sections: [HelpSection]) -> [Line] {
+    public static func lines(_ sections: [HelpSection], unavailable: [KeyAction: String] = [:]) -> [Line] {
         var lines: [Line] = []
         for section in sections where !section.entries.isEmpty {
             if !lines.isEmpty { lines.append(.blank) }
             lines.append(.heading(section.title))
             for entry in section.entries {
-                lines.append(.key(keys: entry.keys.isEmpty ? "(unbound)" : entry.keysText, description: entry.description))
+                let keys = entry.keys.isEmpty ? "(unbound)" : entry.keysText
+                if let reason = unavailable[entry.action] {
+                    lines.append(.unavailable(keys: keys, description: "(\(reason)) \(entry.description)"))
+                } else {
+                    lines.append(.key(keys: keys, description: entry.description))
+                }
             }
         }
         return lines
@@ -58,7 +69,7 @@ public enum HelpOverlay: Pane {
         let palette = context.palette
         let box = box(for: model, in: rect)
         guard box.width >= 4, box.height >= 3 else { return }
-        let lines = lines(model.sections)
+        let lines = lines(model.sections, unavailable: model.unavailable)
         let dialog = palette[.dialog]
         buffer.fill(box, style: dialog)
         buffer.drawBox(box, style: palette[.dialogBorder], title: "Keys")
@@ -66,8 +77,13 @@ public enum HelpOverlay: Pane {
         guard !inner.isEmpty else { return }
 
         let offset = min(max(0, model.offset), max(0, lines.count - inner.height))
-        let keyWidth = min(18, lines.map { if case .key(let keys, _) = $0 { return DisplayWidth.of(keys) } else { return 0 } }
-            .max() ?? 0)
+        let keyWidth = min(18, lines.map { line -> Int in
+            switch line {
+            case .key(let keys, _), .unavailable(let keys, _): return DisplayWidth.of(keys)
+            default: return 0
+            }
+        }.max() ?? 0)
+        let dimmed = PaneDrawing.layer(palette[.textDim], on: dialog)
         let keyStyle = PaneDrawing.layer(palette[.footerKey], on: dialog)
         let headingStyle = PaneDrawing.layer(palette[.headerAccent], on: dialog)
         for (row, line) in lines.dropFirst(offset).prefix(inner.height).enumerated() {
@@ -75,12 +91,14 @@ public enum HelpOverlay: Pane {
             switch line {
             case .heading(let title):
                 buffer.put(PaneDrawing.fit(title, inner.width), x: inner.x, y: y, style: headingStyle)
-            case .key(let keys, let description):
+            case .key(let keys, let description), .unavailable(let keys, let description):
+                let available = { if case .key = line { return true } else { return false } }()
                 let x = inner.x + 2
-                buffer.put(PaneDrawing.fit(keys, keyWidth), x: x, y: y, style: keyStyle, maxWidth: inner.maxX - x)
+                buffer.put(PaneDrawing.fit(keys, keyWidth), x: x, y: y, style: available ? keyStyle : dimmed, maxWidth: inner.maxX - x)
                 let descriptionX = x + keyWidth + 2
                 if descriptionX < inner.maxX {
-                    buffer.put(PaneDrawing.fit(description, inner.maxX - descriptionX), x: descriptionX, y: y, style: dialog)
+                    buffer.put(PaneDrawing.fit(description, inner.maxX - descriptionX), x: descriptionX, y: y,
+                               style: available ? dialog : dimmed)
                 }
             case .blank:
                 break
