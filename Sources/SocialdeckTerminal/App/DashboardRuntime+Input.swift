@@ -92,7 +92,7 @@ extension DashboardRuntime {
             case .palette: overlay = .palette(text: updated)
             case .filter:
                 overlay = .filter(text: updated)
-                _ = model.approvals.send(.setFilter(updated), now: now)
+                DashboardControllers.filterChanged(updated, in: &model, context: context(now))
             case .moveTo: overlay = .moveTo(text: updated)
             case .help: break
             }

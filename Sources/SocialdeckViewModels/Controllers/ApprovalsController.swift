@@ -41,6 +41,10 @@ public enum ApprovalsController: PaneController {
         return action.map { model.approvals.send($0, now: context.now).map { .run(.approvals($0)) } } ?? []
     }
 
+    public static func filterChanged(_ text: String, in model: inout DashboardModel, context: ActionContext) {
+        _ = model.approvals.send(.setFilter(text), now: context.now)
+    }
+
     public static func unavailableReason(_ action: KeyAction, in model: DashboardModel) -> String? {
         switch action {
         case .approve: return model.approvals.canDecide ? nil : "your role cannot approve"

@@ -17,11 +17,14 @@ public protocol PaneController {
     /// A key while the pane's own prompt or editor is open, which takes every key; nil
     /// when none is open, so the key goes through the binding table.
     static func editorKey(_ key: Key, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]?
+    /// The `/` prompt's text changed: the pane narrows its list as the person types.
+    static func filterChanged(_ text: String, in model: inout DashboardModel, context: ActionContext)
 }
 
 extension PaneController {
     public static func unavailableReason(_ action: KeyAction, in model: DashboardModel) -> String? { nil }
     public static func editorKey(_ key: Key, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? { nil }
+    public static func filterChanged(_ text: String, in model: inout DashboardModel, context: ActionContext) {}
 }
 
 /// Every controller, and the dispatch between them: the open pane's controller first,
@@ -45,6 +48,10 @@ public enum DashboardControllers {
     /// A key for the open pane's prompt or editor; nil when none is open.
     public static func editorKey(_ key: Key, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? {
         controller(for: model.pane)?.editorKey(key, in: &model, context: context)
+    }
+
+    public static func filterChanged(_ text: String, in model: inout DashboardModel, context: ActionContext) {
+        controller(for: model.pane)?.filterChanged(text, in: &model, context: context)
     }
 
     /// Runs `action` in the open pane. An action that cannot run now says why.
