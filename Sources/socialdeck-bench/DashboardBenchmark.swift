@@ -88,11 +88,17 @@ struct DashboardBenchmark: ParsableCommand {
     func refreshTicks(store: any DocumentStore, vault: SecretVault) throws -> [String] {
         var lines: [String] = []
         for who in ["manager@acme.example", "super-admin@socialdeck.example"] {
-            let session = try Authenticator(store: store, secrets: vault, sessions: SessionRegistry())
+            let sessions = SessionRegistry()
+            let session = try Authenticator(store: store, secrets: vault, sessions: sessions)
                 .signIn(email: who, password: DemoWorkspace.demoPassword, context: ConnectionContext(ipAddress: "127.0.0.1", userAgent: "bench"))
             var model = DashboardModel(identity: session.identity, userName: "", roleName: "", organizationName: nil, storeLocation: "",
                                        timeZone: .gmt, now: Date())
-            let loader = SnapshotLoader(store: store, identity: session.identity)
+            // As the dashboard loads: each tick first checks the session against its account.
+            let guardian = SessionGuard(store: store, sessions: sessions, session: session)
+            let loader = SnapshotLoader(store: store, identity: session.identity, session: guardian)
+            var checks: [Double] = []
+            for _ in 0..<ticks { checks.append(try seconds { try guardian.check() } * 1000) }
+            lines.append("| session check per tick (one read by `_id`), as \(who), p50 / p99 | \(f(percentile(checks, 0.5), digits: 3)) / \(f(percentile(checks, 0.99), digits: 3)) ms | — |")
             for pane in model.panes {
                 _ = model.select(pane)
                 var times: [Double] = []
@@ -108,7 +114,7 @@ struct DashboardBenchmark: ParsableCommand {
         return lines
     }
 
-    func f(_ v: Double) -> String { v >= 100 ? String(format: "%.0f", v) : String(format: "%.1f", v) }
+    func f(_ v: Double, digits: Int = 1) -> String { v >= 100 ? String(format: "%.0f", v) : String(format: "%.\(digits)f", v) }
 
     /// VmRSS of the process or, for `env …` panes, its first child.
     func rss(_ pid: Int32?) -> String {
