@@ -103,13 +103,13 @@ public struct Authenticator: Sendable {
         }
         var update = Update.set(account.path("loginAttempts"), 0).set(account.path("lastLogin"), now)
             .unset(account.path("lockedUntil"))
-        if hasher.needsRehash(stored) { update = update.set("passwordHash", try hasher.hash(password)) }
+        let hash = hasher.needsRehash(stored) ? try hasher.hash(password) : stored
+        if hash != stored { update = update.set("passwordHash", hash) }
         try store.updateOne(account.collection, .id(account.id), update, includeDeleted: true)
-        let signedIn = try AccountRecord.find(id: account.id, kind: account.kind, in: store) ?? account
         let id = try SessionIdentifier.make()
         let session = Session(id: id, identity: Identity(principal: account.principal, grants: account.grants, sessionId: id, context: context),
                               startedAt: now, lastActivity: now, timeout: account.sessionTimeout ?? policy.customerSessionTimeout,
-                              account: AccountStamp(signedIn), recoveryCodesLeft: recoveryCodesLeft, usedRecoveryCode: usedRecoveryCode)
+                              account: AccountStamp(account, passwordHash: hash), recoveryCodesLeft: recoveryCodesLeft, usedRecoveryCode: usedRecoveryCode)
         sessions.add(session)
         try audit.record(.init(action: "login_succeeded", targetType: account.kind == .staff ? .adminUser : .user,
                                targetId: account.id, organizationId: account.organizationId), by: session.identity)

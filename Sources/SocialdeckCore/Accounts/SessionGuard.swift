@@ -11,12 +11,13 @@ struct AccountStamp: Sendable, Equatable {
     let grants: [String]
     let credentialDigest: [UInt8]
 
-    init(_ account: AccountRecord) {
+    /// `passwordHash` is the hash the account holds from now on, when sign-in just upgraded it.
+    init(_ account: AccountRecord, passwordHash: String? = nil) {
         kind = account.kind
         id = account.id
         principal = account.principal
         grants = account.grants
-        credentialDigest = CryptoSupport.sha256(Array((account.passwordHash ?? "").utf8))
+        credentialDigest = CryptoSupport.sha256(Array((passwordHash ?? account.passwordHash ?? "").utf8))
     }
 
     /// Why a session granted on this stamp must end now that the account reads

@@ -167,8 +167,7 @@ public final class DashboardRuntime {
 
     func startDashboard(_ session: Session) throws {
         self.session = session
-        let profile = try Directory(store: store).profile(of: session.identity)
-            ?? .unknown
+        let profile = try Directory(store: store).profile(of: session.identity) ?? .unknown
         var model = DashboardModel(identity: session.identity, userName: profile.name, roleName: profile.role,
                                    organizationName: profile.organization, storeLocation: "\(store.backend.rawValue) \(store.location)",
                                    timeZone: profile.timeZone, now: dependencies.now())

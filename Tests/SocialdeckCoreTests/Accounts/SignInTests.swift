@@ -337,8 +337,10 @@ struct SignInTests {
         #expect(oldHash.hasPrefix("$scrypt$ln=8,r=8,p=1$"))
         #expect(fastHasher.needsRehash(oldHash))
 
-        _ = try w.authenticator().signIn(email: "jo@acme.test", password: seedPassword, context: testContext)
+        let upgraded = try w.authenticator().signIn(email: "jo@acme.test", password: seedPassword, context: testContext)
         let newHash = try #require(try w.storedUser(jo._id).passwordHash)
+        // The upgrade is the session's own doing, not a password change that would end it.
+        try SessionGuard(store: w.store, sessions: w.sessions, session: upgraded, clock: w.clock.closure).check()
         #expect(newHash != oldHash)
         #expect(newHash.hasPrefix("$scrypt$\(fastParameters)$"))
         #expect(!fastHasher.needsRehash(newHash))
