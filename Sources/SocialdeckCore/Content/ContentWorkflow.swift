@@ -20,11 +20,7 @@ public struct ContentWorkflow: Sendable {
 
     /// A post the identity may see; another organization's post is "not found".
     public func post(_ id: ObjectId, for identity: Identity) throws -> Content {
-        guard let post = try posts.first(.id(id) && AccessControl.scope(identity)) else {
-            throw CoreError.notFound("post \(id.hex)")
-        }
-        try AccessControl.authorize(identity, .viewContent, organizationId: post.organizationId)
-        return post
+        try revision(id, for: identity).before
     }
 
     /// Pending drafts, soonest first; staff see every organization unless one is given.
