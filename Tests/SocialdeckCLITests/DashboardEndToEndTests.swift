@@ -66,9 +66,9 @@ struct DashboardEndToEndTests {
         try s.press(.pane2)
         try s.waitFor("pending")
 
-        try s.press(.approve, in: .approvals)
+        try s.press(.approve, in: .pane(.approvals))
         try s.waitFor("approved")
-        try s.press(.reject, in: .approvals)
+        try s.press(.reject, in: .pane(.approvals))
         try s.send("Off-brand tone")
         try s.send("Enter", literally: false)
         try s.waitFor("rejected")

@@ -22,7 +22,7 @@ struct ControllerTests {
 
     @Test func everyControllerDeclaresItsOwnScopeAndTheTableIsTheirUnion() {
         for controller in DashboardControllers.panes {
-            let scope = KeyScope(controller.pane!)
+            let scope = KeyScope.pane(controller.pane!)
             #expect(controller.bindings.allSatisfy { $0.scope == scope }, "\(controller)")
         }
         #expect(GlobalController.bindings.allSatisfy { $0.scope == .global })

@@ -34,7 +34,7 @@ enum DashboardView {
         return buffer
     }
 
-    static func scope(_ pane: PaneID) -> KeyScope { KeyScope(pane) }
+    static func scope(_ pane: PaneID) -> KeyScope { .pane(pane) }
 
     /// The actions the open pane offers that cannot run now, with why.
     static func unavailable(_ model: DashboardModel) -> [KeyAction: String] {

@@ -8,10 +8,10 @@ public enum ApprovalsController: PaneController {
     private typealias B = KeyBindingDefinition
 
     public static let bindings: [KeyBindingDefinition] = [
-        .init(.approve, .approvals, [B.k("a")], "approve", "Approve the selected drafts", footer: true),
-        .init(.reject, .approvals, [B.k("r")], "reject", "Reject the selected drafts, with a reason", footer: true),
-        .init(.edit, .approvals, [B.k("e")], "edit", "Edit the draft before approving it", footer: true),
-        .init(.select, .approvals, [B.named(.space)], "select", "Select or unselect a draft", footer: true),
+        .init(.approve, .pane(.approvals), [B.k("a")], "approve", "Approve the selected drafts", footer: true),
+        .init(.reject, .pane(.approvals), [B.k("r")], "reject", "Reject the selected drafts, with a reason", footer: true),
+        .init(.edit, .pane(.approvals), [B.k("e")], "edit", "Edit the draft before approving it", footer: true),
+        .init(.select, .pane(.approvals), [B.named(.space)], "select", "Select or unselect a draft", footer: true),
     ]
 
     /// The reason prompt and the text editor: Enter submits a reason and breaks a line

@@ -8,12 +8,12 @@ public enum CalendarController: PaneController {
     private typealias B = KeyBindingDefinition
 
     public static let bindings: [KeyBindingDefinition] = [
-        .init(.reschedule, .calendar, [B.k("m")], "move", "Move the selected post: a time (09:30) or a date and time", footer: true),
-        .init(.unschedule, .calendar, [B.k("x")], "unschedule", "Take the selected post off the calendar", footer: true),
-        .init(.today, .calendar, [B.k("t")], "today", "Go to today", footer: true),
-        .init(.view, .calendar, [B.k("v")], "view", "Switch between month, week and agenda", footer: true),
-        .init(.previousPeriod, .calendar, [B.k("[")], "previous", "Show the previous month or week"),
-        .init(.nextPeriod, .calendar, [B.k("]")], "next", "Show the next month or week"),
+        .init(.reschedule, .pane(.calendar), [B.k("m")], "move", "Move the selected post: a time (09:30) or a date and time", footer: true),
+        .init(.unschedule, .pane(.calendar), [B.k("x")], "unschedule", "Take the selected post off the calendar", footer: true),
+        .init(.today, .pane(.calendar), [B.k("t")], "today", "Go to today", footer: true),
+        .init(.view, .pane(.calendar), [B.k("v")], "view", "Switch between month, week and agenda", footer: true),
+        .init(.previousPeriod, .pane(.calendar), [B.k("[")], "previous", "Show the previous month or week"),
+        .init(.nextPeriod, .pane(.calendar), [B.k("]")], "next", "Show the next month or week"),
     ]
 
     public static func unavailableReason(_ action: KeyAction, in model: DashboardModel) -> String? {
