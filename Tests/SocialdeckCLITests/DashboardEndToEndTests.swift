@@ -27,9 +27,10 @@ struct DashboardEndToEndTests {
             .map { try ExtendedJSON.document(from: String($0)) }
     }
 
+    /// bash, not dash: a Ctrl-C the dashboard handles must not end the wrapper shell too.
     func start(_ extra: String = "") throws -> TmuxSession {
         let binary = try Socialdeck.binary().path
-        return try TmuxSession(command: "sh -c '\(binary) --data \(data) \(extra); echo EXITED=$?; sleep 5'", environment: env)
+        return try TmuxSession(command: "bash -c '\(binary) --data \(data) \(extra); echo EXITED=$?; sleep 5'", environment: env)
     }
 
     func signIn(_ s: TmuxSession, as email: String = "manager@acme.example") throws {
@@ -49,6 +50,26 @@ struct DashboardEndToEndTests {
         #expect(screen.contains("your account was suspended"))
         #expect(screen.contains("sign in"))
         try s.send("Escape", literally: false)
+        try s.waitFor("EXITED=0")
+    }
+
+    /// Ctrl-C reaches the terminal as SIGINT; in the editor it must not end the
+    /// process and lose the text (issue #10, item 2). Outside editors it quits.
+    @Test func ctrlCInTheEditorKeepsTheAppAndItsText() throws {
+        let s = try start()
+        try signIn(s)
+        try s.press(.edit, in: .pane(.approvals))
+        try s.waitFor("ctrl+o save")
+        try s.send(" kept")
+        try s.send("C-c", literally: false)
+        Thread.sleep(forTimeInterval: 0.5)
+        let screen = try s.waitFor("ctrl+o save")
+        #expect(!screen.contains("EXITED="), "the dashboard is still running")
+        #expect(screen.contains(" kept"))
+        try s.send("Escape", literally: false)
+        try s.waitFor("discard your changes?")
+        try s.send("Escape", literally: false)
+        try s.press(.quit)
         try s.waitFor("EXITED=0")
     }
 

@@ -29,7 +29,9 @@ struct KeyBindingsTests {
         #expect(keys(.quit) == ["q", "ctrl+c"])
         #expect(keys(.help) == ["?"])
         #expect(keys(.palette) == [":"])
-        #expect(keys(.filter) == ["/"])
+        #expect(keys(.filter, .pane(.approvals)) == ["/"])
+        #expect(keys(.filter, .pane(.calendar)) == ["/"])
+        #expect(keys(.filter, .pane(.analytics)).isEmpty, "only panes with a list to narrow offer a filter")
         #expect(keys(.nextPane) == ["tab"])
         #expect(keys(.previousPane) == ["shift+tab"])
         #expect([KeyAction.pane1, .pane2, .pane3, .pane4, .pane5].map { keys($0) } == [["1"], ["2"], ["3"], ["4"], ["5"]])
@@ -66,9 +68,10 @@ struct KeyBindingsTests {
 
     @Test func footerShowsThePaneThenGlobalReminders() {
         let footer = bindings.footerEntries(scope: .pane(.approvals))
-        #expect(footer.map(\.footerText) == ["a approve", "r reject", "e edit", "space select",
-                                             "q quit", "? help", ": command", "/ filter"])
-        #expect(bindings.footerEntries(scope: .global).map(\.footerText) == ["q quit", "? help", ": command", "/ filter"])
+        #expect(footer.map(\.footerText) == ["a approve", "r reject", "e edit", "space select", "/ filter",
+                                             "q quit", "? help", ": command"])
+        #expect(bindings.footerEntries(scope: .global).map(\.footerText) == ["q quit", "? help", ": command"])
+        #expect(!bindings.footerEntries(scope: .pane(.analytics)).contains { $0.action == .filter })
         #expect(bindings.footerEntries(scope: .pane(.agents)).map(\.label).prefix(2) == ["pause", "restart"])
     }
 
@@ -79,13 +82,13 @@ struct KeyBindingsTests {
         let down = sections[0].entries.first { $0.action == .down }
         #expect(down?.keysText == "down/j")
         #expect(down?.description == "Move down")
-        #expect(sections[2].entries.map(\.action) == [.approve, .reject, .edit, .select])
+        #expect(sections[2].entries.map(\.action) == [.approve, .reject, .edit, .select, .filter])
     }
 
     @Test func paletteListsThePaneFirst() {
         let entries = bindings.paletteEntries(scope: .pane(.calendar))
         #expect(entries.first?.action == .reschedule)
-        #expect(entries.count == 6 + KeyBindingDefinition.table.filter { $0.scope == .global }.count)
+        #expect(entries.count == 7 + KeyBindingDefinition.table.filter { $0.scope == .global }.count)
         #expect(entries.contains { $0.action == .quit })
         #expect(!entries.contains { $0.action == .approve })
     }

@@ -35,7 +35,7 @@ public enum ApprovalsPane: Pane {
         }()
         if items.isEmpty && editing == nil {
             let notice = model.filter.isEmpty || model.all.isEmpty
-                ? emptyNotice : "No drafts match “\(PaneDrawing.clean(model.filter))”"
+                ? emptyNotice : "No drafts match “\(PaneDrawing.clean(model.filter))” · esc clears"
             centre(notice, in: body, style: palette[.textDim], into: &buffer)
         } else {
             let (list, detail, rule) = layout(body, items: items.count, into: &buffer, palette: palette)

@@ -81,6 +81,7 @@ public final class CursesBackend: ScreenBackend {
             }
             guard let screen = opened ?? newterm(term, outputFile, inputFile), let window = sd_stdscr() else { return nil }
             cbreak()
+            sd_catch_interrupts()
             noecho()
             nonl()
             keypad(window, true)
@@ -174,6 +175,7 @@ public final class CursesBackend: ScreenBackend {
             delscreen(screen)
         }
         CrashGuard.disarm()
+        sd_release_interrupts()
         fclose(files.output)
         fclose(files.input)
     }
@@ -201,6 +203,7 @@ public final class CursesBackend: ScreenBackend {
     /// The next pending input without waiting, or nil when there is none.
     public func readInput() -> InputEvent? {
         guard !isEnded, !isSuspended else { return nil }
+        if sd_take_interrupt() != 0 { return .key(.ctrl("c")) }
         return withScreen { () -> InputEvent? in
             var wide: wint_t = 0
             let kind = wget_wch(window, &wide)

@@ -31,6 +31,9 @@ public struct DashboardModel: Sendable {
     /// Staff may narrow every pane to one organization (`:org SLUG`).
     public private(set) var organizationFilter: ObjectId?
 
+    /// Help, the palette or a one-line prompt, which has the keyboard while open.
+    public var prompt: DashboardPrompt?
+
     public var approvals: ApprovalQueueModel
     public var calendar: CalendarModel
     public var analytics = AnalyticsModel()
@@ -113,8 +116,15 @@ public struct DashboardModel: Sendable {
         return flash.text
     }
 
-    /// A prompt or editor of the open pane has the keyboard.
-    public var hasOpenEditor: Bool { pane == .approvals && approvals.mode != .browsing }
+    /// A prompt, or an editor of the open pane, has the keyboard.
+    public var hasOpenEditor: Bool { prompt != nil || (pane == .approvals && approvals.mode != .browsing) }
+
+    /// The organizations staff may narrow to with `:org`, by slug.
+    public var organizationChoices: [(slug: String, name: String)] {
+        guard identity.isStaff, let snapshot = lastSnapshot else { return [] }
+        return snapshot.organizationSlugs.map { (slug: $0.key, name: snapshot.organizationNames[$0.value] ?? $0.key) }
+            .sorted { $0.slug < $1.slug }
+    }
 
     /// The header clock: the time in the user's zone.
     public func clockText(_ now: Date) -> String {

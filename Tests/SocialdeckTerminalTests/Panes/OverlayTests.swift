@@ -34,7 +34,7 @@ struct OverlayTests {
         var bindings = KeyBindings()
         bindings.rebind(.approve, in: .pane(.approvals), to: [.character("A")])
         let rect = Rect(width: 80, height: 23)
-        let end = HelpOverlay.maximumOffset(for: HelpOverlay.Model(bindings: bindings), in: rect)
+        let end = HelpModel(bindings: bindings).maximumOffset(screenRows: rect.height)
         #expect(end > 0)
         var last = CellBuffer(width: 80, height: 23)
         HelpOverlay.render(HelpOverlay.Model(bindings: bindings, offset: end), in: rect, into: &last, context: context)
@@ -42,9 +42,9 @@ struct OverlayTests {
         HelpOverlay.render(HelpOverlay.Model(bindings: bindings, offset: end + 50), in: rect, into: &beyond, context: context)
         #expect(last == beyond)
         #expect(last.text().contains("Restart the selected agent"))
-        let lines = HelpOverlay.lines(bindings.helpSections())
+        let lines = HelpModel(sections: bindings.helpSections()).lines
         #expect(lines.contains(.key(keys: "A", description: "Approve the selected drafts")))
-        let explained = HelpOverlay.lines(bindings.helpSections(), unavailable: [.approve: "your role cannot approve"])
+        let explained = HelpModel(sections: bindings.helpSections(), unavailable: [.approve: "your role cannot approve"]).lines
         #expect(explained.contains(.unavailable(keys: "A", description: "(your role cannot approve) Approve the selected drafts")))
     }
 
@@ -62,7 +62,7 @@ struct OverlayTests {
         FooterBar.render(FooterBar.Model(scope: .pane(.calendar), status: "10:00 Europe/Berlin"), in: Rect(y: 15, width: 80, height: 1),
                          into: &buffer, context: context)
         GoldenFile.assertMatches(buffer, named: "footer-80x24")
-        #expect(buffer.line(0).hasPrefix(" a approve  r reject  e edit  space select  q quit  ? help  : command  / filter"))
+        #expect(buffer.line(0).hasPrefix(" a approve  r reject  e edit  space select  / filter  q quit  ? help  : command"))
         #expect(buffer.line(10).contains("? help"))
         #expect(FooterBar.visibleEntries(FooterBar.Model(scope: .pane(.approvals)), width: 6).map(\.action) == [.help])
         #expect(FooterBar.visibleEntries(FooterBar.Model(scope: .pane(.approvals)), width: 0).isEmpty)
