@@ -1,8 +1,8 @@
 import CNcursesw
-import Foundation
-import SocialdeckCore
+public import Foundation
+public import SocialdeckCore
 import SocialdeckModel
-import SocialdeckStorage
+public import SocialdeckStorage
 import SocialdeckViewModels
 
 /// The dashboard process: one UI thread that owns ncurses and waits in `ppoll` on

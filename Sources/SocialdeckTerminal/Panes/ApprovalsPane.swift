@@ -1,6 +1,6 @@
-import Foundation
-import SocialdeckModel
-import SocialdeckViewModels
+public import Foundation
+public import SocialdeckModel
+public import SocialdeckViewModels
 
 /// The approval queue: the drafts waiting for a decision beside (or above) a preview
 /// of the current one as each platform would show it. While rejecting, a dialog asks

@@ -1,6 +1,6 @@
-import Foundation
-import SocialdeckModel
-import SocialdeckViewModels
+public import Foundation
+public import SocialdeckModel
+public import SocialdeckViewModels
 
 /// The content calendar: a title line, the month grid, week columns or agenda, and a
 /// panel (beside the grid when wide, under it when not) listing the focused day's

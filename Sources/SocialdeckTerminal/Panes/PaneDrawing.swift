@@ -1,4 +1,4 @@
-import SocialdeckModel
+public import SocialdeckModel
 import SocialdeckViewModels
 
 /// Small drawing rules the panes share: untrusted text made safe and fitted to a

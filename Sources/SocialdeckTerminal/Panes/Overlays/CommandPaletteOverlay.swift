@@ -1,5 +1,5 @@
-import Foundation
-import SocialdeckViewModels
+public import Foundation
+public import SocialdeckViewModels
 
 /// The `:` palette: a prompt line with what has been typed, and under it the matches
 /// of ``PaletteModel``, the selected one highlighted.

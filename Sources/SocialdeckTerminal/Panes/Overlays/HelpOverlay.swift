@@ -1,4 +1,4 @@
-import SocialdeckViewModels
+public import SocialdeckViewModels
 /// The `?` overlay: a centred box drawing ``HelpModel``'s lines, a key column and a
 /// description column per section, scrolled by its offset.
 public enum HelpOverlay: Pane {
