@@ -214,12 +214,7 @@ public final class DashboardRuntime {
             // A calendar that turned to counts asks for its focused day next.
             scheduler?.update(model.request)
         case (.commandFinished(let command, let failure), .dashboard(var model)):
-            switch command {
-            case .approvals(let c): _ = model.approvals.send(.finished(c, failure: failure), now: dependencies.now())
-            case .calendar(let c): model.calendar.finished(c, error: failure?.message)
-            case .agents(let c): model.agents.finished(c, error: failure?.message)
-            }
-            if let failure { model.show(failure.message, now: dependencies.now()) }
+            model.finished(command, failure: failure, now: dependencies.now())
             screen = .dashboard(model)
             scheduler?.refreshNow()
         default:

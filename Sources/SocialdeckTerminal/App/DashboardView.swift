@@ -47,25 +47,10 @@ enum DashboardView {
         let palette = context.palette, now = context.now
         let rect = Rect(x: 0, y: y, width: width, height: 1)
         buffer.fill(rect, style: palette[.footer])
-        if case .approvals = model.pane, model.approvals.mode != .browsing {
-            let hint: String
-            if model.approvals.discardAsked {
-                hint = " esc again discards what you typed · any other key goes on editing"
-            } else if case .editing = model.approvals.mode {
-                hint = " " + ApprovalsPane.editorHint
-            } else {
-                hint = " " + ApprovalsPane.rejectHint
-            }
-            buffer.put(hint, x: 0, y: y, style: palette[.footer])
+        if let hint = DashboardControllers.editorHint(in: model) {
+            buffer.put(" " + hint, x: 0, y: y, style: palette[.footer], maxWidth: width)
         } else if let prompt = model.prompt {
-            let hint: String
-            switch prompt {
-            case .help: hint = " " + HelpModel.scrollKeys
-            case .palette: hint = " enter run · up/down choose · tab complete · esc cancel"
-            case .filter: hint = " type words, a platform (TT, LI) or a status · enter keep · esc clear"
-            case .moveTo: hint = " enter move · esc cancel · 09:30 or 2026-12-01 09:30"
-            }
-            buffer.put(hint, x: 0, y: y, style: palette[.footer], maxWidth: width)
+            buffer.put(" " + prompt.keysHint, x: 0, y: y, style: palette[.footer], maxWidth: width)
         } else {
             FooterBar.render(FooterBar.Model(scope: .pane(model.pane), bindings: bindings, unavailable: Set(unavailable(model).keys)),
                              in: rect, into: &buffer, context: context)

@@ -11,8 +11,6 @@ public enum ApprovalsPane: Pane {
     /// From this width the preview sits beside the list; below it, under the list.
     public static let sideBySideWidth = 120
     /// The keys the editor and the reject prompt answer to, as the footer of a dialog says them.
-    public static let editorHint = "ctrl+o save · enter new line · esc cancel"
-    public static let rejectHint = "enter reject · esc cancel"
     public static let emptyNotice = "Nothing waiting for approval 🎉"
 
     public static func render(_ model: Model, in rect: Rect, into buffer: inout CellBuffer, context: PaneContext) {
@@ -118,7 +116,7 @@ public enum ApprovalsPane: Pane {
         buffer.fill(area, style: palette[.dialog])
         buffer.drawBox(area, style: palette[.dialogBorder], title: "Editing “\(PaneDrawing.clean(title))”")
         let inner = area.inset(by: 1)
-        let hint = " \(editorHint) "
+        let hint = " \(ApprovalsController.editorKeys) "
         if area.height >= 3, DisplayWidth.of(hint) <= area.width - 4 {
             buffer.put(hint, x: area.maxX - 2 - DisplayWidth.of(hint), y: area.maxY - 1, style: palette[.dialogBorder])
         }
@@ -152,7 +150,7 @@ public enum ApprovalsPane: Pane {
         }
         TextEditorView.draw(reason, in: rows.count == 1 ? rows[0] : rows[1], style: palette[.input], into: &buffer)
         if rows.count == 3 {
-            buffer.put(PaneDrawing.fit(rejectHint, inner.width), x: inner.x, y: rows[2].y,
+            buffer.put(PaneDrawing.fit(ApprovalsController.reasonKeys, inner.width), x: inner.x, y: rows[2].y,
                        style: PaneDrawing.layer(palette[.textDim], on: palette[.dialog]))
         }
     }

@@ -44,6 +44,18 @@ public enum ApprovalsController: PaneController {
         return effects + (model.approvals.discardAsked ? [.show(ApprovalQueueModel.discardQuestion)] : [])
     }
 
+    public static let editorKeys = "ctrl+o save · enter new line · esc cancel"
+    public static let reasonKeys = "enter reject · esc cancel"
+
+    public static func editorHint(in model: DashboardModel) -> String? {
+        switch model.approvals.mode {
+        case .browsing: return nil
+        case _ where model.approvals.discardAsked: return "esc again discards what you typed · any other key goes on editing"
+        case .editing: return editorKeys
+        case .rejecting: return reasonKeys
+        }
+    }
+
     public static func filterChanged(_ text: String, in model: inout DashboardModel, context: ActionContext) {
         _ = model.approvals.send(.setFilter(text), now: context.now)
     }

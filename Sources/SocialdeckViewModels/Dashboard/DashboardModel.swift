@@ -98,6 +98,16 @@ public struct DashboardModel: Sendable {
         }
     }
 
+    /// What the core did with a command: the pane that sent it learns, and a failure is shown.
+    public mutating func finished(_ command: CommandRunner.Command, failure: CommandFailure?, now: Date) {
+        switch command {
+        case .approvals(let c): _ = approvals.send(.finished(c, failure: failure), now: now)
+        case .calendar(let c): calendar.finished(c, error: failure?.message)
+        case .agents(let c): agents.finished(c, error: failure?.message)
+        }
+        if let failure { show(failure.message, now: now) }
+    }
+
     /// Narrows staff views to the organization with `slug`; an empty slug shows all. False when unknown or not staff.
     public mutating func setOrganizationFilter(slug: String) -> Bool {
         guard identity.isStaff else { return false }

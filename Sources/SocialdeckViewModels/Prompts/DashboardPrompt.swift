@@ -13,12 +13,13 @@ public enum DashboardPrompt: Sendable, Equatable {
     /// `m` in the calendar.
     case moveTo(MovePrompt)
 
-    /// The text typed so far, for the prompts that take text.
-    public var line: PromptLine? {
+    /// What the footer says while the prompt is open: its keys.
+    public var keysHint: String {
         switch self {
-        case .help: return nil
-        case .palette(let line, _), .filter(let line): return line
-        case .moveTo(let move): return move.line
+        case .help: return HelpModel.scrollKeys
+        case .palette: return "enter run · up/down choose · tab complete · esc cancel"
+        case .filter: return "type words, a platform (TT, LI) or a status · enter keep · esc clear"
+        case .moveTo: return "enter move · esc cancel · 09:30 or 2026-12-01 09:30"
         }
     }
 }

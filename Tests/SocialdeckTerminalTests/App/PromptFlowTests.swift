@@ -73,7 +73,7 @@ struct PromptFlowTests {
         try app.press("2", "e")
         try app.press("ctrl+c")
         #expect(app.isRunning)
-        #expect(app.screen.contains(ApprovalsPane.editorHint))
+        #expect(app.screen.contains(ApprovalsController.editorKeys))
     }
 
     /// Esc with changes asks; a second Esc discards; nothing reaches the store.
