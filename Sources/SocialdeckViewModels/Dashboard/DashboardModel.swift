@@ -77,7 +77,9 @@ public struct DashboardModel: Sendable {
 
     public mutating func receive(_ delivery: RefreshScheduler.Delivery, now: Date) {
         switch delivery.result {
-        case .success(let snapshot):
+        case .success(nil):
+            connection = delivery.duration > Self.slowThreshold ? .slow(at: now, seconds: delivery.duration) : .connected(at: now)
+        case .success(let snapshot?):
             lastSnapshot = snapshot
             connection = delivery.duration > Self.slowThreshold ? .slow(at: now, seconds: delivery.duration) : .connected(at: now)
             // Only the panes the snapshot was read for; the others keep what they showed.
