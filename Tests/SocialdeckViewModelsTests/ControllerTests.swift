@@ -88,7 +88,7 @@ struct ControllerTests {
         var model = try loaded(ws.manager)
         #expect(DashboardControllers.handle(.pane3, in: &model, context: context).isEmpty)
         #expect(model.pane == .analytics)
-        #expect(DashboardControllers.handle(.pane5, in: &model, context: context) == [.show("that pane is not available to your role")])
+        #expect(DashboardControllers.handle(.pane5, in: &model, context: context) == [.show("your role cannot open Revenue")])
         #expect(DashboardControllers.handle(.help, in: &model, context: context) == [.open(.help)])
         #expect(DashboardControllers.handle(.quit, in: &model, context: context) == [.quit])
     }
@@ -103,6 +103,6 @@ struct ControllerTests {
         #expect(PaletteCommand("range 8")?.run(in: &model) == [.show("range takes 7, 30 or 90")])
         #expect(PaletteCommand("goto 2026-12-25")?.run(in: &model) == [])
         #expect(model.pane == .calendar)
-        #expect(PaletteCommand("org acme")?.run(in: &model) == [.show("no organization 'acme' (staff only)")])
+        #expect(PaletteCommand("org acme")?.run(in: &model) == [.show("only staff switch organizations; you see Acme")])
     }
 }

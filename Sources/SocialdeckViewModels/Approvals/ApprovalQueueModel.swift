@@ -18,7 +18,10 @@ public enum ApprovalAction: Sendable, Equatable {
     /// Puts the cursor on the draft at this index of `visible` (a click on its row).
     case moveTo(Int)
     case pageDown(Int), pageUp(Int)
+    /// Selects or unselects the draft under the cursor, and moves on to the next.
     case toggleSelect
+    /// Shows the current draft whole, in place of the list; `.cancel` goes back.
+    case open
     case approve
     case beginReject
     case beginEdit
@@ -59,6 +62,8 @@ public struct ApprovalQueueModel: Sendable {
     public private(set) var mode = Mode.browsing
     public private(set) var undo: UndoEntry?
     public private(set) var message: String?
+    /// The current draft fills the pane (Enter); Esc brings the list back.
+    public private(set) var expanded = false
     public let canDecide: Bool
     public let canEdit: Bool
 
@@ -149,8 +154,10 @@ public struct ApprovalQueueModel: Sendable {
             return [.reopen(entry.ids)]
         case .finished(let command, let failure):
             finished(command, failure: failure)
+        case .open:
+            expanded = current != nil
         case .cancel:
-            if !selected.isEmpty { selected.removeAll() } else if !filter.isEmpty { filter = "" }
+            if expanded { expanded = false } else if !selected.isEmpty { selected.removeAll() } else if !filter.isEmpty { filter = "" }
         default:
             break
         }

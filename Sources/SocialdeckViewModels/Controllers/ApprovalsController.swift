@@ -11,7 +11,7 @@ public enum ApprovalsController: PaneController {
         .init(.approve, .approvals, [B.k("a")], "approve", "Approve the selected drafts", footer: true),
         .init(.reject, .approvals, [B.k("r")], "reject", "Reject the selected drafts, with a reason", footer: true),
         .init(.edit, .approvals, [B.k("e")], "edit", "Edit the draft before approving it", footer: true),
-        .init(.select, .approvals, [B.named(.space)], "select", "Select or unselect a draft", footer: true),
+        .init(.select, .approvals, [B.named(.space)], "select", "Select or unselect the draft, then move to the next", footer: true),
     ]
 
     /// The reason prompt and the text editor: Enter submits a reason and breaks a line
@@ -66,6 +66,7 @@ public enum ApprovalsController: PaneController {
         case .pageDown: return send(.pageDown(context.page), &model)
         case .pageUp: return send(.pageUp(context.page), &model)
         case .back: return send(.cancel, &model)
+        case .open: return send(.open, &model)
         case .select: return send(.toggleSelect, &model)
         case .reject: return send(.beginReject, &model)
         case .edit: return send(.beginEdit, &model)

@@ -41,9 +41,7 @@ public enum PaletteCommand: Sendable, Equatable {
             guard let days = Int(text), AnalyticsModel.ranges.contains(days) else { return [.show("range takes 7, 30 or 90")] }
             model.analytics.setRange(days)
             _ = model.select(.analytics)
-        case .organization(let slug):
-            return [.show(model.setOrganizationFilter(slug: slug) ? "showing \(slug.isEmpty ? "every organization" : slug)"
-                          : "no organization '\(slug)' (staff only)")]
+        case .organization(let slug): return [.show(model.chooseOrganization(slug: slug))]
         case .refresh: return [.refresh]
         case .quit: return [.quit]
         case .other: return nil
