@@ -46,31 +46,31 @@ struct FirstRunTests {
         #expect(intro.contains("platform staff"), "\(intro)")
         try answer(s, "")
 
-        try s.waitFor("Your email: ")
+        try s.waitFor("Your email:")
         try answer(s, "nadia-at-newteam")
-        var screen = try waitForPrompt(s, "Your email: ", times: 2)
+        var screen = try waitForPrompt(s, "Your email:", times: 2)
         #expect(screen.contains("is not a valid email address"))
         #expect(!screen.contains("Password"), "a bad email is caught before any password is asked for")
         try answer(s, "Nadia@NewTeam.example")
 
-        try s.waitFor("Your name: ")
+        try s.waitFor("Your name:")
         try answer(s, "")
-        screen = try waitForPrompt(s, "Your name: ", times: 2)
+        screen = try waitForPrompt(s, "Your name:", times: 2)
         #expect(screen.contains("the header shows it"))
         try answer(s, "Nadia Okoye")
 
-        let password = "Password (12 characters or more): "
+        let password = "Password (12 characters or more):"
         try s.waitFor(password)
         try answer(s, "short")
         screen = try waitForPrompt(s, password, times: 2)
         #expect(screen.contains("at least 12 characters"))
         try answer(s, "a-new-team-password")
-        try s.waitFor("Repeat it: ")
+        try s.waitFor("Repeat it:")
         try answer(s, "a-new-team-passw0rd")
         screen = try waitForPrompt(s, password, times: 3)
         #expect(screen.contains("do not match"))
         try answer(s, "a-new-team-password")
-        try waitForPrompt(s, "Repeat it: ", times: 2)
+        try waitForPrompt(s, "Repeat it:", times: 2)
         try answer(s, "a-new-team-password")
 
         try s.waitFor("team's organization")
@@ -87,5 +87,15 @@ struct FirstRunTests {
         #expect(end.contains("platform staff"))
         #expect(end.contains("socialdeck user add EMAIL --org new-team --role admin"))
         #expect(end.contains("socialdeck user add EMAIL --org new-team --role manager"))
+        #expect(end.contains("--role viewer"))
+    }
+
+    /// Without a terminal nothing is asked: the hint names the account and the commands.
+    @Test func withoutATerminalTheFirstRunExplainsInstead() throws {
+        let r = try Socialdeck.run(["--data", dir + "/data"], environment: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("platform staff account (a super_admin)"))
+        #expect(r.stdout.contains("socialdeck staff add EMAIL --role super_admin"))
+        #expect(r.stdout.contains("socialdeck --demo"))
     }
 }

@@ -22,7 +22,8 @@ struct StoreFailureMessageTests {
         (.approvals(.edit(id, text: "new text", seen: "old text")), "the edit was not saved"),
         (.calendar(.reschedule(id, to: Date())), "the post was not moved"),
         (.calendar(.unschedule(id)), "the post was not taken off the calendar"),
-        (.agents(.apply(.disable, agent: id)), "the agent was not disabled"),
+        (.agents(.apply(.disable, agent: id)), "the agent was not paused"),
+        (.agents(.apply(.restart, agent: id)), "the agent was not restarted"),
     ]
 
     @Test(arguments: commands)

@@ -66,10 +66,13 @@ public struct ApprovalQueueModel: Sendable {
     public private(set) var expanded = false
     public let canDecide: Bool
     public let canEdit: Bool
+    /// Staff see drafts of every organization, so each row names its organization.
+    public let isCrossOrganization: Bool
 
     public init(identity: Identity) {
         canDecide = identity.allowedActions.contains(.approveContent)
         canEdit = identity.allowedActions.contains(.editContent)
+        isCrossOrganization = identity.isStaff
     }
 
     /// The drafts on screen: pending, not decided here, matching the filter, soonest first.

@@ -39,6 +39,10 @@ public struct CalendarModel: Sendable {
     public private(set) var message: String?
     public let canSchedule: Bool
     var calendar: Calendar
+    /// False until the first snapshot arrives, so an empty range is not announced while it loads.
+    public private(set) var hasLoaded = false
+    /// Nothing at all is scheduled in the range on screen.
+    public var rangeIsEmpty: Bool { hasLoaded && entries.isEmpty && (dayCounts?.values.allSatisfy { $0 == 0 } ?? true) }
     /// The selected post is open whole (Enter); Esc goes back to the grid or agenda.
     public private(set) var showsPost = false
     /// The loaded posts by id, and the names their detail shows.
@@ -117,6 +121,7 @@ public struct CalendarModel: Sendable {
     /// day `posts` belong to. The names are for an opened post's author and organization.
     public mutating func load(_ posts: [Content], dayCounts: [Date: Int]? = nil, listed: DateInterval? = nil,
                               authorNames: [ObjectId: String] = [:], organizationNames: [ObjectId: String] = [:]) {
+        hasLoaded = true
         self.posts = Dictionary(posts.map { ($0._id, $0) }, uniquingKeysWith: { a, _ in a })
         self.authorNames = authorNames
         self.organizationNames = organizationNames

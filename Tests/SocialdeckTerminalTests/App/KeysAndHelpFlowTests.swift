@@ -40,7 +40,7 @@ struct KeysAndHelpFlowTests {
         let app = try AppHarness(width: 120, height: 80)
         try app.signIn("viewer@acme.example")
         #expect(try helpLine("Show the agents", app).contains("(your role cannot open Agents)"))
-        #expect(try helpLine("Restart the selected agent", app).contains("(your role cannot open Agents)"))
+        #expect(try helpLine("(your role cannot open Agents) Restart", app).contains(" R "))
     }
 
     @Test func gAndGReachTheEndsOfTheAgentsAndTopPostsLists() throws {
@@ -91,6 +91,8 @@ struct KeysAndHelpFlowTests {
         #expect(try model(app).calendar.selectedEntry == entries.first)
     }
 
+    /// In the month grid the arrows move between days; with a post open they step
+    /// through the day's posts, and the open post follows.
     @Test func enterOnACalendarPostOpensItAndEscGoesBack() throws {
         let app = try AppHarness(width: 120, height: 36)
         try app.signIn()
@@ -98,20 +100,23 @@ struct KeysAndHelpFlowTests {
         app.refresh()
         let (day, entries) = try busyDay(app)
         try goTo(day, app)
-        try app.press("j")
-        let entry = entries[1]
-        #expect(try model(app).calendar.selectedEntry == entry)
-        let post = try #require(try ModelCollection(app.store, Content.self).get(entry.postId))
-        let opening = String(post.content.text.prefix(20))
-        #expect(!app.screen.contains(opening), "the grid shows titles, not the text")
+        #expect(try model(app).calendar.selectedEntry == entries[0])
+        let posts = try entries.map { try #require(try ModelCollection(app.store, Content.self).get($0.postId)) }
+        let openings = posts.map { String($0.content.text.prefix(20)) }
+        #expect(!app.screen.contains(openings[0]), "the grid shows titles, not the text")
         try app.press("enter")
-        app.refresh()
-        #expect(app.screen.contains(opening), "the post's text is shown:\n\(app.screen)")
-        #expect(app.screen.contains(post.title))
-        #expect(try model(app).calendar.selectedEntry == entry, "Enter opens the post; it does not move the selection")
+        #expect(app.screen.contains(openings[0]), "the post's text is shown:\n\(app.screen)")
+        #expect(app.screen.contains(posts[0].title))
+        #expect(app.screen.contains("1 of \(entries.count) on"))
+        #expect(try model(app).calendar.selectedEntry == entries[0], "Enter opens the post; it does not move the selection")
+        try app.press("j")
+        #expect(try model(app).calendar.selectedEntry == entries[1])
+        #expect(app.screen.contains(openings[1]))
+        #expect(app.screen.contains("2 of \(entries.count) on"))
         try app.press("esc")
-        #expect(!app.screen.contains(opening))
+        #expect(!app.screen.contains(openings[1]))
         #expect(app.screen.contains("month"))
+        #expect(try model(app).calendar.selectedEntry == entries[1], "going back keeps the post selected")
     }
 
     @Test func enterOnATopPostOpensIt() throws {

@@ -93,11 +93,12 @@ struct StaffFlowTests {
         let model = try model(app)
         let organizations = Set(model.approvals.visible.compactMap(\.organization))
         #expect(organizations.count > 1, "the seed has drafts in two organizations")
-        let lines = app.screen.split(separator: "\n")
-        for item in model.approvals.visible.prefix(5) {
-            let title = String(item.title.prefix(12))
-            let row = try #require(lines.first { $0.contains(title) }, "no row for \(title)")
-            #expect(row.contains(String(try #require(item.organization).prefix(10))), "\(row)")
+        let lines = app.screen.split(separator: "\n").map(String.init)
+        let header = try #require(lines.firstIndex { $0.contains(" pending") }, "\(app.screen)")
+        for (offset, item) in model.approvals.visible.prefix(8).enumerated() {
+            let row = lines[header + 1 + offset]
+            #expect(row.contains(String(item.title.prefix(10))), "row \(offset) is \(item.title):\n\(app.screen)")
+            #expect(row.contains(String(try #require(item.organization).prefix(7))), "\(row)")
         }
     }
 
