@@ -4,7 +4,8 @@ import SocialdeckViewModels
 
 /// A post opened whole (Enter in the calendar or on a top post), in place of the pane:
 /// its title and where it sits, its organization, author and approval, one line per
-/// platform with status, time and figures, then its text as each platform shows it.
+/// platform with status, time, length against the limit and figures, then its text as
+/// the selected platform (or the first) shows it.
 enum PostDetailView {
     /// `place` says where the post was opened from: "2 of 3 on Tue 01 Dec 2026";
     /// `selected` marks the platform whose calendar entry is selected.
@@ -37,9 +38,11 @@ enum PostDetailView {
 
         for (line, platform) in zip(rows[2].y..<rows[2].maxY, post.platforms) {
             if platform.platform == selected { buffer.put("▸", x: area.x, y: line, style: palette.heading) }
-            drawPlatform(platform, x: area.x + 2, y: line, limit: area.maxX, into: &buffer, context: context)
+            let length = item.lengths.first { $0.platform == platform.platform }
+            drawPlatform(platform, length: length, x: area.x + 2, y: line, limit: area.maxX, into: &buffer, context: context)
         }
-        ApprovalPreview.draw(item, in: rows[4], header: false, into: &buffer, palette: palette)
+        ApprovalPreview.draw(item, in: rows[4], header: false, only: selected ?? post.platforms.first?.platform, into: &buffer,
+                             palette: palette)
     }
 
     static func approvalWord(_ post: PostDetail) -> String {
@@ -58,20 +61,25 @@ enum PostDetailView {
         }
     }
 
-    /// "LI  published   Tue 01 Dec 09:00   1,204 views · 87 eng."
-    static func drawPlatform(_ line: PostDetail.PlatformLine, x: Int, y: Int, limit: Int, into buffer: inout CellBuffer,
-                             context: PaneContext) {
+    /// "LI  published   Tue 01 Dec 09:00   212/3000   1,204 views · 87 eng."
+    static func drawPlatform(_ line: PostDetail.PlatformLine, length: QueueItem.PlatformLength?, x: Int, y: Int, limit: Int,
+                             into buffer: inout CellBuffer, context: PaneContext) {
         let palette = context.palette
         var column = PlatformBadge.draw([line.platform], x: x, y: y, limit: limit, base: palette[.text], palette: palette,
                                         into: &buffer)
         column = max(column, x + 4)
-        let status = CalendarDrawing.statusWord(line.status)
-        buffer.put(status, x: column, y: y, style: palette.status(line.status), maxWidth: limit - column)
+        buffer.put(CalendarDrawing.statusWord(line.status), x: column, y: y, style: palette.status(line.status),
+                   maxWidth: limit - column)
         column += 13
-        let when = line.publishedAt ?? line.scheduledAt
-        let time = when.map(context.shortDateTime) ?? "unscheduled"
         guard column < limit else { return }
+        let time = (line.publishedAt ?? line.scheduledAt).map(context.shortDateTime) ?? "unscheduled"
         column = buffer.put(time, x: column, y: y, style: palette[.text], maxWidth: limit - column) + 3
+        if let length, column < limit {
+            let count = "\(length.count)/\(length.limit)" + (length.isOver ? " ⚠" : "")
+            let end = buffer.put(count, x: column, y: y, style: length.isOver ? palette[.overlimit] : palette[.textDim],
+                                 maxWidth: limit - column)
+            column = max(end, column + 12) + 1
+        }
         if let views = line.views, let engagement = line.engagement, column < limit {
             buffer.put("\(Figures.integer(views)) views · \(Figures.integer(engagement)) eng.", x: column, y: y,
                        style: palette[.textDim], maxWidth: limit - column)
