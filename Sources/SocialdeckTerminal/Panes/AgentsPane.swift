@@ -27,7 +27,9 @@ public enum AgentsPane: Pane {
         let footer = (model.rows.isEmpty ? 0 : 1) + message.count
         let parts = area.rows([.fixed(1), .fixed(1), .fill, .fixed(footer)])
         drawTitle(model.rows, in: parts[0], into: &buffer, palette: palette)
-        if model.rows.isEmpty {
+        if !model.hasLoaded {
+            buffer.putCentered("loading…", in: parts[2], style: palette[.textDim])
+        } else if model.rows.isEmpty {
             let below = Rect(x: area.x, y: parts[1].y, width: area.width, height: parts[1].height + parts[2].height)
             NextSteps.draw(NextSteps.agents(context), in: below, into: &buffer, palette: palette)
         } else if parts[1].height > 0 {

@@ -35,7 +35,9 @@ public enum ApprovalsPane: Pane {
             return nil
         }()
         if items.isEmpty && editing == nil {
-            if model.filter.isEmpty || model.all.isEmpty {
+            if !model.hasLoaded {
+                centre("loading…", in: body, style: palette[.textDim], into: &buffer)
+            } else if model.filter.isEmpty || model.all.isEmpty {
                 NextSteps.draw(NextSteps.approvals(context), in: body, into: &buffer, palette: palette)
             } else {
                 centre("No drafts match “\(PaneDrawing.clean(model.filter))”", in: body, style: palette[.textDim], into: &buffer)

@@ -62,6 +62,8 @@ public struct ApprovalQueueModel: Sendable {
     public private(set) var mode = Mode.browsing
     public private(set) var undo: UndoEntry?
     public private(set) var message: String?
+    /// False until the first snapshot arrives, so an empty queue is not announced while it loads.
+    public private(set) var hasLoaded = false
     /// The current draft fills the pane (Enter); Esc brings the list back.
     public private(set) var expanded = false
     public let canDecide: Bool
@@ -112,6 +114,7 @@ public struct ApprovalQueueModel: Sendable {
         }
         switch action {
         case .snapshot(let items):
+            hasLoaded = true
             // Soonest first, drafts without a time last (the store sorts missing times first).
             all = items.enumerated().sorted { a, b in
                 (a.element.scheduledAt ?? .distantFuture, a.offset) < (b.element.scheduledAt ?? .distantFuture, b.offset)

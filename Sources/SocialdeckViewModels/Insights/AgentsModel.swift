@@ -14,6 +14,8 @@ public struct AgentsModel: Sendable {
     public private(set) var cursor = 0
     public private(set) var message: String?
     public let canConfigure: Bool
+    /// False until the first snapshot arrives, so "no agents" is not said while they load.
+    public private(set) var hasLoaded = false
     /// The agent whose recent runs are open; nil while the table shows.
     public private(set) var runsAgent: ObjectId?
     /// Its runs, once the snapshot has read them; nil while they load or when the agent is gone.
@@ -28,6 +30,7 @@ public struct AgentsModel: Sendable {
     }
 
     public mutating func load(_ rows: [AgentHealth]) {
+        hasLoaded = true
         self.rows = rows
         cursor = max(0, min(cursor, rows.count - 1))
     }

@@ -53,4 +53,16 @@ struct EmptyTeamPaneTests {
         GoldenFile.assertMatches(buffer, named: "empty-agents-80x24")
         #expect(buffer.text().contains("socialdeck import ai_agents agents.jsonl"))
     }
+
+    /// Until the first snapshot arrives a pane says it is loading, not that it is empty.
+    @Test func nothingIsCalledEmptyBeforeItLoads() {
+        let approvals = PaneFrame.approvals(ApprovalQueueModel(identity: PaneFixtures.identity), width: 80, height: 24).text()
+        #expect(approvals.contains("loading…") && !approvals.contains(ApprovalsPane.emptyNotice))
+        var buffer = CellBuffer(width: 80, height: 24)
+        AgentsPane.render(AgentsModel(identity: PaneFixtures.identity), in: buffer.bounds, into: &buffer, context: PaneFixtures.context())
+        #expect(buffer.text().contains("loading…") && !buffer.text().contains("No agents"))
+        let calendar = PaneFrame.calendar(CalendarModel(identity: PaneFixtures.identity, timeZone: PaneFixtures.utc, today: Self.now),
+                                          width: 80, height: 24).text()
+        #expect(!calendar.contains("Nothing scheduled"))
+    }
 }
