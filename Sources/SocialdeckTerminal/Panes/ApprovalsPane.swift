@@ -80,7 +80,7 @@ public enum ApprovalsPane: Pane {
         let palette = context.palette
         let parts = body.rows([.fixed(1), .fill])
         let position = "Draft \(model.cursor + 1) of \(model.visible.count)" + (item.organization.map { " · " + $0 } ?? "")
-            + " · by \(item.isAIDraft ? ApprovalQueueList.authorText(item) : item.author) · \(context.key(.back)) back to the list"
+            + " · by \(item.isAIDraft ? ApprovalQueueList.authorText(item) : item.author) · \(context.key(.back)) back"
         PaneDrawing.rule(parts[0], label: position, style: palette[.border], labelStyle: palette[.textDim], into: &buffer)
         ApprovalPreview.draw(item, in: parts[1], into: &buffer, palette: palette)
     }
