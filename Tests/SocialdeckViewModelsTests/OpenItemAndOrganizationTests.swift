@@ -13,7 +13,7 @@ struct OpenItemAndOrganizationTests {
     let ws: Workspace
     init() throws { ws = try Workspace() }
 
-    var context: ActionContext { ActionContext(now: ws.now, page: 5) }
+    var context: ActionContext { ActionContext(now: ws.now, screenRows: 10) }
 
     func loaded(_ identity: Identity) throws -> DashboardModel {
         var model = ws.dashboard(identity)
@@ -94,22 +94,22 @@ struct OpenItemAndOrganizationTests {
         #expect(model.analytics.openPostId == nil)
     }
 
-    @Test func theOrganizationInViewIsNamedAndOrgSaysWhatItDid() throws {
+    @Test func theOrganizationInViewIsNamed() throws {
         var boss = try loaded(try staff)
         #expect(boss.organizationInView == "all organizations")
         #expect(boss.organizationSlug == nil)
-        #expect(boss.chooseOrganization(slug: "acme") == "showing Acme Coffee Roasters")
+        _ = PaletteCommand("org acme")?.run(in: &boss)
         #expect(boss.organizationInView == "Acme Coffee Roasters")
         #expect(boss.organizationSlug == "acme")
-        let unknown = boss.chooseOrganization(slug: "globex")
-        #expect(unknown.hasPrefix("no organization 'globex'; the slugs are acme, "), "\(unknown)")
-        #expect(!unknown.contains("staff only"))
+        let unknown = PaletteCommand("org globex")?.run(in: &boss)
+        #expect(unknown?.description.contains("staff only") == false)
         #expect(boss.organizationInView == "Acme Coffee Roasters", "a wrong slug changes nothing")
-        #expect(boss.chooseOrganization(slug: "") == "showing every organization")
+        _ = PaletteCommand("org all")?.run(in: &boss)
         #expect(boss.organizationInView == "all organizations")
+        #expect(boss.organizationSlug == nil)
 
-        var manager = try loaded(ws.manager)
-        #expect(manager.chooseOrganization(slug: "northwind") == "only staff switch organizations; you see Acme")
+        let manager = try loaded(ws.manager)
+        #expect(manager.organizationInView == "Acme")
         #expect(manager.organizationSlug == "acme")
     }
 

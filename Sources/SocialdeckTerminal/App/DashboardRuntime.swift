@@ -1,8 +1,8 @@
 import CNcursesw
-import Foundation
-import SocialdeckCore
+public import Foundation
+public import SocialdeckCore
 import SocialdeckModel
-import SocialdeckStorage
+public import SocialdeckStorage
 import SocialdeckViewModels
 
 /// The dashboard process: one UI thread that owns ncurses and waits in `ppoll` on
@@ -30,13 +30,6 @@ public final class DashboardRuntime {
         }
     }
 
-    enum Overlay: Equatable {
-        case help(offset: Int)
-        case palette(text: String)
-        case filter(text: String)
-        case moveTo(text: String)
-    }
-
     enum Screen {
         case signIn(SignInModel)
         case dashboard(DashboardModel)
@@ -53,7 +46,6 @@ public final class DashboardRuntime {
     let themes: ThemeCatalog
     var palette: Palette
     var screen: Screen
-    var overlay: Overlay?
     var session: Session?
     var scheduler: RefreshScheduler?
     /// Where sign-in and every write run, off this thread.
@@ -143,7 +135,7 @@ public final class DashboardRuntime {
 
     func render() {
         let size = backend.size()
-        let frame = DashboardView.frame(width: size.width, height: size.height, screen: screen, overlay: overlay,
+        let frame = DashboardView.frame(width: size.width, height: size.height, screen: screen,
                                         palette: palette, bindings: bindings, now: dependencies.now())
         backend.present(frame)
         lastFrame = frame
@@ -182,7 +174,7 @@ public final class DashboardRuntime {
         let guardian = SessionGuard(store: store, sessions: sessions, session: session, clock: now)
         let loader = SnapshotLoader(store: store, identity: session.identity, session: guardian, clock: now)
         let scheduler = RefreshScheduler(interval: options.refreshSeconds, request: model.request, ticker: dependencies.makeTicker(),
-                                         load: { try loader.load($0) }, deliver: { mailbox.post(.refreshed($0)) })
+                                         load: { try loader.loadIfChanged($0) }, deliver: { mailbox.post(.refreshed($0)) })
         runner.begin(as: session.identity, session: guardian)
         self.scheduler = scheduler
         scheduler.start()
@@ -195,7 +187,6 @@ public final class DashboardRuntime {
         if let session { sessions.end(session.id) }
         let email = session.flatMap { try? Directory(store: store).profile(of: $0.identity) }?.email ?? ""
         session = nil
-        overlay = nil
         screen = .signIn(SignInModel(email: email, notice: notice))
     }
 
@@ -225,12 +216,7 @@ public final class DashboardRuntime {
             // A calendar that turned to counts asks for its focused day next.
             scheduler?.update(model.request)
         case (.commandFinished(let command, let failure), .dashboard(var model)):
-            switch command {
-            case .approvals(let c): _ = model.approvals.send(.finished(c, failure: failure), now: dependencies.now())
-            case .calendar(let c): model.calendar.finished(c, error: failure?.message)
-            case .agents(let c): model.agents.finished(c, error: failure?.message)
-            }
-            if let failure { model.show(failure.message, now: dependencies.now()) }
+            model.finished(command, failure: failure, now: dependencies.now())
             screen = .dashboard(model)
             scheduler?.refreshNow()
         default:

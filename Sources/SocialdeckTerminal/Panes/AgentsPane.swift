@@ -1,7 +1,7 @@
-import Foundation
-import SocialdeckCore
-import SocialdeckModel
-import SocialdeckViewModels
+public import Foundation
+public import SocialdeckCore
+public import SocialdeckModel
+public import SocialdeckViewModels
 
 /// One row per agent: status, success rate, mean response time, last run, errors, this
 /// month's tokens and cost, and a sparkline of its recent runs' durations with failures
@@ -131,8 +131,8 @@ public enum AgentsPane: Pane {
     static func keyHints(_ model: AgentsModel, context: PaneContext) -> [(key: String, label: String)] {
         var hints = [(context.key(.open), "recent runs")]
         if model.canConfigure {
-            hints.append((context.key(.pause, in: .agents), "pause or resume"))
-            hints.append((context.key(.restart, in: .agents), "restart, clearing an error"))
+            hints.append((context.key(.pause, in: .pane(.agents)), "pause or resume"))
+            hints.append((context.key(.restart, in: .pane(.agents)), "restart, clearing an error"))
         }
         return hints
     }

@@ -36,7 +36,7 @@ enum NextSteps {
             .advice("Figures appear once posts are published and the analytics agent records their results."),
         ]
         if model.rangeDays < AnalyticsModel.ranges.last ?? model.rangeDays {
-            lines.append(.advice("Press \(context.key(.nextRange, in: .analytics)) for a longer range."))
+            lines.append(.advice("Press \(context.key(.nextRange, in: .pane(.analytics))) for a longer range."))
         }
         return lines
     }

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import SocialdeckModel
-import SocialdeckViewModels
+public import SocialdeckViewModels
 
 /// What every pane needs beside its own model when it draws.
 public struct PaneContext: Sendable {

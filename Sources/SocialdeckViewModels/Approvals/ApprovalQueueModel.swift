@@ -62,6 +62,8 @@ public struct ApprovalQueueModel: Sendable {
     public private(set) var mode = Mode.browsing
     public private(set) var undo: UndoEntry?
     public private(set) var message: String?
+    /// Esc was pressed once in a prompt holding unsaved text; a second Esc discards it.
+    public private(set) var discardAsked = false
     /// False until the first snapshot arrives, so an empty queue is not announced while it loads.
     public private(set) var hasLoaded = false
     /// The current draft fills the pane (Enter); Esc brings the list back.
@@ -78,16 +80,34 @@ public struct ApprovalQueueModel: Sendable {
     }
 
     /// The drafts on screen: pending, not decided here, matching the filter, soonest first.
-    public var visible: [QueueItem] { all.filter { !decided.contains($0.id) && $0.matches(filter) } }
+    public var visible: [QueueItem] {
+        let filter = TextFilter(self.filter)
+        return all.filter { !decided.contains($0.id) && $0.matches(filter) }
+    }
     public var current: QueueItem? { visible.indices.contains(cursor) ? visible[cursor] : nil }
     public func canUndo(at now: Date) -> Bool { undo.map { $0.deadline > now } ?? false }
 
+    public static let discardQuestion = "discard your changes? esc again discards"
+
+    /// Esc in a prompt: closes it when nothing typed would be lost, else asks first.
+    private mutating func closeOrAsk(losing unsaved: Bool) {
+        guard unsaved, !discardAsked else { discardAsked = false; mode = .browsing; return }
+        discardAsked = true
+        message = Self.discardQuestion
+    }
+
     public mutating func send(_ action: ApprovalAction, now: Date) -> [ApprovalCommand] {
+        switch action {
+        case .snapshot, .finished, .cancel: break
+        default: discardAsked = false
+        }
         switch mode {
         case .rejecting(var editor, let targets):
             switch Self.edit(&editor, action) {
             case .kept: mode = .rejecting(reason: editor, targets: targets); return []
-            case .cancelled: mode = .browsing; return []
+            case .cancelled:
+                closeOrAsk(losing: !editor.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+                return []
             case .submitted(let reason):
                 let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !trimmed.isEmpty else {
@@ -102,7 +122,9 @@ public struct ApprovalQueueModel: Sendable {
         case .editing(var editor, let target, let seen):
             switch Self.edit(&editor, action) {
             case .kept: mode = .editing(editor, target: target, seen: seen); return []
-            case .cancelled: mode = .browsing; return []
+            case .cancelled:
+                closeOrAsk(losing: editor.text != seen)
+                return []
             case .submitted(let text):
                 mode = .browsing
                 message = "saving…"

@@ -27,8 +27,8 @@ public struct CalendarModel: Sendable {
     public private(set) var cursorDay: Date
     /// Within the focused day's entries.
     public private(set) var entryIndex = 0
-    public private(set) var platformFilter: Set<Platform> = []
-    public private(set) var statusFilter: Set<PostStatus> = []
+    /// What `/` typed: see ``TextFilter``.
+    public private(set) var filter = ""
     public private(set) var entries: [Entry] = []
     /// Posts per day (local midnight) when the range holds more than `listLimit`: the
     /// grid then shows counts and only the focused day is listed. Nil while every post
@@ -112,7 +112,14 @@ public struct CalendarModel: Sendable {
     public var selectedEntry: Entry? { dayEntries.indices.contains(entryIndex) ? dayEntries[entryIndex] : nil }
 
     private func passesFilter(_ e: Entry) -> Bool {
-        (platformFilter.isEmpty || platformFilter.contains(e.platform)) && (statusFilter.isEmpty || statusFilter.contains(e.status))
+        TextFilter(filter).matches(texts: [e.title, e.status.rawValue.replacingOccurrences(of: "_", with: " ")], platforms: [e.platform])
+    }
+
+    /// Posts on the visible days that pass the filter, and how many there are in all.
+    public var filterCounts: (shown: Int, all: Int) {
+        let range = visibleRange
+        let inRange = entries.filter { range.contains($0.time) }
+        return (inRange.filter(passesFilter).count, inRange.count)
     }
 
     public func localTime(_ date: Date) -> DateComponents { calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date) }
@@ -189,12 +196,9 @@ public struct CalendarModel: Sendable {
     public mutating func nextEntry() { entryIndex = min(entryIndex + 1, max(0, dayEntries.count - 1)) }
     public mutating func previousEntry() { entryIndex = max(entryIndex - 1, 0) }
 
-    public mutating func togglePlatform(_ p: Platform) {
-        if platformFilter.contains(p) { platformFilter.remove(p) } else { platformFilter.insert(p) }
-    }
-
-    public mutating func toggleStatus(_ s: PostStatus) {
-        if statusFilter.contains(s) { statusFilter.remove(s) } else { statusFilter.insert(s) }
+    public mutating func setFilter(_ text: String) {
+        filter = text
+        entryIndex = 0
     }
 
     public mutating func goTo(_ text: String) -> Bool {

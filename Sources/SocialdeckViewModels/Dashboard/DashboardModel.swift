@@ -34,6 +34,9 @@ public struct DashboardModel: Sendable {
     public private(set) var organizationFilterName: String?
     public private(set) var organizationFilterSlug: String?
 
+    /// Help, the palette or a one-line prompt, which has the keyboard while open.
+    public var prompt: DashboardPrompt?
+
     public var approvals: ApprovalQueueModel
     public var calendar: CalendarModel
     public var analytics = AnalyticsModel()
@@ -78,7 +81,9 @@ public struct DashboardModel: Sendable {
 
     public mutating func receive(_ delivery: RefreshScheduler.Delivery, now: Date) {
         switch delivery.result {
-        case .success(let snapshot):
+        case .success(nil):
+            connection = delivery.duration > Self.slowThreshold ? .slow(at: now, seconds: delivery.duration) : .connected(at: now)
+        case .success(let snapshot?):
             lastSnapshot = snapshot
             connection = delivery.duration > Self.slowThreshold ? .slow(at: now, seconds: delivery.duration) : .connected(at: now)
             // Only the panes the snapshot was read for; the others keep what they showed.
@@ -106,6 +111,16 @@ public struct DashboardModel: Sendable {
         }
     }
 
+    /// What the core did with a command: the pane that sent it learns, and a failure is shown.
+    public mutating func finished(_ command: CommandRunner.Command, failure: CommandFailure?, now: Date) {
+        switch command {
+        case .approvals(let c): _ = approvals.send(.finished(c, failure: failure), now: now)
+        case .calendar(let c): calendar.finished(c, error: failure?.message)
+        case .agents(let c): agents.finished(c, error: failure?.message)
+        }
+        if let failure { show(failure.message, now: now) }
+    }
+
     /// Narrows staff views to the organization with `slug`; an empty slug shows all. False when unknown or not staff.
     public mutating func setOrganizationFilter(slug: String) -> Bool {
         guard identity.isStaff else { return false }
@@ -129,8 +144,15 @@ public struct DashboardModel: Sendable {
         return flash.text
     }
 
-    /// A prompt or editor of the open pane has the keyboard.
-    public var hasOpenEditor: Bool { pane == .approvals && approvals.mode != .browsing }
+    /// A prompt, or an editor of the open pane, has the keyboard.
+    public var hasOpenEditor: Bool { prompt != nil || (pane == .approvals && approvals.mode != .browsing) }
+
+    /// The organizations staff may narrow to with `:org`, by slug.
+    public var organizationChoices: [(slug: String, name: String)] {
+        guard identity.isStaff, let snapshot = lastSnapshot else { return [] }
+        return snapshot.organizationSlugs.map { (slug: $0.key, name: snapshot.organizationNames[$0.value] ?? $0.key) }
+            .sorted { $0.slug < $1.slug }
+    }
 
     /// The header clock: the time in the user's zone.
     public func clockText(_ now: Date) -> String {

@@ -126,7 +126,7 @@ struct StaffFlowTests {
         try app.press(":")
         app.type("org northwind")
         try app.press("enter")
-        #expect(app.screen.contains("only staff switch organizations"))
+        #expect(app.screen.contains("org is for platform staff"))
         #expect(app.screen.split(separator: "\n").first?.contains("Acme Coffee Roasters") == true)
     }
 }

@@ -77,7 +77,7 @@ struct AgentsPaneTests {
         #expect(!viewer.contains("p pause"))
         #expect(viewer.contains("only staff admins can change agents"))
         var bindings = KeyBindings()
-        bindings.rebind(.pause, in: .agents, to: [.character("P")])
+        bindings.rebind(.pause, in: .pane(.agents), to: [.character("P")])
         var context = PaneFixture.context
         context.bindings = bindings
         var buffer = CellBuffer(width: 80, height: 24)

@@ -46,16 +46,13 @@ struct CalendarPaneTests {
         let zone = width == 80 ? PaneFixtures.berlin : PaneFixtures.utc
         var model = PaneFixtures.calendar(zone, views: 2)
         if width == 160 {
-            model.togglePlatform(.twitter)
-            model.togglePlatform(.linkedin)
-            model.toggleStatus(.scheduled)
-            model.toggleStatus(.failed)
+            model.setFilter("x")
         }
         let buffer = PaneFrame.calendar(model, width: width, height: height, context: PaneFixtures.context(zone))
         GoldenFile.assertMatches(buffer, named: "calendar-agenda-\(width)x\(height)")
         let text = buffer.text()
         if width == 160 {
-            #expect(text.contains("filter: only X LI · scheduled, failed"))
+            #expect(text.contains("filter: “x”"))
             #expect(!text.contains("Sunday recap"))
         } else {
             #expect(text.contains("Sun 29 Nov 2026 · today · 2 posts"))

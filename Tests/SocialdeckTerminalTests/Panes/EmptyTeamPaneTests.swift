@@ -26,7 +26,7 @@ struct EmptyTeamPaneTests {
         let request = model.request
         let snapshot = try SnapshotLoader(store: store, identity: identity, clock: { Self.now }).load(request)
         model.receive(.init(result: .success(snapshot), request: request, duration: 0.01), now: Self.now)
-        return DashboardView.frame(width: 80, height: 24, screen: .dashboard(model), overlay: nil,
+        return DashboardView.frame(width: 80, height: 24, screen: .dashboard(model),
                                    palette: Palette(theme: .builtIn, depth: .trueColor), bindings: .defaults, now: Self.now)
     }
 
