@@ -35,12 +35,13 @@ struct SocialdeckCommand: ParsableCommand {
             location = .sqlite(directory: StoreLocation.defaultDataDirectory(environment: ProcessInfo.processInfo.environment) + "-demo")
         }
         let db = try location.open(access: access)
+        var newAccount: String?
         if demo, try db.count(CollectionName.organizations.rawValue) == 0 {
             let (vault, _) = try SecretVault.load(environment: ProcessInfo.processInfo.environment)
             try SeedCommand.seed(into: db, options: DemoWorkspace.Options(), vault: vault)
             SeedCommand.printCredentials(organizations: try ModelCollection(db, Organization.self).find(limit: 1))
         } else if !demo, try FirstRun.isEmpty(db) {
-            try FirstRun.offer(db)
+            newAccount = try FirstRun.offer(db)
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             let orgs = try db.count(CollectionName.organizations.rawValue)
@@ -56,6 +57,7 @@ struct SocialdeckCommand: ParsableCommand {
         var options = DashboardRuntime.Options(themeName: theme, mouse: mouse || configuration.mouse,
                                                refreshSeconds: Double(configuration.refreshSeconds), environment: environment)
         if demo { options.autoSignIn = try Self.demoSignIn(demoAccount, db) }
+        options.signInEmail = newAccount
         try DashboardRuntime(store: db, vault: vault, configuration: configuration, options: options).run()
     }
 

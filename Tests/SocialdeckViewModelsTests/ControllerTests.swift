@@ -89,7 +89,7 @@ struct ControllerTests {
         var model = try loaded(ws.manager)
         #expect(DashboardControllers.handle(.pane3, in: &model, context: context).isEmpty)
         #expect(model.pane == .analytics)
-        #expect(DashboardControllers.handle(.pane5, in: &model, context: context) == [.show("that pane is not available to your role")])
+        #expect(DashboardControllers.handle(.pane5, in: &model, context: context) == [.show("your role cannot open Revenue")])
         #expect(DashboardControllers.handle(.help, in: &model, context: context) == [])
         #expect(model.prompt == .help(offset: 0))
         model.prompt = nil

@@ -24,6 +24,15 @@ public struct StaffAdministration: Sendable {
     /// True on a store with no staff account yet, when the first run offers to create one.
     public func isEmpty() throws -> Bool { try staff.count() == 0 }
 
+    /// The email as `add` stores it, or why it is refused: for asking again at once,
+    /// before anything else is asked.
+    public static func checkedEmail(_ raw: String) throws -> String { try AccountRules.normalizedEmail(raw) }
+
+    /// Throws why `add` would refuse `password` for `email`.
+    public func checkNewPassword(_ password: String, email: String) throws {
+        try AccountRules.checkNewPassword(password, email: email, policy: policy)
+    }
+
     @discardableResult
     public func add(email rawEmail: String, password: String, role: StaffRole, firstName: String = "", lastName: String = "",
                     by identity: Identity) throws -> AdminUser {

@@ -38,7 +38,10 @@ public struct AgentHealth: Sendable, Equatable {
     }
 }
 
-/// Staff actions on agents: enable, disable, restart (which clears an error state). Audited.
+/// Staff actions on agents: enable (resume), disable (pause), restart. Audited.
+///
+/// An error state survives a pause: pausing an agent in error remembers the error, and
+/// resuming it puts the error back. Only a restart clears it.
 public struct AgentAdministration: Sendable {
     let store: any DocumentStore
     let audit: AuditTrail
@@ -58,16 +61,32 @@ public struct AgentAdministration: Sendable {
         try AccessControl.authorize(identity, .configureAgents, organizationId: nil)
         let agents = ModelCollection(store, AIAgent.self)
         guard let before = try agents.get(agentId) else { throw CoreError.notFound("agent \(agentId.hex)") }
-        let status: AgentStatus = command == .disable ? .inactive : .active
-        if command == .enable && before.status == .error {
-            throw CoreError.conflict("\(before.name) is in an error state; restart it to clear the error")
+        let inError = before.status == .error || before.pausedInError == true
+        var update = Update.set("updatedAt", clock())
+        switch command {
+        case .disable:
+            update = update.set("status", AgentStatus.inactive)
+            update = inError ? update.set("pausedInError", true) : update.unset("pausedInError")
+        case .enable:
+            if before.status == .error {
+                throw CoreError.conflict("\(before.name) is in an error state; restart it to clear the error")
+            }
+            update = update.set("status", inError ? AgentStatus.error : .active).unset("pausedInError")
+        case .restart:
+            update = update.set("status", AgentStatus.active).unset("pausedInError")
         }
-        try store.updateOne(AIAgent.collection.rawValue, .id(agentId), Update.set("status", status).set("updatedAt", clock()))
+        try store.updateOne(AIAgent.collection.rawValue, .id(agentId), update)
         guard let after = try agents.get(agentId) else { throw CoreError.notFound("agent \(agentId.hex)") }
         try audit.record(.init(action: "agent_\(command.rawValue)", targetType: .agent, targetId: agentId,
-                               before: Document([.init("status", .string(before.status.rawValue))]),
-                               after: Document([.init("status", .string(after.status.rawValue))]), reason: reason,
+                               before: Self.state(before), after: Self.state(after), reason: reason,
                                severity: command == .enable ? .info : .warning), by: identity)
         return after
+    }
+
+    /// What the audit entry records of the agent: its status, and a paused error.
+    static func state(_ agent: AIAgent) -> Document {
+        var fields = [Document.Field("status", .string(agent.status.rawValue))]
+        if agent.pausedInError == true { fields.append(.init("pausedInError", .bool(true))) }
+        return Document(fields)
     }
 }

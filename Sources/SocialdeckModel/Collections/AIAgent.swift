@@ -8,6 +8,9 @@ public struct AIAgent: StoredModel, Equatable {
     public var name = ""
     public var type = AgentType.intelligence
     public var status = AgentStatus.active
+    /// True while an agent that was in error is paused: resuming it puts it back in
+    /// error, because only a restart clears an error. Absent otherwise.
+    public var pausedInError: Bool?
     public var configuration = Configuration()
     public var performance = Performance()
     public var costs = Costs()

@@ -15,6 +15,8 @@ public final class DashboardRuntime {
         public var refreshSeconds: Double
         /// Signs in without the form (the demo).
         public var autoSignIn: (email: String, password: String)?
+        /// The email the sign-in form opens with (the account the first run just made).
+        public var signInEmail: String?
         public var environment: [String: String]
 
         public init(themeName: String? = nil, mouse: Bool = false, refreshSeconds: Double = 2,
@@ -75,7 +77,7 @@ public final class DashboardRuntime {
         }
         let selection = themes.theme(named: options.themeName ?? configuration.theme ?? "dark")
         palette = Palette(theme: selection.theme, depth: backend.colorDepth)
-        screen = .signIn(SignInModel(email: options.autoSignIn?.email ?? ""))
+        screen = .signIn(SignInModel(email: options.autoSignIn?.email ?? options.signInEmail ?? ""))
         backend.enableMouse(options.mouse)
         flashLater = selection.problem.map { "theme: \($0)" } ?? backend.colorNote
     }

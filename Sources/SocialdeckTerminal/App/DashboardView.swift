@@ -23,7 +23,8 @@ enum DashboardView {
             HeaderBar.render(model, width: width, into: &buffer, palette: palette, now: now)
             HeaderBar.renderTabs(model, width: width, into: &buffer, palette: palette)
             let paneRect = Rect(x: 0, y: 2, width: width, height: height - 3)
-            let context = PaneContext(palette: palette, now: now, timeZone: model.timeZone)
+            let context = PaneContext(palette: palette, now: now, timeZone: model.timeZone, bindings: bindings,
+                                      organizationSlug: model.organizationSlug)
             PaneViews.all[model.pane]?(model, paneRect, &buffer, context)
             footer(model, width: width, y: height - 1, into: &buffer, context: context, bindings: bindings)
             if let prompt = model.prompt {

@@ -8,7 +8,7 @@ enum HeaderBar {
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), style: palette[.header])
         var x = buffer.put(" socialdeck ", x: 0, y: 0, style: palette[.headerAccent])
         var facts: [String] = []
-        if let org = model.organizationName { facts.append(org) }
+        if let org = model.organizationInView { facts.append(org) }
         facts.append("\(model.userName) (\(model.roleName))")
         facts.append(model.storeLocation)
         x = buffer.put(" " + facts.joined(separator: " · "), x: x, y: 0, style: palette[.header], maxWidth: max(0, width - x - 34))

@@ -5,7 +5,9 @@ public import SocialdeckViewModels
 
 /// One row per agent: status, success rate, mean response time, last run, errors, this
 /// month's tokens and cost, and a sparkline of its recent runs' durations with failures
-/// in the `error` colour. Staff who may configure agents see the keys that do it.
+/// in the `error` colour. A line under the table names the keys: Enter for the selected
+/// agent's recent runs, and for staff who may configure agents, pause and restart.
+/// With the runs open, ``AgentRunsView`` takes the pane.
 ///
 /// As the pane narrows the sparkline shrinks first; then columns hide, least useful
 /// first: tokens, errors, mean time, the sparkline, last run, success rate, cost.
@@ -16,17 +18,26 @@ public enum AgentsPane: Pane {
         let palette = context.palette
         buffer.fill(area, style: palette[.text])
         let message = model.message.map { PaneDrawing.wrap($0, area.width) } ?? []
-        let footer = (model.canConfigure ? 1 : 0) + message.count
+        if model.showsRuns {
+            let parts = area.rows([.fill, .fixed(min(message.count, max(0, area.height - 4)))])
+            AgentRunsView.render(model, in: parts[0], into: &buffer, context: context)
+            PaneDrawing.putLines(message, in: parts[1], style: palette[.text], into: &buffer)
+            return
+        }
+        let footer = (model.rows.isEmpty ? 0 : 1) + message.count
         let parts = area.rows([.fixed(1), .fixed(1), .fill, .fixed(footer)])
         drawTitle(model.rows, in: parts[0], into: &buffer, palette: palette)
-        if model.rows.isEmpty {
-            buffer.putCentered("no agents", in: parts[2], style: palette[.textDim])
+        if !model.hasLoaded {
+            buffer.putCentered("loading…", in: parts[2], style: palette[.textDim])
+        } else if model.rows.isEmpty {
+            let below = Rect(x: area.x, y: parts[1].y, width: area.width, height: parts[1].height + parts[2].height)
+            NextSteps.draw(NextSteps.agents(context), in: below, into: &buffer, palette: palette)
         } else if parts[1].height > 0 {
             let table = layout(model.rows, width: area.width, x: area.x)
             table.drawHeader(y: parts[1].y, into: &buffer, style: palette.heading)
             drawRows(model, table: table, in: parts[2], into: &buffer, context: context)
         }
-        drawFooter(model, message: message, in: parts[3], into: &buffer, palette: palette)
+        drawFooter(model, message: message, in: parts[3], into: &buffer, context: context)
     }
 
     enum Column { case name, status, success, mean, lastRun, errors, tokens, cost, runs }
@@ -50,7 +61,7 @@ public enum AgentsPane: Pane {
     /// "7 agents · 1 in error · 12.3M tokens · $123.45 this month".
     private static func drawTitle(_ rows: [AgentHealth], in row: Rect, into buffer: inout CellBuffer, palette: Palette) {
         guard !row.isEmpty else { return }
-        let failing = rows.filter { $0.agent.status == .error }.count
+        let failing = rows.filter { $0.agent.status == .error || $0.agent.pausedInError == true }.count
         let tokens = Double(rows.reduce(0) { $0 + $1.agent.costs.monthlyTokens })
         let cost = rows.reduce(0) { $0 + $1.agent.costs.monthlyCost }
         var pieces: [(String, Style)] = [("AI agents", palette.heading), (" · \(rows.count) agents", palette[.textDim])]
@@ -75,7 +86,7 @@ public enum AgentsPane: Pane {
             func styled(_ slot: ThemeSlot) -> Style { selected ? palette[slot].on(base) : palette[slot] }
 
             table.put(agent.name, in: .name, y: y, into: &buffer, style: base)
-            table.put(agent.status.rawValue, in: .status, y: y, into: &buffer, style: styled(statusSlot(agent.status)))
+            table.put(statusText(agent), in: .status, y: y, into: &buffer, style: styled(statusSlot(agent)))
             table.put(Figures.percent(agent.performance.successRate / 100), in: .success, y: y, into: &buffer, style: base)
             table.put(Figures.duration(milliseconds: agent.performance.averageResponseTime), in: .mean, y: y,
                       into: &buffer, style: base)
@@ -97,6 +108,15 @@ public enum AgentsPane: Pane {
         }
     }
 
+    /// The status word; a paused agent that is still in error reads "error (off)".
+    static func statusText(_ agent: AIAgent) -> String {
+        agent.status == .inactive && agent.pausedInError == true ? "error (off)" : agent.status.rawValue
+    }
+
+    static func statusSlot(_ agent: AIAgent) -> ThemeSlot {
+        agent.pausedInError == true ? .error : statusSlot(agent.status)
+    }
+
     static func statusSlot(_ status: AgentStatus) -> ThemeSlot {
         switch status {
         case .active: return .success
@@ -106,14 +126,28 @@ public enum AgentsPane: Pane {
         }
     }
 
-    /// The keys staff can use, and the outcome of the last command, wrapped.
+    /// The keys, as bound now: "enter recent runs", and for staff who may configure
+    /// agents "p pause or resume · R restart, clearing an error".
+    static func keyHints(_ model: AgentsModel, context: PaneContext) -> [(key: String, label: String)] {
+        var hints = [(context.key(.open), "recent runs")]
+        if model.canConfigure {
+            hints.append((context.key(.pause, in: .pane(.agents)), "pause or resume"))
+            hints.append((context.key(.restart, in: .pane(.agents)), "restart, clearing an error"))
+        }
+        return hints
+    }
+
+    /// The keys, then the outcome of the last command, wrapped.
     private static func drawFooter(_ model: AgentsModel, message: [String], in rect: Rect, into buffer: inout CellBuffer,
-                                   palette: Palette) {
+                                   context: PaneContext) {
+        let palette = context.palette
         var y = rect.y
-        if model.canConfigure, y < rect.maxY {
-            let keys: [(String, Style)] = [("e", palette.heading), (" enable · ", palette[.textDim]), ("d", palette.heading),
-                                           (" disable · ", palette[.textDim]), ("R", palette.heading), (" restart", palette[.textDim])]
-            buffer.put(keys, x: rect.x, y: y, limit: rect.maxX)
+        if !model.rows.isEmpty, y < rect.maxY {
+            var pieces: [(String, Style)] = []
+            for (index, hint) in keyHints(model, context: context).enumerated() {
+                pieces += [(index == 0 ? "" : " · ", palette[.textDim]), (hint.key, palette.heading), (" " + hint.label, palette[.textDim])]
+            }
+            buffer.put(pieces, x: rect.x, y: y, limit: rect.maxX)
             y += 1
         }
         PaneDrawing.putLines(message, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y),

@@ -14,10 +14,18 @@ public enum AnalyticsPane: Pane {
         guard !area.isEmpty else { return }
         let palette = context.palette
         buffer.fill(area, style: palette[.text])
+        if model.openPostId != nil {
+            drawOpenPost(model, in: area, into: &buffer, context: context)
+            return
+        }
         let rows = area.rows([.fixed(1), .fill])
         drawTitle(model, in: rows[0], into: &buffer, palette: palette)
         guard let report = model.report else {
             buffer.putCentered("loading…", in: rows[1], style: palette[.textDim])
+            return
+        }
+        if report.totalViews == 0, report.totalEngagement == 0, report.topPosts.isEmpty, model.isCurrent {
+            NextSteps.draw(NextSteps.analytics(model, context), in: rows[1], into: &buffer, palette: palette)
             return
         }
         let wide = area.width >= 120 && area.height >= 32
@@ -39,6 +47,17 @@ public enum AnalyticsPane: Pane {
             drawDays(report, in: parts[0], into: &buffer, palette: palette)
             drawPlatforms(report, in: parts[1], into: &buffer, palette: palette)
             drawTopPosts(report, highlighted: model.topIndex, in: parts[2], into: &buffer, palette: palette)
+        }
+    }
+
+    /// The top post opened with Enter, once the snapshot has read it.
+    private static func drawOpenPost(_ model: AnalyticsModel, in area: Rect, into buffer: inout CellBuffer, context: PaneContext) {
+        let place = "top post \(model.topIndex + 1) of \(model.report?.topPosts.count ?? 0)"
+        if let post = model.openPost {
+            PostDetailView.render(post, place: place, in: area, into: &buffer, context: context)
+        } else {
+            let notice = model.openPostGone ? "This post is no longer there; \(context.key(.back)) goes back." : "loading…"
+            buffer.putCentered(notice, in: area, style: context.palette[.textDim])
         }
     }
 

@@ -84,13 +84,13 @@ enum ApprovalPreview {
         var accepted: Int?
     }
 
-    /// Draws the cards (under a title line when `header`) and returns how many
-    /// platforms' cards did not fit.
+    /// Draws the cards (under a title line when `header`), of `only` one platform when
+    /// given, and returns how many platforms' cards did not fit.
     @discardableResult
-    static func draw(_ item: QueueItem, in area: Rect, header: Bool = true, into buffer: inout CellBuffer,
+    static func draw(_ item: QueueItem, in area: Rect, header: Bool = true, only: Platform? = nil, into buffer: inout CellBuffer,
                      palette: Palette) -> Int {
         guard !area.isEmpty else { return item.lengths.count }
-        let cards = item.lengths.map { length -> Card in
+        let cards = item.lengths.filter { only == nil || $0.platform == only }.map { length -> Card in
             let width = min(cardWidth(length.platform) + 2, area.width)
             let (text, accepted) = displayText(item.text, accepted: acceptedPrefix(item.text, on: length.platform))
             let lines = PostPreview.lines(text, width: max(1, width - 2), measure: { DisplayWidth.of($0) })

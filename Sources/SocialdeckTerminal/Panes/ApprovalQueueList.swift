@@ -2,13 +2,15 @@ import SocialdeckModel
 import SocialdeckViewModels
 
 /// The left (or upper) half of the approvals pane: a count line, then one row per
-/// draft: bulk mark, soonest time, platforms, author or agent with confidence, the
-/// tightest length against its limit, and the title.
+/// draft: bulk mark, soonest time, platforms, for staff the organization, author or
+/// agent with confidence, the tightest length against its limit, and the title.
 enum ApprovalQueueList {
     /// The widths of the row's columns; 0 for a column dropped for lack of room.
     struct Columns: Equatable {
         var time = 16
         var badges = 0
+        /// Staff only: the draft's organization.
+        var organization = 0
         var author = 0
         var count = 0
         /// Whether the count column keeps two cells for " ⚠".
@@ -34,19 +36,29 @@ enum ApprovalQueueList {
         return "agent AI \(Int((min(max(confidence, 0), 1) * 100).rounded()))%"
     }
 
-    static func columns(for items: [QueueItem], width: Int) -> Columns {
+    /// The organization column's widest and narrowest: a name is cut with "…" before the column goes.
+    static let organizationWidths = (most: 20, least: 8)
+
+    static func columns(for items: [QueueItem], width: Int, organizations: Bool = false) -> Columns {
         var columns = Columns()
         columns.badges = items.map { PlatformBadge.width($0.platforms) }.max() ?? 0
+        if organizations {
+            columns.organization = min(organizationWidths.most, items.map { DisplayWidth.of(PaneDrawing.clean($0.organization ?? "")) }.max() ?? 0)
+        }
         columns.author = min(16, items.map { DisplayWidth.of(authorText($0)) }.max() ?? 0)
         // The counts right-aligned so the slashes line up, then room for " ⚠" if any is over.
         columns.warning = items.contains { tightest($0)?.isOver ?? false }
         columns.count = (items.map { DisplayWidth.of(countText($0)) }.max() ?? 0) + (columns.warning ? 2 : 0)
         // Mark, then one space before each column; the title keeps at least 12 columns.
         func titleWidth() -> Int {
-            let used = [columns.time, columns.badges, columns.author, columns.count].filter { $0 > 0 }
+            let used = [columns.time, columns.badges, columns.organization, columns.author, columns.count].filter { $0 > 0 }
             return width - 1 - used.reduce(0) { $0 + $1 + 1 } - 1
         }
-        for drop in [\Columns.author, \Columns.time, \Columns.badges, \Columns.count] where titleWidth() < 12 {
+        if titleWidth() < 12 { columns.author = 0 }
+        if titleWidth() < 12, columns.organization > organizationWidths.least {
+            columns.organization = max(organizationWidths.least, columns.organization - (12 - titleWidth()))
+        }
+        for drop in [\Columns.time, \Columns.organization, \Columns.badges, \Columns.count] where titleWidth() < 12 {
             columns[keyPath: drop] = 0
         }
         columns.title = max(0, titleWidth())
@@ -71,7 +83,7 @@ enum ApprovalQueueList {
 
         let rows = area.height - 1
         guard rows > 0 else { return }
-        let columns = columns(for: items, width: area.width)
+        let columns = columns(for: items, width: area.width, organizations: model.isCrossOrganization)
         let offset = PaneDrawing.scrollOffset(cursor: model.cursor, count: items.count, visible: rows)
         for (row, index) in (offset..<min(items.count, offset + rows)).enumerated() {
             let line = Rect(x: area.x, y: area.y + 1 + row, width: area.width, height: 1)
@@ -108,6 +120,10 @@ enum ApprovalQueueList {
         column(columns.badges) { buffer in
             PlatformBadge.draw(item.platforms, x: x, y: y, limit: min(limit, x + columns.badges), base: base,
                                palette: palette, into: &buffer)
+        }
+        column(columns.organization) { buffer in
+            PaneDrawing.put(PaneDrawing.fit(item.organization ?? "", columns.organization), x: x, y: y, style: palette[.textDim],
+                            on: base, limit: min(limit, x + columns.organization), into: &buffer)
         }
         column(columns.author) { buffer in
             var style = palette[.text]

@@ -11,7 +11,8 @@ public enum ApprovalsPane: Pane {
     /// From this width the preview sits beside the list; below it, under the list.
     public static let sideBySideWidth = 120
     /// The keys the editor and the reject prompt answer to, as the footer of a dialog says them.
-    public static let emptyNotice = "Nothing waiting for approval 🎉"
+    /// The first line of the empty queue's notice, which goes on to say where drafts come from.
+    public static let emptyNotice = "No drafts waiting for approval."
 
     public static func render(_ model: Model, in rect: Rect, into buffer: inout CellBuffer, context: PaneContext) {
         let palette = context.palette
@@ -32,9 +33,16 @@ public enum ApprovalsPane: Pane {
             return nil
         }()
         if items.isEmpty && editing == nil {
-            let notice = model.filter.isEmpty || model.all.isEmpty
-                ? emptyNotice : "No drafts match “\(PaneDrawing.clean(model.filter))” · esc clears"
-            centre(notice, in: body, style: palette[.textDim], into: &buffer)
+            if !model.hasLoaded {
+                centre("loading…", in: body, style: palette[.textDim], into: &buffer)
+            } else if model.filter.isEmpty || model.all.isEmpty {
+                NextSteps.draw(NextSteps.approvals(context), in: body, into: &buffer, palette: palette)
+            } else {
+                centre("No drafts match “\(PaneDrawing.clean(model.filter))” · esc clears", in: body, style: palette[.textDim],
+                       into: &buffer)
+            }
+        } else if model.expanded, editing == nil, let current = model.current {
+            drawWhole(current, model: model, in: body, into: &buffer, context: context)
         } else {
             let (list, detail, rule) = layout(body, items: items.count, into: &buffer, palette: palette)
             ApprovalQueueList.draw(model, in: list, into: &buffer, context: context)
@@ -63,6 +71,17 @@ public enum ApprovalsPane: Pane {
         }
         // The editor and the reason prompt keep the keyboard; clicks must not move the queue under them.
         if model.mode != .browsing { buffer.mark(rect, as: .overlay) }
+    }
+
+    /// The current draft filling the pane (Enter): a rule saying which it is and how to
+    /// go back, then its preview at full size.
+    static func drawWhole(_ item: QueueItem, model: Model, in body: Rect, into buffer: inout CellBuffer, context: PaneContext) {
+        let palette = context.palette
+        let parts = body.rows([.fixed(1), .fill])
+        let position = "Draft \(model.cursor + 1) of \(model.visible.count)" + (item.organization.map { " · " + $0 } ?? "")
+            + " · by \(item.isAIDraft ? ApprovalQueueList.authorText(item) : item.author) · \(context.key(.back)) back"
+        PaneDrawing.rule(parts[0], label: position, style: palette[.border], labelStyle: palette[.textDim], into: &buffer)
+        ApprovalPreview.draw(item, in: parts[1], into: &buffer, palette: palette)
     }
 
     /// The list's and the preview's rectangles, and the rule between them when stacked

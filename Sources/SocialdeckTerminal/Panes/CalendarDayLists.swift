@@ -28,6 +28,11 @@ enum CalendarAgendaView {
     static func draw(_ d: CalendarDrawing, in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
         let palette = d.palette
+        if d.model.rangeIsEmpty {
+            let parts = area.rows([.fixed(2), .fill])
+            NextSteps.draw(NextSteps.calendar(d.context), in: parts[1], centred: false, into: &buffer, palette: palette)
+            return
+        }
         let lines = lines(d)
         // The focused day comes first; scroll only when its selected entry is below the fold.
         let selected = lines.firstIndex { if case .entry(_, _, _, true) = $0 { return true } else { return false } } ?? 0
@@ -87,6 +92,10 @@ enum CalendarDayPanel {
             body = PaneDrawing.bottomMessage(message, in: body, keeping: 1, style: palette[.warning], into: &buffer)
         }
         guard !body.isEmpty else { return }
+        if model.rangeIsEmpty {
+            NextSteps.draw(NextSteps.calendar(d.context), in: body, centred: false, into: &buffer, palette: palette)
+            return
+        }
         if entries.isEmpty {
             let notice = model.awaitsFocusedDay ? "loading…" : "Nothing planned on this day"
             buffer.put(PaneDrawing.fit(notice, body.width), x: body.x, y: body.y, style: palette[.textDim])

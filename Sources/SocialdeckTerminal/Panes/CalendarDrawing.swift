@@ -9,6 +9,7 @@ struct CalendarDrawing {
 
     let model: CalendarModel
     let palette: Palette
+    let context: PaneContext
     let calendar: Calendar
     /// Midnight of the viewer's today, in the model's zone.
     let today: Date
@@ -17,6 +18,7 @@ struct CalendarDrawing {
     init(_ model: CalendarModel, context: PaneContext) {
         self.model = model
         self.palette = context.palette
+        self.context = context
         calendar = .gregorian(in: model.timeZone)
         today = calendar.startOfDay(for: context.now)
         self.byDay = model.byDay

@@ -15,6 +15,12 @@ public enum CalendarPane: Pane {
         let palette = context.palette
         buffer.fill(rect, style: palette[.text])
         guard !rect.isEmpty else { return }
+        if let post = model.openPost {
+            let day = CalendarDrawing(model, context: context).dayTitle(model.cursorDay, year: true)
+            let place = "\(model.entryIndex + 1) of \(model.dayEntries.count) on \(day)"
+            PostDetailView.render(post, place: place, selected: model.selectedEntry?.platform, in: rect, into: &buffer, context: context)
+            return
+        }
         let d = CalendarDrawing(model, context: context)
         let parts = rect.rows([.fixed(1), .fill])
         drawTitle(d, in: parts[0], into: &buffer)

@@ -1,6 +1,6 @@
 public import Foundation
 import SocialdeckModel
-import SocialdeckViewModels
+public import SocialdeckViewModels
 
 /// What every pane needs beside its own model when it draws.
 public struct PaneContext: Sendable {
@@ -9,13 +9,28 @@ public struct PaneContext: Sendable {
     public var timeZone: TimeZone
     /// True while this pane has the keyboard (its border is drawn in `border.focus`).
     public var focused: Bool
+    /// The keys in effect, for hints that name them ("enter recent runs").
+    public var bindings: KeyBindings
+    /// The organization in view, for the commands empty panes suggest; nil for all of them.
+    public var organizationSlug: String?
 
-    public init(palette: Palette, now: Date, timeZone: TimeZone, focused: Bool = true) {
+    public init(palette: Palette, now: Date, timeZone: TimeZone, focused: Bool = true, bindings: KeyBindings = .defaults,
+                organizationSlug: String? = nil) {
         self.palette = palette
         self.now = now
         self.timeZone = timeZone
         self.focused = focused
+        self.bindings = bindings
+        self.organizationSlug = organizationSlug
     }
+
+    /// The first key bound to `action` in `scope`, as the footer writes it: "enter", "R".
+    public func key(_ action: KeyAction, in scope: KeyScope = .global) -> String {
+        bindings.keys(for: action, in: scope).first.map { PaneDrawing.clean($0.description) } ?? "(unbound \(action))"
+    }
+
+    /// The organization slug for a suggested command, or a placeholder to fill in.
+    public var slugForCommands: String { organizationSlug.map(PaneDrawing.clean) ?? "SLUG" }
 
     /// Local wall-clock parts of a date in the viewer's zone.
     public func local(_ date: Date) -> DateComponents {

@@ -18,7 +18,10 @@ public enum ApprovalAction: Sendable, Equatable {
     /// Puts the cursor on the draft at this index of `visible` (a click on its row).
     case moveTo(Int)
     case pageDown(Int), pageUp(Int)
+    /// Selects or unselects the draft under the cursor, and moves on to the next.
     case toggleSelect
+    /// Shows the current draft whole, in place of the list; `.cancel` goes back.
+    case open
     case approve
     case beginReject
     case beginEdit
@@ -61,12 +64,19 @@ public struct ApprovalQueueModel: Sendable {
     public private(set) var message: String?
     /// Esc was pressed once in a prompt holding unsaved text; a second Esc discards it.
     public private(set) var discardAsked = false
+    /// False until the first snapshot arrives, so an empty queue is not announced while it loads.
+    public private(set) var hasLoaded = false
+    /// The current draft fills the pane (Enter); Esc brings the list back.
+    public private(set) var expanded = false
     public let canDecide: Bool
     public let canEdit: Bool
+    /// Staff see drafts of every organization, so each row names its organization.
+    public let isCrossOrganization: Bool
 
     public init(identity: Identity) {
         canDecide = identity.allowedActions.contains(.approveContent)
         canEdit = identity.allowedActions.contains(.editContent)
+        isCrossOrganization = identity.isStaff
     }
 
     /// The drafts on screen: pending, not decided here, matching the filter, soonest first.
@@ -126,6 +136,7 @@ public struct ApprovalQueueModel: Sendable {
         }
         switch action {
         case .snapshot(let items):
+            hasLoaded = true
             // Soonest first, drafts without a time last (the store sorts missing times first).
             all = items.enumerated().sorted { a, b in
                 (a.element.scheduledAt ?? .distantFuture, a.offset) < (b.element.scheduledAt ?? .distantFuture, b.offset)
@@ -171,8 +182,10 @@ public struct ApprovalQueueModel: Sendable {
             return [.reopen(entry.ids)]
         case .finished(let command, let failure):
             finished(command, failure: failure)
+        case .open:
+            expanded = current != nil
         case .cancel:
-            if !selected.isEmpty { selected.removeAll() } else if !filter.isEmpty { filter = "" }
+            if expanded { expanded = false } else if !selected.isEmpty { selected.removeAll() } else if !filter.isEmpty { filter = "" }
         default:
             break
         }

@@ -28,6 +28,10 @@ public struct QueueItem: Sendable, Equatable, Identifiable {
     public var isOverLimit: Bool { lengths.contains(where: \.isOver) }
 
     public init(_ post: Content, snapshot: DashboardSnapshot) {
+        self.init(post, authorNames: snapshot.authorNames, organizationNames: snapshot.organizationNames)
+    }
+
+    public init(_ post: Content, authorNames: [ObjectId: String], organizationNames: [ObjectId: String]) {
         id = post._id
         title = post.title
         text = post.content.text
@@ -35,8 +39,8 @@ public struct QueueItem: Sendable, Equatable, Identifiable {
         scheduledAt = post.platforms.compactMap(\.scheduledAt).min()
         isAIDraft = post.aiGenerated?.isAiGenerated ?? false
         confidence = post.aiGenerated?.confidence
-        author = isAIDraft ? "content agent" : snapshot.authorNames[post.userId] ?? "unknown"
-        organization = snapshot.organizationNames[post.organizationId]
+        author = isAIDraft ? "content agent" : authorNames[post.userId] ?? "unknown"
+        organization = organizationNames[post.organizationId]
         lengths = post.platforms.map { PlatformLength(platform: $0.platform, count: PostLength.count(post.content.text, on: $0.platform)) }
     }
 

@@ -39,6 +39,16 @@ public struct CalendarModel: Sendable {
     public private(set) var message: String?
     public let canSchedule: Bool
     var calendar: Calendar
+    /// False until the first snapshot arrives, so an empty range is not announced while it loads.
+    public private(set) var hasLoaded = false
+    /// Nothing at all is scheduled in the range on screen.
+    public var rangeIsEmpty: Bool { hasLoaded && entries.isEmpty && (dayCounts?.values.allSatisfy { $0 == 0 } ?? true) }
+    /// The selected post is open whole (Enter); Esc goes back to the grid or agenda.
+    public private(set) var showsPost = false
+    /// The loaded posts by id, and the names their detail shows.
+    private var posts: [ObjectId: Content] = [:]
+    private var authorNames: [ObjectId: String] = [:]
+    private var organizationNames: [ObjectId: String] = [:]
 
     public init(identity: Identity, timeZone: TimeZone, today: Date) {
         self.timeZone = timeZone
@@ -115,8 +125,13 @@ public struct CalendarModel: Sendable {
     public func localTime(_ date: Date) -> DateComponents { calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date) }
 
     /// `dayCounts` and `listed` come with a range too full to list: the counts, and the
-    /// day `posts` belong to.
-    public mutating func load(_ posts: [Content], dayCounts: [Date: Int]? = nil, listed: DateInterval? = nil) {
+    /// day `posts` belong to. The names are for an opened post's author and organization.
+    public mutating func load(_ posts: [Content], dayCounts: [Date: Int]? = nil, listed: DateInterval? = nil,
+                              authorNames: [ObjectId: String] = [:], organizationNames: [ObjectId: String] = [:]) {
+        hasLoaded = true
+        self.posts = Dictionary(posts.map { ($0._id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.authorNames = authorNames
+        self.organizationNames = organizationNames
         self.dayCounts = dayCounts
         listedDay = dayCounts == nil ? nil : listed?.start
         entries = posts.flatMap { post in
@@ -125,7 +140,26 @@ public struct CalendarModel: Sendable {
             }
         }.sorted { $0.time < $1.time }
         entryIndex = min(entryIndex, max(0, dayEntries.count - 1))
+        if selectedEntry == nil { showsPost = false }
     }
+
+    /// The selected post, whole, while it is open.
+    public var openPost: PostDetail? {
+        guard showsPost, let entry = selectedEntry, let post = posts[entry.postId] else { return nil }
+        return PostDetail(post, authorNames: authorNames, organizationNames: organizationNames)
+    }
+
+    /// Opens the selected post whole; false, with a message, when the day has none.
+    public mutating func openSelected() -> Bool {
+        guard selectedEntry != nil else { message = "no post on this day"; return false }
+        showsPost = true
+        return true
+    }
+
+    public mutating func closePost() { showsPost = false }
+
+    public mutating func firstEntry() { entryIndex = 0 }
+    public mutating func lastEntry() { entryIndex = max(0, dayEntries.count - 1) }
 
     public mutating func moveDays(_ n: Int) { move(.day, n) }
     public mutating func moveWeeks(_ n: Int) { move(.day, 7 * n) }
@@ -133,12 +167,18 @@ public struct CalendarModel: Sendable {
 
     private mutating func move(_ unit: Calendar.Component, _ n: Int) {
         cursorDay = calendar.startOfDay(for: calendar.date(byAdding: unit, value: n, to: cursorDay)!)
+        enteredDay()
+    }
+
+    /// A new day has the focus: its first post is selected, and an open post closes when it has none.
+    private mutating func enteredDay() {
         entryIndex = 0
+        if selectedEntry == nil { showsPost = false }
     }
 
     public mutating func today(_ now: Date) {
         cursorDay = calendar.startOfDay(for: now)
-        entryIndex = 0
+        enteredDay()
     }
 
     public mutating func cycleView() {
@@ -150,6 +190,7 @@ public struct CalendarModel: Sendable {
     public mutating func focus(day: Date, entry: Int = 0) {
         cursorDay = calendar.startOfDay(for: day)
         entryIndex = max(0, min(entry, dayEntries.count - 1))
+        if selectedEntry == nil { showsPost = false }
     }
 
     public mutating func nextEntry() { entryIndex = min(entryIndex + 1, max(0, dayEntries.count - 1)) }
@@ -165,6 +206,7 @@ public struct CalendarModel: Sendable {
         var parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date(timeIntervalSince1970: Double(ms) / 1000))
         parts.timeZone = timeZone
         cursorDay = calendar.startOfDay(for: calendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day))!)
+        enteredDay()
         return true
     }
 

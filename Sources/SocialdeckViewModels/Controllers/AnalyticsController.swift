@@ -1,6 +1,7 @@
 import Foundation
 
-/// The analytics pane's keys: the top posts list and the 7, 30 or 90-day range.
+/// The analytics pane's keys: the top posts list, opening a top post whole, and the
+/// 7, 30 or 90-day range.
 public enum AnalyticsController: PaneController {
     public static let pane: PaneID? = .analytics
 
@@ -17,6 +18,12 @@ public enum AnalyticsController: PaneController {
         case .down: model.analytics.moveTop(1)
         case .pageDown: model.analytics.moveTop(context.page)
         case .pageUp: model.analytics.moveTop(-context.page)
+        case .top: model.analytics.firstTop()
+        case .bottom: model.analytics.lastTop()
+        case .open: model.analytics.openSelected()
+        case .back:
+            guard model.analytics.openPostId != nil else { return nil }
+            model.analytics.closePost()
         case .previousRange: model.analytics.stepRange(-1)
         case .nextRange: model.analytics.stepRange(1)
         default: return nil

@@ -11,7 +11,7 @@ public enum ApprovalsController: PaneController {
         .init(.approve, .pane(.approvals), [B.k("a")], "approve", "Approve the selected drafts", footer: true),
         .init(.reject, .pane(.approvals), [B.k("r")], "reject", "Reject the selected drafts, with a reason", footer: true),
         .init(.edit, .pane(.approvals), [B.k("e")], "edit", "Edit the draft before approving it", footer: true),
-        .init(.select, .pane(.approvals), [B.named(.space)], "select", "Select or unselect a draft", footer: true),
+        .init(.select, .pane(.approvals), [B.named(.space)], "select", "Select or unselect the draft, then move to the next", footer: true),
         .init(.filter, .pane(.approvals), [B.k("/")], "filter", "Show only drafts matching words, a platform (TT, LI) or an author", footer: true),
     ]
 
@@ -81,6 +81,7 @@ public enum ApprovalsController: PaneController {
         case .pageDown: return send(.pageDown(context.page), &model)
         case .pageUp: return send(.pageUp(context.page), &model)
         case .back: return send(.cancel, &model)
+        case .open: return send(.open, &model)
         case .select: return send(.toggleSelect, &model)
         case .reject: return send(.beginReject, &model)
         case .edit: return send(.beginEdit, &model)

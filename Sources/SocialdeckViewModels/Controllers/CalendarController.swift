@@ -1,7 +1,11 @@
 import Foundation
 
-/// The calendar's keys: moving through days, weeks and months, and moving or
-/// unscheduling the selected post.
+/// The calendar's keys: moving through days, weeks and months, opening the selected
+/// post whole, and moving or unscheduling it.
+///
+/// Up and down move by weeks in the month and week grids; in the agenda, and while a
+/// post is open, they step through posts instead. `g`/`G` select the focused day's
+/// first and last post.
 public enum CalendarController: PaneController {
     public static let pane: PaneID? = .calendar
 
@@ -46,24 +50,30 @@ public enum CalendarController: PaneController {
         switch action {
         case .up, .down:
             let delta = action == .up ? -1 : 1
-            if model.calendar.view == .agenda {
+            if model.calendar.view == .agenda || model.calendar.showsPost {
                 delta > 0 ? model.calendar.nextEntry() : model.calendar.previousEntry()
             } else {
                 model.calendar.moveWeeks(delta)
             }
+        case .top: model.calendar.firstEntry()
+        case .bottom: model.calendar.lastEntry()
         case .left: model.calendar.moveDays(-1)
         case .right: model.calendar.moveDays(1)
         case .pageDown: model.calendar.moveWeeks(context.page)
         case .pageUp: model.calendar.moveWeeks(-context.page)
-        case .open: model.calendar.nextEntry()
+        case .open: _ = model.calendar.openSelected()
         case .reschedule:
             guard let entry = model.calendar.selectedEntry else { return [] }
             PromptController.open(.moveTo(MovePrompt(postTitle: entry.title)), in: &model)
         case .filter: PromptController.open(.filter(PromptLine(model.calendar.filter)), in: &model)
         case .unschedule: return model.calendar.unscheduleSelected().map { .run(.calendar($0)) }
         case .back:
-            guard !model.calendar.filter.isEmpty else { return nil }
-            model.calendar.setFilter("")
+            if model.calendar.showsPost {
+                model.calendar.closePost()
+            } else {
+                guard !model.calendar.filter.isEmpty else { return nil }
+                model.calendar.setFilter("")
+            }
         case .today: model.calendar.today(context.now)
         case .view: model.calendar.cycleView()
         case .previousPeriod: model.calendar.view == .month ? model.calendar.moveMonths(-1) : model.calendar.moveWeeks(-1)

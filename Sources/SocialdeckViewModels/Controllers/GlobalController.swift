@@ -33,6 +33,21 @@ public enum GlobalController: PaneController {
         .init(.undo, .global, [B.k("u")], "undo", "Undo the last change"),
     ]
 
+    /// A pane the role cannot open, and another pane's action the role cannot use there,
+    /// so that `?` dims them with the reason from whichever pane it is opened in.
+    public static func unavailableReason(_ action: KeyAction, in model: DashboardModel) -> String? {
+        if let pane = action.pane { return unopenable(pane, in: model) }
+        for controller in DashboardControllers.panes where controller.pane != model.pane {
+            guard let pane = controller.pane, controller.bindings.contains(where: { $0.action == action }) else { continue }
+            if let reason = unopenable(pane, in: model) ?? controller.unavailableReason(action, in: model) { return reason }
+        }
+        return nil
+    }
+
+    private static func unopenable(_ pane: PaneID, in model: DashboardModel) -> String? {
+        model.panes.contains(pane) ? nil : "your role cannot open \(pane.title)"
+    }
+
     public static func handle(_ action: KeyAction, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? {
         switch action {
         case .quit: return [.quit]
@@ -43,7 +58,7 @@ public enum GlobalController: PaneController {
         case .nextPane: model.nextPane()
         case .previousPane: model.nextPane(-1)
         case .pane1, .pane2, .pane3, .pane4, .pane5:
-            if let pane = action.pane, !model.select(pane) { return [.show("that pane is not available to your role")] }
+            if let pane = action.pane, !model.select(pane) { return [.show(unopenable(pane, in: model) ?? "")] }
         default: break
         }
         return []

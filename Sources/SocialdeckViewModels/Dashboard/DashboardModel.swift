@@ -30,6 +30,9 @@ public struct DashboardModel: Sendable {
     public private(set) var lastSnapshot: DashboardSnapshot?
     /// Staff may narrow every pane to one organization (`:org SLUG`).
     public private(set) var organizationFilter: ObjectId?
+    /// The name and slug of `organizationFilter`, kept from the snapshot it was chosen in.
+    public private(set) var organizationFilterName: String?
+    public private(set) var organizationFilterSlug: String?
 
     /// Help, the palette or a one-line prompt, which has the keyboard while open.
     public var prompt: DashboardPrompt?
@@ -72,7 +75,8 @@ public struct DashboardModel: Sendable {
     public var request: SnapshotRequest {
         SnapshotRequest(panes: [pane], calendarRange: calendar.visibleRange, calendarDays: calendar.visibleDays,
                         calendarFocus: calendar.isCounting ? calendar.focusedDay : nil, analyticsDays: analytics.rangeDays,
-                        organizationId: organizationFilter)
+                        organizationId: organizationFilter, agentRuns: pane == .agents ? agents.runsAgent : nil,
+                        openPost: pane == .analytics ? analytics.openPostId : nil)
     }
 
     public mutating func receive(_ delivery: RefreshScheduler.Delivery, now: Date) {
@@ -86,10 +90,17 @@ public struct DashboardModel: Sendable {
             let read = delivery.request.panes
             if read.contains(.approvals) { _ = approvals.send(.snapshot(snapshot.queue.map { QueueItem($0, snapshot: snapshot) }), now: now) }
             if read.contains(.calendar) {
-                calendar.load(snapshot.calendar, dayCounts: snapshot.calendarDayCounts, listed: delivery.request.calendarFocus)
+                calendar.load(snapshot.calendar, dayCounts: snapshot.calendarDayCounts, listed: delivery.request.calendarFocus,
+                              authorNames: snapshot.authorNames, organizationNames: snapshot.organizationNames)
             }
-            if read.contains(.analytics) { analytics.load(snapshot.analytics) }
-            if read.contains(.agents) { agents.load(snapshot.agents) }
+            if read.contains(.analytics) {
+                analytics.load(snapshot.analytics)
+                analytics.loadPost(snapshot.openPost.map { PostDetail($0, snapshot: snapshot) }, requested: delivery.request.openPost)
+            }
+            if read.contains(.agents) {
+                agents.load(snapshot.agents)
+                agents.loadRuns(snapshot.agentRuns, requested: delivery.request.agentRuns, organizationNames: snapshot.organizationNames)
+            }
             if read.contains(.revenue) { revenue.load(snapshot.revenue) }
         case .failure(let error):
             if case .unreachable(let since, _) = connection {
@@ -113,9 +124,14 @@ public struct DashboardModel: Sendable {
     /// Narrows staff views to the organization with `slug`; an empty slug shows all. False when unknown or not staff.
     public mutating func setOrganizationFilter(slug: String) -> Bool {
         guard identity.isStaff else { return false }
-        if slug.isEmpty { organizationFilter = nil; return true }
+        if slug.isEmpty {
+            (organizationFilter, organizationFilterName, organizationFilterSlug) = (nil, nil, nil)
+            return true
+        }
         guard let id = lastSnapshot?.organizationSlugs[slug] else { return false }
         organizationFilter = id
+        organizationFilterName = lastSnapshot?.organizationNames[id] ?? slug
+        organizationFilterSlug = slug
         return true
     }
 

@@ -15,6 +15,10 @@ public struct DashboardSnapshot: Sendable {
     public var analytics: AnalyticsReport?
     public var agents: [AgentHealth] = []
     public var revenue: RevenueReport?
+    /// The runs of the agent whose runs are open, when the request names one.
+    public var agentRuns: AgentRunHistory?
+    /// The post opened whole, when the request names one; nil when it is gone or not yours.
+    public var openPost: Content?
     /// Names for ids shown in rows, such as a post's organization for staff.
     public var organizationNames: [ObjectId: String] = [:]
     public var organizationSlugs: [String: ObjectId] = [:]
@@ -34,15 +38,22 @@ public struct SnapshotRequest: Sendable, Equatable {
     public var analyticsDays: Int
     /// Staff may narrow everything to one organization.
     public var organizationId: ObjectId?
+    /// The agent whose recent runs are open.
+    public var agentRuns: ObjectId?
+    /// A post opened whole from a pane that does not hold its text.
+    public var openPost: ObjectId?
 
     public init(panes: Set<PaneID>, calendarRange: DateInterval, calendarDays: [DateInterval] = [],
-                calendarFocus: DateInterval? = nil, analyticsDays: Int = 30, organizationId: ObjectId? = nil) {
+                calendarFocus: DateInterval? = nil, analyticsDays: Int = 30, organizationId: ObjectId? = nil,
+                agentRuns: ObjectId? = nil, openPost: ObjectId? = nil) {
         self.panes = panes
         self.calendarRange = calendarRange
         self.calendarDays = calendarDays
         self.calendarFocus = calendarFocus
         self.analyticsDays = analyticsDays
         self.organizationId = organizationId
+        self.agentRuns = agentRuns
+        self.openPost = openPost
     }
 }
 
@@ -99,13 +110,28 @@ public struct SnapshotLoader: Sendable {
             s.analytics = try AnalyticsReport.build(store: store, for: identity, organizationId: request.organizationId,
                                                     rangeDays: request.analyticsDays, now: now)
         }
-        if visible.contains(.agents) { s.agents = try AgentHealth.all(store: store, for: identity, now: now) }
+        if visible.contains(.agents) {
+            s.agents = try AgentHealth.all(store: store, for: identity, now: now)
+            if let agent = request.agentRuns {
+                s.agentRuns = try Self.unlessGone { try AgentRunHistory.recent(store: store, agentId: agent, for: identity) }
+            }
+        }
+        if let post = request.openPost, !visible.isEmpty {
+            s.openPost = try Self.unlessGone { try workflow.post(post, for: identity) }
+        }
         if visible.contains(.revenue) { s.revenue = try RevenueReport.build(store: store, for: identity, now: now) }
         let directory = Directory(store: store)
         let orgs = try directory.organizations(for: identity)
         s.organizationNames = Dictionary(orgs.map { ($0._id, $0.name) }, uniquingKeysWith: { a, _ in a })
         s.organizationSlugs = Dictionary(orgs.map { ($0.slug, $0._id) }, uniquingKeysWith: { a, _ in a })
-        s.authorNames = try directory.authorNames(Set((s.queue + s.calendar).map(\.userId)), for: identity)
+        s.authorNames = try directory.authorNames(Set((s.queue + s.calendar + [s.openPost].compactMap { $0 }).map(\.userId)),
+                                                  for: identity)
         return s
+    }
+
+    /// `read`'s result, or nil when what it reads is gone (or another organization's);
+    /// a store that cannot be reached still fails the whole load.
+    private static func unlessGone<T>(_ read: () throws -> T) throws -> T? {
+        do { return try read() } catch CoreError.notFound { return nil }
     }
 }

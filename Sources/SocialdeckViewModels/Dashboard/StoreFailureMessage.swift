@@ -31,7 +31,7 @@ extension CommandRunner.Command {
         case .approvals(.edit): return "the edit was not saved"
         case .calendar(.reschedule): return "the post was not moved"
         case .calendar(.unschedule): return "the post was not taken off the calendar"
-        case .agents(.apply(let command, _)): return "the agent was not \(command.rawValue)d"
+        case .agents(.apply(let command, _)): return "the agent was not \(command.done)"
         }
     }
 

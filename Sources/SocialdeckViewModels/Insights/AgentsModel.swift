@@ -6,35 +6,126 @@ public enum AgentCommand: Sendable, Equatable {
     case apply(AgentAdministration.Command, agent: ObjectId)
 }
 
-/// The agent status pane: one row per agent, live as runs are recorded, and staff
-/// actions on the selected agent.
+/// The agent status pane: one row per agent, live as runs are recorded, staff actions
+/// on the selected agent, and (Enter) the selected agent's recent runs, which say why
+/// it failed.
 public struct AgentsModel: Sendable {
     public private(set) var rows: [AgentHealth] = []
     public private(set) var cursor = 0
     public private(set) var message: String?
     public let canConfigure: Bool
+    /// False until the first snapshot arrives, so "no agents" is not said while they load.
+    public private(set) var hasLoaded = false
+    /// The agent whose recent runs are open; nil while the table shows.
+    public private(set) var runsAgent: ObjectId?
+    /// Its runs, once the snapshot has read them; nil while they load or when the agent is gone.
+    public private(set) var runs: AgentRunHistory?
+    public private(set) var runsGone = false
+    public private(set) var runCursor = 0
+    /// Names for the runs' organizations, which staff see.
+    public private(set) var organizationNames: [ObjectId: String] = [:]
 
     public init(identity: Identity) {
         canConfigure = identity.isStaff && identity.allowedActions.contains(.configureAgents)
     }
 
     public mutating func load(_ rows: [AgentHealth]) {
+        hasLoaded = true
         self.rows = rows
         cursor = max(0, min(cursor, rows.count - 1))
     }
 
     public mutating func move(_ delta: Int) { cursor = max(0, min(cursor + delta, rows.count - 1)) }
+    public mutating func moveToFirst() { cursor = 0 }
+    public mutating func moveToLast() { cursor = max(0, rows.count - 1) }
 
     public var selected: AgentHealth? { rows.indices.contains(cursor) ? rows[cursor] : nil }
 
+    /// The agent the keys act on: the one whose runs are open, else the selected row.
+    public var target: AgentHealth? {
+        guard let runsAgent else { return selected }
+        return rows.first { $0.agent._id == runsAgent }
+    }
+
+    // MARK: Recent runs
+
+    public var showsRuns: Bool { runsAgent != nil }
+
+    /// Opens the selected agent's recent runs; the next snapshot reads them.
+    public mutating func openRuns() {
+        guard let agent = selected?.agent else { return }
+        runsAgent = agent._id
+        runs = nil
+        runsGone = false
+        runCursor = 0
+    }
+
+    public mutating func closeRuns() {
+        runsAgent = nil
+        runs = nil
+        runsGone = false
+    }
+
+    /// The snapshot's runs, when they were read for the agent open now.
+    public mutating func loadRuns(_ history: AgentRunHistory?, requested: ObjectId?, organizationNames: [ObjectId: String]) {
+        guard let requested, requested == runsAgent else { return }
+        runs = history
+        runsGone = history == nil
+        self.organizationNames = organizationNames
+        runCursor = max(0, min(runCursor, (history?.runs.count ?? 0) - 1))
+    }
+
+    public mutating func moveRun(_ delta: Int) {
+        runCursor = max(0, min(runCursor + delta, (runs?.runs.count ?? 0) - 1))
+    }
+
+    public mutating func moveRunToFirst() { runCursor = 0 }
+    public mutating func moveRunToLast() { runCursor = max(0, (runs?.runs.count ?? 0) - 1) }
+
+    public var selectedRun: AgentRunHistory.Run? {
+        guard let list = runs?.runs, list.indices.contains(runCursor) else { return nil }
+        return list[runCursor]
+    }
+
+    // MARK: Staff commands
+
     public mutating func command(_ c: AgentAdministration.Command) -> [AgentCommand] {
         guard canConfigure else { message = "only staff admins can change agents"; return [] }
-        guard let agent = selected?.agent else { return [] }
-        message = "\(c.rawValue) \(agent.name)…"
+        guard let agent = target?.agent else { return [] }
+        message = "\(c.doing) \(agent.name)…"
         return [.apply(c, agent: agent._id)]
     }
 
     public mutating func finished(_ command: AgentCommand, error: String?) {
-        if case .apply(let c, _) = command { message = error ?? "\(c.rawValue)d" }
+        guard case .apply(let c, let id) = command else { return }
+        let agent = rows.first { $0.agent._id == id }?.agent
+        let name = agent?.name ?? "the agent"
+        if let error {
+            message = error
+        } else if c == .enable, agent?.pausedInError == true {
+            message = "\(name) resumed, still in error: only a restart clears it"
+        } else {
+            let wasInError = agent?.status == .error || agent?.pausedInError == true
+            message = "\(name) \(c.done)" + (c == .restart && wasInError ? "; its error is cleared" : "")
+        }
+    }
+}
+
+extension AgentAdministration.Command {
+    /// "paused", "resumed", "restarted": what the person is told was done.
+    public var done: String {
+        switch self {
+        case .enable: return "resumed"
+        case .disable: return "paused"
+        case .restart: return "restarted"
+        }
+    }
+
+    var doing: String {
+        switch self {
+        case .enable: return "resuming"
+        case .disable: return "pausing"
+        case .restart: return "restarting"
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SocialdeckCore
+import SocialdeckModel
 
 /// The analytics pane: a 7, 30 or 90-day range over the latest report.
 public struct AnalyticsModel: Sendable {
@@ -7,6 +8,11 @@ public struct AnalyticsModel: Sendable {
     public private(set) var rangeDays = 30
     public private(set) var report: AnalyticsReport?
     public private(set) var topIndex = 0
+    /// The top post opened whole (Enter), read by the next snapshot; Esc closes it.
+    public private(set) var openPostId: ObjectId?
+    /// The opened post once read; nil while it loads, or when `openPostGone`.
+    public private(set) var openPost: PostDetail?
+    public private(set) var openPostGone = false
 
     public init() {}
 
@@ -28,6 +34,32 @@ public struct AnalyticsModel: Sendable {
 
     public mutating func moveTop(_ delta: Int) {
         topIndex = max(0, min(topIndex + delta, (report?.topPosts.count ?? 1) - 1))
+        if openPostId != nil { openSelected() }
+    }
+
+    public mutating func firstTop() { moveTop(-topIndex) }
+    public mutating func lastTop() { moveTop(report?.topPosts.count ?? 0) }
+
+    /// Opens the highlighted top post whole; while one is open, moving opens the next.
+    public mutating func openSelected() {
+        guard let posts = report?.topPosts, posts.indices.contains(topIndex) else { return }
+        guard openPostId != posts[topIndex].id else { return }
+        openPostId = posts[topIndex].id
+        openPost = nil
+        openPostGone = false
+    }
+
+    public mutating func closePost() {
+        openPostId = nil
+        openPost = nil
+        openPostGone = false
+    }
+
+    /// The snapshot's opened post, when it was read for the one open now.
+    public mutating func loadPost(_ post: PostDetail?, requested: ObjectId?) {
+        guard let requested, requested == openPostId else { return }
+        openPost = post
+        openPostGone = post == nil
     }
 
     /// Whether the loaded report covers the chosen range yet.

@@ -4,7 +4,8 @@ import Synchronization
 
 /// Refreshes the dashboard's data on each tick of its ticker (a background
 /// `DispatchSourceTimer` in the dashboard). A tick that would overlap a refresh still
-/// running is dropped, so a slow store never piles up work. Results go to `deliver`
+/// running is dropped, so a slow store never piles up work; a request changed during a
+/// refresh is read as soon as that refresh ends. Results go to `deliver`
 /// off the UI thread; the terminal layer hands them to its single UI thread. Nothing
 /// here waits on, or is waited on by, input.
 public final class RefreshScheduler: @unchecked Sendable {
@@ -85,6 +86,9 @@ public final class RefreshScheduler: @unchecked Sendable {
             let elapsed = uptime() - started
             running.store(false, ordering: .releasing)
             deliver(Delivery(result: result, request: current, duration: elapsed))
+            // The request changed while this load ran (an agent's runs opened, a pane
+            // switched): the refresh it asked for was dropped, so it runs now.
+            if request.withLock({ $0 }) != current { refreshNow() }
         }
     }
 }

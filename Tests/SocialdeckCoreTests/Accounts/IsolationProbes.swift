@@ -96,6 +96,7 @@ enum IsolationProbes {
         },
         .init(name: "Directory.profile") { me, f in try Directory(store: f.w.store).profile(of: me) as Any },
         .init(name: "AgentHealth.all") { me, f in try AgentHealth.all(store: f.w.store, for: me, now: f.w.clock.now) },
+        .init(name: "AgentRunHistory.recent") { me, f in try AgentRunHistory.recent(store: f.w.store, agentId: f.agent._id, for: me) },
         .init(name: "AnalyticsReport.build") { me, f in
             [try? AnalyticsReport.build(store: f.w.store, for: me, organizationId: nil, rangeDays: 90, now: f.w.clock.now),
              try? AnalyticsReport.build(store: f.w.store, for: me, organizationId: f.other._id, rangeDays: 90, now: f.w.clock.now)]

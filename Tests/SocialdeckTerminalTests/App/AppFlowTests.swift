@@ -26,7 +26,7 @@ struct AppFlowTests {
         try app.press("4")
         #expect(app.screen.contains("Intelligence"))
         try app.press("5")
-        #expect(app.screen.contains("that pane is not available to your role"))
+        #expect(app.screen.contains("your role cannot open Revenue"))
         try app.press("q")
         #expect(!app.isRunning)
     }

@@ -21,9 +21,11 @@ final class AppHarness {
     private let clock = Locked(AppHarness.start)
     private let tickers = Locked<[ManualTicker]>([])
 
-    init(width: Int = 120, height: Int = 36, posts: Int = 40) throws {
+    /// `makeStore` opens the store in the directory it is given; by default, a seeded demo workspace.
+    init(width: Int = 120, height: Int = 36, posts: Int = 40,
+         store makeStore: ((String) throws -> any DocumentStore)? = nil) throws {
         let directory = TemporaryDirectory.make()
-        store = try SeededWorkspace(posts: posts, now: Self.start).sqliteStore(in: directory)
+        store = try makeStore?(directory) ?? SeededWorkspace(posts: posts, now: Self.start).sqliteStore(in: directory)
         terminal = MemoryTerminal(width: width, height: height)
         let clock = self.clock, tickers = self.tickers
         let dependencies = RuntimeDependencies(

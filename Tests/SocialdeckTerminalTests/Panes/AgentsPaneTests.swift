@@ -67,19 +67,28 @@ struct AgentsPaneTests {
         #expect(!tiny.contains("recent"))
     }
 
-    @Test("Only staff who configure agents see the keys")
+    @Test("The keys hint names the keys as bound; only staff who configure agents see pause and restart")
     func hint() throws {
         let fixture = try PaneFixture.shared.get()
-        #expect(render(model(fixture.agents), width: 80, height: 24).text().contains("e enable · d disable · R restart"))
+        #expect(render(model(fixture.agents), width: 80, height: 24).text()
+            .contains("enter recent runs · p pause or resume · R restart, clearing an error"))
         let viewer = render(model(fixture.agents, identity: Self.viewer, command: .restart), width: 80, height: 24).text()
-        #expect(!viewer.contains("e enable"))
+        #expect(viewer.contains("enter recent runs"))
+        #expect(!viewer.contains("p pause"))
         #expect(viewer.contains("only staff admins can change agents"))
+        var bindings = KeyBindings()
+        bindings.rebind(.pause, in: .pane(.agents), to: [.character("P")])
+        var context = PaneFixture.context
+        context.bindings = bindings
+        var buffer = CellBuffer(width: 80, height: 24)
+        AgentsPane.render(model(fixture.agents), in: buffer.bounds, into: &buffer, context: context)
+        #expect(buffer.text().contains("P pause or resume"), "a remap shows in the hint")
     }
 
     @Test("No agents, and any size, are safe")
     func emptyAndSizes() throws {
         let fixture = try PaneFixture.shared.get()
-        #expect(render(model([]), width: 80, height: 24).text().contains("no agents"))
+        #expect(render(model([]), width: 80, height: 24).text().contains("No agents on this store"))
         for width in [0, 1, 2, 5, 13, 40, 79, 80, 200] {
             for height in [0, 1, 2, 3, 4, 9, 30] {
                 _ = render(model(fixture.agents, cursor: 6, command: .disable), width: width, height: height)
