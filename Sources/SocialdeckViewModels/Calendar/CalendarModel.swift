@@ -103,23 +103,29 @@ public struct CalendarModel: Sendable {
     /// Counting, and the focused day's posts have not arrived yet.
     public var awaitsFocusedDay: Bool { isCounting && listedDay != cursorDay }
 
-    /// Entries grouped by local day (midnight in `timeZone`).
-    public var byDay: [Date: [Entry]] {
-        Dictionary(grouping: entries.filter(passesFilter)) { calendar.startOfDay(for: $0.time) }
+    /// Entries that pass the filter, grouped by local day (midnight in `timeZone`), in
+    /// time order; kept when entries or the filter change, since every frame reads it.
+    public private(set) var byDay: [Date: [Entry]] = [:]
+
+    private mutating func regroup() {
+        let filter = TextFilter(self.filter)
+        let shown = filter.isActive ? entries.filter { passes($0, filter) } : entries
+        byDay = Dictionary(grouping: shown) { calendar.startOfDay(for: $0.time) }
     }
 
-    public var dayEntries: [Entry] { (byDay[cursorDay] ?? []).sorted { $0.time < $1.time } }
+    public var dayEntries: [Entry] { byDay[cursorDay] ?? [] }
     public var selectedEntry: Entry? { dayEntries.indices.contains(entryIndex) ? dayEntries[entryIndex] : nil }
 
-    private func passesFilter(_ e: Entry) -> Bool {
-        TextFilter(filter).matches(texts: [e.title, e.status.rawValue.replacingOccurrences(of: "_", with: " ")], platforms: [e.platform])
+    private func passes(_ e: Entry, _ filter: TextFilter) -> Bool {
+        filter.matches(texts: [e.title, e.status.rawValue.replacingOccurrences(of: "_", with: " ")], platforms: [e.platform])
     }
 
     /// Posts on the visible days that pass the filter, and how many there are in all.
     public var filterCounts: (shown: Int, all: Int) {
         let range = visibleRange
+        let filter = TextFilter(self.filter)
         let inRange = entries.filter { range.contains($0.time) }
-        return (inRange.filter(passesFilter).count, inRange.count)
+        return (inRange.filter { passes($0, filter) }.count, inRange.count)
     }
 
     public func localTime(_ date: Date) -> DateComponents { calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date) }
@@ -139,6 +145,7 @@ public struct CalendarModel: Sendable {
                 p.scheduledAt.map { Entry(postId: post._id, title: post.title, platform: p.platform, status: p.status, time: p.publishedAt ?? $0) }
             }
         }.sorted { $0.time < $1.time }
+        regroup()
         entryIndex = min(entryIndex, max(0, dayEntries.count - 1))
         if selectedEntry == nil { showsPost = false }
     }
@@ -198,6 +205,7 @@ public struct CalendarModel: Sendable {
 
     public mutating func setFilter(_ text: String) {
         filter = text
+        regroup()
         entryIndex = 0
     }
 
