@@ -18,7 +18,7 @@ struct StoreFailureMessageTests {
         (.approvals(.approve([id])), "the draft was not approved"),
         (.approvals(.approve([id, ObjectId(), ObjectId()])), "the 3 drafts were not approved"),
         (.approvals(.reject([id], reason: "off-brand")), "the draft was not rejected"),
-        (.approvals(.reopen([id])), "the draft was not put back in the queue"),
+        (.undo([]), "nothing was undone"),
         (.approvals(.edit(id, text: "new text", seen: "old text")), "the edit was not saved"),
         (.calendar(.reschedule(id, to: Date())), "the post was not moved"),
         (.calendar(.unschedule(id)), "the post was not taken off the calendar"),

@@ -50,9 +50,7 @@ enum DashboardView {
         let rect = Rect(x: 0, y: y, width: width, height: 1)
         buffer.fill(rect, style: palette[.footer])
         if case .approvals = model.pane, model.approvals.mode != .browsing {
-            let hint: String
-            if case .editing = model.approvals.mode { hint = " " + ApprovalsPane.editorHint } else { hint = " " + ApprovalsPane.rejectHint }
-            buffer.put(hint, x: 0, y: y, style: palette[.footer])
+            buffer.put(" " + ApprovalsPane.promptHint(model.approvals.mode), x: 0, y: y, style: palette[.footer])
         } else if let overlay {
             let hint: String
             switch overlay {

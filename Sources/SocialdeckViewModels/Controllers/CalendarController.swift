@@ -28,7 +28,7 @@ public enum CalendarController: PaneController {
     /// The move prompt's answer: a time (09:30) or a date and time.
     public static func move(to text: String, in model: inout DashboardModel) -> [DashboardEffect] {
         let commands = model.calendar.rescheduleSelected(to: text).map { DashboardEffect.run(.calendar($0)) }
-        return commands + (model.calendar.message.map { [.show($0)] } ?? [])
+        return commands.isEmpty ? model.calendar.message.map { [.show($0)] } ?? [] : commands
     }
 
     public static func handle(_ action: KeyAction, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? {
@@ -45,8 +45,13 @@ public enum CalendarController: PaneController {
         case .pageDown: model.calendar.moveWeeks(context.page)
         case .pageUp: model.calendar.moveWeeks(-context.page)
         case .open: model.calendar.nextEntry()
-        case .reschedule: return model.calendar.selectedEntry == nil ? [] : [.open(.moveTo)]
-        case .unschedule: return model.calendar.unscheduleSelected().map { .run(.calendar($0)) }
+        case .reschedule:
+            // The prompt moves the post selected now, whatever a refresh does meanwhile.
+            if model.calendar.beginMove() { return [.open(.moveTo)] }
+            return model.calendar.message.map { [.show($0)] } ?? []
+        case .unschedule:
+            let commands = model.calendar.unscheduleSelected().map { DashboardEffect.run(.calendar($0)) }
+            return commands.isEmpty ? model.calendar.message.map { [.show($0)] } ?? [] : commands
         case .today: model.calendar.today(context.now)
         case .view: model.calendar.cycleView()
         case .previousPeriod: model.calendar.view == .month ? model.calendar.moveMonths(-1) : model.calendar.moveWeeks(-1)

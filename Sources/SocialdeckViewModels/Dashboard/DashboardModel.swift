@@ -26,7 +26,7 @@ public struct DashboardModel: Sendable {
     public let panes: [PaneID]
     public private(set) var pane: PaneID
     public private(set) var connection = Connection.connecting
-    public private(set) var flash: (text: String, until: Date)?
+    public private(set) var flash: (text: String, until: Date, since: Date)?
     public private(set) var lastSnapshot: DashboardSnapshot?
     /// Staff may narrow every pane to one organization (`:org SLUG`).
     public private(set) var organizationFilter: ObjectId?
@@ -36,6 +36,8 @@ public struct DashboardModel: Sendable {
     public var analytics = AnalyticsModel()
     public var agents: AgentsModel
     public var revenue = RevenueModel()
+    /// One undo stack for every pane.
+    public internal(set) var undo = UndoHistory()
 
     public init(identity: Identity, userName: String, roleName: String, organizationName: String?, storeLocation: String,
                 timeZone: TimeZone, now: Date) {
@@ -69,7 +71,17 @@ public struct DashboardModel: Sendable {
     public var request: SnapshotRequest {
         SnapshotRequest(panes: [pane], calendarRange: calendar.visibleRange, calendarDays: calendar.visibleDays,
                         calendarFocus: calendar.isCounting ? calendar.focusedDay : nil, analyticsDays: analytics.rangeDays,
-                        organizationId: organizationFilter)
+                        organizationId: organizationFilter, watched: watched)
+    }
+
+    /// The post the open pane's list has selected: when it leaves the list, the snapshot
+    /// reads it, so the message can say what became of it.
+    var watched: Set<ObjectId> {
+        switch pane {
+        case .approvals: return Set([approvals.current?.id].compactMap { $0 })
+        case .calendar: return Set([calendar.selectedEntry?.postId].compactMap { $0 })
+        default: return []
+        }
     }
 
     public mutating func receive(_ delivery: RefreshScheduler.Delivery, now: Date) {
@@ -79,13 +91,21 @@ public struct DashboardModel: Sendable {
             connection = delivery.duration > Self.slowThreshold ? .slow(at: now, seconds: delivery.duration) : .connected(at: now)
             // Only the panes the snapshot was read for; the others keep what they showed.
             let read = delivery.request.panes
-            if read.contains(.approvals) { _ = approvals.send(.snapshot(snapshot.queue.map { QueueItem($0, snapshot: snapshot) }), now: now) }
-            if read.contains(.calendar) {
-                calendar.load(snapshot.calendar, dayCounts: snapshot.calendarDayCounts, listed: delivery.request.calendarFocus)
+            var notices: [String?] = []
+            if read.contains(.approvals) {
+                let departed = snapshot.departed.mapValues { PostDeparture.reason($0, viewer: identity) }
+                let message = approvals.message
+                _ = approvals.send(.snapshot(snapshot.queue.map { QueueItem($0, snapshot: snapshot) }, departed: departed), now: now)
+                notices.append(approvals.message != message ? approvals.message : nil)
             }
-            if read.contains(.analytics) { analytics.load(snapshot.analytics) }
-            if read.contains(.agents) { agents.load(snapshot.agents) }
+            if read.contains(.calendar) {
+                notices.append(calendar.load(snapshot.calendar, dayCounts: snapshot.calendarDayCounts,
+                                             listed: delivery.request.calendarFocus, departed: snapshot.departed))
+            }
+            if read.contains(.analytics) { notices.append(analytics.load(snapshot.analytics)) }
+            if read.contains(.agents) { notices.append(agents.load(snapshot.agents)) }
             if read.contains(.revenue) { revenue.load(snapshot.revenue) }
+            if let notice = notices.compactMap({ $0 }).first { show(notice, now: now) }
         case .failure(let error):
             if case .unreachable(let since, _) = connection {
                 connection = .unreachable(since: since, reason: SafeText.escapingControls(String(describing: error)))
@@ -105,13 +125,22 @@ public struct DashboardModel: Sendable {
     }
 
     public mutating func show(_ text: String, now: Date) {
-        flash = (SafeText.escapingControls(text), now.addingTimeInterval(Self.flashDuration))
+        flash = (SafeText.escapingControls(text), now.addingTimeInterval(Self.flashDuration), now)
     }
 
+    /// The footer's message, and while a change can be undone, the offer and how long
+    /// it stays open: "1 draft approved · u undo (4 s)", or once the message has gone,
+    /// "approved “Compostable bags” · u undo (1 s)". A message newer than the change
+    /// (what an undo did, say) is shown alone while it lasts.
     public func flashText(at now: Date) -> String? {
-        guard let flash, flash.until > now else { return nil }
-        return flash.text
+        let current = flash.flatMap { $0.until > now ? $0 : nil }
+        guard let hint = undo.hint(at: now), let entry = undo.latest(at: now) else { return current?.text }
+        if let current, current.since > entry.madeAt { return current.text }
+        return (current?.text ?? SafeText.escapingControls(entry.summary)) + " · " + hint
     }
+
+    /// Something can be undone now; the screen must redraw as the offer counts down.
+    public func canUndo(at now: Date) -> Bool { undo.canUndo(at: now) }
 
     /// A prompt or editor of the open pane has the keyboard.
     public var hasOpenEditor: Bool { pane == .approvals && approvals.mode != .browsing }
