@@ -214,6 +214,8 @@ public struct ApprovalQueueModel: Sendable {
         decided.formIntersection(present)
         selected.formIntersection(present)
         if focusReturning() { return }
+        // Listed but hidden by the filter: stop waiting for it.
+        returning.removeAll { id in all.contains { $0.id == id } }
         let now = visible
         let outcome = ListSelection.follow(was?.id, in: before, to: now.map(\.id), fallback: cursor)
         cursor = outcome.index
