@@ -92,7 +92,7 @@ struct GuardRailFlowTests {
     @Test func aRejectedDraftCannotBeMovedUntilReopened() throws {
         let app = try AppHarness(posts: 120)
         try app.signIn()
-        let entry = try app.selectCalendarEntry { UndoFlowTests.movable(app)($0) && $0.approval == .pending }
+        let entry = try app.selectCalendarEntry { UndoFlowTests.movable(app)($0) && (try? app.stored($0.postId).approval.status) == .pending }
         let other = try S.someoneElse(app)
         let workflow = ContentWorkflow(store: app.store, clock: { [now = app.now] in now })
         try workflow.reject(entry.postId, reason: "Off-brand", by: other)
