@@ -67,3 +67,10 @@ let package = Package(
 for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
 }
+
+// Where a module's public face is small, its imports are internal unless marked
+// `public import`, so what it exposes of the layers below is written down.
+let internalImports: Set<String> = ["socialdeck-bench", "SocialdeckTmux", "SocialdeckTerminal"]
+for target in package.targets where internalImports.contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("InternalImportsByDefault")]
+}

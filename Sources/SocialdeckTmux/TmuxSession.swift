@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Drives the real binary in a detached tmux session, as a person would:
 /// `send-keys` to type, `capture-pane` to read the screen.

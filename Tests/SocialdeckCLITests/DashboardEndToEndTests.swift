@@ -27,9 +27,10 @@ struct DashboardEndToEndTests {
             .map { try ExtendedJSON.document(from: String($0)) }
     }
 
+    /// bash, not dash: a Ctrl-C the dashboard handles must not end the wrapper shell too.
     func start(_ extra: String = "") throws -> TmuxSession {
         let binary = try Socialdeck.binary().path
-        return try TmuxSession(command: "sh -c '\(binary) --data \(data) \(extra); echo EXITED=$?; sleep 5'", environment: env)
+        return try TmuxSession(command: "bash -c '\(binary) --data \(data) \(extra); echo EXITED=$?; sleep 5'", environment: env)
     }
 
     func signIn(_ s: TmuxSession, as email: String = "manager@acme.example") throws {
@@ -52,6 +53,26 @@ struct DashboardEndToEndTests {
         try s.waitFor("EXITED=0")
     }
 
+    /// Ctrl-C reaches the terminal as SIGINT; in the editor it must not end the
+    /// process and lose the text (issue #10, item 2). Outside editors it quits.
+    @Test func ctrlCInTheEditorKeepsTheAppAndItsText() throws {
+        let s = try start()
+        try signIn(s)
+        try s.press(.edit, in: .pane(.approvals))
+        try s.waitFor("ctrl+o save")
+        try s.send(" kept")
+        try s.send("C-c", literally: false)
+        Thread.sleep(forTimeInterval: 0.5)
+        let screen = try s.waitFor("ctrl+o save")
+        #expect(!screen.contains("EXITED="), "the dashboard is still running")
+        #expect(screen.contains(" kept"))
+        try s.send("Escape", literally: false)
+        try s.waitFor("discard your changes?")
+        try s.send("Escape", literally: false)
+        try s.press(.quit)
+        try s.waitFor("EXITED=0")
+    }
+
     @Test func signInSwitchPanesApproveRejectResizeAndQuit() throws {
         let s = try start()
         try signIn(s)
@@ -66,9 +87,9 @@ struct DashboardEndToEndTests {
         try s.press(.pane2)
         try s.waitFor("pending")
 
-        try s.press(.approve, in: .approvals)
+        try s.press(.approve, in: .pane(.approvals))
         try s.waitFor("approved")
-        try s.press(.reject, in: .approvals)
+        try s.press(.reject, in: .pane(.approvals))
         try s.send("Off-brand tone")
         try s.send("Enter", literally: false)
         try s.waitFor("rejected")

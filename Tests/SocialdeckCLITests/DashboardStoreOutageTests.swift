@@ -26,7 +26,7 @@ struct DashboardStoreOutageTests {
 
         server.stop()
         try s.waitFor("store unreachable")
-        try s.press(.approve, in: .approvals)
+        try s.press(.approve, in: .pane(.approvals))
         let screen = try s.waitFor("so the draft was not approved.")
         #expect(screen.contains("The store is unreachable, so the draft was not approved. Try again when the header shows live."))
         #expect(!screen.contains("monitor") && !screen.contains("DEBUG") && !screen.contains("Failed to connect"), "\(screen)")

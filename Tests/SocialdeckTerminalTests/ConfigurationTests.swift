@@ -40,8 +40,8 @@ struct ConfigurationTests {
         let config = Configuration.load(environment: dir.environment)
         #expect(config.problems.isEmpty, "\(config.problems)")
         #expect(config.file == path)
-        #expect(keys(config, .approve, .approvals) == ["y"])
-        #expect(keys(config, .reject, .approvals) == ["n"])
+        #expect(keys(config, .approve, .pane(.approvals)) == ["y"])
+        #expect(keys(config, .reject, .pane(.approvals)) == ["n"])
         #expect(keys(config, .quit) == ["q", "ctrl+c"])
         #expect(config.theme == "light")
         #expect(config.refreshSeconds == 7)
@@ -58,21 +58,21 @@ struct ConfigurationTests {
     @Test func remapShowsInFooterHelpAndPalette() {
         let config = Configuration.parse("[keys]\napprove = \"y\"\nhelp = [\"?\", \"f1\"]\n")
         #expect(config.problems.isEmpty)
-        let footer = config.keyBindings.footerEntries(scope: .approvals).map(\.footerText)
+        let footer = config.keyBindings.footerEntries(scope: .pane(.approvals)).map(\.footerText)
         #expect(footer.first == "y approve")
         #expect(footer.contains("? help"))
         let help = config.keyBindings.helpSections()
         #expect(help[0].entries.first { $0.action == .help }?.keysText == "?/f1")
         #expect(help[2].entries.first { $0.action == .approve }?.keysText == "y")
-        #expect(config.keyBindings.action(for: Key(.function(1)), in: .calendar) == .help)
-        #expect(config.keyBindings.paletteEntries(scope: .approvals).first?.keys.map(\.description) == ["y"])
+        #expect(config.keyBindings.action(for: Key(.function(1)), in: .pane(.calendar)) == .help)
+        #expect(config.keyBindings.paletteEntries(scope: .pane(.approvals)).first?.keys.map(\.description) == ["y"])
     }
 
     @Test func aGlobalSectionRemapAppliesInEveryScopeWithTheAction() {
         let config = Configuration.parse("[keys]\nreschedule = \"M\"\nedit = \"E\"\n[keys.approvals]\nedit = \"y\"\n")
         #expect(config.problems.isEmpty)
-        #expect(keys(config, .reschedule, .calendar) == ["M"])
-        #expect(keys(config, .edit, .approvals) == ["y"], "[keys.approvals] wins over [keys]")
+        #expect(keys(config, .reschedule, .pane(.calendar)) == ["M"])
+        #expect(keys(config, .edit, .pane(.approvals)) == ["y"], "[keys.approvals] wins over [keys]")
     }
 
     @Test func unknownActionsAndScopesAreReportedWithLines() {
@@ -91,7 +91,7 @@ struct ConfigurationTests {
         #expect(config.problems[1].message.hasPrefix("'pause' is not an action of the approvals pane; its actions are approve, reject, edit, select"))
         #expect(config.problems[2].message.hasPrefix("unknown scope [keys.settings]"))
         #expect(keys(config, .quit) == ["Q"], "good lines still apply")
-        #expect(keys(config, .approve, .approvals) == ["a"])
+        #expect(keys(config, .approve, .pane(.approvals)) == ["a"])
     }
 
     @Test func badKeyNamesKeepTheDefault() {
@@ -121,8 +121,8 @@ struct ConfigurationTests {
             """)
         #expect(lines(config) == [3])
         #expect(config.problems[0].message == "y for 'reject in approvals' is already bound to 'approve in approvals'; reject keeps r")
-        #expect(keys(config, .approve, .approvals) == ["y"])
-        #expect(keys(config, .reject, .approvals) == ["r"])
+        #expect(keys(config, .approve, .pane(.approvals)) == ["y"])
+        #expect(keys(config, .reject, .pane(.approvals)) == ["r"])
     }
 
     @Test func aRemapOntoAnUnchangedDefaultGivesWay() {
@@ -138,7 +138,7 @@ struct ConfigurationTests {
         let config = Configuration.parse("[keys]\nquit = \"a\"\napprove = \"q\"\n")
         #expect(config.problems.isEmpty, "\(config.problems)")
         #expect(keys(config, .quit) == ["a"])
-        #expect(keys(config, .approve, .approvals) == ["q"])
+        #expect(keys(config, .approve, .pane(.approvals)) == ["q"])
     }
 
     @Test func undoingOneRemapCanUncoverAnother() {
@@ -153,8 +153,8 @@ struct ConfigurationTests {
     @Test func aRemapFromTheKeysSectionGivesWayOnAConflict() {
         let config = Configuration.parse("[keys]\nedit = \"a\"\n")
         #expect(lines(config) == [2])
-        #expect(keys(config, .edit, .approvals) == ["e"])
-        #expect(keys(config, .approve, .approvals) == ["a"])
+        #expect(keys(config, .edit, .pane(.approvals)) == ["e"])
+        #expect(keys(config, .approve, .pane(.approvals)) == ["a"])
     }
 
     @Test func uiSettingsAreChecked() {
@@ -213,7 +213,7 @@ struct ConfigurationTests {
         let dir = try TemporaryDirectory()
         try dir.write("socialdeck/config.toml", "\u{FEFF}[keys]\r\n\tapprove\t= \"y\"\r\n\tbogus = \"z\"\r\n")
         let config = Configuration.load(environment: dir.environment)
-        #expect(keys(config, .approve, .approvals) == ["y"])
+        #expect(keys(config, .approve, .pane(.approvals)) == ["y"])
         #expect(config.problems.map(\.line) == [3])
         #expect(config.problems.first?.column == 2)
     }

@@ -31,7 +31,7 @@ struct MessageWrappingTests {
     }
 
     static func frame(_ screen: DashboardRuntime.Screen, width: Int, height: Int) -> CellBuffer {
-        DashboardView.frame(width: width, height: height, screen: screen, overlay: nil, palette: PaneFixtures.palette,
+        DashboardView.frame(width: width, height: height, screen: screen, palette: PaneFixtures.palette,
                             bindings: KeyBindings(), now: PaneFixtures.now)
     }
 

@@ -18,11 +18,11 @@ struct ControllerTests {
         return model
     }
 
-    var context: ActionContext { ActionContext(now: ws.now, page: 5) }
+    var context: ActionContext { ActionContext(now: ws.now, screenRows: 10) }
 
     @Test func everyControllerDeclaresItsOwnScopeAndTheTableIsTheirUnion() {
         for controller in DashboardControllers.panes {
-            let scope = KeyScope(controller.pane!)
+            let scope = KeyScope.pane(controller.pane!)
             #expect(controller.bindings.allSatisfy { $0.scope == scope }, "\(controller)")
         }
         #expect(GlobalController.bindings.allSatisfy { $0.scope == .global })
@@ -38,7 +38,8 @@ struct ControllerTests {
         let effects = DashboardControllers.handle(.approve, in: &model, context: context)
         #expect(effects == [.run(.approvals(.approve([first]))), .show("1 draft approved")])
         #expect(model.approvals.current?.id != first)
-        #expect(DashboardControllers.handle(.filter, in: &model, context: context) == [.open(.filter(""))])
+        #expect(DashboardControllers.handle(.filter, in: &model, context: context) == [])
+        #expect(model.prompt == .filter(PromptLine()))
     }
 
     /// While the reason prompt is open it takes every key; with it closed, keys go
@@ -89,7 +90,9 @@ struct ControllerTests {
         #expect(DashboardControllers.handle(.pane3, in: &model, context: context).isEmpty)
         #expect(model.pane == .analytics)
         #expect(DashboardControllers.handle(.pane5, in: &model, context: context) == [.show("that pane is not available to your role")])
-        #expect(DashboardControllers.handle(.help, in: &model, context: context) == [.open(.help)])
+        #expect(DashboardControllers.handle(.help, in: &model, context: context) == [])
+        #expect(model.prompt == .help(offset: 0))
+        model.prompt = nil
         #expect(DashboardControllers.handle(.quit, in: &model, context: context) == [.quit])
     }
 
@@ -103,6 +106,6 @@ struct ControllerTests {
         #expect(PaletteCommand("range 8")?.run(in: &model) == [.show("range takes 7, 30 or 90")])
         #expect(PaletteCommand("goto 2026-12-25")?.run(in: &model) == [])
         #expect(model.pane == .calendar)
-        #expect(PaletteCommand("org acme")?.run(in: &model) == [.show("no organization 'acme' (staff only)")])
+        #expect(PaletteCommand("org acme")?.run(in: &model) == [.show("your account sees Acme only; org is for platform staff")])
     }
 }

@@ -29,7 +29,9 @@ struct KeyBindingsTests {
         #expect(keys(.quit) == ["q", "ctrl+c"])
         #expect(keys(.help) == ["?"])
         #expect(keys(.palette) == [":"])
-        #expect(keys(.filter) == ["/"])
+        #expect(keys(.filter, .pane(.approvals)) == ["/"])
+        #expect(keys(.filter, .pane(.calendar)) == ["/"])
+        #expect(keys(.filter, .pane(.analytics)).isEmpty, "only panes with a list to narrow offer a filter")
         #expect(keys(.nextPane) == ["tab"])
         #expect(keys(.previousPane) == ["shift+tab"])
         #expect([KeyAction.pane1, .pane2, .pane3, .pane4, .pane5].map { keys($0) } == [["1"], ["2"], ["3"], ["4"], ["5"]])
@@ -45,31 +47,32 @@ struct KeyBindingsTests {
         #expect(keys(.back) == ["esc"])
         #expect(keys(.refresh) == ["ctrl+r"])
         #expect(keys(.undo) == ["u"])
-        #expect(keys(.approve, .approvals) == ["a"])
-        #expect(keys(.reject, .approvals) == ["r"])
-        #expect(keys(.edit, .approvals) == ["e"])
-        #expect(keys(.select, .approvals) == ["space"])
-        #expect(keys(.quit, .approvals) == ["q", "ctrl+c"], "global actions answer in any scope")
+        #expect(keys(.approve, .pane(.approvals)) == ["a"])
+        #expect(keys(.reject, .pane(.approvals)) == ["r"])
+        #expect(keys(.edit, .pane(.approvals)) == ["e"])
+        #expect(keys(.select, .pane(.approvals)) == ["space"])
+        #expect(keys(.quit, .pane(.approvals)) == ["q", "ctrl+c"], "global actions answer in any scope")
     }
 
     @Test func keysMapToActionsByScope() throws {
-        #expect(bindings.action(for: .character("a"), in: .approvals) == .approve)
-        #expect(bindings.action(for: .character("a"), in: .calendar) == nil)
+        #expect(bindings.action(for: .character("a"), in: .pane(.approvals)) == .approve)
+        #expect(bindings.action(for: .character("a"), in: .pane(.calendar)) == nil)
         #expect(bindings.action(for: .character("a"), in: .global) == nil)
-        #expect(bindings.action(for: .character("j"), in: .approvals) == .down)
-        #expect(bindings.action(for: .character("]"), in: .analytics) == .nextRange)
-        #expect(bindings.action(for: .character("p"), in: .agents) == .pause)
-        #expect(bindings.action(for: .ctrl("c"), in: .revenue) == .quit)
-        #expect(bindings.action(for: Key(.backTab), in: .calendar) == .previousPane)
-        #expect(bindings.action(for: .character("J"), in: .approvals) == nil)
+        #expect(bindings.action(for: .character("j"), in: .pane(.approvals)) == .down)
+        #expect(bindings.action(for: .character("]"), in: .pane(.analytics)) == .nextRange)
+        #expect(bindings.action(for: .character("p"), in: .pane(.agents)) == .pause)
+        #expect(bindings.action(for: .ctrl("c"), in: .pane(.revenue)) == .quit)
+        #expect(bindings.action(for: Key(.backTab), in: .pane(.calendar)) == .previousPane)
+        #expect(bindings.action(for: .character("J"), in: .pane(.approvals)) == nil)
     }
 
     @Test func footerShowsThePaneThenGlobalReminders() {
-        let footer = bindings.footerEntries(scope: .approvals)
-        #expect(footer.map(\.footerText) == ["a approve", "r reject", "e edit", "space select",
-                                             "q quit", "? help", ": command", "/ filter"])
-        #expect(bindings.footerEntries(scope: .global).map(\.footerText) == ["q quit", "? help", ": command", "/ filter"])
-        #expect(bindings.footerEntries(scope: .agents).map(\.label).prefix(2) == ["pause", "restart"])
+        let footer = bindings.footerEntries(scope: .pane(.approvals))
+        #expect(footer.map(\.footerText) == ["a approve", "r reject", "e edit", "space select", "/ filter",
+                                             "q quit", "? help", ": command"])
+        #expect(bindings.footerEntries(scope: .global).map(\.footerText) == ["q quit", "? help", ": command"])
+        #expect(!bindings.footerEntries(scope: .pane(.analytics)).contains { $0.action == .filter })
+        #expect(bindings.footerEntries(scope: .pane(.agents)).map(\.label).prefix(2) == ["pause", "restart"])
     }
 
     @Test func helpListsEveryBindingBySection() {
@@ -79,36 +82,36 @@ struct KeyBindingsTests {
         let down = sections[0].entries.first { $0.action == .down }
         #expect(down?.keysText == "down/j")
         #expect(down?.description == "Move down")
-        #expect(sections[2].entries.map(\.action) == [.approve, .reject, .edit, .select])
+        #expect(sections[2].entries.map(\.action) == [.approve, .reject, .edit, .select, .filter])
     }
 
     @Test func paletteListsThePaneFirst() {
-        let entries = bindings.paletteEntries(scope: .calendar)
+        let entries = bindings.paletteEntries(scope: .pane(.calendar))
         #expect(entries.first?.action == .reschedule)
-        #expect(entries.count == 6 + KeyBindingDefinition.table.filter { $0.scope == .global }.count)
+        #expect(entries.count == 7 + KeyBindingDefinition.table.filter { $0.scope == .global }.count)
         #expect(entries.contains { $0.action == .quit })
         #expect(!entries.contains { $0.action == .approve })
     }
 
     @Test func rebindingChangesEveryView() throws {
         var b = KeyBindings()
-        let rebound = b.rebind(.approve, in: .approvals, to: [.character("y"), .character("y")])
-        let misplaced = b.rebind(.approve, in: .calendar, to: [.character("y")])
+        let rebound = b.rebind(.approve, in: .pane(.approvals), to: [.character("y"), .character("y")])
+        let misplaced = b.rebind(.approve, in: .pane(.calendar), to: [.character("y")])
         #expect(rebound)
         #expect(!misplaced, "approve is not a calendar action")
-        #expect(b.keys(for: .approve, in: .approvals) == [.character("y")])
-        #expect(b.action(for: .character("y"), in: .approvals) == .approve)
-        #expect(b.action(for: .character("a"), in: .approvals) == nil)
-        #expect(b.footerEntries(scope: .approvals).first?.footerText == "y approve")
+        #expect(b.keys(for: .approve, in: .pane(.approvals)) == [.character("y")])
+        #expect(b.action(for: .character("y"), in: .pane(.approvals)) == .approve)
+        #expect(b.action(for: .character("a"), in: .pane(.approvals)) == nil)
+        #expect(b.footerEntries(scope: .pane(.approvals)).first?.footerText == "y approve")
         #expect(b.helpSections()[2].entries.first?.keysText == "y")
-        #expect(b.paletteEntries(scope: .approvals).first?.keys == [.character("y")])
+        #expect(b.paletteEntries(scope: .pane(.approvals)).first?.keys == [.character("y")])
         #expect(b != KeyBindings.defaults)
     }
 
     @Test func conflictsAreFoundWithinAScopeAndAgainstGlobalKeys() throws {
         var b = KeyBindings()
-        b.rebind(.reject, in: .approvals, to: [.character("a")])
-        b.rebind(.nextRange, in: .analytics, to: [.character("q")])
+        b.rebind(.reject, in: .pane(.approvals), to: [.character("a")])
+        b.rebind(.nextRange, in: .pane(.analytics), to: [.character("q")])
         let conflicts = b.conflicts()
         #expect(conflicts.count == 2)
         #expect(conflicts.map(\.description).sorted() == [
@@ -116,7 +119,7 @@ struct KeyBindingsTests {
             "q is bound to quit and next_range in analytics",
         ])
         var ok = KeyBindings()
-        ok.rebind(.approve, in: .approvals, to: [.character("n")]) // n is the calendar's, not the approvals'
+        ok.rebind(.approve, in: .pane(.approvals), to: [.character("n")]) // n is the calendar's, not the approvals'
         #expect(ok.conflicts().isEmpty)
     }
 }

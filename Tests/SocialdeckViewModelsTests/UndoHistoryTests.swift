@@ -41,7 +41,7 @@ struct UndoHistoryTests {
 
     @Test func anApprovalCanBeUndoneWithinItsWindowOnly() throws {
         var model = try loaded(ws.manager)
-        let context = ActionContext(now: ws.now, page: 5)
+        let context = ActionContext(now: ws.now, screenRows: 10)
         let draft = try cursorOnADraftWithinLimits(&model)
         apply(DashboardControllers.handle(.approve, in: &model, context: context), to: &model, at: ws.now)
         #expect(try post(draft.id).approval.status == .approved)
@@ -51,10 +51,10 @@ struct UndoHistoryTests {
         #expect(!model.canUndo(at: ws.now.addingTimeInterval(5)))
 
         var late = model
-        #expect(DashboardControllers.handle(.undo, in: &late, context: ActionContext(now: ws.now.addingTimeInterval(6), page: 5))
+        #expect(DashboardControllers.handle(.undo, in: &late, context: ActionContext(now: ws.now.addingTimeInterval(6), screenRows: 10))
                 == [.show("nothing to undo")])
 
-        let undo = DashboardControllers.handle(.undo, in: &model, context: ActionContext(now: ws.now.addingTimeInterval(4), page: 5))
+        let undo = DashboardControllers.handle(.undo, in: &model, context: ActionContext(now: ws.now.addingTimeInterval(4), screenRows: 10))
         apply(undo, to: &model, at: ws.now.addingTimeInterval(4))
         #expect(try post(draft.id).approval == Content.Approval())
         #expect(model.flashText(at: ws.now.addingTimeInterval(4)) == "undid: approved “\(draft.title)”; back in the queue")
@@ -65,7 +65,7 @@ struct UndoHistoryTests {
     /// undone newest first, from whichever pane is open.
     @Test func oneStackForEveryPane() throws {
         var model = try loaded(ws.manager, zone: "UTC")
-        let context = ActionContext(now: ws.now, page: 5)
+        let context = ActionContext(now: ws.now, screenRows: 10)
         let draft = try cursorOnADraftWithinLimits(&model)
         apply(DashboardControllers.handle(.approve, in: &model, context: context), to: &model, at: ws.now)
 
@@ -76,8 +76,10 @@ struct UndoHistoryTests {
         model.calendar.focus(day: entry.time)
         model.calendar.focus(day: entry.time, entry: try #require(model.calendar.dayEntries.firstIndex { $0.key == entry.key }))
         let before = try post(entry.postId)
-        #expect(DashboardControllers.handle(.reschedule, in: &model, context: context) == [.open(.moveTo)])
-        apply(CalendarController.move(to: "2026-12-24 18:00", in: &model), to: &model, at: ws.now.addingTimeInterval(1))
+        #expect(DashboardControllers.handle(.reschedule, in: &model, context: context).isEmpty)
+        #expect(model.prompt == .moveTo(MovePrompt(postTitle: entry.title)))
+        let move = try CalendarController.move(to: "2026-12-24 18:00", in: &model, now: ws.now).get()
+        apply(move, to: &model, at: ws.now.addingTimeInterval(1))
         #expect(try post(entry.postId).platforms.contains { $0.scheduledAt == date("2026-12-24T18:00:00Z") })
         #expect(model.calendar.cursorDay == date("2026-12-24T00:00:00Z"), "the calendar follows the post it moved")
 
@@ -95,7 +97,7 @@ struct UndoHistoryTests {
 
     @Test func anEditCanBeUndone() throws {
         var model = try loaded(ws.manager)
-        let context = ActionContext(now: ws.now, page: 5)
+        let context = ActionContext(now: ws.now, screenRows: 10)
         let draft = try cursorOnADraftWithinLimits(&model)
         _ = DashboardControllers.handle(.edit, in: &model, context: context)
         for c in " Now with oat milk." {
@@ -112,7 +114,7 @@ struct UndoHistoryTests {
     /// and their change stands.
     @Test func anUndoOverSomeoneElsesChangeIsRefused() throws {
         var model = try loaded(ws.manager)
-        let context = ActionContext(now: ws.now, page: 5)
+        let context = ActionContext(now: ws.now, screenRows: 10)
         let draft = try cursorOnADraftWithinLimits(&model)
         apply(DashboardControllers.handle(.approve, in: &model, context: context), to: &model, at: ws.now)
         try ContentWorkflow(store: ws.store, clock: { [now = ws.now] in now })

@@ -12,6 +12,17 @@ public enum Platform: String, Codable, Sendable, CaseIterable, BSONRepresentable
         }
     }
 
+    /// The short name lists show: "FB", "IG", "X", "LI", "TT".
+    public var badge: String {
+        switch self {
+        case .facebook: return "FB"
+        case .instagram: return "IG"
+        case .twitter: return "X"
+        case .linkedin: return "LI"
+        case .tiktok: return "TT"
+        }
+    }
+
     /// The longest post text each platform accepts (X counts with weights; see `PostLength`).
     public var textLimit: Int {
         switch self {

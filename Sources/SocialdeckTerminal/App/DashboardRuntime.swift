@@ -1,8 +1,8 @@
 import CNcursesw
-import Foundation
-import SocialdeckCore
+public import Foundation
+public import SocialdeckCore
 import SocialdeckModel
-import SocialdeckStorage
+public import SocialdeckStorage
 import SocialdeckViewModels
 
 /// The dashboard process: one UI thread that owns ncurses and waits in `ppoll` on
@@ -28,13 +28,6 @@ public final class DashboardRuntime {
         }
     }
 
-    enum Overlay: Equatable {
-        case help(offset: Int)
-        case palette(text: String)
-        case filter(text: String)
-        case moveTo(text: String)
-    }
-
     enum Screen {
         case signIn(SignInModel)
         case dashboard(DashboardModel)
@@ -51,7 +44,6 @@ public final class DashboardRuntime {
     let themes: ThemeCatalog
     var palette: Palette
     var screen: Screen
-    var overlay: Overlay?
     var session: Session?
     var scheduler: RefreshScheduler?
     /// Where sign-in and every write run, off this thread.
@@ -143,7 +135,7 @@ public final class DashboardRuntime {
 
     func render() {
         let size = backend.size()
-        let frame = DashboardView.frame(width: size.width, height: size.height, screen: screen, overlay: overlay,
+        let frame = DashboardView.frame(width: size.width, height: size.height, screen: screen,
                                         palette: palette, bindings: bindings, now: dependencies.now())
         backend.present(frame)
         lastFrame = frame
@@ -195,7 +187,6 @@ public final class DashboardRuntime {
         if let session { sessions.end(session.id) }
         let email = session.flatMap { try? Directory(store: store).profile(of: $0.identity) }?.email ?? ""
         session = nil
-        overlay = nil
         screen = .signIn(SignInModel(email: email, notice: notice))
     }
 

@@ -1,14 +1,14 @@
 import Foundation
 import SocialdeckViewModels
 
-/// Composes one frame: header, tabs, the open pane, the footer, and any overlay.
+/// Composes one frame: header, tabs, the open pane, the footer, and any prompt.
 /// A pure function of the state, so a frame that did not change is identical and
 /// the backend writes nothing for it.
 enum DashboardView {
     static let minimumWidth = 60
     static let minimumHeight = 16
 
-    static func frame(width: Int, height: Int, screen: DashboardRuntime.Screen, overlay: DashboardRuntime.Overlay?,
+    static func frame(width: Int, height: Int, screen: DashboardRuntime.Screen,
                       palette: Palette, bindings: KeyBindings, now: Date) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height, style: palette[.text])
         guard width >= minimumWidth, height >= minimumHeight else {
@@ -25,16 +25,14 @@ enum DashboardView {
             let paneRect = Rect(x: 0, y: 2, width: width, height: height - 3)
             let context = PaneContext(palette: palette, now: now, timeZone: model.timeZone)
             PaneViews.all[model.pane]?(model, paneRect, &buffer, context)
-            footer(model, overlay: overlay, width: width, y: height - 1, into: &buffer, context: context, bindings: bindings)
-            if let overlay {
-                draw(overlay, model: model, into: &buffer, context: context, bindings: bindings)
+            footer(model, width: width, y: height - 1, into: &buffer, context: context, bindings: bindings)
+            if let prompt = model.prompt {
+                draw(prompt, model: model, into: &buffer, context: context, bindings: bindings)
                 buffer.mark(buffer.bounds, as: .overlay)
             }
         }
         return buffer
     }
-
-    static func scope(_ pane: PaneID) -> KeyScope { KeyScope(pane) }
 
     /// The actions the open pane offers that cannot run now, with why.
     static func unavailable(_ model: DashboardModel) -> [KeyAction: String] {
@@ -44,24 +42,17 @@ enum DashboardView {
     }
 
     /// Keys that work here; a message, when there is one, takes the right-hand side.
-    static func footer(_ model: DashboardModel, overlay: DashboardRuntime.Overlay?, width: Int, y: Int, into buffer: inout CellBuffer,
+    static func footer(_ model: DashboardModel, width: Int, y: Int, into buffer: inout CellBuffer,
                        context: PaneContext, bindings: KeyBindings) {
         let palette = context.palette, now = context.now
         let rect = Rect(x: 0, y: y, width: width, height: 1)
         buffer.fill(rect, style: palette[.footer])
-        if case .approvals = model.pane, model.approvals.mode != .browsing {
-            buffer.put(" " + ApprovalsPane.promptHint(model.approvals.mode), x: 0, y: y, style: palette[.footer])
-        } else if let overlay {
-            let hint: String
-            switch overlay {
-            case .help: hint = " esc close · j/k scroll"
-            case .palette: hint = " enter run · esc cancel · theme NAME · org SLUG · goto DATE · range 7|30|90 · quit"
-            case .filter: hint = " type to filter · enter keep · esc close"
-            case .moveTo: hint = " enter move · esc cancel · 09:30 or 2026-12-01 09:30"
-            }
-            buffer.put(hint, x: 0, y: y, style: palette[.footer])
+        if let hint = DashboardControllers.editorHint(in: model) {
+            buffer.put(" " + hint, x: 0, y: y, style: palette[.footer], maxWidth: width)
+        } else if let prompt = model.prompt {
+            buffer.put(" " + prompt.keysHint, x: 0, y: y, style: palette[.footer], maxWidth: width)
         } else {
-            FooterBar.render(FooterBar.Model(scope: scope(model.pane), bindings: bindings, unavailable: Set(unavailable(model).keys)),
+            FooterBar.render(FooterBar.Model(scope: .pane(model.pane), bindings: bindings, unavailable: Set(unavailable(model).keys)),
                              in: rect, into: &buffer, context: context)
         }
         guard let message = model.flashText(at: now) else { return }
@@ -79,32 +70,35 @@ enum DashboardView {
         buffer.mark(area, as: .overlay)
     }
 
-    static func draw(_ overlay: DashboardRuntime.Overlay, model: DashboardModel, into buffer: inout CellBuffer,
+    static func draw(_ prompt: DashboardPrompt, model: DashboardModel, into buffer: inout CellBuffer,
                      context: PaneContext, bindings: KeyBindings) {
-        switch overlay {
+        switch prompt {
         case .help(let offset):
-            HelpOverlay.render(HelpOverlay.Model(bindings: bindings, scope: scope(model.pane), offset: offset, unavailable: unavailable(model)),
+            HelpOverlay.render(HelpModel(bindings: bindings, scope: .pane(model.pane), offset: offset, unavailable: unavailable(model)),
                                in: buffer.bounds, into: &buffer, context: context)
-        case .palette(let text):
-            CommandPaletteOverlay.render(paletteModel(text, model: model, bindings: bindings), in: buffer.bounds, into: &buffer, context: context)
-        case .filter(let text):
-            prompt("filter: ", text, into: &buffer, palette: context.palette)
-        case .moveTo(let text):
-            prompt("move to: ", text, into: &buffer, palette: context.palette)
+        case .palette(let line, let selected):
+            var palette = PromptController.paletteModel(line.text, selected: selected, model: model, bindings: bindings)
+            palette.cursor = line.cursor
+            CommandPaletteOverlay.render(palette, in: buffer.bounds, into: &buffer, context: context)
+        case .filter(let line):
+            self.prompt("filter: ", line, into: &buffer, palette: context.palette)
+        case .moveTo(let move):
+            self.prompt("move “\(PaneDrawing.clean(move.postTitle))” to: ", move.line, error: move.error, into: &buffer, palette: context.palette)
         }
     }
 
-    static func paletteModel(_ text: String, model: DashboardModel, bindings: KeyBindings) -> CommandPaletteOverlay.Model {
-        CommandPaletteOverlay.Model(text: text, scope: scope(model.pane), bindings: bindings,
-                                    commands: CommandPaletteOverlay.standardCommands + [("refresh", "Reload from the store now")])
-    }
-
-    /// A one-line prompt above the footer.
-    static func prompt(_ label: String, _ text: String, into buffer: inout CellBuffer, palette: Palette) {
+    /// A one-line prompt above the footer, with the cursor, and why the last answer was refused.
+    static func prompt(_ label: String, _ line: PromptLine, error: String? = nil, into buffer: inout CellBuffer, palette: Palette) {
         let y = buffer.height - 2
         buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1), style: palette[.input])
-        let x = buffer.put(label, x: 1, y: y, style: palette[.headerAccent])
-        let end = buffer.put(text, x: x, y: y, style: palette[.input], maxWidth: buffer.width - x - 2)
-        buffer.put(" ", x: end, y: y, style: palette[.selection])
+        let labelWidth = min(DisplayWidth.of(label), buffer.width / 2)
+        let x = buffer.put(PaneDrawing.fit(label, labelWidth), x: 1, y: y, style: palette[.headerAccent])
+        var end = buffer.width - 1
+        if let error {
+            let text = " " + PaneDrawing.fit(PaneDrawing.clean(error), max(0, buffer.width / 2 - 2)) + " "
+            end = max(x + 4, buffer.width - DisplayWidth.of(text))
+            buffer.put(text, x: end, y: y, style: palette[.warning], maxWidth: buffer.width - end)
+        }
+        TextEditorView.draw(line.editor, in: Rect(x: x, y: y, width: max(1, end - x - 1), height: 1), style: palette[.input], into: &buffer)
     }
 }

@@ -1,4 +1,4 @@
-import SocialdeckViewModels
+public import SocialdeckViewModels
 /// One thing the person did at the terminal.
 public enum InputEvent: Sendable, Equatable {
     case key(Key)

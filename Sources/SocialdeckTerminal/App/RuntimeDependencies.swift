@@ -1,6 +1,6 @@
 import Dispatch
-import Foundation
-import SocialdeckViewModels
+public import Foundation
+public import SocialdeckViewModels
 
 /// What the runtime takes from the world: the time, the refresh ticker, and where
 /// background work (sign-in, commands) runs. The dashboard uses `live`; the in-process

@@ -1,5 +1,5 @@
 import CNcursesw
-import Foundation
+public import Foundation
 
 /// What the terminal can do, read from terminfo and the locale without taking
 /// over the screen, so `socialdeck doctor` can report it from any shell.

@@ -19,8 +19,8 @@ extension Configuration {
         var scoped: [KeyRemap] = []
         for entry in table.entries {
             if case .table(let scopeTable) = entry.value {
-                guard let scope = KeyScope(rawValue: entry.key) else {
-                    let scopes = KeyScope.allCases.map(\.rawValue)
+                guard let scope = KeyScope(name: entry.key) else {
+                    let scopes = KeyScope.allCases.map(\.name)
                     report(entry.keyPosition, Suggestion.message("unknown scope [keys.\(entry.key)]", for: entry.key, in: scopes,
                                                                  otherwise: "the scopes are \(scopes.joined(separator: ", "))"))
                     continue

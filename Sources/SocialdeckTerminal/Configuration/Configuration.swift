@@ -1,6 +1,6 @@
-import SocialdeckViewModels
-import Foundation
-import SocialdeckCore
+public import SocialdeckViewModels
+public import Foundation
+public import SocialdeckCore
 
 /// Something wrong in `config.toml`, to show the user. The setting it concerns keeps its default.
 public struct ConfigurationProblem: Sendable, Equatable, CustomStringConvertible {

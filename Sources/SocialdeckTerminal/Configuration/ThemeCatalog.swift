@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Something wrong with a theme, to show the user: which file, which line, what.
 public struct ThemeProblem: Error, Sendable, Equatable, CustomStringConvertible {

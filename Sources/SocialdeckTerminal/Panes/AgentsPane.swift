@@ -1,7 +1,7 @@
-import Foundation
-import SocialdeckCore
-import SocialdeckModel
-import SocialdeckViewModels
+public import Foundation
+public import SocialdeckCore
+public import SocialdeckModel
+public import SocialdeckViewModels
 
 /// One row per agent: status, success rate, mean response time, last run, errors, this
 /// month's tokens and cost, and a sparkline of its recent runs' durations with failures

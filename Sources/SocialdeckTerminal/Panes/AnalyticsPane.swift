@@ -1,7 +1,7 @@
-import Foundation
-import SocialdeckCore
-import SocialdeckModel
-import SocialdeckViewModels
+public import Foundation
+public import SocialdeckCore
+public import SocialdeckModel
+public import SocialdeckViewModels
 
 /// Engagement over the chosen range: a line chart per day, a bar per platform with its
 /// views and rate, the engagement rate with its formula, and the top posts.

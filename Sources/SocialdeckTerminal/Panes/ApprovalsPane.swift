@@ -1,6 +1,6 @@
-import Foundation
-import SocialdeckModel
-import SocialdeckViewModels
+public import Foundation
+public import SocialdeckModel
+public import SocialdeckViewModels
 
 /// The approval queue: the drafts waiting for a decision beside (or above) a preview
 /// of the current one as each platform would show it. While rejecting, a dialog asks
@@ -11,17 +11,6 @@ public enum ApprovalsPane: Pane {
     /// From this width the preview sits beside the list; below it, under the list.
     public static let sideBySideWidth = 120
     /// The keys the editor and the reject prompt answer to, as the footer of a dialog says them.
-    public static let editorHint = "ctrl+o save · enter new line · esc cancel"
-    public static let rejectHint = "enter reject · esc cancel"
-
-    /// What the footer says while one of the pane's prompts has the keyboard.
-    public static func promptHint(_ mode: Model.Mode) -> String {
-        switch mode {
-        case .editing: return editorHint
-        case .confirmingApproval: return Model.limitHint
-        case .rejecting, .browsing: return rejectHint
-        }
-    }
     public static let emptyNotice = "Nothing waiting for approval 🎉"
 
     public static func render(_ model: Model, in rect: Rect, into buffer: inout CellBuffer, context: PaneContext) {
@@ -43,7 +32,7 @@ public enum ApprovalsPane: Pane {
         }()
         if items.isEmpty && editing == nil {
             let notice = model.filter.isEmpty || model.all.isEmpty
-                ? emptyNotice : "No drafts match “\(PaneDrawing.clean(model.filter))”"
+                ? emptyNotice : "No drafts match “\(PaneDrawing.clean(model.filter))” · esc clears"
             centre(notice, in: body, style: palette[.textDim], into: &buffer)
         } else {
             let (list, detail, rule) = layout(body, items: items.count, into: &buffer, palette: palette)
@@ -108,7 +97,7 @@ public enum ApprovalsPane: Pane {
         buffer.fill(area, style: palette[.dialog])
         buffer.drawBox(area, style: palette[.dialogBorder], title: "Editing “\(PaneDrawing.clean(title))”")
         let inner = area.inset(by: 1)
-        let hint = " \(editorHint) "
+        let hint = " \(ApprovalsController.editorKeys) "
         if area.height >= 3, DisplayWidth.of(hint) <= area.width - 4 {
             buffer.put(hint, x: area.maxX - 2 - DisplayWidth.of(hint), y: area.maxY - 1, style: palette[.dialogBorder])
         }
@@ -163,7 +152,7 @@ public enum ApprovalsPane: Pane {
         }
         TextEditorView.draw(reason, in: rows.count == 1 ? rows[0] : rows[1], style: palette[.input], into: &buffer)
         if rows.count == 3 {
-            buffer.put(PaneDrawing.fit(rejectHint, inner.width), x: inner.x, y: rows[2].y,
+            buffer.put(PaneDrawing.fit(ApprovalsController.reasonKeys, inner.width), x: inner.x, y: rows[2].y,
                        style: PaneDrawing.layer(palette[.textDim], on: palette[.dialog]))
         }
     }

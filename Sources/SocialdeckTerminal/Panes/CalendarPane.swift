@@ -1,6 +1,6 @@
-import Foundation
-import SocialdeckModel
-import SocialdeckViewModels
+public import Foundation
+public import SocialdeckModel
+public import SocialdeckViewModels
 
 /// The content calendar: a title line, the month grid, week columns or agenda, and a
 /// panel (beside the grid when wide, under it when not) listing the focused day's
@@ -72,14 +72,11 @@ public enum CalendarPane: Pane {
         zone.identifier == "GMT" ? "UTC" : zone.identifier
     }
 
-    /// "only FB LI · failed, scheduled", or nil without filters.
+    /// "“tt failed” 3 of 40 · esc clears", or nil without a filter.
     static func filters(_ model: Model) -> String? {
-        var parts: [String] = []
-        let platforms = Platform.allCases.filter(model.platformFilter.contains)
-        if !platforms.isEmpty { parts.append("only " + platforms.map(PlatformBadge.text).joined(separator: " ")) }
-        let statuses = PostStatus.allCases.filter(model.statusFilter.contains)
-        if !statuses.isEmpty { parts.append(statuses.map(CalendarDrawing.statusWord).joined(separator: ", ")) }
-        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+        guard TextFilter(model.filter).isActive else { return nil }
+        let counts = model.filterCounts
+        return "“\(PaneDrawing.clean(model.filter))” \(counts.shown) of \(counts.all) · esc clears"
     }
 
     static func drawTitle(_ d: CalendarDrawing, in line: Rect, into buffer: inout CellBuffer) {

@@ -1,5 +1,5 @@
-import Foundation
-import SocialdeckModel
+public import Foundation
+public import SocialdeckModel
 
 /// How panes write numbers, money, durations and times: short, and the same in every
 /// locale, so screens stay comparable and golden tests stable.

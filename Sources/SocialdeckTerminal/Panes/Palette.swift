@@ -1,4 +1,4 @@
-import SocialdeckModel
+public import SocialdeckModel
 
 /// A theme resolved for one terminal: each slot's style, brought down to the
 /// terminal's colour depth. Panes draw with `palette[.slot]`.

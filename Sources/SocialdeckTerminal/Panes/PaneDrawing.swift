@@ -1,4 +1,4 @@
-import SocialdeckModel
+public import SocialdeckModel
 import SocialdeckViewModels
 
 /// Small drawing rules the panes share: untrusted text made safe and fitted to a
@@ -81,15 +81,7 @@ enum PaneDrawing {
 /// The short names the dashboard shows for platforms, each in its chart colour.
 public enum PlatformBadge {
     /// "FB", "IG", "X", "LI", "TT".
-    public static func text(_ platform: Platform) -> String {
-        switch platform {
-        case .facebook: return "FB"
-        case .instagram: return "IG"
-        case .twitter: return "X"
-        case .linkedin: return "LI"
-        case .tiktok: return "TT"
-        }
-    }
+    public static func text(_ platform: Platform) -> String { platform.badge }
 
     /// Columns `draw` takes for these platforms: the badges and one space between each.
     public static func width(_ platforms: [Platform]) -> Int {

@@ -1,5 +1,5 @@
 import SocialdeckCore
-import SocialdeckViewModels
+public import SocialdeckViewModels
 
 /// Staff revenue: MRR, ARR, churn and new subscriptions; the plan mix with each plan's
 /// share of MRR; and twelve months of MRR with the three-month forecast drawn dotted

@@ -1,5 +1,5 @@
-import Foundation
-import SocialdeckViewModels
+public import Foundation
+public import SocialdeckViewModels
 
 /// What a mouse click on a cell means. Panes record targets while they draw, so a
 /// click is resolved against exactly the layout on screen at that size and scroll

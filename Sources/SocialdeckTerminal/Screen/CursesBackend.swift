@@ -1,6 +1,6 @@
 import SocialdeckViewModels
 import CNcursesw
-import Foundation
+public import Foundation
 
 /// ncurses and terminfo keep process-wide state (the current screen and terminal), so
 /// every call into them takes this lock. The app calls ncurses from one thread only; the
@@ -55,8 +55,9 @@ public final class CursesBackend: ScreenBackend {
     ///
     /// Throws instead of exiting when the terminal type is missing or unknown (ncurses'
     /// `initscr` would print an error and exit). `NO_COLOR` turns colours off.
+    /// `input` and `output` default to standard input and output.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) throws {
+                input: Int32 = 0, output: Int32 = 1) throws {
         guard isatty(input) == 1, isatty(output) == 1 else { throw Failure.notATerminal }
         guard let term = environment["TERM"], !term.isEmpty else { throw Failure.terminalTypeMissing }
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
@@ -81,6 +82,7 @@ public final class CursesBackend: ScreenBackend {
             }
             guard let screen = opened ?? newterm(term, outputFile, inputFile), let window = sd_stdscr() else { return nil }
             cbreak()
+            sd_catch_interrupts()
             noecho()
             nonl()
             keypad(window, true)
@@ -174,6 +176,7 @@ public final class CursesBackend: ScreenBackend {
             delscreen(screen)
         }
         CrashGuard.disarm()
+        sd_release_interrupts()
         fclose(files.output)
         fclose(files.input)
     }
@@ -201,6 +204,7 @@ public final class CursesBackend: ScreenBackend {
     /// The next pending input without waiting, or nil when there is none.
     public func readInput() -> InputEvent? {
         guard !isEnded, !isSuspended else { return nil }
+        if sd_take_interrupt() != 0 { return .key(.ctrl("c")) }
         return withScreen { () -> InputEvent? in
             var wide: wint_t = 0
             let kind = wget_wch(window, &wide)

@@ -13,8 +13,9 @@ public enum ApprovalCommand: Sendable, Equatable {
 
 public enum ApprovalAction: Sendable, Equatable {
     /// The pending drafts as the store has them now, and, for a draft that was selected
-    /// and is gone, why (`PostDeparture`), for the message that says so.
-    case snapshot([QueueItem], departed: [ObjectId: String] = [:])
+    /// and is gone, why (`PostDeparture`), for the message that says so; nil when the
+    /// list was read for another scope at the person's asking, which needs no message.
+    case snapshot([QueueItem], departed: [ObjectId: String]? = [:])
     case moveDown, moveUp, top, bottom
     /// Puts the cursor on the draft at this index of `visible` (a click on its row).
     case moveTo(Int)
@@ -65,6 +66,8 @@ public struct ApprovalQueueModel: Sendable {
     public private(set) var message: String?
     /// Drafts an undo is bringing back: the cursor goes to the first when it arrives.
     public private(set) var returning: [ObjectId] = []
+    /// Esc was pressed once in a prompt holding unsaved text; a second Esc discards it.
+    public private(set) var discardAsked = false
     public let canDecide: Bool
     public let canEdit: Bool
 
@@ -74,15 +77,33 @@ public struct ApprovalQueueModel: Sendable {
     }
 
     /// The drafts on screen: pending, not decided here, matching the filter, soonest first.
-    public var visible: [QueueItem] { all.filter { !decided.contains($0.id) && $0.matches(filter) } }
+    public var visible: [QueueItem] {
+        let filter = TextFilter(self.filter)
+        return all.filter { !decided.contains($0.id) && $0.matches(filter) }
+    }
     public var current: QueueItem? { visible.indices.contains(cursor) ? visible[cursor] : nil }
 
+    public static let discardQuestion = "discard your changes? esc again discards"
+
+    /// Esc in a prompt: closes it when nothing typed would be lost, else asks first.
+    private mutating func closeOrAsk(losing unsaved: Bool) {
+        guard unsaved, !discardAsked else { discardAsked = false; mode = .browsing; return }
+        discardAsked = true
+        message = Self.discardQuestion
+    }
+
     public mutating func send(_ action: ApprovalAction, now: Date) -> [ApprovalCommand] {
+        switch action {
+        case .snapshot, .finished, .cancel: break
+        default: discardAsked = false
+        }
         switch mode {
         case .rejecting(var editor, let targets):
             switch Self.edit(&editor, action) {
             case .kept: mode = .rejecting(reason: editor, targets: targets); return []
-            case .cancelled: mode = .browsing; return []
+            case .cancelled:
+                closeOrAsk(losing: !editor.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+                return []
             case .submitted(let reason):
                 let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !trimmed.isEmpty else {
@@ -97,7 +118,9 @@ public struct ApprovalQueueModel: Sendable {
         case .editing(var editor, let target, let seen):
             switch Self.edit(&editor, action) {
             case .kept: mode = .editing(editor, target: target, seen: seen); return []
-            case .cancelled: mode = .browsing; return []
+            case .cancelled:
+                closeOrAsk(losing: editor.text != seen)
+                return []
             case .submitted(let text):
                 mode = .browsing
                 message = "saving…"
@@ -174,11 +197,6 @@ public struct ApprovalQueueModel: Sendable {
         focusReturning()
     }
 
-    /// The undo could not put these back.
-    public mutating func notComingBack(_ ids: [ObjectId]) {
-        returning.removeAll { ids.contains($0) }
-    }
-
     private enum EditorOutcome { case kept, cancelled, submitted(String), notForEditor }
 
     /// Keys while a prompt is open go to its editor; snapshots and results still reach the queue.
@@ -204,7 +222,7 @@ public struct ApprovalQueueModel: Sendable {
 
     /// A new list from the store. The cursor stays on the draft it was on; when that
     /// draft left, it goes to its neighbour and `message` says so.
-    private mutating func load(_ items: [QueueItem], departed: [ObjectId: String]) {
+    private mutating func load(_ items: [QueueItem], departed: [ObjectId: String]?) {
         let was = current, before = visible.map(\.id)
         // Soonest first, drafts without a time last (the store sorts missing times first).
         all = items.enumerated().sorted { a, b in
@@ -220,7 +238,7 @@ public struct ApprovalQueueModel: Sendable {
         let outcome = ListSelection.follow(was?.id, in: before, to: now.map(\.id), fallback: cursor)
         cursor = outcome.index
         clampCursor()
-        guard outcome.left, let was else { return }
+        guard outcome.left, let was, let departed else { return }
         let why = all.contains { $0.id == was.id } ? "it no longer matches the filter" : departed[was.id] ?? "decided elsewhere"
         let next = current.map { "now on " + PostDeparture.quoted($0.title) } ?? "the queue is empty"
         message = "\(PostDeparture.quoted(was.title)) left the queue (\(why)); \(next)"

@@ -40,11 +40,8 @@ public struct QueueItem: Sendable, Equatable, Identifiable {
         lengths = post.platforms.map { PlatformLength(platform: $0.platform, count: PostLength.count(post.content.text, on: $0.platform)) }
     }
 
-    /// Case-insensitive match on title, text, author and platform names, for `/`.
-    public func matches(_ query: String) -> Bool {
-        guard !query.isEmpty else { return true }
-        let q = query.lowercased()
-        return title.lowercased().contains(q) || text.lowercased().contains(q) || author.lowercased().contains(q)
-            || platforms.contains { $0.displayName.lowercased().contains(q) } || (organization?.lowercased().contains(q) ?? false)
+    /// Whether `/` shows it: see ``TextFilter``.
+    public func matches(_ filter: TextFilter) -> Bool {
+        filter.matches(texts: [title, text, author, organization ?? ""], platforms: platforms)
     }
 }

@@ -37,8 +37,8 @@ public struct CalendarModel: Sendable {
     public private(set) var cursorDay: Date
     /// Within the focused day's entries.
     public private(set) var entryIndex = 0
-    public private(set) var platformFilter: Set<Platform> = []
-    public private(set) var statusFilter: Set<PostStatus> = []
+    /// What `/` typed: see ``TextFilter``.
+    public private(set) var filter = ""
     public private(set) var entries: [Entry] = []
     /// Posts per day (local midnight) when the range holds more than `listLimit`: the
     /// grid then shows counts and only the focused day is listed. Nil while every post
@@ -120,7 +120,14 @@ public struct CalendarModel: Sendable {
     public var selectedEntry: Entry? { dayEntries.indices.contains(entryIndex) ? dayEntries[entryIndex] : nil }
 
     private func passesFilter(_ e: Entry) -> Bool {
-        (platformFilter.isEmpty || platformFilter.contains(e.platform)) && (statusFilter.isEmpty || statusFilter.contains(e.status))
+        TextFilter(filter).matches(texts: [e.title, e.status.rawValue.replacingOccurrences(of: "_", with: " ")], platforms: [e.platform])
+    }
+
+    /// Posts on the visible days that pass the filter, and how many there are in all.
+    public var filterCounts: (shown: Int, all: Int) {
+        let range = visibleRange
+        let inRange = entries.filter { range.contains($0.time) }
+        return (inRange.filter(passesFilter).count, inRange.count)
     }
 
     public func localTime(_ date: Date) -> DateComponents { calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date) }
@@ -129,10 +136,12 @@ public struct CalendarModel: Sendable {
     /// day `posts` belong to. The day list keeps its selected post wherever it now sits;
     /// when the post left the day, the selection goes to a neighbour and `message` says
     /// where the post went, from `departed` (the selected post as it reads now, nil when
-    /// it is gone) if it left the range too. The message is also returned.
+    /// it is gone) if it left the range too. The message is also returned. With no
+    /// `departed` at all, the list was read for another scope at the person's asking,
+    /// and the selection follows silently.
     @discardableResult
     public mutating func load(_ posts: [Content], dayCounts: [Date: Int]? = nil, listed: DateInterval? = nil,
-                              departed: [ObjectId: Content?] = [:]) -> String? {
+                              departed: [ObjectId: Content?]? = [:]) -> String? {
         let was = selectedEntry, before = dayEntries.map(\.key)
         self.dayCounts = dayCounts
         listedDay = dayCounts == nil ? nil : listed?.start
@@ -151,7 +160,7 @@ public struct CalendarModel: Sendable {
         }
         let outcome = ListSelection.follow(was?.key, in: before, to: dayEntries.map(\.key), fallback: entryIndex)
         entryIndex = outcome.index
-        guard outcome.left, let was, !takenOff.contains(was.postId), following != was.postId else { return nil }
+        guard outcome.left, let was, let departed, !takenOff.contains(was.postId), following != was.postId else { return nil }
         let why: String
         if let moved = entries.first(where: { $0.key == was.key }) {
             why = "moved to \(Self.dateText(moved.time, in: calendar)) elsewhere"
@@ -167,6 +176,10 @@ public struct CalendarModel: Sendable {
         let next = selectedEntry.map { "now on " + PostDeparture.quoted($0.title) } ?? "the day has no other post"
         message = "\(PostDeparture.quoted(was.title)) left this day (\(why)); \(next)"
         return message
+    }
+
+    static func pastMessage(_ date: Date, in calendar: Calendar) -> String {
+        "\(dateText(date, in: calendar)) has passed: a post cannot be moved into the past"
     }
 
     /// "Tue 3 Dec 09:00" in the calendar's zone.
@@ -215,12 +228,9 @@ public struct CalendarModel: Sendable {
     public mutating func nextEntry() { entryIndex = min(entryIndex + 1, max(0, dayEntries.count - 1)) }
     public mutating func previousEntry() { entryIndex = max(entryIndex - 1, 0) }
 
-    public mutating func togglePlatform(_ p: Platform) {
-        if platformFilter.contains(p) { platformFilter.remove(p) } else { platformFilter.insert(p) }
-    }
-
-    public mutating func toggleStatus(_ s: PostStatus) {
-        if statusFilter.contains(s) { statusFilter.remove(s) } else { statusFilter.insert(s) }
+    public mutating func setFilter(_ text: String) {
+        filter = text
+        entryIndex = 0
     }
 
     public mutating func goTo(_ text: String) -> Bool {
@@ -246,8 +256,9 @@ public struct CalendarModel: Sendable {
     }
 
     /// Moves the post the move prompt opened on (or else the selected one) to a typed
-    /// local time, "2026-12-01 09:30" or "09:30" on the focused day.
-    public mutating func rescheduleSelected(to text: String) -> [CalendarCommand] {
+    /// local time, "2026-12-01 09:30" or "09:30" on the focused day. A time before `now`
+    /// is refused here as the core would refuse it.
+    public mutating func rescheduleSelected(to text: String, now: Date? = nil) -> [CalendarCommand] {
         guard let entry = moveTarget ?? editableSelection(moving: true) else { return [] }
         let t = text.trimmingCharacters(in: .whitespaces)
         var day = localTime(cursorDay)
@@ -261,6 +272,10 @@ public struct CalendarModel: Sendable {
         guard hm.count == 2, (0..<24).contains(hm[0]), (0..<60).contains(hm[1]),
               let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hm[0], minute: hm[1])) else {
             message = "type a time like 09:30 or 2026-12-01 09:30"
+            return []
+        }
+        if let now, date < now {
+            message = Self.pastMessage(date, in: calendar)
             return []
         }
         moveTarget = nil
@@ -284,7 +299,7 @@ public struct CalendarModel: Sendable {
             message = "taken off the calendar"
         case (.reschedule(_, let date), let error?):
             if let now, date < now {
-                message = "\(dateText(date)) has passed: a post cannot be moved into the past"
+                message = Self.pastMessage(date, in: calendar)
             } else {
                 message = error
             }

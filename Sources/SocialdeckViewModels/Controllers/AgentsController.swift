@@ -10,8 +10,8 @@ public enum AgentsController: PaneController {
     private typealias B = KeyBindingDefinition
 
     public static let bindings: [KeyBindingDefinition] = [
-        .init(.pause, .agents, [B.k("p")], "pause", "Disable the selected agent, or enable it again", footer: true),
-        .init(.restart, .agents, [B.k("R")], "restart", "Restart the selected agent, clearing its error state", footer: true),
+        .init(.pause, .pane(.agents), [B.k("p")], "pause", "Disable the selected agent, or enable it again", footer: true),
+        .init(.restart, .pane(.agents), [B.k("R")], "restart", "Restart the selected agent, clearing its error state", footer: true),
     ]
 
     public static func unavailableReason(_ action: KeyAction, in model: DashboardModel) -> String? {

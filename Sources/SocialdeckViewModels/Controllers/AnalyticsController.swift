@@ -7,8 +7,8 @@ public enum AnalyticsController: PaneController {
     private typealias B = KeyBindingDefinition
 
     public static let bindings: [KeyBindingDefinition] = [
-        .init(.previousRange, .analytics, [B.k("[")], "shorter", "Show 7, 30 or 90 days: shorter", footer: true),
-        .init(.nextRange, .analytics, [B.k("]")], "longer", "Show 7, 30 or 90 days: longer", footer: true),
+        .init(.previousRange, .pane(.analytics), [B.k("[")], "shorter", "Show 7, 30 or 90 days: shorter", footer: true),
+        .init(.nextRange, .pane(.analytics), [B.k("]")], "longer", "Show 7, 30 or 90 days: longer", footer: true),
     ]
 
     public static func handle(_ action: KeyAction, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? {

@@ -9,10 +9,11 @@ public enum ApprovalsController: PaneController {
     private typealias B = KeyBindingDefinition
 
     public static let bindings: [KeyBindingDefinition] = [
-        .init(.approve, .approvals, [B.k("a")], "approve", "Approve the selected drafts", footer: true),
-        .init(.reject, .approvals, [B.k("r")], "reject", "Reject the selected drafts, with a reason", footer: true),
-        .init(.edit, .approvals, [B.k("e")], "edit", "Edit the draft before approving it", footer: true),
-        .init(.select, .approvals, [B.named(.space)], "select", "Select or unselect a draft", footer: true),
+        .init(.approve, .pane(.approvals), [B.k("a")], "approve", "Approve the selected drafts", footer: true),
+        .init(.reject, .pane(.approvals), [B.k("r")], "reject", "Reject the selected drafts, with a reason", footer: true),
+        .init(.edit, .pane(.approvals), [B.k("e")], "edit", "Edit the draft before approving it", footer: true),
+        .init(.select, .pane(.approvals), [B.named(.space)], "select", "Select or unselect a draft", footer: true),
+        .init(.filter, .pane(.approvals), [B.k("/")], "filter", "Show only drafts matching words, a platform (TT, LI) or an author", footer: true),
     ]
 
     /// The reason prompt, the text editor and the over-the-limit question: Enter submits
@@ -48,7 +49,22 @@ public enum ApprovalsController: PaneController {
         case .end: action = .end
         default: action = key.typedText.map(ApprovalAction.typed)
         }
-        return action.map { model.approvals.send($0, now: context.now).map { .run(.approvals($0)) } } ?? []
+        guard let action else { return [] }
+        let effects = model.approvals.send(action, now: context.now).map { DashboardEffect.run(.approvals($0)) }
+        return effects + (model.approvals.discardAsked ? [.show(ApprovalQueueModel.discardQuestion)] : [])
+    }
+
+    public static let editorKeys = "ctrl+o save · enter new line · esc cancel"
+    public static let reasonKeys = "enter reject · esc cancel"
+
+    public static func editorHint(in model: DashboardModel) -> String? {
+        switch model.approvals.mode {
+        case .browsing: return nil
+        case _ where model.approvals.discardAsked: return "esc again discards what you typed · any other key goes on editing"
+        case .editing: return editorKeys
+        case .rejecting: return reasonKeys
+        case .confirmingApproval: return ApprovalQueueModel.limitHint
+        }
     }
 
     public static func filterChanged(_ text: String, in model: inout DashboardModel, context: ActionContext) {
@@ -79,7 +95,9 @@ public enum ApprovalsController: PaneController {
         case .select: return send(.toggleSelect, &model)
         case .reject: return send(.beginReject, &model)
         case .edit: return send(.beginEdit, &model)
-        case .filter: return [.open(.filter(model.approvals.filter))]
+        case .filter:
+            PromptController.open(.filter(PromptLine(model.approvals.filter)), in: &model)
+            return []
         case .approve:
             let effects = send(.approve, &model)
             return effects.isEmpty ? effects : effects + (model.approvals.message.map { [.show($0)] } ?? [])

@@ -8,12 +8,13 @@ public enum CalendarController: PaneController {
     private typealias B = KeyBindingDefinition
 
     public static let bindings: [KeyBindingDefinition] = [
-        .init(.reschedule, .calendar, [B.k("m")], "move", "Move the selected post: a time (09:30) or a date and time", footer: true),
-        .init(.unschedule, .calendar, [B.k("x")], "unschedule", "Take the selected post off the calendar", footer: true),
-        .init(.today, .calendar, [B.k("t")], "today", "Go to today", footer: true),
-        .init(.view, .calendar, [B.k("v")], "view", "Switch between month, week and agenda", footer: true),
-        .init(.previousPeriod, .calendar, [B.k("[")], "previous", "Show the previous month or week"),
-        .init(.nextPeriod, .calendar, [B.k("]")], "next", "Show the next month or week"),
+        .init(.reschedule, .pane(.calendar), [B.k("m")], "move", "Move the selected post: a time (09:30) or a date and time", footer: true),
+        .init(.unschedule, .pane(.calendar), [B.k("x")], "unschedule", "Take the selected post off the calendar", footer: true),
+        .init(.today, .pane(.calendar), [B.k("t")], "today", "Go to today", footer: true),
+        .init(.view, .pane(.calendar), [B.k("v")], "view", "Switch between month, week and agenda", footer: true),
+        .init(.filter, .pane(.calendar), [B.k("/")], "filter", "Show only posts matching words, a platform (TT, LI) or a status", footer: true),
+        .init(.previousPeriod, .pane(.calendar), [B.k("[")], "previous", "Show the previous month or week"),
+        .init(.nextPeriod, .pane(.calendar), [B.k("]")], "next", "Show the next month or week"),
     ]
 
     public static func unavailableReason(_ action: KeyAction, in model: DashboardModel) -> String? {
@@ -25,10 +26,20 @@ public enum CalendarController: PaneController {
         }
     }
 
-    /// The move prompt's answer: a time (09:30) or a date and time.
-    public static func move(to text: String, in model: inout DashboardModel) -> [DashboardEffect] {
-        let commands = model.calendar.rescheduleSelected(to: text).map { DashboardEffect.run(.calendar($0)) }
-        return commands.isEmpty ? model.calendar.message.map { [.show($0)] } ?? [] : commands
+    /// Why the move prompt's answer was refused.
+    public struct MoveRefusal: Error, Sendable, Equatable {
+        public var message: String
+    }
+
+    /// The move prompt's answer: a time (09:30) or a date and time; a refusal keeps the prompt open.
+    public static func move(to text: String, in model: inout DashboardModel, now: Date) -> Result<[DashboardEffect], MoveRefusal> {
+        let commands = model.calendar.rescheduleSelected(to: text, now: now)
+        guard !commands.isEmpty else { return .failure(MoveRefusal(message: model.calendar.message ?? "the post was not moved")) }
+        return .success(commands.map { .run(.calendar($0)) })
+    }
+
+    public static func filterChanged(_ text: String, in model: inout DashboardModel, context: ActionContext) {
+        model.calendar.setFilter(text)
     }
 
     public static func handle(_ action: KeyAction, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? {
@@ -47,11 +58,17 @@ public enum CalendarController: PaneController {
         case .open: model.calendar.nextEntry()
         case .reschedule:
             // The prompt moves the post selected now, whatever a refresh does meanwhile.
-            if model.calendar.beginMove() { return [.open(.moveTo)] }
-            return model.calendar.message.map { [.show($0)] } ?? []
+            guard model.calendar.beginMove(), let entry = model.calendar.moveTarget else {
+                return model.calendar.message.map { [.show($0)] } ?? []
+            }
+            PromptController.open(.moveTo(MovePrompt(postTitle: entry.title)), in: &model)
+        case .filter: PromptController.open(.filter(PromptLine(model.calendar.filter)), in: &model)
         case .unschedule:
             let commands = model.calendar.unscheduleSelected().map { DashboardEffect.run(.calendar($0)) }
             return commands.isEmpty ? model.calendar.message.map { [.show($0)] } ?? [] : commands
+        case .back:
+            guard !model.calendar.filter.isEmpty else { return nil }
+            model.calendar.setFilter("")
         case .today: model.calendar.today(context.now)
         case .view: model.calendar.cycleView()
         case .previousPeriod: model.calendar.view == .month ? model.calendar.moveMonths(-1) : model.calendar.moveWeeks(-1)

@@ -9,30 +9,25 @@ public enum DashboardEffect: Sendable, Equatable {
     case quit
     /// Repaint the whole screen, whatever another program wrote over it.
     case repaint
-    case open(Prompt)
     /// A message in the footer.
     case show(String)
     case setTheme(String)
-
-    /// The prompts and overlays the keyboard can open.
-    public enum Prompt: Sendable, Equatable {
-        case help
-        case palette
-        /// Starts with the pane's current filter.
-        case filter(String)
-        /// Asks when to move the selected post to.
-        case moveTo
-    }
 }
 
 /// What a controller needs besides the model.
 public struct ActionContext: Sendable {
     public var now: Date
-    /// Rows in half a screen: how far page up and down move.
-    public var page: Int
+    /// The terminal's height in rows.
+    public var screenRows: Int
+    /// The keys in effect, remaps included: the palette runs what they name.
+    public var bindings: KeyBindings
 
-    public init(now: Date, page: Int) {
+    public init(now: Date, screenRows: Int, bindings: KeyBindings = .defaults) {
         self.now = now
-        self.page = page
+        self.screenRows = screenRows
+        self.bindings = bindings
     }
+
+    /// Rows in half a screen: how far page up and down move.
+    public var page: Int { max(1, screenRows / 2) }
 }

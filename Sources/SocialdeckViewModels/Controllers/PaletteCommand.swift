@@ -1,4 +1,5 @@
 import Foundation
+import SocialdeckCore
 
 /// A typed `:` command: `theme NAME`, `org SLUG`, `goto DATE`, `range N`, `refresh`,
 /// `quit`. Anything else is left to the palette's list of actions.
@@ -42,12 +43,31 @@ public enum PaletteCommand: Sendable, Equatable {
             model.analytics.setRange(days)
             _ = model.select(.analytics)
         case .organization(let slug):
-            return [.show(model.setOrganizationFilter(slug: slug) ? "showing \(slug.isEmpty ? "every organization" : slug)"
-                          : "no organization '\(slug)' (staff only)")]
+            return [.show(Self.organizationMessage(slug, in: &model))]
         case .refresh: return [.refresh]
         case .quit: return [.quit]
         case .other: return nil
         }
         return []
+    }
+
+    /// `org SLUG` narrows every pane to one organization, `org all` shows them all again,
+    /// and a bare `org` says how, with the slugs to choose from.
+    private static func organizationMessage(_ slug: String, in model: inout DashboardModel) -> String {
+        guard model.identity.isStaff else {
+            return "your account sees \(model.organizationName ?? "its own organization") only; org is for platform staff"
+        }
+        let slugs = model.organizationChoices.map(\.slug)
+        let choices = slugs.isEmpty ? "" : "; the organizations are " + slugs.prefix(8).joined(separator: ", ") + (slugs.count > 8 ? ", …" : "")
+        switch slug.lowercased() {
+        case "":
+            return "org SLUG shows one organization, org all shows every one" + choices
+        case "all", "*":
+            _ = model.setOrganizationFilter(slug: "")
+            return "showing every organization"
+        default:
+            guard model.setOrganizationFilter(slug: slug) else { return "no organization '\(slug)'" + choices }
+            return "showing \(model.organizationChoices.first { $0.slug == slug }?.name ?? slug) only; org all shows every one"
+        }
     }
 }

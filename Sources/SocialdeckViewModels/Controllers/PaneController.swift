@@ -19,12 +19,15 @@ public protocol PaneController {
     static func editorKey(_ key: Key, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]?
     /// The `/` prompt's text changed: the pane narrows its list as the person types.
     static func filterChanged(_ text: String, in model: inout DashboardModel, context: ActionContext)
+    /// What the footer says while the pane's own prompt or editor is open; nil when none is.
+    static func editorHint(in model: DashboardModel) -> String?
 }
 
 extension PaneController {
     public static func unavailableReason(_ action: KeyAction, in model: DashboardModel) -> String? { nil }
     public static func editorKey(_ key: Key, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? { nil }
     public static func filterChanged(_ text: String, in model: inout DashboardModel, context: ActionContext) {}
+    public static func editorHint(in model: DashboardModel) -> String? { nil }
 }
 
 /// Every controller, and the dispatch between them: the open pane's controller first,
@@ -52,6 +55,10 @@ public enum DashboardControllers {
 
     public static func filterChanged(_ text: String, in model: inout DashboardModel, context: ActionContext) {
         controller(for: model.pane)?.filterChanged(text, in: &model, context: context)
+    }
+
+    public static func editorHint(in model: DashboardModel) -> String? {
+        controller(for: model.pane)?.editorHint(in: model)
     }
 
     /// Runs `action` in the open pane. An action that cannot run now says why.

@@ -30,6 +30,11 @@ public struct DashboardModel: Sendable {
     public private(set) var lastSnapshot: DashboardSnapshot?
     /// Staff may narrow every pane to one organization (`:org SLUG`).
     public private(set) var organizationFilter: ObjectId?
+    /// The organization the last snapshot was read for (nil: every one the identity sees).
+    private var lastScope: ObjectId??
+
+    /// Help, the palette or a one-line prompt, which has the keyboard while open.
+    public var prompt: DashboardPrompt?
 
     public var approvals: ApprovalQueueModel
     public var calendar: CalendarModel
@@ -87,22 +92,26 @@ public struct DashboardModel: Sendable {
     public mutating func receive(_ delivery: RefreshScheduler.Delivery, now: Date) {
         switch delivery.result {
         case .success(let snapshot):
+            // Read for another organization than the last (`:org`): the lists changed because
+            // the person asked, so the selections follow silently.
+            let rescoped = lastScope.map { $0 != delivery.request.organizationId } ?? false
+            lastScope = delivery.request.organizationId
             lastSnapshot = snapshot
             connection = delivery.duration > Self.slowThreshold ? .slow(at: now, seconds: delivery.duration) : .connected(at: now)
             // Only the panes the snapshot was read for; the others keep what they showed.
             let read = delivery.request.panes
             var notices: [String?] = []
             if read.contains(.approvals) {
-                let departed = snapshot.departed.mapValues { PostDeparture.reason($0, viewer: identity) }
+                let departed = rescoped ? nil : snapshot.departed.mapValues { PostDeparture.reason($0, viewer: identity) }
                 let message = approvals.message
                 _ = approvals.send(.snapshot(snapshot.queue.map { QueueItem($0, snapshot: snapshot) }, departed: departed), now: now)
                 notices.append(approvals.message != message ? approvals.message : nil)
             }
             if read.contains(.calendar) {
                 notices.append(calendar.load(snapshot.calendar, dayCounts: snapshot.calendarDayCounts,
-                                             listed: delivery.request.calendarFocus, departed: snapshot.departed))
+                                             listed: delivery.request.calendarFocus, departed: rescoped ? nil : snapshot.departed))
             }
-            if read.contains(.analytics) { notices.append(analytics.load(snapshot.analytics)) }
+            if read.contains(.analytics) { notices.append(analytics.load(snapshot.analytics, announce: !rescoped)) }
             if read.contains(.agents) { notices.append(agents.load(snapshot.agents)) }
             if read.contains(.revenue) { revenue.load(snapshot.revenue) }
             if let notice = notices.compactMap({ $0 }).first { show(notice, now: now) }
@@ -142,8 +151,15 @@ public struct DashboardModel: Sendable {
     /// Something can be undone now; the screen must redraw as the offer counts down.
     public func canUndo(at now: Date) -> Bool { undo.canUndo(at: now) }
 
-    /// A prompt or editor of the open pane has the keyboard.
-    public var hasOpenEditor: Bool { pane == .approvals && approvals.mode != .browsing }
+    /// A prompt, or an editor of the open pane, has the keyboard.
+    public var hasOpenEditor: Bool { prompt != nil || (pane == .approvals && approvals.mode != .browsing) }
+
+    /// The organizations staff may narrow to with `:org`, by slug.
+    public var organizationChoices: [(slug: String, name: String)] {
+        guard identity.isStaff, let snapshot = lastSnapshot else { return [] }
+        return snapshot.organizationSlugs.map { (slug: $0.key, name: snapshot.organizationNames[$0.value] ?? $0.key) }
+            .sorted { $0.slug < $1.slug }
+    }
 
     /// The header clock: the time in the user's zone.
     public func clockText(_ now: Date) -> String {

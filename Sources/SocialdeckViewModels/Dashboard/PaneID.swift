@@ -4,6 +4,9 @@ import SocialdeckCore
 public enum PaneID: Int, CaseIterable, Sendable, Hashable {
     case calendar = 1, approvals, analytics, agents, revenue
 
+    /// The name `config.toml` uses for the pane's keys: `[keys.calendar]`.
+    public var name: String { String(describing: self) }
+
     public var title: String {
         switch self {
         case .calendar: return "Calendar"

@@ -1,24 +1,33 @@
 
 /// Where a binding applies: everywhere, or in one pane of the dashboard.
-public enum KeyScope: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    case global, calendar, approvals, analytics, agents, revenue
+public enum KeyScope: Sendable, Hashable, CustomStringConvertible {
+    case global
+    case pane(PaneID)
 
-    /// The panes, in tab order: `pane_1` is the calendar.
-    public static let panes: [KeyScope] = [.calendar, .approvals, .analytics, .agents, .revenue]
+    /// Every scope, the global one first, then the panes in tab order.
+    public static var allCases: [KeyScope] { [.global] + PaneID.allCases.map(KeyScope.pane) }
 
-    public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
-
-    /// A pane's own scope.
-    public init(_ pane: PaneID) {
-        switch pane {
-        case .calendar: self = .calendar
-        case .approvals: self = .approvals
-        case .analytics: self = .analytics
-        case .agents: self = .agents
-        case .revenue: self = .revenue
+    /// The name `config.toml` uses: `[keys.approvals]`.
+    public var name: String {
+        switch self {
+        case .global: return "global"
+        case .pane(let pane): return pane.name
         }
     }
-    public var description: String { rawValue }
+
+    public init?(name: String) {
+        guard let scope = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = scope
+    }
+
+    public var title: String {
+        switch self {
+        case .global: return "Global"
+        case .pane(let pane): return pane.title
+        }
+    }
+
+    public var description: String { name }
 }
 
 /// Something a key can do. The raw value is the name `config.toml` uses.
@@ -39,14 +48,8 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable, CustomStringCon
 
     /// The pane `pane_1` … `pane_5` switch to.
     public var pane: PaneID? {
-        switch self {
-        case .pane1: return .calendar
-        case .pane2: return .approvals
-        case .pane3: return .analytics
-        case .pane4: return .agents
-        case .pane5: return .revenue
-        default: return nil
-        }
+        guard rawValue.hasPrefix("pane_"), let number = Int(rawValue.dropFirst(5)) else { return nil }
+        return PaneID(rawValue: number)
     }
 }
 

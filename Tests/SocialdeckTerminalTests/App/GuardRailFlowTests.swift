@@ -82,9 +82,13 @@ struct GuardRailFlowTests {
         app.type("2026-11-28 09:00")
         try app.press("enter")
         #expect(try app.stored(entry.postId) == before)
-        let message = try #require(try S.dashboard(app).flashText(at: app.now))
-        #expect(message.hasSuffix("has passed: a post cannot be moved into the past"))
-        #expect(app.screen.contains("a post cannot be moved into the past"))
+        #expect(app.screen.contains("Sat 28 Nov 09:00 has passed: a post cannot be moved into"))
+        #expect(try S.dashboard(app).prompt != nil, "the prompt stays open with what was typed")
+        // The core refuses it too, whoever asks.
+        #expect(throws: CoreError.self) {
+            try ContentWorkflow(store: app.store, clock: { [now = app.now] in now })
+                .reschedule(entry.postId, to: app.now.addingTimeInterval(-60), by: S.someoneElse(app))
+        }
     }
 
     /// Today a rejected draft moves like any other; now the move prompt does not open, and
@@ -100,7 +104,7 @@ struct GuardRailFlowTests {
         #expect(try S.dashboard(app).calendar.selectedEntry?.approval == .rejected)
         let before = try app.stored(entry.postId)
         try app.press("m")
-        #expect(app.runtime.overlay == nil, "no move prompt for a rejected draft")
+        #expect(try S.dashboard(app).prompt == nil, "no move prompt for a rejected draft")
         #expect(app.screen.contains("was rejected; it can be scheduled or moved once it is reopened"))
         #expect(try app.stored(entry.postId) == before)
 

@@ -22,8 +22,10 @@ struct ClickTargetTests {
     }
 
     static func frame(_ model: DashboardModel, width: Int = 80, height: Int = 24,
-                      overlay: DashboardRuntime.Overlay? = nil) -> CellBuffer {
-        DashboardView.frame(width: width, height: height, screen: .dashboard(model), overlay: overlay,
+                      prompt: DashboardPrompt? = nil) -> CellBuffer {
+        var model = model
+        model.prompt = prompt
+        return DashboardView.frame(width: width, height: height, screen: .dashboard(model),
                             palette: PaneFixtures.palette, bindings: KeyBindings(), now: PaneFixtures.now)
     }
 
@@ -164,7 +166,7 @@ struct ClickTargetTests {
 
     @Test("An open overlay covers the whole screen")
     func overlayCovers() {
-        let buffer = Self.frame(Self.dashboard(.approvals), overlay: .help(offset: 0))
+        let buffer = Self.frame(Self.dashboard(.approvals), prompt: .help(offset: 0))
         #expect(buffer.clickTarget(x: 0, y: 1) == .overlay)
         #expect(buffer.clickTarget(x: 40, y: 10) == .overlay)
     }

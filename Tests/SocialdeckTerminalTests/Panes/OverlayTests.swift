@@ -8,7 +8,7 @@ struct OverlayTests {
     let context = PaneFixtures.context()
 
     /// An empty dashboard frame with `draw` on top, as the app shows an overlay.
-    private func frame(_ width: Int, _ height: Int, scope: KeyScope = .approvals,
+    private func frame(_ width: Int, _ height: Int, scope: KeyScope = .pane(.approvals),
                        _ draw: (Rect, inout CellBuffer) -> Void) -> CellBuffer {
         PaneFrame.render(width: width, height: height, tab: "Approvals", scope: scope) { _, buffer in
             draw(buffer.bounds.rows([.fill, .fixed(1)])[0], &buffer)
@@ -18,7 +18,7 @@ struct OverlayTests {
     @Test("Help at 80×24, generated from the bindings")
     func help() {
         let buffer = frame(80, 24) { rect, buffer in
-            HelpOverlay.render(HelpOverlay.Model(scope: .approvals), in: rect, into: &buffer, context: context)
+            HelpOverlay.render(HelpOverlay.Model(scope: .pane(.approvals)), in: rect, into: &buffer, context: context)
         }
         GoldenFile.assertMatches(buffer, named: "help-80x24")
         let text = buffer.text()
@@ -32,9 +32,9 @@ struct OverlayTests {
     @Test("Help scrolls, clamps its offset and shows a remap")
     func helpScrolls() {
         var bindings = KeyBindings()
-        bindings.rebind(.approve, in: .approvals, to: [.character("A")])
+        bindings.rebind(.approve, in: .pane(.approvals), to: [.character("A")])
         let rect = Rect(width: 80, height: 23)
-        let end = HelpOverlay.maximumOffset(for: HelpOverlay.Model(bindings: bindings), in: rect)
+        let end = HelpModel(bindings: bindings).maximumOffset(screenRows: rect.height)
         #expect(end > 0)
         var last = CellBuffer(width: 80, height: 23)
         HelpOverlay.render(HelpOverlay.Model(bindings: bindings, offset: end), in: rect, into: &last, context: context)
@@ -42,35 +42,35 @@ struct OverlayTests {
         HelpOverlay.render(HelpOverlay.Model(bindings: bindings, offset: end + 50), in: rect, into: &beyond, context: context)
         #expect(last == beyond)
         #expect(last.text().contains("Restart the selected agent"))
-        let lines = HelpOverlay.lines(bindings.helpSections())
+        let lines = HelpModel(sections: bindings.helpSections()).lines
         #expect(lines.contains(.key(keys: "A", description: "Approve the selected drafts")))
-        let explained = HelpOverlay.lines(bindings.helpSections(), unavailable: [.approve: "your role cannot approve"])
+        let explained = HelpModel(sections: bindings.helpSections(), unavailable: [.approve: "your role cannot approve"]).lines
         #expect(explained.contains(.unavailable(keys: "A", description: "(your role cannot approve) Approve the selected drafts")))
     }
 
     @Test("Footer at 80×24, and narrower footers drop what does not fit")
     func footer() {
         var buffer = CellBuffer(width: 80, height: 24)
-        let scopes: [KeyScope] = [.approvals, .calendar, .analytics, .agents, .revenue, .global]
+        let scopes: [KeyScope] = [.pane(.approvals), .pane(.calendar), .pane(.analytics), .pane(.agents), .pane(.revenue), .global]
         for (row, scope) in scopes.enumerated() {
             FooterBar.render(FooterBar.Model(scope: scope), in: Rect(y: row, width: 80, height: 1), into: &buffer, context: context)
         }
         for (index, width) in [60, 40, 24, 10, 5].enumerated() {
-            FooterBar.render(FooterBar.Model(scope: .approvals), in: Rect(y: 8 + index, width: width, height: 1),
+            FooterBar.render(FooterBar.Model(scope: .pane(.approvals)), in: Rect(y: 8 + index, width: width, height: 1),
                              into: &buffer, context: context)
         }
-        FooterBar.render(FooterBar.Model(scope: .calendar, status: "10:00 Europe/Berlin"), in: Rect(y: 15, width: 80, height: 1),
+        FooterBar.render(FooterBar.Model(scope: .pane(.calendar), status: "10:00 Europe/Berlin"), in: Rect(y: 15, width: 80, height: 1),
                          into: &buffer, context: context)
         GoldenFile.assertMatches(buffer, named: "footer-80x24")
-        #expect(buffer.line(0).hasPrefix(" a approve  r reject  e edit  space select  q quit  ? help  : command  / filter"))
+        #expect(buffer.line(0).hasPrefix(" a approve  r reject  e edit  space select  / filter  q quit  ? help  : command"))
         #expect(buffer.line(10).contains("? help"))
-        #expect(FooterBar.visibleEntries(FooterBar.Model(scope: .approvals), width: 6).map(\.action) == [.help])
-        #expect(FooterBar.visibleEntries(FooterBar.Model(scope: .approvals), width: 0).isEmpty)
+        #expect(FooterBar.visibleEntries(FooterBar.Model(scope: .pane(.approvals)), width: 6).map(\.action) == [.help])
+        #expect(FooterBar.visibleEntries(FooterBar.Model(scope: .pane(.approvals)), width: 0).isEmpty)
     }
 
     @Test("The command palette at 80×24")
     func palette() {
-        let model = CommandPaletteOverlay.Model(text: "re", scope: .approvals, selected: 1)
+        let model = CommandPaletteOverlay.Model(text: "re", scope: .pane(.approvals), selected: 1)
         let buffer = frame(80, 24) { rect, buffer in
             CommandPaletteOverlay.render(model, in: rect, into: &buffer, context: context)
         }
@@ -80,10 +80,10 @@ struct OverlayTests {
 
     @Test("The palette matches labels, actions and command words")
     func paletteMatches() {
-        func names(_ text: String, _ scope: KeyScope = .approvals) -> [String] {
+        func names(_ text: String, _ scope: KeyScope = .pane(.approvals)) -> [String] {
             CommandPaletteOverlay.Model(text: text, scope: scope).matches.map(CommandPaletteOverlay.name(of:))
         }
-        #expect(names("").count == KeyBindings.defaults.paletteEntries(scope: .approvals).count + 4)  // "quit" is a binding too
+        #expect(names("").count == KeyBindings.defaults.paletteEntries(scope: .pane(.approvals)).count + 4)  // "quit" is a binding too
         #expect(names("appr").first == "approve")
         #expect(names("th").first == "theme NAME")
         #expect(names("theme dark") == ["theme NAME"])
@@ -91,7 +91,7 @@ struct OverlayTests {
         #expect(names("quit") == ["quit"])
         #expect(names("zzz").isEmpty)
         let buffer = frame(80, 24) { rect, buffer in
-            CommandPaletteOverlay.render(CommandPaletteOverlay.Model(text: "zzz\u{1B}[2J", scope: .calendar), in: rect,
+            CommandPaletteOverlay.render(CommandPaletteOverlay.Model(text: "zzz\u{1B}[2J", scope: .pane(.calendar)), in: rect,
                                          into: &buffer, context: context)
         }
         #expect(buffer.text().contains("No command matches “zzz␛[2J”"))
@@ -124,9 +124,9 @@ struct OverlayTests {
             for height in 0...10 {
                 var buffer = CellBuffer(width: width, height: height)
                 HelpOverlay.render(HelpOverlay.Model(offset: 3), in: buffer.bounds, into: &buffer, context: context)
-                CommandPaletteOverlay.render(CommandPaletteOverlay.Model(text: "a", scope: .calendar), in: buffer.bounds,
+                CommandPaletteOverlay.render(CommandPaletteOverlay.Model(text: "a", scope: .pane(.calendar)), in: buffer.bounds,
                                              into: &buffer, context: context)
-                FooterBar.render(FooterBar.Model(scope: .agents, status: "now"), in: buffer.bounds, into: &buffer, context: context)
+                FooterBar.render(FooterBar.Model(scope: .pane(.agents), status: "now"), in: buffer.bounds, into: &buffer, context: context)
             }
         }
     }

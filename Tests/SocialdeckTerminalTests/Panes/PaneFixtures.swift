@@ -163,14 +163,14 @@ enum PaneFrame {
 
     static func approvals(_ model: ApprovalQueueModel, width: Int, height: Int,
                           context: PaneContext = PaneFixtures.context()) -> CellBuffer {
-        render(width: width, height: height, tab: "Approvals", scope: .approvals, context: context) { rect, buffer in
+        render(width: width, height: height, tab: "Approvals", scope: .pane(.approvals), context: context) { rect, buffer in
             ApprovalsPane.render(model, in: rect, into: &buffer, context: context)
         }
     }
 
     static func calendar(_ model: CalendarModel, width: Int, height: Int,
                          context: PaneContext = PaneFixtures.context()) -> CellBuffer {
-        render(width: width, height: height, tab: "Calendar", scope: .calendar, context: context) { rect, buffer in
+        render(width: width, height: height, tab: "Calendar", scope: .pane(.calendar), context: context) { rect, buffer in
             CalendarPane.render(model, in: rect, into: &buffer, context: context)
         }
     }

@@ -1,86 +1,11 @@
-import Foundation
-import SocialdeckViewModels
+public import Foundation
+public import SocialdeckViewModels
 
-/// The `:` palette: a prompt line with what has been typed, and under it the pane's
-/// and the global actions (from ``KeyBindings/paletteEntries(scope:)``) and the typed
-/// commands ("theme NAME", "goto YYYY-MM-DD", …) that match it.
+/// The `:` palette: a prompt line with what has been typed, and under it the matches
+/// of ``PaletteModel``, the selected one highlighted.
 public enum CommandPaletteOverlay: Pane {
-    /// A command typed with arguments rather than bound to a key.
-    public struct Command: Sendable, Equatable {
-        public var name: String
-        public var description: String
-        public init(name: String, description: String) {
-            self.name = name
-            self.description = description
-        }
-        /// "theme" of "theme NAME".
-        public var word: String { String(name.split(separator: " ").first ?? "") }
-    }
-
-    /// The commands every session has.
-    public static let standardCommands: [(name: String, description: String)] = [
-        ("theme NAME", "Switch to another colour theme"),
-        ("org SLUG", "Show one organization only (staff)"),
-        ("goto YYYY-MM-DD", "Show that day in the calendar"),
-        ("range 7|30|90", "Show the last 7, 30 or 90 days in analytics"),
-        ("quit", "Quit socialdeck"),
-    ]
-
-    public enum Match: Sendable, Equatable {
-        case binding(KeyHint)
-        case command(Command)
-    }
-
-    public struct Model: Sendable, Equatable {
-        public var text: String
-        /// The cursor in the typed text, in characters; nil for its end.
-        public var cursor: Int?
-        public var scope: KeyScope
-        public var bindings: KeyBindings
-        public var commands: [Command]
-        /// Which match enter would run.
-        public var selected: Int
-
-        public init(text: String = "", cursor: Int? = nil, scope: KeyScope, bindings: KeyBindings = .defaults,
-                    commands: [(name: String, description: String)] = CommandPaletteOverlay.standardCommands,
-                    selected: Int = 0) {
-            self.text = text
-            self.cursor = cursor
-            self.scope = scope
-            self.bindings = bindings
-            self.commands = commands.map { Command(name: $0.name, description: $0.description) }
-            self.selected = selected
-        }
-
-        /// What the typed text matches, best first: a label, action or command word that
-        /// starts with it, then one that contains it, then a description that does.
-        /// A command matches by its first word ("th" and "theme dark" find "theme NAME").
-        public var matches: [Match] {
-            let query = text.trimmingCharacters(in: .whitespaces).lowercased()
-            let head = String(query.split(separator: " ").first ?? "")
-            let hints = bindings.paletteEntries(scope: scope)
-            let labels = Set(hints.map(\.label))
-            let candidates = hints.map(Match.binding)
-                + commands.filter { !labels.contains($0.name) }.map(Match.command)
-            guard !query.isEmpty else { return candidates }
-            func rank(_ match: Match) -> Int? {
-                switch match {
-                case .command(let command):
-                    if query.contains(" ") { return command.word == head ? 0 : nil }
-                    if command.word.hasPrefix(query) { return 0 }
-                    return command.description.lowercased().contains(query) ? 2 : nil
-                case .binding(let hint):
-                    guard !query.contains(" ") || hint.label.contains(" ") else { return nil }
-                    let names = [hint.label.lowercased(), hint.action.rawValue]
-                    if names.contains(where: { $0.hasPrefix(query) }) { return 0 }
-                    if names.contains(where: { $0.contains(query) }) { return 1 }
-                    return hint.description.lowercased().contains(query) ? 2 : nil
-                }
-            }
-            let ranked = candidates.enumerated().compactMap { index, match in rank(match).map { ($0, index, match) } }
-            return ranked.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
-        }
-    }
+    public typealias Model = PaletteModel
+    public typealias Match = PaletteModel.Match
 
     /// The box: near the top, centred, at most 72 columns and 18 rows.
     static func box(matches: Int, in rect: Rect) -> Rect {
@@ -143,18 +68,13 @@ public enum CommandPaletteOverlay: Pane {
                                 limit: list.maxX, into: &buffer)
             }
         }
-        let count = " \(matches.count) of \(model.bindings.paletteEntries(scope: model.scope).count + model.commands.count) "
+        let count = " \(matches.count) of \(model.total) "
         if DisplayWidth.of(count) <= box.width - 4 {
             buffer.put(count, x: box.maxX - 2 - DisplayWidth.of(count), y: box.maxY - 1, style: palette[.dialogBorder])
         }
     }
 
-    static func name(of match: Match) -> String {
-        switch match {
-        case .binding(let hint): return hint.label
-        case .command(let command): return command.name
-        }
-    }
+    static func name(of match: Match) -> String { match.name }
 
     static func keys(of match: Match) -> String {
         if case .binding(let hint) = match { return hint.keysText }

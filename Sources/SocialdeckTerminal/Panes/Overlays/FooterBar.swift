@@ -1,4 +1,4 @@
-import SocialdeckViewModels
+public import SocialdeckViewModels
 /// The bottom bar: "a approve  r reject  …  ? help  : command", generated from
 /// ``KeyBindings/footerEntries(scope:)``. Entries that do not fit the width are
 /// dropped, the help key last of all; an optional status text sits on the right.

@@ -1,0 +1,67 @@
+import Foundation
+
+/// What has the keyboard above the panes: the help overlay, the `:` palette, or a
+/// one-line prompt. While one is open every key goes to it, so no key runs a pane
+/// command underneath (``PromptController``).
+public enum DashboardPrompt: Sendable, Equatable {
+    /// `?`, scrolled to `offset` lines.
+    case help(offset: Int)
+    /// `:`, with the match Enter runs.
+    case palette(PromptLine, selected: Int)
+    /// `/` in a pane that filters; the pane narrows as the text changes.
+    case filter(PromptLine)
+    /// `m` in the calendar.
+    case moveTo(MovePrompt)
+
+    /// What the footer says while the prompt is open: its keys.
+    public var keysHint: String {
+        switch self {
+        case .help: return HelpModel.scrollKeys
+        case .palette: return "enter run · up/down choose · tab complete · esc cancel"
+        case .filter: return "type words, a platform (TT, LI) or a status · enter keep · esc clear"
+        case .moveTo: return "enter move · esc cancel · 09:30 or 2026-12-01 09:30"
+        }
+    }
+}
+
+/// One line of typed text with a cursor: a single-line ``TextEditor``.
+public struct PromptLine: Sendable, Equatable {
+    public private(set) var editor: TextEditor
+
+    public init(_ text: String = "") {
+        editor = TextEditor(text: text.replacingOccurrences(of: "\n", with: " "))
+    }
+
+    public var text: String { editor.text }
+    /// The cursor, in characters from the start.
+    public var cursor: Int { editor.column }
+
+    /// Applies an editing key; false when the key does not edit a line.
+    public mutating func edit(_ key: Key) -> Bool {
+        switch key.code {
+        case .backspace: editor.backspace()
+        case .delete: editor.deleteForward()
+        case .left: editor.left()
+        case .right: editor.right()
+        case .home: editor.home()
+        case .end: editor.end()
+        case .character("u") where key.control: self = PromptLine()
+        default:
+            guard let typed = key.typedText else { return false }
+            editor.insert(typed)
+        }
+        return true
+    }
+}
+
+/// The move prompt: the post it moves, what is typed, and why the last answer was
+/// refused. A refused answer keeps its text so it can be corrected.
+public struct MovePrompt: Sendable, Equatable {
+    public var line = PromptLine()
+    public let postTitle: String
+    public var error: String?
+
+    public init(postTitle: String) {
+        self.postTitle = postTitle
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+import SocialdeckCore
+import SocialdeckModel
+import SocialdeckStorage
+import SocialdeckViewModels
+@testable import SocialdeckTerminal
+
+/// Prompts own the keyboard, typed text is never lost silently, and filters say what
+/// they do (issue #10, items 2, 3, 7, 8 and 10), driven through the whole app.
+@Suite("App flows: prompts and filters")
+struct PromptFlowTests {
+    func posts(_ app: AppHarness) throws -> [Content] {
+        try ModelCollection(app.store, Content.self).find(.all, sort: [.asc("_id")])
+    }
+
+    var model: (AppHarness) -> DashboardModel? {
+        { app in if case .dashboard(let model) = app.runtime.screen { return model } else { return nil } }
+    }
+
+    /// Opens the calendar on the local day holding `date`.
+    func goTo(_ date: Date, _ app: AppHarness) throws {
+        let zone = try #require(model(app)).timeZone
+        let d = Calendar.gregorian(in: zone).dateComponents([.year, .month, .day], from: date)
+        try app.press(":")
+        app.type(String(format: "goto %04d-%02d-%02d", d.year!, d.month!, d.day!))
+        try app.press("enter")
+        app.refresh()
+    }
+
+    /// The footer row of the frame.
+    func footer(_ app: AppHarness) -> String {
+        String(app.screen.split(separator: "\n", omittingEmptySubsequences: false)[app.frame.height - 1])
+    }
+
+    /// The calendar offered `/ filter` but opened nothing, so the next letter ran as a
+    /// command: `x` took a post off the calendar.
+    @Test func slashFiltersTheCalendarAndNoLetterRunsAsACommand() throws {
+        let app = try AppHarness()
+        try app.signIn()
+        let scheduled = try #require(try posts(app).first { $0.platforms.contains { $0.status == .scheduled && $0.scheduledAt != nil } })
+        let day = try #require(scheduled.platforms.compactMap(\.scheduledAt).min())
+        try goTo(day, app)
+        try app.press("v", "v")
+        app.refresh()
+        #expect(footer(app).contains("/ filter"))
+        let before = try posts(app)
+        try app.press("/")
+        app.type("xm")
+        #expect(app.screen.contains("filter: xm"))
+        #expect(try posts(app) == before, "no letter typed into the filter ran as a command")
+        try app.press("enter")
+        #expect(app.screen.contains("“xm”"))
+        #expect(app.screen.contains("esc clears"))
+        try app.press("esc")
+        #expect(!app.screen.contains("“xm”"))
+        #expect(try posts(app) == before)
+    }
+
+    /// A pane with nothing to narrow does not offer `/`, and `/` opens nothing there.
+    @Test func panesWithoutAListDoNotOfferAFilter() throws {
+        let app = try AppHarness()
+        try app.signIn()
+        try app.press("3")
+        #expect(!footer(app).contains("/ filter"))
+        try app.press("/")
+        #expect(model(app)?.prompt == nil)
+    }
+
+    @Test func ctrlCInTheEditorDoesNotQuit() throws {
+        let app = try AppHarness()
+        try app.signIn()
+        try app.press("2", "e")
+        try app.press("ctrl+c")
+        #expect(app.isRunning)
+        #expect(app.screen.contains(ApprovalsController.editorKeys))
+    }
+
+    /// Esc with changes asks; a second Esc discards; nothing reaches the store.
+    @Test func escInTheEditorAsksBeforeThrowingTextAway() throws {
+        let app = try AppHarness()
+        try app.signIn()
+        try app.press("2")
+        let before = try posts(app)
+        try app.press("e")
+        app.type(" and more")
+        try app.press("esc")
+        #expect(app.screen.contains("discard your changes?"))
+        #expect(app.screen.contains(ApprovalQueueModel.discardQuestion))
+        #expect(model(app)?.approvals.mode != .browsing, "the editor is still open")
+        app.type("!")
+        try app.press("esc")
+        #expect(model(app)?.approvals.mode != .browsing, "typing again means a new question")
+        try app.press("esc")
+        #expect(model(app)?.approvals.mode == .browsing)
+        #expect(try posts(app) == before)
+        // Without changes Esc closes at once.
+        try app.press("e", "esc")
+        #expect(model(app)?.approvals.mode == .browsing)
+    }
+
+    /// The move prompt names the post; a bad time keeps what was typed and says why.
+    @Test func aRefusedMoveKeepsTheTextAndSaysWhy() throws {
+        let app = try AppHarness()
+        try app.signIn()
+        let future = try #require(try posts(app).first {
+            $0.approval.status != .rejected && $0.platforms.contains { $0.status == .scheduled && ($0.scheduledAt ?? .distantPast) > app.now.addingTimeInterval(86_400) }
+        })
+        let day = try #require(future.platforms.compactMap(\.scheduledAt).filter { $0 > app.now }.min())
+        try goTo(day, app)
+        let selected = try #require(model(app)?.calendar.selectedEntry)
+        try app.press("m")
+        #expect(app.screen.contains("move “\(selected.title)” to:"))
+        app.type("25:99")
+        try app.press("enter")
+        #expect(app.screen.contains("move “\(selected.title)” to: 25:99"))
+        #expect(app.screen.contains("type a time like 09:30"))
+        try app.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        app.type("10:15")
+        try app.press("enter")
+        #expect(model(app)?.prompt == nil)
+        app.refresh()
+        let moved = try #require(try ModelCollection(app.store, Content.self).get(selected.postId))
+        let local = Calendar.gregorian(in: try #require(model(app)).timeZone)
+        #expect(moved.platforms.compactMap(\.scheduledAt).contains { local.component(.hour, from: $0) == 10 && local.component(.minute, from: $0) == 15 })
+    }
+
+    /// A filter that matches nothing says so and how to clear it; badges are terms.
+    @Test func filterStates() throws {
+        let app = try AppHarness()
+        try app.signIn()
+        try app.press("2", "/")
+        app.type("zzqq")
+        #expect(app.screen.contains("No drafts match “zzqq” · esc clears"))
+        try app.press("esc")
+        #expect(!app.runtimeQueueTitles.isEmpty, "esc in the prompt clears the filter")
+        try app.press("/")
+        app.type("tt")
+        try app.press("enter")
+        let shown = try #require(model(app)?.approvals.visible)
+        #expect(!shown.isEmpty)
+        #expect(shown.allSatisfy { $0.platforms.contains(.tiktok) }, "TT names TikTok, as the rows' badges do")
+        #expect(app.screen.contains("filter “tt”"))
+        try app.press("esc")
+        #expect(model(app)?.approvals.filter == "")
+    }
+
+    /// Help scrolls with its own keys instead of closing on them.
+    @Test func helpScrollsWithItsOwnKeys() throws {
+        let app = try AppHarness(width: 100, height: 20)
+        try app.signIn()
+        try app.press("?")
+        #expect(app.screen.contains("Keys"))
+        try app.press("G")
+        #expect(model(app)?.prompt != nil, "G scrolls to the end, it does not close help")
+        #expect(app.screen.contains("Show the calendar") == false)
+        #expect(app.screen.contains("Reload from the store") == false || app.screen.contains("Restart the selected agent"))
+        try app.press("g")
+        #expect(app.screen.contains("Approve the selected drafts"))
+        try app.press("space")
+        #expect(!app.screen.contains("Approve the selected drafts"))
+        try app.press("q")
+        #expect(model(app)?.prompt == nil)
+        #expect(app.isRunning, "q closes help, not the app")
+    }
+
+    /// Staff: the palette completes organization slugs; a bare `org` explains itself.
+    @Test func thePaletteCompletesOrganizations() throws {
+        let app = try AppHarness()
+        try app.signIn("admin@socialdeck.example")
+        try app.press(":")
+        app.type("org")
+        try app.press("enter")
+        #expect(app.screen.contains("org SLUG shows one organization, org all shows every one"))
+        #expect(app.screen.contains("acme"))
+        try app.press(":")
+        app.type("org ac")
+        #expect(app.screen.contains("org acme"))
+        #expect(app.screen.contains("Acme Coffee Roasters"))
+        try app.press("enter")
+        #expect(model(app)?.organizationFilter != nil)
+        #expect(app.screen.contains("showing Acme Coffee Roasters only"))
+        try app.press(":")
+        app.type("org all")
+        try app.press("enter")
+        #expect(model(app)?.organizationFilter == nil)
+    }
+}
