@@ -50,6 +50,21 @@ public protocol DocumentStore: AnyObject, Sendable {
 
     /// Checks the store answers; throws `StoreError.unreachable` when it does not.
     func ping() throws
+
+    /// A value that changes whenever a document of these collections is inserted,
+    /// updated or deleted, by this process or any other (another socialdeck, an import,
+    /// the sqlite3 shell, mongosh). Equal values mean nothing changed in between, so a
+    /// dashboard may skip re-reading; see ``ChangeVersion``.
+    func changeVersion(of collections: [String]) throws -> ChangeVersion
+}
+
+/// What ``DocumentStore/changeVersion(of:)`` returns: one opaque part a collection,
+/// compared whole. SQLite counts changes with triggers; MongoDB counts the events of a
+/// change stream, or, on a server without one, probes each collection's size and
+/// newest `updatedAt`.
+public struct ChangeVersion: Sendable, Hashable {
+    public let parts: [String]
+    public init(_ parts: [String]) { self.parts = parts }
 }
 
 /// How `insertAll` kept its documents together.

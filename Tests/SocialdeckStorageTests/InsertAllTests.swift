@@ -12,16 +12,6 @@ struct InsertAllTests {
         range.map { Document([.init("_id", .objectId(ObjectId(timestamp: 1_795_000_000, unique: 7, counter: UInt32($0)))), .init("n", .int32(Int32($0)))]) }
     }
 
-    /// A second connection to the same store, as another process would read it.
-    func otherConnection(to store: any DocumentStore, _ backend: Backend) throws -> any DocumentStore {
-        switch backend {
-        case .sqlite: return try SQLiteStore(directory: (store.location as NSString).deletingLastPathComponent)
-        case .mongodb:
-            let base = try #require(Backend.mongoURI)
-            return try MongoStore(uri: MongoURI.replacingDatabase(of: base, with: (store.location as NSString).lastPathComponent))
-        }
-    }
-
     @Test(arguments: Backend.enabled)
     func batchesCommitTogetherInATransaction(_ backend: Backend) throws {
         let store = try backend.makeStore()
@@ -37,7 +27,7 @@ struct InsertAllTests {
     func readersSeeNothingUntilTheCommit(_ backend: Backend) throws {
         let store = try backend.makeStore()
         try store.insertOne(Document([.init("n", .int32(0))]), into: "things")
-        let reader = try otherConnection(to: store, backend)
+        let reader = try backend.otherConnection(to: store)
         var seenMidway = -1
         try store.insertAll(into: "things") { write in
             try write(things(1...3))

@@ -31,6 +31,10 @@ public final class CountingStore: DocumentStore, Sendable {
     }
 
     public func register(_ schema: CollectionSchema) { base.register(schema) }
+    public func changeVersion(of collections: [String]) throws -> ChangeVersion {
+        note("changeVersion", collections.joined(separator: ","))
+        return try base.changeVersion(of: collections)
+    }
     public func insertOne(_ document: Document, into collection: String) throws {
         note("insertOne", collection)
         try base.insertOne(document, into: collection)

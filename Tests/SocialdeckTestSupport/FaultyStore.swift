@@ -60,4 +60,5 @@ public final class FaultyStore: DocumentStore, @unchecked Sendable {
         try base.aggregate(collection, aggregation)
     }
     public func ping() throws { try base.ping() }
+    public func changeVersion(of collections: [String]) throws -> ChangeVersion { try base.changeVersion(of: collections) }
 }

@@ -34,6 +34,18 @@ public enum Backend: String, CustomTestStringConvertible, Sendable, CaseIterable
     }
 }
 
+extension Backend {
+    /// A second connection to the same store, as another process would open it.
+    public func otherConnection(to store: any DocumentStore) throws -> any DocumentStore {
+        switch self {
+        case .sqlite: return try SQLiteStore(directory: (store.location as NSString).deletingLastPathComponent)
+        case .mongodb:
+            guard let base = Backend.mongoURI else { throw FixtureError("SOCIALDECK_TEST_MONGO_URI is not set") }
+            return try MongoStore(uri: MongoURI.replacingDatabase(of: base, with: (store.location as NSString).lastPathComponent))
+        }
+    }
+}
+
 public struct FixtureError: Error, CustomStringConvertible {
     public let description: String
     public init(_ d: String) { description = d }

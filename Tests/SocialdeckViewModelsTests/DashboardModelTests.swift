@@ -185,8 +185,8 @@ struct CrossProcessRefreshTests {
         let delivered = Mutex<[DashboardSnapshot]>([])
         let loader = SnapshotLoader(store: ws.store, identity: ws.manager)
         let ticker = ManualTicker()
-        let scheduler = RefreshScheduler(interval: 2, request: model.request, ticker: ticker, load: { try loader.load($0) },
-                                         deliver: { d in if case .success(let s) = d.result { delivered.withLock { $0.append(s) } } })
+        let scheduler = RefreshScheduler(interval: 2, request: model.request, ticker: ticker, load: { try loader.loadIfChanged($0) },
+                                         deliver: { d in if case .success(let s?) = d.result { delivered.withLock { $0.append(s) } } })
         scheduler.start()
         defer { scheduler.stop() }
         ticker.fire()

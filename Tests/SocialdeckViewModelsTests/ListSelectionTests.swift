@@ -87,4 +87,20 @@ struct ListSelectionTests {
         #expect(model.selected?.agent._id == rows[2].agent._id)
         #expect(model.load([rows[0]]) == "“\(rows[2].agent.name)” is no longer listed; now on “\(rows[0].agent.name)”")
     }
+
+    /// The selected post rides along with the request: moving the selection reads nothing
+    /// new, and a selected post gone from its list is read alone, to say what became of it.
+    @Test func theSnapshotSaysWhatBecameOfTheSelectedPost() throws {
+        let ws = try Workspace()
+        let loader = SnapshotLoader(store: ws.store, identity: ws.manager, clock: { [now = ws.now] in now })
+        var request = ws.dashboard(ws.manager).request
+        let queue = try #require(try loader.loadIfChanged(request)).queue
+        let selected = try #require(queue.last)._id
+        request.watched = [selected]
+        #expect(try loader.loadIfChanged(request) == nil, "a new selection alone is not a change")
+        try ContentWorkflow(store: ws.store, clock: { [now = ws.now] in now }).approve(selected, by: ws.manager)
+        let snapshot = try #require(try loader.loadIfChanged(request))
+        #expect(!snapshot.queue.contains { $0._id == selected })
+        #expect(snapshot.departed[selected]??.approval.status == .approved)
+    }
 }

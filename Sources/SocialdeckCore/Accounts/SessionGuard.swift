@@ -48,13 +48,17 @@ public struct SessionEnded: Error, Equatable, CustomStringConvertible {
 }
 
 /// Checks, before each refresh and each command, that a session may still act: it has
-/// not expired, and its account still reads as it did at sign-in. One read by `_id`.
-/// Any failure ends the session, so nothing further is read under it.
+/// not expired, and its account still reads as it did at sign-in. The account is read
+/// by `_id`, and only when its collection changed since the last check (an idle
+/// dashboard's tick reads nothing but the change version). Any failure ends the
+/// session, so nothing further is read under it.
 public struct SessionGuard: Sendable {
     let store: any DocumentStore
     let sessions: SessionRegistry
     let sessionId: String
     let clock: @Sendable () -> Date
+    /// The account collection's change version when the account last read as granted.
+    private let checked = ChangeWatch<ObjectId>()
 
     public init(store: any DocumentStore, sessions: SessionRegistry, session: Session,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
@@ -68,10 +72,15 @@ public struct SessionGuard: Sendable {
     public func check() throws {
         let now = clock()
         let session = try sessions.check(sessionId, at: now)
+        let collection = session.account.kind == .customer ? CollectionName.users : .adminUsers
+        let version = try store.changeVersion(of: [collection.rawValue])
+        // A lock that has run out ends nothing, so an unchanged account needs no read.
+        if checked.isCurrent(session.account.id, version, now: now) { return }
         let current = try AccountRecord.find(id: session.account.id, kind: session.account.kind, in: store)
         if let reason = session.account.endingReason(current, at: now) {
             sessions.end(sessionId, because: reason)
             throw SessionEnded(reason: reason)
         }
+        checked.record(session.account.id, version, at: now)
     }
 }

@@ -59,4 +59,5 @@ public final class AppendOnlyStore: DocumentStore, @unchecked Sendable {
         try base.aggregate(collection, aggregation)
     }
     public func ping() throws { try base.ping() }
+    public func changeVersion(of collections: [String]) throws -> ChangeVersion { try base.changeVersion(of: collections) }
 }

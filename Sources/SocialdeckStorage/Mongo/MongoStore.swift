@@ -15,11 +15,14 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
     private var schemas: [String: CollectionSchema] = [:]
     /// Whether the server runs transactions, once `hello` has said.
     var transactionSupport: Bool?
+    /// What `changeVersion(of:)` reads.
+    let changeFeed: MongoChangeFeed
 
     /// Connects and pings; throws `StoreError.unreachable` naming the hosts (never the password)
     /// when no server answers within the selection timeout.
     public init(uri: String, serverSelectionTimeout: Int32 = 3000) throws {
         pool = try MongoClientPool(uri: uri, serverSelectionTimeout: serverSelectionTimeout)
+        changeFeed = MongoChangeFeed(pool: pool)
         for (name, schema) in SchemaCatalog.all { schemas[name.rawValue] = schema }
         try ping()
     }

@@ -116,6 +116,7 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
         }
         let quoted = SQLiteQueryCompiler.quote(collection)
         try connection.execute("CREATE TABLE IF NOT EXISTS \(quoted) (rid INTEGER PRIMARY KEY, id NOT NULL UNIQUE, data BLOB NOT NULL)")
+        try SQLiteChangeCounters.install(on: collection, table: quoted, connection)
         try loadMultikey(collection)
         tables[collection] = quoted
         return quoted

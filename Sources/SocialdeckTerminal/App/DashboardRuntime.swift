@@ -174,7 +174,7 @@ public final class DashboardRuntime {
         let guardian = SessionGuard(store: store, sessions: sessions, session: session, clock: now)
         let loader = SnapshotLoader(store: store, identity: session.identity, session: guardian, clock: now)
         let scheduler = RefreshScheduler(interval: options.refreshSeconds, request: model.request, ticker: dependencies.makeTicker(),
-                                         load: { try loader.load($0) }, deliver: { mailbox.post(.refreshed($0)) })
+                                         load: { try loader.loadIfChanged($0) }, deliver: { mailbox.post(.refreshed($0)) })
         runner.begin(as: session.identity, session: guardian)
         self.scheduler = scheduler
         scheduler.start()

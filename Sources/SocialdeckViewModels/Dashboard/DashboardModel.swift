@@ -91,7 +91,9 @@ public struct DashboardModel: Sendable {
 
     public mutating func receive(_ delivery: RefreshScheduler.Delivery, now: Date) {
         switch delivery.result {
-        case .success(let snapshot):
+        case .success(nil):
+            connection = delivery.duration > Self.slowThreshold ? .slow(at: now, seconds: delivery.duration) : .connected(at: now)
+        case .success(let snapshot?):
             // Read for another organization than the last (`:org`): the lists changed because
             // the person asked, so the selections follow silently.
             let rescoped = lastScope.map { $0 != delivery.request.organizationId } ?? false

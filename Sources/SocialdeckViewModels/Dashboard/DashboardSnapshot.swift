@@ -73,6 +73,8 @@ public struct SnapshotLoader: Sendable {
     let clock: @Sendable () -> Date
     /// More posts than this in the calendar's range and it is counted per day instead.
     let listLimit: Int
+    /// What the last load read, and at which change version (``loadIfChanged(_:)``).
+    let seen = ChangeWatch<SnapshotRequest>()
 
     public init(store: any StoreHandle, identity: Identity, session: SessionGuard? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }, listLimit: Int = CalendarModel.listLimit) {
@@ -85,6 +87,11 @@ public struct SnapshotLoader: Sendable {
 
     public func load(_ request: SnapshotRequest) throws -> DashboardSnapshot {
         try session?.check()
+        return try read(request)
+    }
+
+    /// The pane's data as `load` reads it.
+    func read(_ request: SnapshotRequest) throws -> DashboardSnapshot {
         let now = clock()
         var s = DashboardSnapshot(takenAt: now)
         let workflow = ContentWorkflow(store: store, clock: clock)

@@ -9,12 +9,13 @@ import Synchronization
 /// here waits on, or is waited on by, input.
 public final class RefreshScheduler: @unchecked Sendable {
     public struct Delivery: Sendable {
-        public let result: Result<DashboardSnapshot, any Error>
+        /// A nil snapshot: nothing the request covers changed since the last one.
+        public let result: Result<DashboardSnapshot?, any Error>
         public let request: SnapshotRequest
         /// How long the load took, for the header's connection state and the benchmark.
         public let duration: TimeInterval
 
-        public init(result: Result<DashboardSnapshot, any Error>, request: SnapshotRequest, duration: TimeInterval) {
+        public init(result: Result<DashboardSnapshot?, any Error>, request: SnapshotRequest, duration: TimeInterval) {
             self.result = result
             self.request = request
             self.duration = duration
@@ -28,12 +29,12 @@ public final class RefreshScheduler: @unchecked Sendable {
     private let request: Mutex<SnapshotRequest>
     private let dropped = Atomic<Int>(0)
     private let interval: TimeInterval
-    private let load: @Sendable (SnapshotRequest) throws -> DashboardSnapshot
+    private let load: @Sendable (SnapshotRequest) throws -> DashboardSnapshot?
     private let deliver: @Sendable (Delivery) -> Void
 
     public init(interval: TimeInterval, request: SnapshotRequest, ticker: any RefreshTicker = DispatchRefreshTicker(),
                 uptime: @escaping @Sendable () -> TimeInterval = RefreshScheduler.systemUptime,
-                load: @escaping @Sendable (SnapshotRequest) throws -> DashboardSnapshot,
+                load: @escaping @Sendable (SnapshotRequest) throws -> DashboardSnapshot?,
                 deliver: @escaping @Sendable (Delivery) -> Void) {
         self.interval = max(0.1, interval)
         self.request = Mutex(request)
