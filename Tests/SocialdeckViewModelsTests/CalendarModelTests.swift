@@ -80,7 +80,7 @@ struct CalendarModelTests {
         #expect(went)
         while dash.calendar.selectedEntry?.postId != scheduled._id { dash.calendar.nextEntry() }
         let cmd = try #require(dash.calendar.rescheduleSelected(to: "17:45").first)
-        let runner = CommandRunner(store: ws.store, identity: ws.manager, deliver: { _, _ in })
+        let runner = CommandRunner(store: ws.store, identity: ws.manager, clock: { [now = ws.now] in now }, deliver: { _, _ in })
         try runner.execute(.calendar(cmd))
         let moved = try ContentWorkflow(store: ws.store).post(scheduled._id, for: ws.manager)
         let hour = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: moved.platforms.compactMap(\.scheduledAt).first!)

@@ -36,7 +36,7 @@ struct ControllerTests {
         _ = model.select(.approvals)
         let first = try #require(model.approvals.current).id
         let effects = DashboardControllers.handle(.approve, in: &model, context: context)
-        #expect(effects == [.run(.approvals(.approve([first]))), .show("1 draft approved — u to undo")])
+        #expect(effects == [.run(.approvals(.approve([first]))), .show("1 draft approved")])
         #expect(model.approvals.current?.id != first)
         #expect(DashboardControllers.handle(.filter, in: &model, context: context) == [])
         #expect(model.prompt == .filter(PromptLine()))

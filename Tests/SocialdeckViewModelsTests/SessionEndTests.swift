@@ -109,6 +109,6 @@ struct CommandRunnerSessionTests {
                                                                  clock: { [now = ws.now] in now }))
         #expect(runner.perform(.approvals(.approve([id]))) == nil)
         runner.end()
-        #expect(runner.perform(.approvals(.reopen([id])))?.message == "sign in first")
+        #expect(runner.perform(.approvals(.reject([id], reason: "too late")))?.message == "sign in first")
     }
 }

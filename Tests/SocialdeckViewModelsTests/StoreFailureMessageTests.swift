@@ -18,7 +18,7 @@ struct StoreFailureMessageTests {
         (.approvals(.approve([id])), "the draft was not approved"),
         (.approvals(.approve([id, ObjectId(), ObjectId()])), "the 3 drafts were not approved"),
         (.approvals(.reject([id], reason: "off-brand")), "the draft was not rejected"),
-        (.approvals(.reopen([id])), "the draft was not put back in the queue"),
+        (.undo([]), "nothing was undone"),
         (.approvals(.edit(id, text: "new text", seen: "old text")), "the edit was not saved"),
         (.calendar(.reschedule(id, to: Date())), "the post was not moved"),
         (.calendar(.unschedule(id)), "the post was not taken off the calendar"),
@@ -60,11 +60,18 @@ struct StoreFailureMessageTests {
         let manager = Identity(principal: .customer(userId: ObjectId(), organizationId: ObjectId(), role: .manager),
                                sessionId: "s", context: ConnectionContext(ipAddress: "127.0.0.1", userAgent: "test"))
         let runner = CommandRunner(store: AppendOnlyStore(store), identity: manager, deliver: { _, _ in })
-        for (command, notDone) in Self.commands {
+        for (command, notDone) in Self.commands where command != .undo([]) {
             // A customer's agent command is refused before the store is asked.
             if case .agents = command { continue }
             let message = runner.perform(command)?.message
             #expect(message == "The store is unreachable, so \(notDone). Try again when the header shows live.")
         }
+        // An undo of a change made while the store was there.
+        let ws = try Workspace()
+        let draft = try #require(try ContentWorkflow(store: ws.store).approvalQueue(for: ws.manager).first)
+        let made = CommandRunner(store: ws.store, identity: ws.manager, clock: { [now = ws.now] in now }, deliver: { _, _ in })
+            .complete(.approvals(.approve([draft._id])))
+        #expect(runner.perform(.undo(made.changes))?.message
+                == "The store is unreachable, so nothing was undone. Try again when the header shows live.")
     }
 }

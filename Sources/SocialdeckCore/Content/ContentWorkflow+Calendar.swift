@@ -43,28 +43,40 @@ extension ContentWorkflow {
         return filter
     }
 
-    /// Moves a post (or one of its platforms) to a new time. Published entries stay where they are.
+    /// Moves a post (or one of its platforms) to a new time. Published entries stay where
+    /// they are. A time in the past is refused, and so is a rejected draft, which has to
+    /// be reopened before it goes on the calendar again.
     @discardableResult
-    public func reschedule(_ id: ObjectId, to date: Date, platform: Platform? = nil, by identity: Identity) throws -> Content {
-        try changeSchedule(id, platform: platform, action: "content_rescheduled", by: identity) { entry in
+    public func reschedule(_ id: ObjectId, to date: Date, platform: Platform? = nil, by identity: Identity) throws -> PostChange {
+        try changeSchedule(id, platform: platform, kind: .rescheduled, by: identity) { entry in
             entry.scheduledAt = date
+        } check: { post, now in
+            guard date >= now else {
+                throw CoreError.invalid("a post cannot be moved into the past: \(ISODate.string(from: date)) has passed")
+            }
+            guard post.approval.status != .rejected else {
+                throw CoreError.conflict("“\(post.title)” was rejected; it can be scheduled or moved once it is reopened")
+            }
         }
     }
 
     /// Takes a post off the calendar: scheduled entries go back to drafts without a time.
     @discardableResult
-    public func unschedule(_ id: ObjectId, platform: Platform? = nil, by identity: Identity) throws -> Content {
-        try changeSchedule(id, platform: platform, action: "content_unscheduled", by: identity) { entry in
+    public func unschedule(_ id: ObjectId, platform: Platform? = nil, by identity: Identity) throws -> PostChange {
+        try changeSchedule(id, platform: platform, kind: .unscheduled, by: identity) { entry in
             entry.scheduledAt = nil
             if entry.status == .scheduled { entry.status = .draft }
-        }
+        } check: { _, _ in }
     }
 
-    private func changeSchedule(_ id: ObjectId, platform: Platform?, action: String, by identity: Identity,
-                                _ change: (inout Content.PlatformPost) -> Void) throws -> Content {
+    private func changeSchedule(_ id: ObjectId, platform: Platform?, kind: PostChange.Kind, by identity: Identity,
+                                _ change: (inout Content.PlatformPost) -> Void,
+                                check: (Content, Date) throws -> Void) throws -> PostChange {
         var post = try revision(id, for: identity)
         let before = post.before
         try AccessControl.authorize(identity, .scheduleContent, organizationId: before.organizationId)
+        let now = clock()
+        try check(before, now)
         let movable = { (entry: Content.PlatformPost) in
             (platform == nil || entry.platform == platform) && ![.published, .publishing].contains(entry.status)
         }
@@ -72,14 +84,14 @@ extension ContentWorkflow {
             throw CoreError.conflict("nothing to move: the post is already published there")
         }
         post.changePlatforms(where: movable, change)
-        guard !post.isEmpty else { return before }
-        let now = clock()
+        guard !post.isEmpty else { return PostChange(kind, before: before, after: before) }
         guard try post.write(to: store, at: now) else { throw CoreError.conflict("post \(id.hex) changed a moment ago; look again") }
         let after = try post.after()
         let encoder = DocumentEncoder()
+        let action = kind == .rescheduled ? "content_rescheduled" : "content_unscheduled"
         try audit.record(.init(action: action, targetType: .content, targetId: id, organizationId: before.organizationId,
                                before: Document([.init("platforms", try encoder.encodeValue(before.platforms))]),
                                after: Document([.init("platforms", try encoder.encodeValue(after.platforms))])), by: identity)
-        return after
+        return PostChange(kind, before: before, after: after)
     }
 }

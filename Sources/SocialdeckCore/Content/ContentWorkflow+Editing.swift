@@ -30,7 +30,7 @@ extension ContentWorkflow {
     /// post goes back to pending, since nobody approved the new text; a post that is
     /// published or going out cannot be edited here.
     @discardableResult
-    public func editText(_ id: ObjectId, to text: String, seen: String, by identity: Identity) throws -> Content {
+    public func editText(_ id: ObjectId, to text: String, seen: String, by identity: Identity) throws -> PostChange {
         var post = try revision(id, for: identity)
         let before = post.before
         try AccessControl.authorize(identity, .editContent, organizationId: before.organizationId)
@@ -59,7 +59,7 @@ extension ContentWorkflow {
         try audit.record(.init(action: "content_edited", targetType: .content, targetId: id, organizationId: before.organizationId,
                                before: changedBefore, after: changedAfter,
                                reason: wasApproved ? "edited after approval: back to pending" : nil), by: identity)
-        return try post.after()
+        return PostChange(.edited, before: before, after: try post.after())
     }
 
     /// Pending again: the approval cleared, scheduled entries back to drafts (they keep their times).

@@ -31,8 +31,9 @@ public struct ContentWorkflow: Sendable {
         return try posts.find(filter, sort: [.asc("platforms.scheduledAt")], limit: limit)
     }
 
+    /// Approves a pending draft; what it changed comes back, for undo.
     @discardableResult
-    public func approve(_ id: ObjectId, by identity: Identity) throws -> Content {
+    public func approve(_ id: ObjectId, by identity: Identity) throws -> PostChange {
         try decide(id, by: identity, action: .approveContent) { post, now in
             post.set("approval.status", ApprovalStatus.approved)
             post.set("approval.approvedBy", identity.actorId)
@@ -42,8 +43,9 @@ public struct ContentWorkflow: Sendable {
         }
     }
 
+    /// Rejects a pending draft with the reason its author will read; what it changed comes back, for undo.
     @discardableResult
-    public func reject(_ id: ObjectId, reason: String, by identity: Identity) throws -> Content {
+    public func reject(_ id: ObjectId, reason: String, by identity: Identity) throws -> PostChange {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw CoreError.invalid("a rejection needs a reason") }
         guard reason.count <= Self.rejectionReasonLimit else {
@@ -60,7 +62,7 @@ public struct ContentWorkflow: Sendable {
     public static let rejectionReasonLimit = 500
 
     private func decide(_ id: ObjectId, by identity: Identity, action: Action, reason: String? = nil,
-                        _ change: (inout PostRevision, Date) -> Void) throws -> Content {
+                        _ change: (inout PostRevision, Date) -> Void) throws -> PostChange {
         var post = try revision(id, for: identity)
         try AccessControl.authorize(identity, action, organizationId: post.before.organizationId)
         guard post.before.approval.status == .pending else {
@@ -77,7 +79,7 @@ public struct ContentWorkflow: Sendable {
                                targetType: .content, targetId: id, organizationId: after.organizationId,
                                before: try encoder.encode(post.before.approval), after: try encoder.encode(after.approval),
                                reason: reason), by: identity)
-        return after
+        return PostChange(action == .approveContent ? .approved : .rejected, before: post.before, after: after)
     }
 
     /// The post as stored, ready to change; another organization's post is "not found".

@@ -62,6 +62,14 @@ struct PostRevision {
         }
     }
 
+    /// Sets the status and time of the platform entry at `index`, as `changePlatforms` does.
+    mutating func setPlatform(_ index: Int, status: PostStatus, scheduledAt: Date?) {
+        guard before.platforms.indices.contains(index) else { return }
+        let base = "platforms.\(index)."
+        if before.platforms[index].status != status { set(base + "status", status) }
+        if before.platforms[index].scheduledAt != scheduledAt { set(base + "scheduledAt", scheduledAt) }
+    }
+
     /// Writes the change; false when the post changed since it was read.
     func write(to store: any DocumentStore, at now: Date) throws -> Bool {
         let filter = expected.reduce(Filter.id(id)) { filter, guardPath in

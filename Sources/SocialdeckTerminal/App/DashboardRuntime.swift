@@ -73,7 +73,7 @@ public final class DashboardRuntime {
         let mailbox = try Mailbox()
         self.mailbox = mailbox
         runner = CommandRunner(store: store, clock: dependencies.now, executor: dependencies.background) {
-            mailbox.post(.commandFinished($0, failure: $1))
+            mailbox.post(.commandFinished($0))
         }
         let selection = themes.theme(named: options.themeName ?? configuration.theme ?? "dark")
         palette = Palette(theme: selection.theme, depth: backend.colorDepth)
@@ -119,10 +119,12 @@ public final class DashboardRuntime {
         if let auto = options.autoSignIn { beginSignIn(SignInModel.Attempt(email: auto.email, password: auto.password, code: nil)) }
     }
 
-    /// One turn of the loop after a wake-up: background results, then every waiting key.
+    /// One turn of the loop after a wake-up: every waiting key, then background results.
+    /// The keys were pressed while the last frame was on screen, so they act on what it
+    /// showed, before a refresh that arrived meanwhile changes the lists.
     func step() {
-        for message in mailbox.drain() { handle(message) }
         while running, let event = backend.readInput() { handle(event) }
+        for message in mailbox.drain() { handle(message) }
     }
 
     /// Seconds until the screen may need drawing without any input: the undo countdown
@@ -130,7 +132,7 @@ public final class DashboardRuntime {
     func wakeInterval() -> Int {
         guard case .dashboard(let model) = screen else { return 30 }
         let now = dependencies.now()
-        return model.approvals.canUndo(at: now) || model.flashText(at: now) != nil ? 1 : 30
+        return model.canUndo(at: now) || model.flashText(at: now) != nil ? 1 : 30
     }
 
     func render() {
@@ -215,8 +217,8 @@ public final class DashboardRuntime {
             screen = .dashboard(model)
             // A calendar that turned to counts asks for its focused day next.
             scheduler?.update(model.request)
-        case (.commandFinished(let command, let failure), .dashboard(var model)):
-            model.finished(command, failure: failure, now: dependencies.now())
+        case (.commandFinished(let outcome), .dashboard(var model)):
+            model.finished(outcome, now: dependencies.now())
             screen = .dashboard(model)
             scheduler?.refreshNow()
         default:

@@ -8,7 +8,7 @@ import SocialdeckViewModels
 final class Mailbox: Sendable {
     enum Message: Sendable {
         case refreshed(RefreshScheduler.Delivery)
-        case commandFinished(CommandRunner.Command, failure: CommandFailure?)
+        case commandFinished(CommandOutcome)
         case signedIn(Session)
         case signInFailed(SignInError?, message: String)
     }

@@ -19,12 +19,11 @@ public enum ApprovalsPane: Pane {
         buffer.fill(rect, style: palette[.text])
         guard !rect.isEmpty else { return }
         var body = rect
-        if rect.height >= 3, let status = statusLine(model, now: context.now) {
-            let undo = undoHint(model, now: context.now)
-            let lines = PaneDrawing.wrap(status, rect.width - (undo.map { DisplayWidth.of($0) + 2 } ?? 0))
+        if rect.height >= 3, let status = model.message {
+            let lines = PaneDrawing.wrap(status, rect.width)
             let parts = rect.rows([.fill, .fixed(min(lines.count, rect.height - 2))])
             body = parts[0]
-            drawStatus(lines, undo: undo, in: parts[1], into: &buffer, palette: palette)
+            PaneDrawing.putLines(lines, in: parts[1], style: palette[.text], into: &buffer)
         }
 
         let items = model.visible
@@ -69,6 +68,9 @@ public enum ApprovalsPane: Pane {
             }
             drawRejectDialog(reason, title: title, over: body, into: &buffer, palette: palette)
         }
+        if let question = model.limitQuestion {
+            drawLimitDialog(question, over: body, into: &buffer, palette: palette)
+        }
         // The editor and the reason prompt keep the keyboard; clicks must not move the queue under them.
         if model.mode != .browsing { buffer.mark(rect, as: .overlay) }
     }
@@ -100,27 +102,6 @@ public enum ApprovalsPane: Pane {
         return (parts[0], parts[2], parts[1])
     }
 
-    /// The model's message, or nil when there is nothing to say.
-    static func statusLine(_ model: Model, now: Date) -> String? {
-        if let message = model.message { return message }
-        return model.canUndo(at: now) ? "" : nil
-    }
-
-    /// "u undo (4 s)" while the last decision can still be undone.
-    static func undoHint(_ model: Model, now: Date) -> String? {
-        guard model.canUndo(at: now), let undo = model.undo else { return nil }
-        let seconds = Int(undo.deadline.timeIntervalSince(now).rounded(.up))
-        return "u undo (\(seconds) s)"
-    }
-
-    /// The message's wrapped lines, with the undo hint at the right of the first.
-    static func drawStatus(_ lines: [String], undo: String?, in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
-        PaneDrawing.putLines(lines, in: area, style: palette[.text], into: &buffer)
-        if let undo, DisplayWidth.of(undo) <= area.width {
-            buffer.put(undo, x: area.maxX - DisplayWidth.of(undo), y: area.y, style: palette[.warning])
-        }
-    }
-
     static func centre(_ text: String, in rect: Rect, style: Style, into buffer: inout CellBuffer) {
         guard !rect.isEmpty else { return }
         let line = PaneDrawing.fit(text, rect.width)
@@ -145,6 +126,27 @@ public enum ApprovalsPane: Pane {
         }
         TextEditorView.draw(editor, in: inner.inset(horizontal: inner.width > 2 ? 1 : 0), style: palette[.input],
                             into: &buffer)
+    }
+
+    /// The over-the-limit question: a dialog centred over the pane, the question's lines
+    /// (each offender's platform and count) and the keys that answer it.
+    static func drawLimitDialog(_ lines: [String], over body: Rect, into buffer: inout CellBuffer, palette: Palette) {
+        let width = min(body.width, max(30, min(72, body.width - 8)))
+        let wrapped = lines.flatMap { PaneDrawing.wrap($0, max(1, width - 4)) }
+        let height = min(body.height, wrapped.count + 4)
+        guard width >= 4, height >= 3 else { return }
+        let box = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width,
+                       height: height)
+        buffer.fill(box, style: palette[.dialog])
+        buffer.drawBox(box, style: palette[.dialogBorder], title: "Over a platform's limit")
+        let inner = box.inset(horizontal: 2, vertical: 1)
+        guard !inner.isEmpty else { return }
+        let rows = inner.height >= 2 ? inner.rows([.fill, .fixed(1)]) : [inner]
+        PaneDrawing.putLines(wrapped, in: rows[0], style: palette[.dialog], into: &buffer)
+        if rows.count == 2 {
+            buffer.put(PaneDrawing.fit(Model.limitHint, inner.width), x: inner.x, y: rows[1].y,
+                       style: PaneDrawing.layer(palette[.textDim], on: palette[.dialog]))
+        }
     }
 
     /// The reason prompt: a dialog centred over the pane with the typed reason and the cursor.

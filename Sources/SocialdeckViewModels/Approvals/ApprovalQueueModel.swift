@@ -7,13 +7,15 @@ import SocialdeckModel
 public enum ApprovalCommand: Sendable, Equatable {
     case approve([ObjectId])
     case reject([ObjectId], reason: String)
-    case reopen([ObjectId])
     /// `seen` is the text the editor opened with: the core refuses to save over a change made meanwhile.
     case edit(ObjectId, text: String, seen: String)
 }
 
 public enum ApprovalAction: Sendable, Equatable {
-    case snapshot([QueueItem])
+    /// The pending drafts as the store has them now, and, for a draft that was selected
+    /// and is gone, why (`PostDeparture`), for the message that says so; nil when the
+    /// list was read for another scope at the person's asking, which needs no message.
+    case snapshot([QueueItem], departed: [ObjectId: String]? = [:])
     case moveDown, moveUp, top, bottom
     /// Puts the cursor on the draft at this index of `visible` (a click on its row).
     case moveTo(Int)
@@ -28,30 +30,34 @@ public enum ApprovalAction: Sendable, Equatable {
     case typed(String)
     case backspace, deleteForward, cursorLeft, cursorRight, cursorUp, cursorDown, newline, home, end
     case submit
+    /// "y" to a confirmation.
+    case confirm
     case cancel
     case setFilter(String)
-    case undo
     case finished(ApprovalCommand, failure: CommandFailure?)
 }
 
-/// The approval queue's state and rules, with no terminal code: cursor, bulk
-/// selection, reject and edit prompts, optimistic removal of decided drafts, and
-/// undo within a few seconds. One keystroke approves and moves to the next draft.
+/// The approval queue's state and rules, with no terminal code: the selection (kept
+/// on a draft, not a row, across refreshes), bulk selection, the reject, edit and
+/// over-the-limit prompts, and optimistic removal of decided drafts. One keystroke
+/// approves and moves to the next draft. Undo is the dashboard's (`UndoHistory`).
 public struct ApprovalQueueModel: Sendable {
     public enum Mode: Sendable, Equatable {
         case browsing
         case rejecting(reason: TextEditor, targets: [ObjectId])
         /// `seen` is the draft's text when the editor opened.
         case editing(TextEditor, target: ObjectId, seen: String)
+        /// Some of the drafts to approve are over a platform's limit: approve them all
+        /// anyway (y) or not (n, Esc).
+        case confirmingApproval(targets: [ObjectId], offenders: [LimitOffence])
     }
 
-    public struct UndoEntry: Sendable, Equatable {
-        public let ids: [ObjectId]
-        public let verb: String
-        public let deadline: Date
+    /// A draft over at least one of its platforms' limits.
+    public struct LimitOffence: Sendable, Equatable {
+        public let id: ObjectId
+        public let title: String
+        public let over: [QueueItem.PlatformLength]
     }
-
-    public static let undoWindow: TimeInterval = 5
 
     public private(set) var all: [QueueItem] = []
     /// Decided here and not yet gone from a snapshot; hidden so the queue moves on at once.
@@ -60,8 +66,9 @@ public struct ApprovalQueueModel: Sendable {
     public private(set) var cursor = 0
     public private(set) var filter = ""
     public private(set) var mode = Mode.browsing
-    public private(set) var undo: UndoEntry?
     public private(set) var message: String?
+    /// Drafts an undo is bringing back: the cursor goes to the first when it arrives.
+    public private(set) var returning: [ObjectId] = []
     /// Esc was pressed once in a prompt holding unsaved text; a second Esc discards it.
     public private(set) var discardAsked = false
     /// False until the first snapshot arrives, so an empty queue is not announced while it loads.
@@ -85,7 +92,6 @@ public struct ApprovalQueueModel: Sendable {
         return all.filter { !decided.contains($0.id) && $0.matches(filter) }
     }
     public var current: QueueItem? { visible.indices.contains(cursor) ? visible[cursor] : nil }
-    public func canUndo(at now: Date) -> Bool { undo.map { $0.deadline > now } ?? false }
 
     public static let discardQuestion = "discard your changes? esc again discards"
 
@@ -116,7 +122,7 @@ public struct ApprovalQueueModel: Sendable {
                     return []
                 }
                 mode = .browsing
-                return decide(targets, verb: "rejected", now: now, .reject(targets, reason: trimmed))
+                return decide(targets, verb: "rejected", .reject(targets, reason: trimmed))
             case .notForEditor: break
             }
         case .editing(var editor, let target, let seen):
@@ -131,20 +137,23 @@ public struct ApprovalQueueModel: Sendable {
                 return [.edit(target, text: text, seen: seen)]
             case .notForEditor: break
             }
+        case .confirmingApproval(let targets, _):
+            switch action {
+            case .confirm:
+                mode = .browsing
+                return decide(targets, verb: "approved", .approve(targets))
+            case .cancel:
+                mode = .browsing
+                message = "not approved"
+                return []
+            case .snapshot, .finished: break
+            default: return []
+            }
         case .browsing:
             break
         }
         switch action {
-        case .snapshot(let items):
-            hasLoaded = true
-            // Soonest first, drafts without a time last (the store sorts missing times first).
-            all = items.enumerated().sorted { a, b in
-                (a.element.scheduledAt ?? .distantFuture, a.offset) < (b.element.scheduledAt ?? .distantFuture, b.offset)
-            }.map(\.element)
-            let present = Set(items.map(\.id))
-            decided.formIntersection(present)
-            selected.formIntersection(present)
-            clampCursor()
+        case .snapshot(let items, let departed): load(items, departed: departed)
         case .moveDown: cursor += 1; clampCursor()
         case .moveUp: cursor -= 1; clampCursor()
         case .top: cursor = 0
@@ -161,7 +170,13 @@ public struct ApprovalQueueModel: Sendable {
             guard canDecide else { message = "your role cannot approve"; break }
             let targets = targetIds()
             guard !targets.isEmpty else { break }
-            return decide(targets, verb: "approved", now: now, .approve(targets))
+            let offenders = visible.filter { targets.contains($0.id) && $0.isOverLimit }
+                .map { LimitOffence(id: $0.id, title: $0.title, over: $0.lengths.filter(\.isOver)) }
+            guard offenders.isEmpty else {
+                mode = .confirmingApproval(targets: targets, offenders: offenders)
+                return []
+            }
+            return decide(targets, verb: "approved", .approve(targets))
         case .beginReject:
             guard canDecide else { message = "your role cannot reject"; break }
             let targets = targetIds()
@@ -174,12 +189,6 @@ public struct ApprovalQueueModel: Sendable {
         case .setFilter(let text):
             filter = text
             cursor = 0
-        case .undo:
-            guard let entry = undo, entry.deadline > now else { message = "nothing to undo"; undo = nil; break }
-            undo = nil
-            decided.subtract(entry.ids)
-            message = "undoing…"
-            return [.reopen(entry.ids)]
         case .finished(let command, let failure):
             finished(command, failure: failure)
         case .open:
@@ -190,6 +199,14 @@ public struct ApprovalQueueModel: Sendable {
             break
         }
         return []
+    }
+
+    /// An undo is putting these drafts back: they show again at once if the queue still
+    /// has them, and the cursor goes to the first as soon as it is listed.
+    public mutating func bringBack(_ ids: [ObjectId]) {
+        decided.subtract(ids)
+        returning = ids
+        focusReturning()
     }
 
     private enum EditorOutcome { case kept, cancelled, submitted(String), notForEditor }
@@ -215,39 +232,64 @@ public struct ApprovalQueueModel: Sendable {
         return .kept
     }
 
+    /// A new list from the store. The cursor stays on the draft it was on; when that
+    /// draft left, it goes to its neighbour and `message` says so.
+    private mutating func load(_ items: [QueueItem], departed: [ObjectId: String]?) {
+        hasLoaded = true
+        let was = current, before = visible.map(\.id)
+        // Soonest first, drafts without a time last (the store sorts missing times first).
+        all = items.enumerated().sorted { a, b in
+            (a.element.scheduledAt ?? .distantFuture, a.offset) < (b.element.scheduledAt ?? .distantFuture, b.offset)
+        }.map(\.element)
+        let present = Set(items.map(\.id))
+        decided.formIntersection(present)
+        selected.formIntersection(present)
+        if focusReturning() { return }
+        // Listed but hidden by the filter: stop waiting for it.
+        returning.removeAll { id in all.contains { $0.id == id } }
+        let now = visible
+        let outcome = ListSelection.follow(was?.id, in: before, to: now.map(\.id), fallback: cursor)
+        cursor = outcome.index
+        clampCursor()
+        guard outcome.left, let was, let departed else { return }
+        let why = all.contains { $0.id == was.id } ? "it no longer matches the filter" : departed[was.id] ?? "decided elsewhere"
+        let next = current.map { "now on " + PostDeparture.quoted($0.title) } ?? "the queue is empty"
+        message = "\(PostDeparture.quoted(was.title)) left the queue (\(why)); \(next)"
+    }
+
+    /// Puts the cursor on the first returning draft that is listed; true when it did.
+    @discardableResult
+    private mutating func focusReturning() -> Bool {
+        guard let index = visible.firstIndex(where: { returning.contains($0.id) }) else { return false }
+        cursor = index
+        returning = []
+        return true
+    }
+
     /// The selection when there is one, otherwise the draft under the cursor.
     private func targetIds() -> [ObjectId] {
         if !selected.isEmpty { return visible.filter { selected.contains($0.id) }.map(\.id) }
         return current.map { [$0.id] } ?? []
     }
 
-    private mutating func decide(_ ids: [ObjectId], verb: String, now: Date, _ command: ApprovalCommand) -> [ApprovalCommand] {
+    private mutating func decide(_ ids: [ObjectId], verb: String, _ command: ApprovalCommand) -> [ApprovalCommand] {
         decided.formUnion(ids)
         selected.subtract(ids)
-        undo = UndoEntry(ids: ids, verb: verb, deadline: now.addingTimeInterval(Self.undoWindow))
-        message = "\(ids.count == 1 ? "1 draft" : "\(ids.count) drafts") \(verb) — u to undo"
+        message = "\(ids.count == 1 ? "1 draft" : "\(ids.count) drafts") \(verb)"
         clampCursor()
         return [command]
     }
 
     /// What the core did: drafts that failed come back to the queue, the rest stay
-    /// done and undoable; an edit that could not be saved reopens with the person's text.
+    /// done; an edit that could not be saved reopens with the person's text.
     private mutating func finished(_ command: ApprovalCommand, failure: CommandFailure?) {
         guard let failure else {
             if case .edit = command { message = "saved" }
-            if case .reopen(let ids) = command { message = "\(ids.count == 1 ? "1 draft" : "\(ids.count) drafts") back in the queue" }
             return
         }
-        let failed = Set(failure.failedIds)
         switch command {
-        case .approve(let ids), .reject(let ids, _):
-            decided.subtract(failed)
-            if let entry = undo, entry.ids == ids {
-                let done = ids.filter { !failed.contains($0) }
-                undo = done.isEmpty ? nil : UndoEntry(ids: done, verb: entry.verb, deadline: entry.deadline)
-            }
-        case .reopen:
-            decided.formUnion(failed)
+        case .approve, .reject:
+            decided.subtract(failure.failedIds)
         case .edit(let id, let text, let seen):
             let current = all.first { $0.id == id }?.text ?? seen
             var editor = TextEditor(text: text)

@@ -19,6 +19,16 @@ public struct CalendarModel: Sendable {
         public let platform: Platform
         public let status: PostStatus
         public let time: Date
+        /// The post's approval: a rejected draft stays where it is until it is reopened.
+        public var approval = ApprovalStatus.pending
+
+        /// One post on one platform: what the day list's selection follows.
+        public var key: Key { Key(postId: postId, platform: platform) }
+
+        public struct Key: Sendable, Hashable {
+            public let postId: ObjectId
+            public let platform: Platform
+        }
     }
 
     public let timeZone: TimeZone
@@ -49,6 +59,14 @@ public struct CalendarModel: Sendable {
     private var posts: [ObjectId: Content] = [:]
     private var authorNames: [ObjectId: String] = [:]
     private var organizationNames: [ObjectId: String] = [:]
+    /// The post the move prompt was opened on: the move applies to it, whatever a
+    /// refresh does to the list while the time is typed.
+    public private(set) var moveTarget: Entry?
+    /// A post this dashboard moved or is putting back: the day list follows it to its
+    /// new day when the next list arrives.
+    private var following: ObjectId?
+    /// Posts this dashboard took off the calendar: their leaving needs no message.
+    private var takenOff: Set<ObjectId> = []
 
     public init(identity: Identity, timeZone: TimeZone, today: Date) {
         self.timeZone = timeZone
@@ -132,8 +150,17 @@ public struct CalendarModel: Sendable {
 
     /// `dayCounts` and `listed` come with a range too full to list: the counts, and the
     /// day `posts` belong to. The names are for an opened post's author and organization.
+    /// The day list keeps its selected post wherever it now sits;
+    /// when the post left the day, the selection goes to a neighbour and `message` says
+    /// where the post went, from `departed` (the selected post as it reads now, nil when
+    /// it is gone) if it left the range too. The message is also returned. With no
+    /// `departed` at all, the list was read for another scope at the person's asking,
+    /// and the selection follows silently.
+    @discardableResult
     public mutating func load(_ posts: [Content], dayCounts: [Date: Int]? = nil, listed: DateInterval? = nil,
-                              authorNames: [ObjectId: String] = [:], organizationNames: [ObjectId: String] = [:]) {
+                              departed: [ObjectId: Content?]? = [:], authorNames: [ObjectId: String] = [:],
+                              organizationNames: [ObjectId: String] = [:]) -> String? {
+        let was = selectedEntry, before = dayEntries.map(\.key)
         hasLoaded = true
         self.posts = Dictionary(posts.map { ($0._id, $0) }, uniquingKeysWith: { a, _ in a })
         self.authorNames = authorNames
@@ -142,12 +169,59 @@ public struct CalendarModel: Sendable {
         listedDay = dayCounts == nil ? nil : listed?.start
         entries = posts.flatMap { post in
             post.platforms.compactMap { p in
-                p.scheduledAt.map { Entry(postId: post._id, title: post.title, platform: p.platform, status: p.status, time: p.publishedAt ?? $0) }
+                p.scheduledAt.map {
+                    Entry(postId: post._id, title: post.title, platform: p.platform, status: p.status, time: p.publishedAt ?? $0,
+                          approval: post.approval.status)
+                }
             }
         }.sorted { $0.time < $1.time }
         regroup()
-        entryIndex = min(entryIndex, max(0, dayEntries.count - 1))
-        if selectedEntry == nil { showsPost = false }
+        defer { if selectedEntry == nil { showsPost = false } }
+        if let followed = following, let index = dayEntries.firstIndex(where: { $0.postId == followed }) {
+            entryIndex = index
+            following = nil
+            return nil
+        }
+        let outcome = ListSelection.follow(was?.key, in: before, to: dayEntries.map(\.key), fallback: entryIndex)
+        entryIndex = outcome.index
+        guard outcome.left, let was, let departed, !takenOff.contains(was.postId), following != was.postId else { return nil }
+        let why: String
+        if let moved = entries.first(where: { $0.key == was.key }) {
+            why = "moved to \(Self.dateText(moved.time, in: calendar)) elsewhere"
+        } else if let post = departed[was.postId] {
+            if let time = post?.platforms.first(where: { $0.platform == was.platform })?.scheduledAt {
+                why = "moved to \(Self.dateText(time, in: calendar)) elsewhere"
+            } else {
+                why = post == nil ? "deleted" : "taken off the calendar elsewhere"
+            }
+        } else {
+            why = "no longer listed"
+        }
+        let next = selectedEntry.map { "now on " + PostDeparture.quoted($0.title) } ?? "the day has no other post"
+        message = "\(PostDeparture.quoted(was.title)) left this day (\(why)); \(next)"
+        return message
+    }
+
+    static func pastMessage(_ date: Date, in calendar: Calendar) -> String {
+        "\(dateText(date, in: calendar)) has passed: a post cannot be moved into the past"
+    }
+
+    /// "Tue 3 Dec 09:00" in the calendar's zone.
+    static func dateText(_ date: Date, in calendar: Calendar) -> String {
+        let p = calendar.dateComponents([.month, .day, .hour, .minute, .weekday], from: date)
+        return String(format: "%@ %d %@ %02d:%02d", CalendarNames.weekdays[(p.weekday ?? 1) - 1], p.day ?? 0,
+                      CalendarNames.months[(p.month ?? 1) - 1], p.hour ?? 0, p.minute ?? 0)
+    }
+
+    public func dateText(_ date: Date) -> String { Self.dateText(date, in: calendar) }
+
+    /// Shows the day holding `time` and, once the list has it, `postId` in it: a move
+    /// made or undone here keeps the post in view.
+    public mutating func follow(_ postId: ObjectId, to time: Date) {
+        cursorDay = calendar.startOfDay(for: time)
+        following = postId
+        takenOff.remove(postId)
+        if let index = dayEntries.firstIndex(where: { $0.postId == postId }) { entryIndex = index }
     }
 
     /// The selected post, whole, while it is open.
@@ -220,15 +294,23 @@ public struct CalendarModel: Sendable {
 
     /// Moves the selected post by days and hours in local time (so 09:00 stays 09:00 across DST).
     public mutating func shiftSelected(days: Int = 0, hours: Int = 0) -> [CalendarCommand] {
-        guard let entry = editableSelection() else { return [] }
+        guard let entry = editableSelection(moving: true) else { return [] }
         var target = calendar.date(byAdding: .day, value: days, to: entry.time)!
         target = calendar.date(byAdding: .hour, value: hours, to: target)!
         return [.reschedule(entry.postId, to: target)]
     }
 
-    /// Moves the selected post to a typed local time, "2026-12-01 09:30" or "09:30" on the focused day.
-    public mutating func rescheduleSelected(to text: String) -> [CalendarCommand] {
-        guard let entry = editableSelection() else { return [] }
+    /// The move prompt opens on the selected post; false, with `message` saying why, when it cannot be moved.
+    public mutating func beginMove() -> Bool {
+        moveTarget = editableSelection(moving: true)
+        return moveTarget != nil
+    }
+
+    /// Moves the post the move prompt opened on (or else the selected one) to a typed
+    /// local time, "2026-12-01 09:30" or "09:30" on the focused day. A time before `now`
+    /// is refused here as the core would refuse it.
+    public mutating func rescheduleSelected(to text: String, now: Date? = nil) -> [CalendarCommand] {
+        guard let entry = moveTarget ?? editableSelection(moving: true) else { return [] }
         let t = text.trimmingCharacters(in: .whitespaces)
         var day = localTime(cursorDay)
         var clock = t
@@ -243,22 +325,49 @@ public struct CalendarModel: Sendable {
             message = "type a time like 09:30 or 2026-12-01 09:30"
             return []
         }
+        if let now, date < now {
+            message = Self.pastMessage(date, in: calendar)
+            return []
+        }
+        moveTarget = nil
         return [.reschedule(entry.postId, to: date)]
     }
 
     public mutating func unscheduleSelected() -> [CalendarCommand] {
-        guard let entry = editableSelection() else { return [] }
+        guard let entry = editableSelection(moving: false) else { return [] }
+        takenOff.insert(entry.postId)
         return [.unschedule(entry.postId)]
     }
 
-    public mutating func finished(_ command: CalendarCommand, error: String?) {
-        message = error ?? { if case .unschedule = command { return "taken off the calendar" } else { return "moved" } }()
+    /// What the core did. A post moved here is followed to its new day; a move into
+    /// the past is refused by the core and said in the viewer's time.
+    public mutating func finished(_ command: CalendarCommand, error: String?, now: Date? = nil) {
+        switch (command, error) {
+        case (.reschedule(let id, let date), nil):
+            follow(id, to: date)
+            message = "moved to \(dateText(date))"
+        case (.unschedule, nil):
+            message = "taken off the calendar"
+        case (.reschedule(_, let date), let error?):
+            if let now, date < now {
+                message = Self.pastMessage(date, in: calendar)
+            } else {
+                message = error
+            }
+        case (.unschedule(let id), let error?):
+            takenOff.remove(id)
+            message = error
+        }
     }
 
-    private mutating func editableSelection() -> Entry? {
+    private mutating func editableSelection(moving: Bool) -> Entry? {
         guard canSchedule else { message = "your role cannot schedule"; return nil }
         guard let entry = selectedEntry else { message = "no post on this day"; return nil }
         guard entry.status != .published && entry.status != .publishing else { message = "already published"; return nil }
+        if moving, entry.approval == .rejected {
+            message = "\(PostDeparture.quoted(entry.title)) was rejected; it can be scheduled or moved once it is reopened"
+            return nil
+        }
         return entry
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The approval queue's keys: moving through drafts, approving, rejecting with a
-/// reason, editing, bulk selection, filtering and undo.
+/// The approval queue's keys: moving through drafts, approving (asking first when a
+/// draft is over a platform's limit), rejecting with a reason, editing, bulk selection
+/// and filtering. Undo is the dashboard's (`GlobalController`).
 public enum ApprovalsController: PaneController {
     public static let pane: PaneID? = .approvals
 
@@ -15,14 +16,23 @@ public enum ApprovalsController: PaneController {
         .init(.filter, .pane(.approvals), [B.k("/")], "filter", "Show only drafts matching words, a platform (TT, LI) or an author", footer: true),
     ]
 
-    /// The reason prompt and the text editor: Enter submits a reason and breaks a line
-    /// in the editor, where Ctrl-O saves; Esc cancels.
+    /// The reason prompt, the text editor and the over-the-limit question: Enter submits
+    /// a reason and breaks a line in the editor, where Ctrl-O saves; y approves over the
+    /// limit and n declines; Esc cancels each. Other keys do nothing while a prompt is open.
     public static func editorKey(_ key: Key, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? {
         let editing: Bool
         switch model.approvals.mode {
         case .browsing: return nil
         case .rejecting: editing = false
         case .editing: editing = true
+        case .confirmingApproval:
+            let answer: ApprovalAction?
+            switch key.code {
+            case .character("y"), .character("Y"): answer = key.control ? nil : .confirm
+            case .character("n"), .character("N"), .escape: answer = key.control ? nil : .cancel
+            default: answer = nil
+            }
+            return answer.map { model.approvals.send($0, now: context.now).map { .run(.approvals($0)) } } ?? []
         }
         let action: ApprovalAction?
         switch key.code {
@@ -53,6 +63,7 @@ public enum ApprovalsController: PaneController {
         case _ where model.approvals.discardAsked: return "esc again discards what you typed · any other key goes on editing"
         case .editing: return editorKeys
         case .rejecting: return reasonKeys
+        case .confirmingApproval: return ApprovalQueueModel.limitHint
         }
     }
 
@@ -88,9 +99,9 @@ public enum ApprovalsController: PaneController {
         case .filter:
             PromptController.open(.filter(PromptLine(model.approvals.filter)), in: &model)
             return []
-        case .approve, .undo:
-            let effects = send(action == .approve ? .approve : .undo, &model)
-            return effects + (model.approvals.message.map { [.show($0)] } ?? [])
+        case .approve:
+            let effects = send(.approve, &model)
+            return effects.isEmpty ? effects : effects + (model.approvals.message.map { [.show($0)] } ?? [])
         default: return nil
         }
     }

@@ -37,7 +37,7 @@ public enum CalendarController: PaneController {
 
     /// The move prompt's answer: a time (09:30) or a date and time; a refusal keeps the prompt open.
     public static func move(to text: String, in model: inout DashboardModel, now: Date) -> Result<[DashboardEffect], MoveRefusal> {
-        let commands = model.calendar.rescheduleSelected(to: text)
+        let commands = model.calendar.rescheduleSelected(to: text, now: now)
         guard !commands.isEmpty else { return .failure(MoveRefusal(message: model.calendar.message ?? "the post was not moved")) }
         return .success(commands.map { .run(.calendar($0)) })
     }
@@ -63,10 +63,15 @@ public enum CalendarController: PaneController {
         case .pageUp: model.calendar.moveWeeks(-context.page)
         case .open: _ = model.calendar.openSelected()
         case .reschedule:
-            guard let entry = model.calendar.selectedEntry else { return [] }
+            // The prompt moves the post selected now, whatever a refresh does meanwhile.
+            guard model.calendar.beginMove(), let entry = model.calendar.moveTarget else {
+                return model.calendar.message.map { [.show($0)] } ?? []
+            }
             PromptController.open(.moveTo(MovePrompt(postTitle: entry.title)), in: &model)
         case .filter: PromptController.open(.filter(PromptLine(model.calendar.filter)), in: &model)
-        case .unschedule: return model.calendar.unscheduleSelected().map { .run(.calendar($0)) }
+        case .unschedule:
+            let commands = model.calendar.unscheduleSelected().map { DashboardEffect.run(.calendar($0)) }
+            return commands.isEmpty ? model.calendar.message.map { [.show($0)] } ?? [] : commands
         case .back:
             if model.calendar.showsPost {
                 model.calendar.closePost()

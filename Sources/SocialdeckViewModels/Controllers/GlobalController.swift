@@ -55,6 +55,7 @@ public enum GlobalController: PaneController {
         case .palette: PromptController.open(.palette(PromptLine(), selected: 0), in: &model)
         case .refresh: return [.refresh]
         case .redraw: return [.repaint]
+        case .undo: return model.undoLast(now: context.now)
         case .nextPane: model.nextPane()
         case .previousPane: model.nextPane(-1)
         case .pane1, .pane2, .pane3, .pane4, .pane5:

@@ -6,13 +6,15 @@ import Synchronization
 
 /// The one way effects reach the core off the UI thread: sign-in, then the panes'
 /// commands as the signed-in identity, one after another on a background serial
-/// queue, so a keystroke never waits on storage. Results come back through `deliver`
+/// queue, so a keystroke never waits on storage. Results come back through `finish`
 /// (commands) or the sign-in's answer, to be fed to the models on the UI thread.
 public final class CommandRunner: Sendable {
     public enum Command: Sendable, Equatable {
         case approvals(ApprovalCommand)
         case calendar(CalendarCommand)
         case agents(AgentCommand)
+        /// Puts posts back as they were before these changes, the newest first.
+        case undo([PostChange])
     }
 
     private let queue = DispatchQueue(label: "socialdeck.commands", qos: .userInitiated)
@@ -20,19 +22,27 @@ public final class CommandRunner: Sendable {
     /// Who commands act as, once someone has signed in, and their session's guard.
     private let acting: Mutex<(identity: Identity, session: SessionGuard?)?>
     private let clock: @Sendable () -> Date
-    private let deliver: @Sendable (Command, CommandFailure?) -> Void
+    private let finish: @Sendable (CommandOutcome) -> Void
     private let executor: (@Sendable (@escaping @Sendable () -> Void) -> Void)?
 
     /// A runner for a dashboard: nobody acts until `begin(as:session:)`. Work runs one
-    /// job after another on the runner's own queue, or on `executor`.
+    /// job after another on the runner's own queue, or on `executor`; each command's
+    /// outcome, with what it changed for undo, goes to `finish`.
     public init(store: any StoreHandle, clock: @escaping @Sendable () -> Date = { Date() },
                 executor: (@Sendable (@escaping @Sendable () -> Void) -> Void)? = nil,
-                deliver: @escaping @Sendable (Command, CommandFailure?) -> Void) {
+                finish: @escaping @Sendable (CommandOutcome) -> Void) {
         self.store = store
         self.acting = Mutex(nil)
         self.clock = clock
         self.executor = executor
-        self.deliver = deliver
+        self.finish = finish
+    }
+
+    /// A runner that tells `deliver` only whether each command failed.
+    public convenience init(store: any StoreHandle, clock: @escaping @Sendable () -> Date = { Date() },
+                            executor: (@Sendable (@escaping @Sendable () -> Void) -> Void)? = nil,
+                            deliver: @escaping @Sendable (Command, CommandFailure?) -> Void) {
+        self.init(store: store, clock: clock, executor: executor, finish: { deliver($0.command, $0.failure) })
     }
 
     /// A runner acting as `identity` from the start. With a session guard, a command
@@ -56,7 +66,7 @@ public final class CommandRunner: Sendable {
     }
 
     public func run(_ command: Command) {
-        submit { [self] in deliver(command, perform(command)) }
+        submit { [self] in finish(complete(command)) }
     }
 
     /// Signs in off the UI thread, on the same queue as every command; `answer` gets the
@@ -76,32 +86,48 @@ public final class CommandRunner: Sendable {
         if let executor { executor(job) } else { queue.async(execute: job) }
     }
 
-    /// Runs synchronously and reports what failed; the tests use this. A bulk command
-    /// runs every draft it names: one failure does not stop the rest, and the ones that
-    /// went through stay done.
-    public func perform(_ command: Command) -> CommandFailure? {
+    /// Runs synchronously and reports what failed; the tests use this.
+    public func perform(_ command: Command) -> CommandFailure? { complete(command).failure }
+
+    /// Runs synchronously: what failed, and what every write that went through changed.
+    /// A bulk command runs every post it names: one failure does not stop the rest, and
+    /// the ones that went through stay done.
+    public func complete(_ command: Command) -> CommandOutcome {
         let workflow = ContentWorkflow(store: store, clock: clock)
         guard let (identity, session) = acting.withLock({ $0 }) else {
-            return CommandFailure(message: "sign in first", failedIds: command.targets)
+            return CommandOutcome(command, failure: CommandFailure(message: "sign in first", failedIds: command.targets))
         }
         do {
             try session?.check()
-            switch command {
-            case .approvals(.approve(let ids)):
-                return each(ids, command, { .approvals(.approve([$0])) }) { try workflow.approve($0, by: identity) }
-            case .approvals(.reject(let ids, let reason)):
-                return each(ids, command, { .approvals(.reject([$0], reason: reason)) }) { try workflow.reject($0, reason: reason, by: identity) }
-            case .approvals(.reopen(let ids)):
-                return each(ids, command, { .approvals(.reopen([$0])) }) { try workflow.reopen($0, by: identity) }
-            case .approvals(.edit(let id, let text, let seen)): try workflow.editText(id, to: text, seen: seen, by: identity)
-            case .calendar(.reschedule(let id, let date)): try workflow.reschedule(id, to: date, by: identity)
-            case .calendar(.unschedule(let id)): try workflow.unschedule(id, by: identity)
-            case .agents(.apply(let c, let agent)): try AgentAdministration(store: store, clock: clock).apply(c, to: agent, by: identity)
-            }
-            return nil
         } catch {
-            return CommandFailure(message: Self.describe(error, command), failedIds: command.targets)
+            return CommandOutcome(command, failure: CommandFailure(message: Self.describe(error, command), failedIds: command.targets))
         }
+        var changes: [PostChange] = []
+        let failure: CommandFailure?
+        switch command {
+        case .approvals(.approve(let ids)):
+            failure = each(ids, command, { .approvals(.approve([$0])) }) { changes.append(try workflow.approve($0, by: identity)) }
+        case .approvals(.reject(let ids, let reason)):
+            failure = each(ids, command, { .approvals(.reject([$0], reason: reason)) }) {
+                changes.append(try workflow.reject($0, reason: reason, by: identity))
+            }
+        case .approvals(.edit(let id, let text, let seen)):
+            failure = each([id], command, { _ in command }) { changes.append(try workflow.editText($0, to: text, seen: seen, by: identity)) }
+        case .calendar(.reschedule(let id, let date)):
+            failure = each([id], command, { _ in command }) { changes.append(try workflow.reschedule($0, to: date, by: identity)) }
+        case .calendar(.unschedule(let id)):
+            failure = each([id], command, { _ in command }) { changes.append(try workflow.unschedule($0, by: identity)) }
+        case .undo(let undone):
+            let byId = Dictionary(undone.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            failure = each(undone.map(\.id), command, { id in .undo(byId[id].map { [$0] } ?? []) }) { id in
+                if let change = byId[id] { try workflow.undo(change, by: identity) }
+            }
+        case .agents(.apply(let c, let agent)):
+            failure = each([agent], command, { _ in command }) {
+                try AgentAdministration(store: self.store, clock: self.clock).apply(c, to: $0, by: identity)
+            }
+        }
+        return CommandOutcome(command, failure: failure, changes: changes.filter { $0.before != $0.after })
     }
 
     /// `perform`, throwing its failure.
@@ -109,7 +135,7 @@ public final class CommandRunner: Sendable {
         if let failure = perform(command) { throw failure }
     }
 
-    /// Runs `body` for every id of `whole`; `single` is the one-draft command, for the
+    /// Runs `body` for every id of `whole`; `single` is the one-post command, for the
     /// words of a failure when only some failed.
     private func each(_ ids: [ObjectId], _ whole: Command, _ single: (ObjectId) -> Command,
                       _ body: (ObjectId) throws -> Void) -> CommandFailure? {
@@ -132,6 +158,20 @@ public final class CommandRunner: Sendable {
     }
 }
 
+/// A command's result: what it could not do, and what each write that went through
+/// changed, for undo.
+public struct CommandOutcome: Sendable, Equatable {
+    public let command: CommandRunner.Command
+    public let failure: CommandFailure?
+    public let changes: [PostChange]
+
+    public init(_ command: CommandRunner.Command, failure: CommandFailure?, changes: [PostChange] = []) {
+        self.command = command
+        self.failure = failure
+        self.changes = changes
+    }
+}
+
 /// What a command could not do: why, and the drafts it failed for (all it named, for
 /// a command that failed as a whole).
 public struct CommandFailure: Sendable, Equatable, Error, CustomStringConvertible {
@@ -150,9 +190,10 @@ extension CommandRunner.Command {
     /// The posts or agents the command names.
     var targets: [ObjectId] {
         switch self {
-        case .approvals(.approve(let ids)), .approvals(.reject(let ids, _)), .approvals(.reopen(let ids)): return ids
+        case .approvals(.approve(let ids)), .approvals(.reject(let ids, _)): return ids
         case .approvals(.edit(let id, _, _)), .calendar(.reschedule(let id, _)), .calendar(.unschedule(let id)): return [id]
         case .agents(.apply(_, let id)): return [id]
+        case .undo(let changes): return changes.map(\.id)
         }
     }
 }

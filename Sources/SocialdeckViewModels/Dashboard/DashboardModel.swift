@@ -26,13 +26,15 @@ public struct DashboardModel: Sendable {
     public let panes: [PaneID]
     public private(set) var pane: PaneID
     public private(set) var connection = Connection.connecting
-    public private(set) var flash: (text: String, until: Date)?
+    public private(set) var flash: (text: String, until: Date, since: Date)?
     public private(set) var lastSnapshot: DashboardSnapshot?
     /// Staff may narrow every pane to one organization (`:org SLUG`).
     public private(set) var organizationFilter: ObjectId?
     /// The name and slug of `organizationFilter`, kept from the snapshot it was chosen in.
     public private(set) var organizationFilterName: String?
     public private(set) var organizationFilterSlug: String?
+    /// The organization the last snapshot was read for (nil: every one the identity sees).
+    private var lastScope: ObjectId??
 
     /// Help, the palette or a one-line prompt, which has the keyboard while open.
     public var prompt: DashboardPrompt?
@@ -42,6 +44,8 @@ public struct DashboardModel: Sendable {
     public var analytics = AnalyticsModel()
     public var agents: AgentsModel
     public var revenue = RevenueModel()
+    /// One undo stack for every pane.
+    public internal(set) var undo = UndoHistory()
 
     public init(identity: Identity, userName: String, roleName: String, organizationName: String?, storeLocation: String,
                 timeZone: TimeZone, now: Date) {
@@ -76,7 +80,17 @@ public struct DashboardModel: Sendable {
         SnapshotRequest(panes: [pane], calendarRange: calendar.visibleRange, calendarDays: calendar.visibleDays,
                         calendarFocus: calendar.isCounting ? calendar.focusedDay : nil, analyticsDays: analytics.rangeDays,
                         organizationId: organizationFilter, agentRuns: pane == .agents ? agents.runsAgent : nil,
-                        openPost: pane == .analytics ? analytics.openPostId : nil)
+                        openPost: pane == .analytics ? analytics.openPostId : nil, watched: watched)
+    }
+
+    /// The post the open pane's list has selected: when it leaves the list, the snapshot
+    /// reads it, so the message can say what became of it.
+    var watched: Set<ObjectId> {
+        switch pane {
+        case .approvals: return Set([approvals.current?.id].compactMap { $0 })
+        case .calendar: return Set([calendar.selectedEntry?.postId].compactMap { $0 })
+        default: return []
+        }
     }
 
     public mutating func receive(_ delivery: RefreshScheduler.Delivery, now: Date) {
@@ -84,24 +98,36 @@ public struct DashboardModel: Sendable {
         case .success(nil):
             connection = delivery.duration > Self.slowThreshold ? .slow(at: now, seconds: delivery.duration) : .connected(at: now)
         case .success(let snapshot?):
+            // Read for another organization than the last (`:org`): the lists changed because
+            // the person asked, so the selections follow silently.
+            let rescoped = lastScope.map { $0 != delivery.request.organizationId } ?? false
+            lastScope = delivery.request.organizationId
             lastSnapshot = snapshot
             connection = delivery.duration > Self.slowThreshold ? .slow(at: now, seconds: delivery.duration) : .connected(at: now)
             // Only the panes the snapshot was read for; the others keep what they showed.
             let read = delivery.request.panes
-            if read.contains(.approvals) { _ = approvals.send(.snapshot(snapshot.queue.map { QueueItem($0, snapshot: snapshot) }), now: now) }
+            var notices: [String?] = []
+            if read.contains(.approvals) {
+                let departed = rescoped ? nil : snapshot.departed.mapValues { PostDeparture.reason($0, viewer: identity) }
+                let message = approvals.message
+                _ = approvals.send(.snapshot(snapshot.queue.map { QueueItem($0, snapshot: snapshot) }, departed: departed), now: now)
+                notices.append(approvals.message != message ? approvals.message : nil)
+            }
             if read.contains(.calendar) {
-                calendar.load(snapshot.calendar, dayCounts: snapshot.calendarDayCounts, listed: delivery.request.calendarFocus,
-                              authorNames: snapshot.authorNames, organizationNames: snapshot.organizationNames)
+                notices.append(calendar.load(snapshot.calendar, dayCounts: snapshot.calendarDayCounts,
+                                             listed: delivery.request.calendarFocus, departed: rescoped ? nil : snapshot.departed,
+                                             authorNames: snapshot.authorNames, organizationNames: snapshot.organizationNames))
             }
             if read.contains(.analytics) {
-                analytics.load(snapshot.analytics)
+                notices.append(analytics.load(snapshot.analytics, announce: !rescoped))
                 analytics.loadPost(snapshot.openPost.map { PostDetail($0, snapshot: snapshot) }, requested: delivery.request.openPost)
             }
             if read.contains(.agents) {
-                agents.load(snapshot.agents)
+                notices.append(agents.load(snapshot.agents))
                 agents.loadRuns(snapshot.agentRuns, requested: delivery.request.agentRuns, organizationNames: snapshot.organizationNames)
             }
             if read.contains(.revenue) { revenue.load(snapshot.revenue) }
+            if let notice = notices.compactMap({ $0 }).first { show(notice, now: now) }
         case .failure(let error):
             if case .unreachable(let since, _) = connection {
                 connection = .unreachable(since: since, reason: SafeText.escapingControls(String(describing: error)))
@@ -109,16 +135,6 @@ public struct DashboardModel: Sendable {
                 connection = .unreachable(since: now, reason: SafeText.escapingControls(String(describing: error)))
             }
         }
-    }
-
-    /// What the core did with a command: the pane that sent it learns, and a failure is shown.
-    public mutating func finished(_ command: CommandRunner.Command, failure: CommandFailure?, now: Date) {
-        switch command {
-        case .approvals(let c): _ = approvals.send(.finished(c, failure: failure), now: now)
-        case .calendar(let c): calendar.finished(c, error: failure?.message)
-        case .agents(let c): agents.finished(c, error: failure?.message)
-        }
-        if let failure { show(failure.message, now: now) }
     }
 
     /// Narrows staff views to the organization with `slug`; an empty slug shows all. False when unknown or not staff.
@@ -136,13 +152,22 @@ public struct DashboardModel: Sendable {
     }
 
     public mutating func show(_ text: String, now: Date) {
-        flash = (SafeText.escapingControls(text), now.addingTimeInterval(Self.flashDuration))
+        flash = (SafeText.escapingControls(text), now.addingTimeInterval(Self.flashDuration), now)
     }
 
+    /// The footer's message, and while a change can be undone, the offer and how long
+    /// it stays open: "1 draft approved · u undo (4 s)", or once the message has gone,
+    /// "approved “Compostable bags” · u undo (1 s)". A message newer than the change
+    /// (what an undo did, say) is shown alone while it lasts.
     public func flashText(at now: Date) -> String? {
-        guard let flash, flash.until > now else { return nil }
-        return flash.text
+        let current = flash.flatMap { $0.until > now ? $0 : nil }
+        guard let hint = undo.hint(at: now), let entry = undo.latest(at: now) else { return current?.text }
+        if let current, current.since > entry.madeAt { return current.text }
+        return (current?.text ?? SafeText.escapingControls(entry.summary)) + " · " + hint
     }
+
+    /// Something can be undone now; the screen must redraw as the offer counts down.
+    public func canUndo(at now: Date) -> Bool { undo.canUndo(at: now) }
 
     /// A prompt, or an editor of the open pane, has the keyboard.
     public var hasOpenEditor: Bool { prompt != nil || (pane == .approvals && approvals.mode != .browsing) }

@@ -23,6 +23,9 @@ public struct DashboardSnapshot: Sendable {
     public var organizationNames: [ObjectId: String] = [:]
     public var organizationSlugs: [String: ObjectId] = [:]
     public var authorNames: [ObjectId: String] = [:]
+    /// The watched posts (`SnapshotRequest.watched`) missing from the lists read: each as
+    /// it reads now, or nil when it is gone or out of reach.
+    public var departed: [ObjectId: Content?] = [:]
 
     public init(takenAt: Date) { self.takenAt = takenAt }
 }
@@ -42,10 +45,14 @@ public struct SnapshotRequest: Sendable, Equatable {
     public var agentRuns: ObjectId?
     /// A post opened whole from a pane that does not hold its text.
     public var openPost: ObjectId?
+    /// Posts selected in the lists: one missing from its list is read on its own, so the
+    /// screen can say what became of it. Moving the selection changes nothing to show,
+    /// so it does not call for a refresh (`showsSameData`).
+    public var watched: Set<ObjectId>
 
     public init(panes: Set<PaneID>, calendarRange: DateInterval, calendarDays: [DateInterval] = [],
                 calendarFocus: DateInterval? = nil, analyticsDays: Int = 30, organizationId: ObjectId? = nil,
-                agentRuns: ObjectId? = nil, openPost: ObjectId? = nil) {
+                agentRuns: ObjectId? = nil, openPost: ObjectId? = nil, watched: Set<ObjectId> = []) {
         self.panes = panes
         self.calendarRange = calendarRange
         self.calendarDays = calendarDays
@@ -54,6 +61,15 @@ public struct SnapshotRequest: Sendable, Equatable {
         self.organizationId = organizationId
         self.agentRuns = agentRuns
         self.openPost = openPost
+        self.watched = watched
+    }
+
+    /// Both read the same lists; they may differ in the posts they watch.
+    public func showsSameData(as other: SnapshotRequest) -> Bool {
+        var a = self, b = other
+        a.watched = []
+        b.watched = []
+        return a == b
     }
 }
 
@@ -126,6 +142,15 @@ public struct SnapshotLoader: Sendable {
         s.organizationSlugs = Dictionary(orgs.map { ($0.slug, $0._id) }, uniquingKeysWith: { a, _ in a })
         s.authorNames = try directory.authorNames(Set((s.queue + s.calendar + [s.openPost].compactMap { $0 }).map(\.userId)),
                                                   for: identity)
+        let listed = Set((s.queue + s.calendar).map(\._id))
+        for id in request.watched.subtracting(listed) {
+            do {
+                s.departed[id] = .some(try workflow.post(id, for: identity))
+            } catch let error as CoreError {
+                guard case .notFound = error else { throw error }
+                s.departed[id] = .some(nil)
+            }
+        }
         return s
     }
 

@@ -35,9 +35,12 @@ extension SnapshotLoader {
         try session?.check()
         let version = try StoreChanges(store: store).version(of: Self.sources(of: request))
         let now = clock()
-        if seen.isCurrent(request, version, now: now, maximumAge: Self.maximumAge) { return nil }
+        // The post a list has selected is not part of what it shows: moving the selection alone reads nothing.
+        var shown = request
+        shown.watched = []
+        if seen.isCurrent(shown, version, now: now, maximumAge: Self.maximumAge) { return nil }
         let snapshot = try read(request)
-        seen.record(request, version, at: now)
+        seen.record(shown, version, at: now)
         return snapshot
     }
 }

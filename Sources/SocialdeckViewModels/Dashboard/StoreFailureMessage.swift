@@ -27,11 +27,11 @@ extension CommandRunner.Command {
         switch self {
         case .approvals(.approve(let ids)): return Self.drafts(ids) + " not approved"
         case .approvals(.reject(let ids, _)): return Self.drafts(ids) + " not rejected"
-        case .approvals(.reopen(let ids)): return Self.drafts(ids) + " not put back in the queue"
         case .approvals(.edit): return "the edit was not saved"
         case .calendar(.reschedule): return "the post was not moved"
         case .calendar(.unschedule): return "the post was not taken off the calendar"
         case .agents(.apply(let command, _)): return "the agent was not \(command.done)"
+        case .undo: return "nothing was undone"
         }
     }
 

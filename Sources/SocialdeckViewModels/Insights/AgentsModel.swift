@@ -29,10 +29,19 @@ public struct AgentsModel: Sendable {
         canConfigure = identity.isStaff && identity.allowedActions.contains(.configureAgents)
     }
 
-    public mutating func load(_ rows: [AgentHealth]) {
+    /// New rows from the store. The cursor stays on its agent wherever it now sits; when
+    /// the agent is gone, it moves to a neighbour and `message` says so (also returned).
+    @discardableResult
+    public mutating func load(_ rows: [AgentHealth]) -> String? {
         hasLoaded = true
+        let was = selected?.agent, before = self.rows.map(\.agent._id)
         self.rows = rows
-        cursor = max(0, min(cursor, rows.count - 1))
+        let outcome = ListSelection.follow(was?._id, in: before, to: rows.map(\.agent._id), fallback: cursor)
+        cursor = outcome.index
+        guard outcome.left, let was else { return nil }
+        let next = selected.map { "now on " + PostDeparture.quoted($0.agent.name) } ?? "no agents are listed"
+        message = "\(PostDeparture.quoted(was.name)) is no longer listed; \(next)"
+        return message
     }
 
     public mutating func move(_ delta: Int) { cursor = max(0, min(cursor + delta, rows.count - 1)) }

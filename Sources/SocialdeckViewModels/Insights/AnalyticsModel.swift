@@ -16,9 +16,22 @@ public struct AnalyticsModel: Sendable {
 
     public init() {}
 
-    public mutating func load(_ report: AnalyticsReport?) {
+    /// A new report. The top-posts cursor stays on its post wherever it now ranks; when
+    /// the post dropped out of a report for the same range, it moves to a neighbour and
+    /// the returned message says so (a new range is a new list, and says nothing, as
+    /// does a list read for another scope: `announce` false).
+    @discardableResult
+    public mutating func load(_ report: AnalyticsReport?, announce: Bool = true) -> String? {
+        let old = self.report?.topPosts ?? []
+        let was = old.indices.contains(topIndex) ? old[topIndex] : nil
+        let sameRange = self.report?.days.count == report?.days.count
         self.report = report
-        topIndex = min(topIndex, max(0, (report?.topPosts.count ?? 1) - 1))
+        let now = report?.topPosts ?? []
+        let outcome = ListSelection.follow(was?.id, in: old.map(\.id), to: now.map(\.id), fallback: topIndex)
+        topIndex = outcome.index
+        guard outcome.left, sameRange, announce, let was else { return nil }
+        let next = now.indices.contains(topIndex) ? "now on " + PostDeparture.quoted(now[topIndex].title) : "no top posts"
+        return "\(PostDeparture.quoted(was.title)) is no longer among the top posts; \(next)"
     }
 
     /// One range longer (positive) or shorter (negative) among 7, 30 and 90 days,

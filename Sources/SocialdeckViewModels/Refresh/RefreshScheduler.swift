@@ -60,11 +60,12 @@ public final class RefreshScheduler: @unchecked Sendable {
 
     public func stop() { ticker.stop() }
 
-    /// Changes what the next refresh reads (the calendar moved, the range changed) and refreshes soon.
+    /// Changes what the next refresh reads (the calendar moved, the range changed) and
+    /// refreshes soon; a request that only watches other posts waits for the next tick.
     public func update(_ new: SnapshotRequest) {
         let changed = request.withLock { r -> Bool in
             defer { r = new }
-            return r != new
+            return !r.showsSameData(as: new)
         }
         if changed { refreshNow() }
     }

@@ -13,6 +13,8 @@ final class IsolationFixture: @unchecked Sendable {
     let members: [UserRole: User]
     let otherAdmin: User, otherUser: User
     let otherPosts: [Content]
+    /// The other organization's approval of its "Approved" post, which an undo would take back.
+    let otherChange: PostChange
     let staffBoss: AdminUser
     let agent: AIAgent
     private(set) var otherIds: Set<ObjectId> = []
@@ -32,7 +34,7 @@ final class IsolationFixture: @unchecked Sendable {
         let pending = try w.post(in: other, by: otherUser, title: "Pending")
         let approved = try w.post(in: other, by: otherUser, title: "Approved")
         let rejected = try w.post(in: other, by: otherUser, title: "Rejected")
-        try w.workflow.approve(approved._id, by: theirs)
+        otherChange = try w.workflow.approve(approved._id, by: theirs)
         try w.workflow.reject(rejected._id, reason: "Off-brand", by: theirs)
         otherPosts = [pending, approved, rejected]
         try w.users().suspend(otherUser._id, reason: "audit entry", by: theirs)

@@ -27,6 +27,7 @@ enum IsolationProbes {
         },
         .init(name: "ContentWorkflow.reschedule") { me, f in try f.w.workflow.reschedule(f.otherPosts[0]._id, to: f.w.clock.now, by: me) },
         .init(name: "ContentWorkflow.unschedule") { me, f in try f.w.workflow.unschedule(f.otherPosts[1]._id, by: me) },
+        .init(name: "ContentWorkflow.undo") { me, f in try f.w.workflow.undo(f.otherChange, by: me) },
         .init(name: "ContentWorkflow.calendar") { me, f in
             let (from, to) = (f.w.clock.now.addingTimeInterval(-30 * 86_400), f.w.clock.now.addingTimeInterval(30 * 86_400))
             return [try? f.w.workflow.calendar(from: from, to: to, for: me),

@@ -180,7 +180,7 @@ struct TenantIsolationTests {
         let now = t.world.clock.now
         let manager = identity(of: t.managerA, sessionId: "sess-manager-a", context: Self.sshContext)
 
-        let returned = try t.world.workflow.approve(t.postA._id, by: manager)
+        let returned = try t.world.workflow.approve(t.postA._id, by: manager).after
         #expect(returned.approval.status == .approved)
 
         let stored = try t.world.storedPost(t.postA._id)

@@ -30,7 +30,7 @@ struct ContentWriteTests {
         #expect(try t.w.storedPost(post._id).platforms.map(\.status) == [.scheduled, .draft])
 
         let edited = try t.w.workflow.editText(post._id, to: "New words nobody approved", seen: post.content.text,
-                                               by: identity(of: t.writer))
+                                               by: identity(of: t.writer)).after
         let stored = try t.w.storedPost(post._id)
         #expect(edited == stored)
         #expect(stored.content.text == "New words nobody approved")

@@ -64,7 +64,8 @@ struct AppFlowTests {
         try app.press("2")
         let before = try pending(app).count
         try app.press("a")
-        #expect(app.screen.contains("1 draft approved — u to undo"))
+        #expect(app.screen.contains("1 draft approved"))
+        #expect(app.screen.contains("u undo (5 s)"))
         #expect(try pending(app).count == before - 1)
         try app.press("u")
         app.refresh()

@@ -1,0 +1,58 @@
+import Foundation
+import SocialdeckCore
+import SocialdeckModel
+
+extension DashboardModel {
+    /// A command's outcome from the core: the pane that sent it takes the result, what
+    /// it changed joins the undo stack, and a failure is shown.
+    public mutating func finished(_ outcome: CommandOutcome, now: Date) {
+        let failure = outcome.failure
+        switch outcome.command {
+        case .approvals(let command): _ = approvals.send(.finished(command, failure: failure), now: now)
+        case .calendar(let command): calendar.finished(command, error: failure?.message, now: now)
+        case .agents(let command): agents.finished(command, error: failure?.message)
+        case .undo(let changes): undone(changes, failure: failure, now: now); return
+        }
+        if outcome.command.isUndoable, !outcome.changes.isEmpty {
+            undo.record(outcome.changes, summary: ChangeDescription.done(outcome.changes, zone: timeZone), at: now)
+        }
+        if case .calendar = outcome.command, let message = calendar.message {
+            show(message, now: now)
+        } else if let failure {
+            show(failure.message, now: now)
+        }
+    }
+
+    /// `u`: undoes the newest change whose window is still open, whichever pane made it.
+    public mutating func undoLast(now: Date) -> [DashboardEffect] {
+        guard let entry = undo.take(at: now) else { return [.show("nothing to undo")] }
+        return [.run(.undo(entry.changes.reversed())), .show("undoing: \(entry.summary)…")]
+    }
+
+    /// The core put these back (all but the failed ones): the panes follow the posts
+    /// back, and the footer says what was undone.
+    private mutating func undone(_ changes: [PostChange], failure: CommandFailure?, now: Date) {
+        let failed = Set(failure?.failedIds ?? [])
+        let done = changes.filter { !failed.contains($0.id) }.reversed().map { $0 }
+        approvals.bringBack(done.filter { [.approved, .rejected].contains($0.kind) }.map(\.id))
+        if let moved = done.first(where: { [.rescheduled, .unscheduled].contains($0.kind) }),
+           let time = moved.before.platforms.compactMap(\.scheduledAt).min() {
+            calendar.follow(moved.id, to: time)
+        }
+        if done.isEmpty {
+            show("could not undo: " + (failure?.message ?? "nothing was undone"), now: now)
+        } else {
+            show(ChangeDescription.undone(done, zone: timeZone) + (failure.map { "; \($0.message)" } ?? ""), now: now)
+        }
+    }
+}
+
+extension CommandRunner.Command {
+    /// Its changes can be undone: every write to posts but an undo itself.
+    var isUndoable: Bool {
+        switch self {
+        case .approvals, .calendar: return true
+        case .agents, .undo: return false
+        }
+    }
+}
