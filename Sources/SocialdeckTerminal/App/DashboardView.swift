@@ -46,19 +46,22 @@ enum DashboardView {
     static func footer(_ model: DashboardModel, width: Int, y: Int, into buffer: inout CellBuffer,
                        context: PaneContext, bindings: KeyBindings) {
         let palette = context.palette, now = context.now
-        let rect = Rect(x: 0, y: y, width: width, height: 1)
-        buffer.fill(rect, style: palette[.footer])
+        let message = model.flashText(at: now)
+        let text = message.map { " \(PaneDrawing.clean($0)) " } ?? ""
+        // A message that fits the right half takes it, and the keys give way whole.
+        let besideKeys = message != nil && DisplayWidth.of(text) <= width / 2
+        let rect = Rect(x: 0, y: y, width: width - (besideKeys ? DisplayWidth.of(text) : 0), height: 1)
+        buffer.fill(Rect(x: 0, y: y, width: width, height: 1), style: palette[.footer])
         if let hint = DashboardControllers.editorHint(in: model) {
-            buffer.put(" " + hint, x: 0, y: y, style: palette[.footer], maxWidth: width)
+            buffer.put(PaneDrawing.fit(" " + hint, rect.width), x: 0, y: y, style: palette[.footer])
         } else if let prompt = model.prompt {
-            buffer.put(" " + prompt.keysHint, x: 0, y: y, style: palette[.footer], maxWidth: width)
+            buffer.put(PaneDrawing.fit(" " + prompt.keysHint, rect.width), x: 0, y: y, style: palette[.footer])
         } else {
             FooterBar.render(FooterBar.Model(scope: .pane(model.pane), bindings: bindings, unavailable: Set(unavailable(model).keys)),
                              in: rect, into: &buffer, context: context)
         }
-        guard let message = model.flashText(at: now) else { return }
-        let text = " \(PaneDrawing.clean(message)) "
-        if DisplayWidth.of(text) <= width / 2 {
+        guard let message else { return }
+        if besideKeys {
             buffer.put(text, x: width - DisplayWidth.of(text), y: y, style: palette[.warning])
             return
         }

@@ -145,6 +145,21 @@ struct PromptFlowTests {
         #expect(model(app)?.approvals.filter == "")
     }
 
+    /// A message beside the keys makes them give way whole, never cut mid-word.
+    @Test(arguments: [80, 110, 140])
+    func aMessageBesideTheKeysDropsWholeKeys(width: Int) throws {
+        let app = try AppHarness(width: width, height: 30)
+        try app.signIn()
+        try app.press("2", "a")
+        let row = footer(app)
+        let message = try #require(row.range(of: " 1 draft approved"))
+        let keys = row[..<message.lowerBound].trimmingCharacters(in: .whitespaces)
+        let entries = KeyBindings.defaults.footerEntries(scope: .pane(.approvals)).map(\.footerText)
+        let shown = keys.components(separatedBy: "  ").filter { !$0.isEmpty }
+        #expect(!shown.isEmpty)
+        #expect(shown.allSatisfy(entries.contains), "the keys left of the message are whole entries: '\(keys)'")
+    }
+
     /// Help scrolls with its own keys instead of closing on them.
     @Test func helpScrollsWithItsOwnKeys() throws {
         let app = try AppHarness(width: 100, height: 20)
