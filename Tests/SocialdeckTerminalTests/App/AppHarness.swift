@@ -103,6 +103,12 @@ final class AppHarness {
     var screen: String { frame.text() }
     var isRunning: Bool { runtime.running }
 
+    /// The dashboard's model as the runtime holds it now.
+    func dashboard() throws -> DashboardModel {
+        guard case .dashboard(let model) = runtime.screen else { throw AppTestFailure("the dashboard is not open") }
+        return model
+    }
+
     /// The titles the approval queue shows now, in order.
     var runtimeQueueTitles: [String] {
         guard case .dashboard(let model) = runtime.screen else { return [] }
@@ -114,4 +120,10 @@ final class AppHarness {
 final class Locked<Value: Sendable>: Sendable {
     let value: Mutex<Value>
     init(_ initial: Value) { value = Mutex(initial) }
+}
+
+/// Why an app test could not go on.
+struct AppTestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -23,10 +23,10 @@ struct GuardRailFlowTests {
 
     static func cursor(on id: ObjectId, _ app: AppHarness) throws {
         try app.press("2")
-        let index = try #require(try S.dashboard(app).approvals.visible.firstIndex { $0.id == id })
+        let index = try #require(try app.dashboard().approvals.visible.firstIndex { $0.id == id })
         try app.press("g")
         for _ in 0..<index { try app.press("j") }
-        #expect(try S.dashboard(app).approvals.current?.id == id)
+        #expect(try app.dashboard().approvals.current?.id == id)
     }
 
     /// Today a 295/280 X post approves with one key.
@@ -41,7 +41,7 @@ struct GuardRailFlowTests {
         #expect(try app.stored(id).approval.status == .pending)
         // The question has the keyboard: pane keys do nothing until it is answered.
         try app.press("j", "r", "x", "2")
-        #expect(try S.dashboard(app).approvals.current?.id == id)
+        #expect(try app.dashboard().approvals.current?.id == id)
         #expect(app.screen.contains("approve anyway? y/n"))
         try app.press("n")
         #expect(!app.screen.contains("approve anyway"))
@@ -56,15 +56,15 @@ struct GuardRailFlowTests {
         let id = try Self.overLimitDraft(app)
         try app.signIn()
         try Self.cursor(on: id, app)
-        var model = try S.dashboard(app)
+        var model = try app.dashboard()
         let title = try #require(model.approvals.current?.title)
         // The over-limit draft and its neighbour, selected with space, which moves down.
         if model.approvals.cursor + 1 == model.approvals.visible.count { try app.press("k") }
-        model = try S.dashboard(app)
+        model = try app.dashboard()
         let pair = [model.approvals.visible[model.approvals.cursor].id, model.approvals.visible[model.approvals.cursor + 1].id]
         let next = try #require(pair.first { $0 != id })
         try app.press("space", "space", "a")
-        #expect(try S.dashboard(app).approvals.limitQuestion?.contains("“\(title)” X: 295/280") == true)
+        #expect(try app.dashboard().approvals.limitQuestion?.contains("“\(title)” X: 295/280") == true)
         #expect(app.screen.contains("of 2 drafts are over a platform's limit"))
         #expect(app.screen.contains("X: 295/280"))
         #expect(try app.stored(id).approval.status == .pending && app.stored(next).approval.status == .pending)
@@ -83,7 +83,7 @@ struct GuardRailFlowTests {
         try app.press("enter")
         #expect(try app.stored(entry.postId) == before)
         #expect(app.screen.contains("Sat 28 Nov 09:00 has passed: a post cannot be moved into"))
-        #expect(try S.dashboard(app).prompt != nil, "the prompt stays open with what was typed")
+        #expect(try app.dashboard().prompt != nil, "the prompt stays open with what was typed")
         // The core refuses it too, whoever asks.
         #expect(throws: CoreError.self) {
             try ContentWorkflow(store: app.store, clock: { [now = app.now] in now })
@@ -101,10 +101,10 @@ struct GuardRailFlowTests {
         let workflow = ContentWorkflow(store: app.store, clock: { [now = app.now] in now })
         try workflow.reject(entry.postId, reason: "Off-brand", by: other)
         app.refresh()
-        #expect(try S.dashboard(app).calendar.selectedEntry?.approval == .rejected)
+        #expect(try app.dashboard().calendar.selectedEntry?.approval == .rejected)
         let before = try app.stored(entry.postId)
         try app.press("m")
-        #expect(try S.dashboard(app).prompt == nil, "no move prompt for a rejected draft")
+        #expect(try app.dashboard().prompt == nil, "no move prompt for a rejected draft")
         #expect(app.screen.contains("was rejected; it can be scheduled or moved once it is reopened"))
         #expect(try app.stored(entry.postId) == before)
 

@@ -11,11 +11,6 @@ import SocialdeckViewModels
 /// what Space does.
 @Suite("App flows in-process: keys and help")
 struct KeysAndHelpFlowTests {
-    func model(_ app: AppHarness) throws -> DashboardModel {
-        guard case .dashboard(let model) = app.runtime.screen else { throw AppTestFailure("the dashboard is not open") }
-        return model
-    }
-
     /// The help overlay's line for `description`, tall enough to hold every section.
     func helpLine(_ description: String, _ app: AppHarness) throws -> String {
         try app.press("?")
@@ -48,31 +43,31 @@ struct KeysAndHelpFlowTests {
         try app.signIn("super-admin@socialdeck.example")
         try app.press("4")
         try app.press("G")
-        let agents = try model(app).agents
+        let agents = try app.dashboard().agents
         #expect(agents.cursor == agents.rows.count - 1)
         try app.press("g")
-        #expect(try model(app).agents.cursor == 0)
+        #expect(try app.dashboard().agents.cursor == 0)
 
         try app.press("3")
         app.refresh()
-        let top = try #require(try model(app).analytics.report?.topPosts)
+        let top = try #require(try app.dashboard().analytics.report?.topPosts)
         try #require(top.count > 1)
         try app.press("G")
-        #expect(try model(app).analytics.topIndex == top.count - 1)
+        #expect(try app.dashboard().analytics.topIndex == top.count - 1)
         try app.press("g")
-        #expect(try model(app).analytics.topIndex == 0)
+        #expect(try app.dashboard().analytics.topIndex == 0)
     }
 
     /// The focused day's first post that has another after it on the same day.
     func busyDay(_ app: AppHarness) throws -> (day: Date, entries: [CalendarModel.Entry]) {
-        let calendar = try model(app).calendar
+        let calendar = try app.dashboard().calendar
         let (day, entries) = try #require(calendar.byDay.filter { $0.value.count > 2 }.min { $0.key < $1.key },
                                           "the seed has a day with three posts")
         return (day, entries.sorted { $0.time < $1.time })
     }
 
     func goTo(_ day: Date, _ app: AppHarness) throws {
-        let parts = Calendar.gregorian(in: try model(app).timeZone).dateComponents([.year, .month, .day], from: day)
+        let parts = Calendar.gregorian(in: try app.dashboard().timeZone).dateComponents([.year, .month, .day], from: day)
         try app.press(":")
         app.type(String(format: "goto %04d-%02d-%02d", parts.year!, parts.month!, parts.day!))
         try app.press("enter")
@@ -86,9 +81,9 @@ struct KeysAndHelpFlowTests {
         let (day, entries) = try busyDay(app)
         try goTo(day, app)
         try app.press("G")
-        #expect(try model(app).calendar.selectedEntry == entries.last)
+        #expect(try app.dashboard().calendar.selectedEntry == entries.last)
         try app.press("g")
-        #expect(try model(app).calendar.selectedEntry == entries.first)
+        #expect(try app.dashboard().calendar.selectedEntry == entries.first)
     }
 
     /// In the month grid the arrows move between days; with a post open they step
@@ -100,7 +95,7 @@ struct KeysAndHelpFlowTests {
         app.refresh()
         let (day, entries) = try busyDay(app)
         try goTo(day, app)
-        #expect(try model(app).calendar.selectedEntry == entries[0])
+        #expect(try app.dashboard().calendar.selectedEntry == entries[0])
         let posts = try entries.map { try #require(try ModelCollection(app.store, Content.self).get($0.postId)) }
         let openings = posts.map { String($0.content.text.prefix(20)) }
         #expect(!app.screen.contains(openings[0]), "the grid shows titles, not the text")
@@ -108,15 +103,15 @@ struct KeysAndHelpFlowTests {
         #expect(app.screen.contains(openings[0]), "the post's text is shown:\n\(app.screen)")
         #expect(app.screen.contains(posts[0].title))
         #expect(app.screen.contains("1 of \(entries.count) on"))
-        #expect(try model(app).calendar.selectedEntry == entries[0], "Enter opens the post; it does not move the selection")
+        #expect(try app.dashboard().calendar.selectedEntry == entries[0], "Enter opens the post; it does not move the selection")
         try app.press("j")
-        #expect(try model(app).calendar.selectedEntry == entries[1])
+        #expect(try app.dashboard().calendar.selectedEntry == entries[1])
         #expect(app.screen.contains(openings[1]))
         #expect(app.screen.contains("2 of \(entries.count) on"))
         try app.press("esc")
         #expect(!app.screen.contains(openings[1]))
         #expect(app.screen.contains("month"))
-        #expect(try model(app).calendar.selectedEntry == entries[1], "going back keeps the post selected")
+        #expect(try app.dashboard().calendar.selectedEntry == entries[1], "going back keeps the post selected")
     }
 
     @Test func enterOnATopPostOpensIt() throws {
@@ -124,7 +119,7 @@ struct KeysAndHelpFlowTests {
         try app.signIn()
         try app.press("3")
         app.refresh()
-        let top = try #require(try model(app).analytics.report?.topPosts.first)
+        let top = try #require(try app.dashboard().analytics.report?.topPosts.first)
         let post = try #require(try ModelCollection(app.store, Content.self).get(top.id))
         try app.press("enter")
         app.refresh()
@@ -137,7 +132,7 @@ struct KeysAndHelpFlowTests {
         let app = try AppHarness(width: 80, height: 24)
         try app.signIn()
         try app.press("2")
-        let current = try #require(try model(app).approvals.current)
+        let current = try #require(try app.dashboard().approvals.current)
         try app.press("enter")
         #expect(!app.screen.contains("pending ·") && !app.screen.contains(" pending"), "the list gives way to the draft")
         #expect(app.screen.contains(String(current.title.prefix(20))))
@@ -151,7 +146,7 @@ struct KeysAndHelpFlowTests {
         try app.press("2")
         #expect(try helpLine("Select or unselect", app).contains("move to the next"))
         try app.press("space")
-        let approvals = try model(app).approvals
+        let approvals = try app.dashboard().approvals
         #expect(approvals.selected.count == 1)
         #expect(approvals.cursor == 1)
     }

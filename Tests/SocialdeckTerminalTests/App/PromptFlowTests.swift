@@ -14,13 +14,9 @@ struct PromptFlowTests {
         try ModelCollection(app.store, Content.self).find(.all, sort: [.asc("_id")])
     }
 
-    var model: (AppHarness) -> DashboardModel? {
-        { app in if case .dashboard(let model) = app.runtime.screen { return model } else { return nil } }
-    }
-
     /// Opens the calendar on the local day holding `date`.
     func goTo(_ date: Date, _ app: AppHarness) throws {
-        let zone = try #require(model(app)).timeZone
+        let zone = try app.dashboard().timeZone
         let d = Calendar.gregorian(in: zone).dateComponents([.year, .month, .day], from: date)
         try app.press(":")
         app.type(String(format: "goto %04d-%02d-%02d", d.year!, d.month!, d.day!))
@@ -64,7 +60,7 @@ struct PromptFlowTests {
         try app.press("3")
         #expect(!footer(app).contains("/ filter"))
         try app.press("/")
-        #expect(model(app)?.prompt == nil)
+        #expect((try? app.dashboard())?.prompt == nil)
     }
 
     @Test func ctrlCInTheEditorDoesNotQuit() throws {
@@ -87,16 +83,16 @@ struct PromptFlowTests {
         try app.press("esc")
         #expect(app.screen.contains("discard your changes?"))
         #expect(app.screen.contains(ApprovalQueueModel.discardQuestion))
-        #expect(model(app)?.approvals.mode != .browsing, "the editor is still open")
+        #expect((try? app.dashboard())?.approvals.mode != .browsing, "the editor is still open")
         app.type("!")
         try app.press("esc")
-        #expect(model(app)?.approvals.mode != .browsing, "typing again means a new question")
+        #expect((try? app.dashboard())?.approvals.mode != .browsing, "typing again means a new question")
         try app.press("esc")
-        #expect(model(app)?.approvals.mode == .browsing)
+        #expect((try? app.dashboard())?.approvals.mode == .browsing)
         #expect(try posts(app) == before)
         // Without changes Esc closes at once.
         try app.press("e", "esc")
-        #expect(model(app)?.approvals.mode == .browsing)
+        #expect((try? app.dashboard())?.approvals.mode == .browsing)
     }
 
     /// The move prompt names the post; a bad time keeps what was typed and says why.
@@ -108,7 +104,7 @@ struct PromptFlowTests {
         })
         let day = try #require(future.platforms.compactMap(\.scheduledAt).filter { $0 > app.now }.min())
         try goTo(day, app)
-        let selected = try #require(model(app)?.calendar.selectedEntry)
+        let selected = try #require((try? app.dashboard())?.calendar.selectedEntry)
         try app.press("m")
         #expect(app.screen.contains("move “\(selected.title)” to:"))
         app.type("25:99")
@@ -118,10 +114,10 @@ struct PromptFlowTests {
         try app.press("backspace", "backspace", "backspace", "backspace", "backspace")
         app.type("10:15")
         try app.press("enter")
-        #expect(model(app)?.prompt == nil)
+        #expect((try? app.dashboard())?.prompt == nil)
         app.refresh()
         let moved = try #require(try ModelCollection(app.store, Content.self).get(selected.postId))
-        let local = Calendar.gregorian(in: try #require(model(app)).timeZone)
+        let local = Calendar.gregorian(in: try app.dashboard().timeZone)
         #expect(moved.platforms.compactMap(\.scheduledAt).contains { local.component(.hour, from: $0) == 10 && local.component(.minute, from: $0) == 15 })
     }
 
@@ -137,12 +133,12 @@ struct PromptFlowTests {
         try app.press("/")
         app.type("tt")
         try app.press("enter")
-        let shown = try #require(model(app)?.approvals.visible)
+        let shown = try #require((try? app.dashboard())?.approvals.visible)
         #expect(!shown.isEmpty)
         #expect(shown.allSatisfy { $0.platforms.contains(.tiktok) }, "TT names TikTok, as the rows' badges do")
         #expect(app.screen.contains("filter “tt”"))
         try app.press("esc")
-        #expect(model(app)?.approvals.filter == "")
+        #expect((try? app.dashboard())?.approvals.filter == "")
     }
 
     /// A message beside the keys makes them give way whole, never cut mid-word.
@@ -167,7 +163,7 @@ struct PromptFlowTests {
         try app.press("?")
         #expect(app.screen.contains("Keys"))
         try app.press("G")
-        #expect(model(app)?.prompt != nil, "G scrolls to the end, it does not close help")
+        #expect((try? app.dashboard())?.prompt != nil, "G scrolls to the end, it does not close help")
         #expect(app.screen.contains("Show the calendar") == false)
         #expect(app.screen.contains("Reload from the store") == false || app.screen.contains("Restart the selected agent"))
         try app.press("g")
@@ -175,7 +171,7 @@ struct PromptFlowTests {
         try app.press("space")
         #expect(!app.screen.contains("Approve the selected drafts"))
         try app.press("q")
-        #expect(model(app)?.prompt == nil)
+        #expect((try? app.dashboard())?.prompt == nil)
         #expect(app.isRunning, "q closes help, not the app")
     }
 
@@ -193,11 +189,11 @@ struct PromptFlowTests {
         #expect(app.screen.contains("org acme"))
         #expect(app.screen.contains("Acme Coffee Roasters"))
         try app.press("enter")
-        #expect(model(app)?.organizationFilter != nil)
+        #expect((try? app.dashboard())?.organizationFilter != nil)
         #expect(app.screen.contains("showing Acme Coffee Roasters only"))
         try app.press(":")
         app.type("org all")
         try app.press("enter")
-        #expect(model(app)?.organizationFilter == nil)
+        #expect((try? app.dashboard())?.organizationFilter == nil)
     }
 }

@@ -22,12 +22,7 @@ struct SelectionFlowTests {
     }
 
     /// The queue's drafts, as the app lists them now.
-    static func queue(_ app: AppHarness) throws -> [QueueItem] { try dashboard(app).approvals.visible }
-
-    static func dashboard(_ app: AppHarness) throws -> DashboardModel {
-        guard case .dashboard(let model) = app.runtime.screen else { throw FixtureFailure("not on the dashboard") }
-        return model
-    }
+    static func queue(_ app: AppHarness) throws -> [QueueItem] { try app.dashboard().approvals.visible }
 
     /// The issue's own steps: A's cursor on row 4, B approves row 1, A refreshes and presses `a`.
     @Test func anApprovalElsewhereDoesNotShiftTheCursorOntoAnotherDraft() throws {
@@ -38,11 +33,11 @@ struct SelectionFlowTests {
         try #require(rows.count >= 5)
         try app.press("j", "j", "j")
         let seen = rows[3].id
-        #expect(try Self.dashboard(app).approvals.current?.id == seen)
+        #expect(try app.dashboard().approvals.current?.id == seen)
 
         try ContentWorkflow(store: app.store).approve(rows[0].id, by: Self.someoneElse(app))
         app.refresh()
-        #expect(try Self.dashboard(app).approvals.current?.id == seen, "the cursor stays on the draft A was reading")
+        #expect(try app.dashboard().approvals.current?.id == seen, "the cursor stays on the draft A was reading")
         #expect(app.screen.contains("3/\(rows.count - 1)"), "its row number changes instead")
         try app.press("a")
         #expect(try Self.approval(app, seen).status == .approved)
@@ -60,7 +55,7 @@ struct SelectionFlowTests {
         try app.press("j", "j", "j")
         try ContentWorkflow(store: app.store).approve(rows[3].id, by: Self.someoneElse(app))
         app.refresh()
-        let model = try Self.dashboard(app)
+        let model = try app.dashboard()
         #expect(model.approvals.current?.id == rows[4].id, "the next draft down takes its place")
         let notice = "“\(rows[3].title)” left the queue (approved by someone else); now on “\(rows[4].title)”"
         #expect(model.approvals.message == notice)
@@ -90,7 +85,7 @@ struct SelectionFlowTests {
         let app = try AppHarness(posts: 200)
         try app.signIn()
         try app.press("1")
-        var model = try Self.dashboard(app)
+        var model = try app.dashboard()
         // A day ahead whose list has a post after an earlier, movable post of another draft.
         let movable = { (e: CalendarModel.Entry) in e.time > app.now && e.status != .published && e.status != .publishing }
         let candidates = model.calendar.byDay.sorted { $0.key < $1.key }.compactMap { day, entries -> (Date, Int)? in
@@ -103,24 +98,19 @@ struct SelectionFlowTests {
         let (day, index) = try #require(candidates.first, "the seed has a busy day ahead")
         while model.calendar.cursorDay != day {
             try app.press(model.calendar.cursorDay < day ? "l" : "h")
-            model = try Self.dashboard(app)
+            model = try app.dashboard()
         }
         try app.press("v", "v")  // the agenda, where j moves through the day's posts
         for _ in 0..<index { try app.press("j") }
-        model = try Self.dashboard(app)
+        model = try app.dashboard()
         let selected = try #require(model.calendar.selectedEntry)
         let earlier = try #require(model.calendar.dayEntries.prefix(index).first { movable($0) && $0.postId != selected.postId })
         try ContentWorkflow(store: app.store).unschedule(earlier.postId, by: Self.someoneElse(app))
         app.refresh()
-        model = try Self.dashboard(app)
+        model = try app.dashboard()
         #expect(model.calendar.selectedEntry?.postId == selected.postId)
         #expect(model.calendar.selectedEntry?.platform == selected.platform)
     }
-}
-
-struct FixtureFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ d: String) { description = d }
 }
 
 extension AppHarness {
@@ -129,7 +119,7 @@ extension AppHarness {
     @discardableResult
     func selectCalendarEntry(where pick: (CalendarModel.Entry) -> Bool) throws -> CalendarModel.Entry {
         try press("1")
-        var model = try SelectionFlowTests.dashboard(self)
+        var model = try dashboard()
         var found: (Date, Int)?
         for (day, entries) in model.calendar.byDay.sorted(by: { $0.key < $1.key }) {
             if let index = entries.sorted(by: { $0.time < $1.time }).firstIndex(where: pick) {
@@ -140,10 +130,10 @@ extension AppHarness {
         let (day, index) = try #require(found, "the seed has such a post ahead")
         while model.calendar.cursorDay != day {
             try press(model.calendar.cursorDay < day ? "l" : "h")
-            model = try SelectionFlowTests.dashboard(self)
+            model = try dashboard()
         }
         for _ in 0..<index { try press("enter") }
-        return try #require(try SelectionFlowTests.dashboard(self).calendar.selectedEntry)
+        return try #require(try dashboard().calendar.selectedEntry)
     }
 
     /// A post as stored now.

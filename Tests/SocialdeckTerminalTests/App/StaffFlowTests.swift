@@ -12,17 +12,12 @@ import SocialdeckViewModels
 struct StaffFlowTests {
     static let staff = "super-admin@socialdeck.example"
 
-    func model(_ app: AppHarness) throws -> DashboardModel {
-        guard case .dashboard(let model) = app.runtime.screen else { throw AppTestFailure("the dashboard is not open") }
-        return model
-    }
-
     /// Opens the agents pane with the cursor on the agent of `type`.
     func selectAgent(_ type: AgentType, _ app: AppHarness) throws {
         try app.press("4")
-        let index = try #require(try model(app).agents.rows.firstIndex { $0.agent.type == type })
+        let index = try #require(try app.dashboard().agents.rows.firstIndex { $0.agent.type == type })
         for _ in 0..<index { try app.press("j") }
-        #expect(try model(app).agents.selected?.agent.type == type)
+        #expect(try app.dashboard().agents.selected?.agent.type == type)
     }
 
     func agent(_ type: AgentType, _ app: AppHarness) throws -> AIAgent {
@@ -39,7 +34,7 @@ struct StaffFlowTests {
         let failed = try ModelCollection(app.store, AgentRun.self)
             .find(.eq("agentId", engagement._id) && .eq("status", AgentRun.Outcome.failed), sort: [.desc("startedAt")], limit: 1)
         let newest = try #require(failed.first)
-        let context = PaneContext(palette: app.runtime.palette, now: app.now, timeZone: try model(app).timeZone)
+        let context = PaneContext(palette: app.runtime.palette, now: app.now, timeZone: try app.dashboard().timeZone)
         let row = try #require(app.screen.split(separator: "\n").first { $0.contains(context.shortDateTime(newest.startedAt)) },
                                "the newest failure is listed by its time:\n\(app.screen)")
         #expect(row.contains(Figures.duration(milliseconds: newest.durationMs)), "\(row)")
@@ -90,7 +85,7 @@ struct StaffFlowTests {
         let app = try AppHarness(width: 120, height: 36)
         try app.signIn(Self.staff)
         try app.press("2")
-        let model = try model(app)
+        let model = try app.dashboard()
         let organizations = Set(model.approvals.visible.compactMap(\.organization))
         #expect(organizations.count > 1, "the seed has drafts in two organizations")
         let lines = app.screen.split(separator: "\n").map(String.init)
@@ -129,9 +124,4 @@ struct StaffFlowTests {
         #expect(app.screen.contains("org is for platform staff"))
         #expect(app.screen.split(separator: "\n").first?.contains("Acme Coffee Roasters") == true)
     }
-}
-
-struct AppTestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -12,13 +12,13 @@ import SocialdeckViewModels
 struct UndoFlowTests {
     typealias S = SelectionFlowTests
 
-    func footer(_ app: AppHarness) throws -> String? { try S.dashboard(app).flashText(at: app.now) }
+    func footer(_ app: AppHarness) throws -> String? { try app.dashboard().flashText(at: app.now) }
 
     /// A draft the queue approves with one key (none of its platforms over a limit).
     func cursorOnADraftWithinLimits(_ app: AppHarness) throws -> QueueItem {
         try app.press("2")
-        while try S.dashboard(app).approvals.current?.isOverLimit == true { try app.press("j") }
-        return try #require(try S.dashboard(app).approvals.current)
+        while try app.dashboard().approvals.current?.isOverLimit == true { try app.press("j") }
+        return try #require(try app.dashboard().approvals.current)
     }
 
     /// A post ahead that can move: scheduled or a draft, not rejected.
@@ -56,11 +56,11 @@ struct UndoFlowTests {
         #expect(app.screen.contains("u undo (5 s)"))
         try app.press("u")
         #expect(try app.stored(entry.postId).platforms == before.platforms)
-        let model = try S.dashboard(app)
+        let model = try app.dashboard()
         let when = model.calendar.dateText(try #require(before.platforms.compactMap(\.scheduledAt).min()))
         #expect(try footer(app) == "undid: moved “\(entry.title)” back to \(when)")
         app.refresh()
-        #expect(try S.dashboard(app).calendar.selectedEntry?.postId == entry.postId, "the calendar follows the post back")
+        #expect(try app.dashboard().calendar.selectedEntry?.postId == entry.postId, "the calendar follows the post back")
 
         try app.press("x")
         #expect(try app.stored(entry.postId).platforms.allSatisfy { $0.scheduledAt == nil || $0.status == .published })
@@ -100,7 +100,7 @@ struct UndoFlowTests {
         #expect(try footer(app) == "undid: approved “\(draft.title)”; back in the queue")
         try app.press("2")
         app.refresh()
-        #expect(try S.dashboard(app).approvals.current?.id == draft.id, "the draft is back under the cursor")
+        #expect(try app.dashboard().approvals.current?.id == draft.id, "the draft is back under the cursor")
     }
 
     /// A bulk approve is undone as one.
@@ -108,9 +108,9 @@ struct UndoFlowTests {
         let app = try AppHarness()
         try app.signIn()
         try app.press("2")
-        let rows = try S.dashboard(app).approvals.visible.filter { !$0.isOverLimit }.prefix(3).map(\.id)
+        let rows = try app.dashboard().approvals.visible.filter { !$0.isOverLimit }.prefix(3).map(\.id)
         for id in rows {
-            while try S.dashboard(app).approvals.current?.id != id { try app.press("j") }
+            while try app.dashboard().approvals.current?.id != id { try app.press("j") }
             try app.press("space")
         }
         try app.press("a")
