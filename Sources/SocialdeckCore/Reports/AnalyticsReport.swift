@@ -2,12 +2,19 @@ import Foundation
 import SocialdeckModel
 import SocialdeckStorage
 
-/// What the analytics pane draws, over the last 7, 30 or 90 days, from the daily
-/// rollups (`analytics`) and the posts' own metrics.
+/// What the analytics pane draws over the last 7, 30 or 90 days.
+///
+/// Every figure is summed from one set of rows: the posts' platform entries published
+/// within the period (``Publication``), with the metrics each entry holds. The days,
+/// the platform totals, the totals and the top posts therefore agree: the platforms add
+/// up to the total, and a top post is one of the rows its platform's total counts. (The
+/// daily rollups in `analytics` used to feed the totals while the top posts came from
+/// posts created up to two weeks before the period, so the two disagreed.)
 public struct AnalyticsReport: Sendable, Equatable {
     public struct Day: Sendable, Equatable {
         public let date: Date
         public let engagement: Double
+        /// Platform entries published that day.
         public let posts: Double
     }
 
@@ -19,14 +26,39 @@ public struct AnalyticsReport: Sendable, Equatable {
         public var rate: Double { views > 0 ? engagement / views : 0 }
     }
 
+    /// One post as published on one platform.
     public struct TopPost: Sendable, Equatable {
         public let id: ObjectId
         public let title: String
-        public let platform: Platform?
+        public let platform: Platform
+        public let publishedAt: Date
+        public let views: Int
         public let engagement: Int
-        public let rate: Double
+        public var rate: Double { views > 0 ? Double(engagement) / Double(views) : 0 }
     }
 
+    /// One platform entry of a post, published within the period: the row every figure
+    /// of the report is a sum of.
+    public struct Publication: Sendable, Equatable {
+        public let postId: ObjectId
+        public let title: String
+        public let platform: Platform
+        public let publishedAt: Date
+        public let views: Int
+        public let engagement: Int
+
+        public init(postId: ObjectId, title: String, platform: Platform, publishedAt: Date, views: Int, engagement: Int) {
+            self.postId = postId
+            self.title = title
+            self.platform = platform
+            self.publishedAt = publishedAt
+            self.views = views
+            self.engagement = engagement
+        }
+    }
+
+    /// From the start of the range's first UTC day to the moment the report was made.
+    public var period: DateInterval
     public var days: [Day]
     public var platforms: [PlatformFigures]
     public var topPosts: [TopPost]
@@ -35,41 +67,68 @@ public struct AnalyticsReport: Sendable, Equatable {
     /// Buffer's definition, stated on screen.
     public static let rateFormula = "engagement rate = (likes + comments + shares + clicks) ÷ views"
     public var engagementRate: Double { totalViews > 0 ? totalEngagement / totalViews : 0 }
+    public static let topPostLimit = 10
+
+    /// The range's first UTC day at midnight, through `now`.
+    public static func period(rangeDays: Int, now: Date) -> DateInterval {
+        let today = Int64(now.timeIntervalSince1970) / 86_400
+        let start = Date(timeIntervalSince1970: TimeInterval((today - Int64(max(1, rangeDays)) + 1) * 86_400))
+        return DateInterval(start: start, end: max(start, now))
+    }
 
     /// Customers see their own organization; staff one organization or all of them (nil).
     public static func build(store: any DocumentStore, for identity: Identity, organizationId: ObjectId?, rangeDays: Int,
                              now: Date) throws -> AnalyticsReport {
         let org = identity.organizationId ?? organizationId
         try AccessControl.authorize(identity, .viewAnalytics, organizationId: org)
-        let today = Int64(now.timeIntervalSince1970) / 86_400
-        let start = Date(timeIntervalSince1970: TimeInterval((today - Int64(rangeDays) + 1) * 86_400))
-        var filter = Filter.eq("type", AnalyticsType.contentPerformance) && .gte("date", start) && .lte("date", now)
+        let period = period(rangeDays: rangeDays, now: now)
+        var filter = Filter.eq("platforms.status", PostStatus.published)
+            && .gte("platforms.publishedAt", period.start) && .lte("platforms.publishedAt", period.end)
         if let org { filter = filter && .eq("organizationId", org) }
-        let daily = try store.aggregate(CollectionName.analytics.rawValue, GroupedAggregation(
-            filter: filter, groupBy: [.day("date")], accumulators: [.sum("metrics.totalEngagement"), .sum("metrics.postsPublished")]))
-        var byDay: [Int64: (Double, Double)] = [:]
-        for row in daily { if case .datetime(let ms) = row.keys[0] { byDay[ms / 86_400_000] = (row.values[0], row.values[1]) } }
-        let days = (0..<rangeDays).map { i -> Day in
-            let d = today - Int64(rangeDays) + 1 + Int64(i)
-            let v = byDay[d] ?? (0, 0)
-            return Day(date: Date(timeIntervalSince1970: TimeInterval(d * 86_400)), engagement: v.0, posts: v.1)
+        let posts = try ModelCollection(store, Content.self).find(filter)
+        return AnalyticsReport(period: period, rangeDays: rangeDays, publications: publications(of: posts, in: period))
+    }
+
+    /// The entries of `posts` published within `period`; a post published on three
+    /// platforms gives three rows, and an entry outside the period none.
+    public static func publications(of posts: [Content], in period: DateInterval) -> [Publication] {
+        posts.flatMap { post in
+            post.platforms.compactMap { entry -> Publication? in
+                guard entry.status == .published, let at = entry.publishedAt, period.contains(at) else { return nil }
+                return Publication(postId: post._id, title: post.title, platform: entry.platform, publishedAt: at,
+                                   views: entry.metrics?.views ?? 0, engagement: entry.metrics?.engagement ?? 0)
+            }
         }
-        let sums = Platform.allCases.flatMap { p in
-            [GroupedAggregation.Accumulator.sum("metrics.platformBreakdown.\(p.rawValue).views"),
-             .sum("metrics.platformBreakdown.\(p.rawValue).engagement")]
+    }
+
+    /// Sums `publications` (which should all lie in `period`) into days, platforms and
+    /// the top posts.
+    public init(period: DateInterval, rangeDays: Int, publications: [Publication]) {
+        self.period = period
+        let rows = publications.filter { period.contains($0.publishedAt) }
+        let firstDay = Int64(period.start.timeIntervalSince1970) / 86_400
+        var byDay: [Int64: (engagement: Double, posts: Double)] = [:]
+        var byPlatform: [Platform: (views: Double, engagement: Double)] = [:]
+        for row in rows {
+            let day = Int64(row.publishedAt.timeIntervalSince1970) / 86_400
+            byDay[day, default: (0, 0)].engagement += Double(row.engagement)
+            byDay[day, default: (0, 0)].posts += 1
+            byPlatform[row.platform, default: (0, 0)].views += Double(row.views)
+            byPlatform[row.platform, default: (0, 0)].engagement += Double(row.engagement)
         }
-        let totals = try store.aggregate(CollectionName.analytics.rawValue,
-                                         GroupedAggregation(filter: filter, groupBy: [], accumulators: sums)).first?.values
-            ?? Array(repeating: 0, count: sums.count)
-        let platforms = Platform.allCases.enumerated().map { i, p in
-            PlatformFigures(platform: p, views: totals[i * 2], engagement: totals[i * 2 + 1])
+        days = (0..<Int64(max(1, rangeDays))).map { offset in
+            let figures = byDay[firstDay + offset] ?? (0, 0)
+            return Day(date: Date(timeIntervalSince1970: TimeInterval((firstDay + offset) * 86_400)),
+                       engagement: figures.engagement, posts: figures.posts)
         }
-        var postFilter = Filter.gte("createdAt", start.addingTimeInterval(-14 * 86_400)) && .gt("analytics.totalEngagement", 0)
-        if let org { postFilter = postFilter && .eq("organizationId", org) }
-        let top = try ModelCollection(store, Content.self).find(postFilter, sort: [.desc("analytics.totalEngagement")], limit: 10)
-        return AnalyticsReport(days: days, platforms: platforms, topPosts: top.map {
-            TopPost(id: $0._id, title: $0.title, platform: $0.analytics.bestPerformingPlatform,
-                    engagement: $0.analytics.totalEngagement, rate: $0.analytics.engagementRate)
-        })
+        platforms = Platform.allCases.map { platform in
+            let figures = byPlatform[platform] ?? (0, 0)
+            return PlatformFigures(platform: platform, views: figures.views, engagement: figures.engagement)
+        }
+        topPosts = rows.filter { $0.engagement > 0 }
+            .sorted { ($0.engagement, $0.publishedAt, $0.postId.hex) > ($1.engagement, $1.publishedAt, $1.postId.hex) }
+            .prefix(Self.topPostLimit)
+            .map { TopPost(id: $0.postId, title: $0.title, platform: $0.platform, publishedAt: $0.publishedAt,
+                           views: $0.views, engagement: $0.engagement) }
     }
 }

@@ -109,18 +109,20 @@ public enum AnalyticsPane: Pane {
         }
     }
 
-    private enum TopColumn { case rank, title, platform, engagement, rate }
+    private enum TopColumn { case rank, title, platform, date, engagement, rate }
 
-    /// The top posts by engagement, the model's selection highlighted and kept in view.
+    /// The top posts by engagement, each as published on one platform and counted in
+    /// that platform's total above; the model's selection highlighted and kept in view.
     private static func drawTopPosts(_ report: AnalyticsReport, highlighted: Int, in rect: Rect,
                                      into buffer: inout CellBuffer, palette: Palette) {
         guard rect.height > 0 else { return }
         let table = TableLayout<TopColumn>([
             .init(id: .rank, header: "#", width: 2, alignment: .trailing, hideRank: 1),
             .init(id: .title, header: "Top posts", width: 60, minimumWidth: 12),
-            .init(id: .platform, header: "platform", width: 9, hideRank: 2),
-            .init(id: .engagement, header: "eng.", width: 7, alignment: .trailing, hideRank: 3),
-            .init(id: .rate, header: "rate", width: 6, alignment: .trailing, hideRank: 4),
+            .init(id: .platform, header: "platform", width: 9, hideRank: 3),
+            .init(id: .date, header: "published", width: 9, hideRank: 4),
+            .init(id: .engagement, header: "eng.", width: 7, alignment: .trailing, hideRank: 5),
+            .init(id: .rate, header: "rate", width: 6, alignment: .trailing, hideRank: 2),
         ], width: rect.width, x: rect.x, stretch: .title)
         table.drawHeader(y: rect.y, into: &buffer, style: palette.heading)
         let visible = rect.height - 1
@@ -138,9 +140,10 @@ public enum AnalyticsPane: Pane {
             buffer.mark(Rect(x: rect.x, y: y, width: rect.width, height: 1), as: .topPost(index))
             table.put("\(index + 1)", in: .rank, y: y, into: &buffer, style: selected ? style : palette[.textDim])
             table.put(post.title.isEmpty ? "(untitled)" : post.title, in: .title, y: y, into: &buffer, style: style)
-            let platformStyle = post.platform.map { palette.chart($0) } ?? palette[.textDim]
-            table.put(post.platform?.displayName ?? Figures.unknown, in: .platform, y: y, into: &buffer,
+            let platformStyle = palette.chart(post.platform)
+            table.put(post.platform.displayName, in: .platform, y: y, into: &buffer,
                       style: selected ? platformStyle.on(style) : platformStyle)
+            table.put(Figures.day(post.publishedAt), in: .date, y: y, into: &buffer, style: selected ? style : palette[.textDim])
             table.put(Figures.integer(post.engagement), in: .engagement, y: y, into: &buffer, style: style)
             table.put(Figures.percent(post.rate), in: .rate, y: y, into: &buffer, style: style)
         }
