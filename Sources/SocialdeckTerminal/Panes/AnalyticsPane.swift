@@ -118,11 +118,13 @@ public enum AnalyticsPane: Pane {
         guard rect.height > 0 else { return }
         let table = TableLayout<TopColumn>([
             .init(id: .rank, header: "#", width: 2, alignment: .trailing, hideRank: 1),
-            .init(id: .title, header: "Top posts", width: 60, minimumWidth: 12),
-            .init(id: .platform, header: "platform", width: 9, hideRank: 3),
-            .init(id: .date, header: "published", width: 9, hideRank: 4),
             .init(id: .engagement, header: "eng.", width: 7, alignment: .trailing, hideRank: 5),
             .init(id: .rate, header: "rate", width: 6, alignment: .trailing, hideRank: 2),
+            .init(id: .platform, header: "platform", width: 9, hideRank: 3),
+            .init(id: .date, header: "published", width: 9, hideRank: 4),
+            // Last, so the title runs on into whatever width the pane has, as a process
+            // list's command does, instead of leaving a gap before the figures.
+            .init(id: .title, header: "Top posts", width: max(12, rect.width), minimumWidth: 12),
         ], width: rect.width, x: rect.x, stretch: .title)
         table.drawHeader(y: rect.y, into: &buffer, style: palette.heading)
         let visible = rect.height - 1
@@ -130,10 +132,12 @@ public enum AnalyticsPane: Pane {
             if visible > 0 { buffer.put("no posts with engagement in this range", x: rect.x, y: rect.y + 1, width: rect.width, style: palette[.textDim]) }
             return
         }
-        let first = max(0, min(highlighted - visible + 1, report.topPosts.count - visible))
-        for (offset, post) in report.topPosts.dropFirst(first).prefix(max(0, visible)).enumerated() {
-            let index = first + offset
-            let y = rect.y + 1 + offset
+        let window = ListWindow(cursor: highlighted, count: report.topPosts.count, rows: visible)
+        window.drawMarks(in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: visible), style: palette[.textDim],
+                         into: &buffer)
+        for index in window.items {
+            let post = report.topPosts[index]
+            let y = rect.y + 1 + window.row(of: index)
             let selected = index == highlighted
             let style = selected ? palette[.selection] : palette[.text]
             if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style) }

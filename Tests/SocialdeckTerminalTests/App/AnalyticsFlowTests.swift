@@ -19,15 +19,15 @@ struct AnalyticsFlowTests {
         var engagement: Int
     }
 
-    /// The top posts table as drawn: "# Top posts … platform published eng. rate".
+    /// The top posts table as drawn: "#  eng.  rate platform  published Top posts".
     func topRows(_ screen: String) throws -> [TopRow] {
         let lines = screen.components(separatedBy: "\n")
         let header = try #require(lines.firstIndex { $0.contains("Top posts") && $0.contains("eng.") })
         #expect(lines[header].contains("published"), "the top posts show their date")
         return lines[(header + 1)...].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.compactMap { line in
-            guard let m = line.firstMatch(of: /^\s*\d+ (.+?)\s{2,}(Facebook|Instagram|X|LinkedIn|TikTok)\s+(\d{1,2} [A-Z][a-z]{2})\s+([\d,]+)\s/)
+            guard let m = line.firstMatch(of: /^\s*\d+\s+([\d,]+)\s+[\d.]+%\s(Facebook|Instagram|X|LinkedIn|TikTok)\s+(\d{1,2} [A-Z][a-z]{2})\s+(.+?)\s*$/)
             else { return nil }
-            return TopRow(title: String(m.1), platform: String(m.2), day: String(m.3), engagement: Int(m.4.filter(\.isNumber)) ?? -1)
+            return TopRow(title: String(m.4), platform: String(m.2), day: String(m.3), engagement: Int(m.1.filter(\.isNumber)) ?? -1)
         }
     }
 
