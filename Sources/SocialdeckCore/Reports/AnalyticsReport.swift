@@ -76,27 +76,40 @@ public struct AnalyticsReport: Sendable, Equatable {
         return DateInterval(start: start, end: max(start, now))
     }
 
+    /// How long after its planned time an entry may be published and still be found: the
+    /// posts are looked up through the `(platforms.status, platforms.scheduledAt)` index,
+    /// and an entry is published at or after its planned time.
+    public static let publishingLateness: TimeInterval = 14 * 86_400
+
     /// Customers see their own organization; staff one organization or all of them (nil).
     public static func build(store: any DocumentStore, for identity: Identity, organizationId: ObjectId?, rangeDays: Int,
                              now: Date) throws -> AnalyticsReport {
         let org = identity.organizationId ?? organizationId
         try AccessControl.authorize(identity, .viewAnalytics, organizationId: org)
         let period = period(rangeDays: rangeDays, now: now)
-        var filter = Filter.eq("platforms.status", PostStatus.published)
-            && .gte("platforms.publishedAt", period.start) && .lte("platforms.publishedAt", period.end)
+        var filter = Filter.elemMatch("platforms", Filter.eq("status", PostStatus.published)
+            && .gte("scheduledAt", period.start.addingTimeInterval(-publishingLateness)) && .lte("scheduledAt", period.end))
         if let org { filter = filter && .eq("organizationId", org) }
-        let posts = try ModelCollection(store, Content.self).find(filter)
+        // Read as documents: only a handful of fields are needed, and decoding whole posts
+        // is most of the cost over every organization's 90 days.
+        let posts = try store.find(CollectionName.content.rawValue, filter, options: FindOptions())
         return AnalyticsReport(period: period, rangeDays: rangeDays, publications: publications(of: posts, in: period))
     }
 
-    /// The entries of `posts` published within `period`; a post published on three
-    /// platforms gives three rows, and an entry outside the period none.
-    public static func publications(of posts: [Content], in period: DateInterval) -> [Publication] {
-        posts.flatMap { post in
-            post.platforms.compactMap { entry -> Publication? in
-                guard entry.status == .published, let at = entry.publishedAt, period.contains(at) else { return nil }
-                return Publication(postId: post._id, title: post.title, platform: entry.platform, publishedAt: at,
-                                   views: entry.metrics?.views ?? 0, engagement: entry.metrics?.engagement ?? 0)
+    /// The platform entries of `posts` (documents of `content`) published within
+    /// `period`; a post published on three platforms gives three rows, an entry outside
+    /// the period none.
+    public static func publications(of posts: [Document], in period: DateInterval) -> [Publication] {
+        posts.flatMap { post -> [Publication] in
+            guard case .objectId(let id)? = post["_id"], case .array(let entries)? = post["platforms"] else { return [] }
+            let title = post["title"]?.stringValue ?? ""
+            return entries.compactMap { element -> Publication? in
+                guard case .document(let entry) = element, entry["status"]?.stringValue == PostStatus.published.rawValue,
+                      let platform = entry["platform"]?.stringValue.flatMap(Platform.init(rawValue:)),
+                      let at = entry["publishedAt"]?.dateValue, period.contains(at) else { return nil }
+                return Publication(postId: id, title: title, platform: platform, publishedAt: at,
+                                   views: Int(entry.value(at: "metrics.views")?.int64Value ?? 0),
+                                   engagement: Int(entry.value(at: "metrics.engagement")?.int64Value ?? 0))
             }
         }
     }

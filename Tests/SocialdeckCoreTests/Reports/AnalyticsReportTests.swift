@@ -97,7 +97,7 @@ struct AnalyticsReportTests {
     }
 
     @Test("Only published entries with a time inside the period are rows")
-    func publicationsOfPosts() {
+    func publicationsOfPosts() throws {
         let period = DateInterval(start: date("2026-11-23"), end: date("2026-11-29T12:00:00Z"))
         var post = Content()
         post.title = "Mixed"
@@ -113,8 +113,32 @@ struct AnalyticsReportTests {
         later.platform = .linkedin
         later.publishedAt = date("2026-11-29T13:00:00Z")
         post.platforms = [published, failed, later, Content.PlatformPost(platform: .twitter, status: .scheduled)]
-        let rows = AnalyticsReport.publications(of: [post], in: period)
+        let rows = AnalyticsReport.publications(of: [try DocumentEncoder().encode(post)], in: period)
         #expect(rows == [.init(postId: post._id, title: "Mixed", platform: .instagram, publishedAt: date("2026-11-25T10:00:00Z"),
                                views: 100, engagement: 7)])
+    }
+
+    @Test("An entry published late, days after its planned time, counts on the day it was published")
+    func latePublication() throws {
+        let staff = Identity.localOperator(context: ConnectionContext(ipAddress: "127.0.0.1", userAgent: "test"))
+        let period = AnalyticsReport.period(rangeDays: 7, now: Self.now)
+        let org = try #require(try ModelCollection(store, Organization.self).first(.all))
+        let before = try AnalyticsReport.build(store: store, for: staff, organizationId: org._id, rangeDays: 7, now: Self.now)
+        var post = Content()
+        post.organizationId = org._id
+        post.title = "Published after an outage"
+        var entry = Content.PlatformPost(platform: .linkedin, status: .published,
+                                         scheduledAt: period.start.addingTimeInterval(-10 * 86_400))
+        entry.publishedAt = period.start.addingTimeInterval(3_600)
+        var metrics = Content.Metrics()
+        metrics.views = 10
+        metrics.engagement = 99_999
+        entry.metrics = metrics
+        post.platforms = [entry]
+        try ModelCollection(store, Content.self).insert(post)
+        let after = try AnalyticsReport.build(store: store, for: staff, organizationId: org._id, rangeDays: 7, now: Self.now)
+        #expect(after.totalEngagement == before.totalEngagement + 99_999)
+        #expect(after.days.first?.engagement == (before.days.first?.engagement ?? 0) + 99_999)
+        #expect(after.topPosts.first?.title == "Published after an outage")
     }
 }
