@@ -90,9 +90,10 @@ public struct AnalyticsReport: Sendable, Equatable {
         var filter = Filter.elemMatch("platforms", Filter.eq("status", PostStatus.published)
             && .gte("scheduledAt", period.start.addingTimeInterval(-publishingLateness)) && .lte("scheduledAt", period.end))
         if let org { filter = filter && .eq("organizationId", org) }
-        // Read as documents: only a handful of fields are needed, and decoding whole posts
-        // is most of the cost over every organization's 90 days.
-        let posts = try store.find(CollectionName.content.rawValue, filter, options: FindOptions())
+        // Only the entries and the titles, as documents: decoding whole posts was most of
+        // the cost over every organization's 90 days.
+        let posts = try store.find(CollectionName.content.rawValue, filter,
+                                   options: FindOptions(projection: .include(["title", "platforms"])))
         return AnalyticsReport(period: period, rangeDays: rangeDays, publications: publications(of: posts, in: period))
     }
 
@@ -107,9 +108,11 @@ public struct AnalyticsReport: Sendable, Equatable {
                 guard case .document(let entry) = element, entry["status"]?.stringValue == PostStatus.published.rawValue,
                       let platform = entry["platform"]?.stringValue.flatMap(Platform.init(rawValue:)),
                       let at = entry["publishedAt"]?.dateValue, period.contains(at) else { return nil }
+                var metrics = Document()
+                if case .document(let found)? = entry["metrics"] { metrics = found }
                 return Publication(postId: id, title: title, platform: platform, publishedAt: at,
-                                   views: Int(entry.value(at: "metrics.views")?.int64Value ?? 0),
-                                   engagement: Int(entry.value(at: "metrics.engagement")?.int64Value ?? 0))
+                                   views: Int(metrics["views"]?.int64Value ?? 0),
+                                   engagement: Int(metrics["engagement"]?.int64Value ?? 0))
             }
         }
     }
@@ -118,30 +121,47 @@ public struct AnalyticsReport: Sendable, Equatable {
     /// the top posts.
     public init(period: DateInterval, rangeDays: Int, publications: [Publication]) {
         self.period = period
-        let rows = publications.filter { period.contains($0.publishedAt) }
         let firstDay = Int64(period.start.timeIntervalSince1970) / 86_400
-        var byDay: [Int64: (engagement: Double, posts: Double)] = [:]
-        var byPlatform: [Platform: (views: Double, engagement: Double)] = [:]
-        for row in rows {
-            let day = Int64(row.publishedAt.timeIntervalSince1970) / 86_400
-            byDay[day, default: (0, 0)].engagement += Double(row.engagement)
-            byDay[day, default: (0, 0)].posts += 1
-            byPlatform[row.platform, default: (0, 0)].views += Double(row.views)
-            byPlatform[row.platform, default: (0, 0)].engagement += Double(row.engagement)
+        let dayCount = max(1, rangeDays)
+        var dayEngagement = [Double](repeating: 0, count: dayCount), dayPosts = [Double](repeating: 0, count: dayCount)
+        var views: [Platform: Double] = [:], engagement: [Platform: Double] = [:]
+        var top: [Publication] = []
+        for row in publications where period.contains(row.publishedAt) {
+            let day = Int(Int64(row.publishedAt.timeIntervalSince1970) / 86_400 - firstDay)
+            if dayEngagement.indices.contains(day) {
+                dayEngagement[day] += Double(row.engagement)
+                dayPosts[day] += 1
+            }
+            views[row.platform, default: 0] += Double(row.views)
+            engagement[row.platform, default: 0] += Double(row.engagement)
+            if row.engagement > 0 { Self.keepTop(row, in: &top) }
         }
-        days = (0..<Int64(max(1, rangeDays))).map { offset in
-            let figures = byDay[firstDay + offset] ?? (0, 0)
-            return Day(date: Date(timeIntervalSince1970: TimeInterval((firstDay + offset) * 86_400)),
-                       engagement: figures.engagement, posts: figures.posts)
+        days = (0..<dayCount).map { offset in
+            Day(date: Date(timeIntervalSince1970: TimeInterval((firstDay + Int64(offset)) * 86_400)),
+                engagement: dayEngagement[offset], posts: dayPosts[offset])
         }
-        platforms = Platform.allCases.map { platform in
-            let figures = byPlatform[platform] ?? (0, 0)
-            return PlatformFigures(platform: platform, views: figures.views, engagement: figures.engagement)
+        platforms = Platform.allCases.map {
+            PlatformFigures(platform: $0, views: views[$0] ?? 0, engagement: engagement[$0] ?? 0)
         }
-        topPosts = rows.filter { $0.engagement > 0 }
-            .sorted { ($0.engagement, $0.publishedAt, $0.postId.hex) > ($1.engagement, $1.publishedAt, $1.postId.hex) }
-            .prefix(Self.topPostLimit)
-            .map { TopPost(id: $0.postId, title: $0.title, platform: $0.platform, publishedAt: $0.publishedAt,
-                           views: $0.views, engagement: $0.engagement) }
+        topPosts = top.map {
+            TopPost(id: $0.postId, title: $0.title, platform: $0.platform, publishedAt: $0.publishedAt,
+                    views: $0.views, engagement: $0.engagement)
+        }
+    }
+
+    /// Most engagement first, then the latest, then by id: a fixed order for ties.
+    private static func ranksAbove(_ a: Publication, _ b: Publication) -> Bool {
+        if a.engagement != b.engagement { return a.engagement > b.engagement }
+        if a.publishedAt != b.publishedAt { return a.publishedAt > b.publishedAt }
+        return a.postId > b.postId
+    }
+
+    /// Inserts `row` into `top`, kept sorted and at most `topPostLimit` long, without
+    /// sorting every row of the period.
+    private static func keepTop(_ row: Publication, in top: inout [Publication]) {
+        if top.count == topPostLimit, let last = top.last, !ranksAbove(row, last) { return }
+        let index = top.firstIndex { ranksAbove(row, $0) } ?? top.count
+        top.insert(row, at: index)
+        if top.count > topPostLimit { top.removeLast() }
     }
 }
