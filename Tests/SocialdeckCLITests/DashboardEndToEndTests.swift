@@ -69,6 +69,8 @@ struct DashboardEndToEndTests {
         try s.send("Escape", literally: false)
         try s.waitFor("discard your changes?")
         try s.send("Escape", literally: false)
+        // A key straight after Esc would read as alt+key, as in every terminal program.
+        Thread.sleep(forTimeInterval: 0.2)
         try s.press(.quit)
         try s.waitFor("EXITED=0")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import SocialdeckTerminal
 import SocialdeckTestSupport
+import SocialdeckViewModels
 import Testing
 
 /// Runs the real ncurses backend on a pseudo-terminal. Serialized: ncurses has one
@@ -145,6 +146,24 @@ struct CursesBackendTests {
         let output = pty.read()
         backend.end()
         #expect(output.contains("still drawing"))
+    }
+
+    /// tmux sends Home as `ESC [ 1 ~` whatever `TERM` says; an entry that spells it
+    /// otherwise used to leave the `1` to be read as "switch to pane 1" (issue #10, item 9).
+    @Test("Keys arrive whole, as tmux sends them, under each common TERM",
+          arguments: ["xterm", "xterm-256color", "tmux-256color", "screen-256color", "linux"])
+    func keysAsTmuxSendsThem(term: String) throws {
+        let pty = try PseudoTerminal()
+        let backend = try CursesBackend(environment: ["TERM": term], input: pty.secondary, output: pty.secondary)
+        defer { backend.end() }
+        pty.type("\u{1B}[1~\u{1B}[4~\u{1B}[5~\u{1B}[6~\u{1B}[1;3A\u{1B}[99~\u{1B}OH\u{1B}[Fj")
+        var events: [InputEvent] = []
+        let deadline = Date().addingTimeInterval(2)
+        while events.count < 8, Date() < deadline {
+            if let event = backend.readInput() { events.append(event) } else { Thread.sleep(forTimeInterval: 0.02) }
+        }
+        #expect(events == [.key(Key(.home)), .key(Key(.end)), .key(Key(.pageUp)), .key(Key(.pageDown)),
+                           .key(Key(.up, alt: true)), .key(Key(.home)), .key(Key(.end)), .key(.character("j"))], "\(term)")
     }
 
     @Test("Unknown, missing and non-terminal setups throw instead of exiting")

@@ -48,6 +48,28 @@ enum BSONScanner {
         return nil
     }
 
+    /// Visits each top-level element of a document: its whole encoding (type, key and
+    /// value) and its key's bytes. Stops at the first malformed element.
+    static func forEachTopLevel(in bson: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) {
+        guard bson.count >= 5 else { return }
+        let end = min(Int(UInt32(littleEndian: bson.loadUnaligned(as: UInt32.self))), bson.count)
+        var i = 4
+        while i < end {
+            let start = i
+            let type = bson[i]
+            if type == 0 { return }
+            i += 1
+            let keyStart = i
+            while i < end && bson[i] != 0 { i += 1 }
+            guard i < end else { return }
+            let key = UnsafeRawBufferPointer(rebasing: bson[keyStart..<i])
+            i += 1
+            guard let size = valueSize(type: type, in: bson, at: i), i + size <= end else { return }
+            i += size
+            body(UnsafeRawBufferPointer(rebasing: bson[start..<i]), key)
+        }
+    }
+
     /// Visits every value a path reaches, fanning out through arrays of documents as
     /// MongoDB does; an array at the end of the path yields its elements.
     static func forEach(in bson: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer, _ body: (Element) -> Void) {

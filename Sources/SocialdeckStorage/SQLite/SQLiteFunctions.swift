@@ -16,12 +16,15 @@ import SocialdeckModel
 ///   `{v: …}`, so grouped results keep their exact type.
 /// - `sd_match(data, token)`: whether the document matches the filter registered
 ///   under `token`, for conditions no index can answer.
+/// - `sd_project(data, 'a,b')`: a document of only the listed top-level fields, copied
+///   byte for byte, so a projected read decodes what it asked for and no more.
 enum SQLiteFunctions {
     static func register(on connection: SQLiteConnection, filters: FilterRegistry) throws {
         let deterministic = SQLITE_UTF8 | SQLITE_DETERMINISTIC | 0x0002_00000 /* SQLITE_INNOCUOUS */
         try create(connection, "sd_field", 2, deterministic, nil, sdField)
         try create(connection, "sd_sortkey", 3, deterministic, nil, sdSortKey)
         try create(connection, "sd_value", 2, deterministic, nil, sdValue)
+        try create(connection, "sd_project", 2, deterministic, nil, sdProject)
         let registry = Unmanaged.passUnretained(filters).toOpaque()
         try create(connection, "sd_match", 2, SQLITE_UTF8, registry, sdMatch)
     }
@@ -98,6 +101,18 @@ enum SQLiteFunctions {
             out.append("v", v)
         }
         result(ctx, .blob(out.bsonBytes()))
+    }
+
+    private static let sdProject: Function = { ctx, _, argv in
+        let data = blob(argv![0])
+        let keys = text(argv![1]).split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true)
+        var out: [UInt8] = [0, 0, 0, 0]
+        BSONScanner.forEachTopLevel(in: data) { element, key in
+            if keys.contains(where: { $0.elementsEqual(key) }) { out.append(contentsOf: element) }
+        }
+        out.append(0)
+        withUnsafeBytes(of: UInt32(out.count).littleEndian) { out.replaceSubrange(0..<4, with: $0) }
+        result(ctx, .blob(out))
     }
 
     private static let sdMatch: Function = { ctx, _, argv in

@@ -11,7 +11,11 @@ enum HeaderBar {
         if let org = model.organizationInView { facts.append(org) }
         facts.append("\(model.userName) (\(model.roleName))")
         facts.append(model.storeLocation)
-        x = buffer.put(" " + facts.joined(separator: " · "), x: x, y: 0, style: palette[.header], maxWidth: max(0, width - x - 34))
+        // The facts shorten at a word, with an ellipsis, to leave the connection and the clock their room.
+        let room = max(0, width - x - 34)
+        if room > 1 {
+            x = buffer.put(" " + PaneDrawing.fitWords(facts.joined(separator: " · "), room - 1), x: x, y: 0, style: palette[.header])
+        }
         let (state, slot) = connection(model.connection, now: now)
         let clock = model.clockText(now)
         let right = "● \(state)  \(clock) "

@@ -75,14 +75,16 @@ public enum AgentsPane: Pane {
         let palette = context.palette
         let visible = rect.height
         guard visible > 0 else { return }
-        let first = max(0, min(model.cursor - visible + 1, model.rows.count - visible))
-        for (offset, health) in model.rows.dropFirst(first).prefix(visible).enumerated() {
-            let y = rect.y + offset
+        let window = ListWindow(cursor: model.cursor, count: model.rows.count, rows: visible)
+        window.drawMarks(in: rect, style: palette[.textDim], into: &buffer)
+        for index in window.items {
+            let health = model.rows[index]
+            let y = rect.y + window.row(of: index)
             let agent = health.agent
-            let selected = first + offset == model.cursor
+            let selected = index == model.cursor
             let base = selected ? palette[.selection] : palette[.text]
             if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base) }
-            buffer.mark(Rect(x: rect.x, y: y, width: rect.width, height: 1), as: .agentRow(first + offset))
+            buffer.mark(Rect(x: rect.x, y: y, width: rect.width, height: 1), as: .agentRow(index))
             func styled(_ slot: ThemeSlot) -> Style { selected ? palette[slot].on(base) : palette[slot] }
 
             table.put(agent.name, in: .name, y: y, into: &buffer, style: base)

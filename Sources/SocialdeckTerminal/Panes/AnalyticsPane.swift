@@ -128,18 +128,22 @@ public enum AnalyticsPane: Pane {
         }
     }
 
-    private enum TopColumn { case rank, title, platform, engagement, rate }
+    private enum TopColumn { case rank, title, platform, date, engagement, rate }
 
-    /// The top posts by engagement, the model's selection highlighted and kept in view.
+    /// The top posts by engagement, each as published on one platform and counted in
+    /// that platform's total above; the model's selection highlighted and kept in view.
     private static func drawTopPosts(_ report: AnalyticsReport, highlighted: Int, in rect: Rect,
                                      into buffer: inout CellBuffer, palette: Palette) {
         guard rect.height > 0 else { return }
         let table = TableLayout<TopColumn>([
             .init(id: .rank, header: "#", width: 2, alignment: .trailing, hideRank: 1),
-            .init(id: .title, header: "Top posts", width: 60, minimumWidth: 12),
-            .init(id: .platform, header: "platform", width: 9, hideRank: 2),
-            .init(id: .engagement, header: "eng.", width: 7, alignment: .trailing, hideRank: 3),
-            .init(id: .rate, header: "rate", width: 6, alignment: .trailing, hideRank: 4),
+            .init(id: .engagement, header: "eng.", width: 7, alignment: .trailing, hideRank: 5),
+            .init(id: .rate, header: "rate", width: 6, alignment: .trailing, hideRank: 2),
+            .init(id: .platform, header: "platform", width: 9, hideRank: 3),
+            .init(id: .date, header: "published", width: 9, hideRank: 4),
+            // Last, so the title runs on into whatever width the pane has, as a process
+            // list's command does, instead of leaving a gap before the figures.
+            .init(id: .title, header: "Top posts", width: max(12, rect.width), minimumWidth: 12),
         ], width: rect.width, x: rect.x, stretch: .title)
         table.drawHeader(y: rect.y, into: &buffer, style: palette.heading)
         let visible = rect.height - 1
@@ -147,19 +151,22 @@ public enum AnalyticsPane: Pane {
             if visible > 0 { buffer.put("no posts with engagement in this range", x: rect.x, y: rect.y + 1, width: rect.width, style: palette[.textDim]) }
             return
         }
-        let first = max(0, min(highlighted - visible + 1, report.topPosts.count - visible))
-        for (offset, post) in report.topPosts.dropFirst(first).prefix(max(0, visible)).enumerated() {
-            let index = first + offset
-            let y = rect.y + 1 + offset
+        let window = ListWindow(cursor: highlighted, count: report.topPosts.count, rows: visible)
+        window.drawMarks(in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: visible), style: palette[.textDim],
+                         into: &buffer)
+        for index in window.items {
+            let post = report.topPosts[index]
+            let y = rect.y + 1 + window.row(of: index)
             let selected = index == highlighted
             let style = selected ? palette[.selection] : palette[.text]
             if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style) }
             buffer.mark(Rect(x: rect.x, y: y, width: rect.width, height: 1), as: .topPost(index))
             table.put("\(index + 1)", in: .rank, y: y, into: &buffer, style: selected ? style : palette[.textDim])
             table.put(post.title.isEmpty ? "(untitled)" : post.title, in: .title, y: y, into: &buffer, style: style)
-            let platformStyle = post.platform.map { palette.chart($0) } ?? palette[.textDim]
-            table.put(post.platform?.displayName ?? Figures.unknown, in: .platform, y: y, into: &buffer,
+            let platformStyle = palette.chart(post.platform)
+            table.put(post.platform.displayName, in: .platform, y: y, into: &buffer,
                       style: selected ? platformStyle.on(style) : platformStyle)
+            table.put(Figures.day(post.publishedAt), in: .date, y: y, into: &buffer, style: selected ? style : palette[.textDim])
             table.put(Figures.integer(post.engagement), in: .engagement, y: y, into: &buffer, style: style)
             table.put(Figures.percent(post.rate), in: .rate, y: y, into: &buffer, style: style)
         }

@@ -13,8 +13,9 @@ enum ApprovalQueueList {
         var organization = 0
         var author = 0
         var count = 0
-        /// Whether the count column keeps two cells for " ⚠".
-        var warning = false
+        /// Whether the count column keeps two cells for " ⚠": always, so that the
+        /// columns stay put whether or not a row on screen is over its limit.
+        var warning = true
         var title = 0
     }
 
@@ -46,8 +47,7 @@ enum ApprovalQueueList {
             columns.organization = min(organizationWidths.most, items.map { DisplayWidth.of(PaneDrawing.clean($0.organization ?? "")) }.max() ?? 0)
         }
         columns.author = min(16, items.map { DisplayWidth.of(authorText($0)) }.max() ?? 0)
-        // The counts right-aligned so the slashes line up, then room for " ⚠" if any is over.
-        columns.warning = items.contains { tightest($0)?.isOver ?? false }
+        // The counts right-aligned so the slashes line up, then room for " ⚠".
         columns.count = (items.map { DisplayWidth.of(countText($0)) }.max() ?? 0) + (columns.warning ? 2 : 0)
         // Mark, then one space before each column; the title keeps at least 12 columns.
         func titleWidth() -> Int {
@@ -63,6 +63,13 @@ enum ApprovalQueueList {
         }
         columns.title = max(0, titleWidth())
         return columns
+    }
+
+    /// The width the list needs to show its columns and `title` columns of each title.
+    static func width(for items: [QueueItem], title: Int) -> Int {
+        let columns = columns(for: items, width: Int.max / 2)
+        return 1 + [columns.time, columns.badges, columns.author, columns.count].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 }
+            + 1 + title
     }
 
     static func draw(_ model: ApprovalQueueModel, in area: Rect, into buffer: inout CellBuffer, context: PaneContext) {
@@ -84,14 +91,16 @@ enum ApprovalQueueList {
         let rows = area.height - 1
         guard rows > 0 else { return }
         let columns = columns(for: items, width: area.width, organizations: model.isCrossOrganization)
-        let offset = PaneDrawing.scrollOffset(cursor: model.cursor, count: items.count, visible: rows)
-        for (row, index) in (offset..<min(items.count, offset + rows)).enumerated() {
-            let line = Rect(x: area.x, y: area.y + 1 + row, width: area.width, height: 1)
+        let window = ListWindow(cursor: model.cursor, count: items.count, rows: rows)
+        for index in window.items {
+            let line = Rect(x: area.x, y: area.y + 1 + window.row(of: index), width: area.width, height: 1)
             drawRow(items[index], isCursor: index == model.cursor, isSelected: model.selected.contains(items[index].id),
                     columns: columns, at: line, into: &buffer, context: context)
             buffer.mark(line, as: .queueRow(index))
             buffer.mark(Rect(x: line.x, y: line.y, width: 1, height: 1), as: .queueMark(index))
         }
+        window.drawMarks(in: Rect(x: area.x, y: area.y + 1, width: area.width, height: rows), style: palette[.textDim],
+                         into: &buffer)
     }
 
     static func drawRow(_ item: QueueItem, isCursor: Bool, isSelected: Bool, columns: Columns, at line: Rect,

@@ -43,12 +43,13 @@ public enum ApprovalsPane: Pane {
         } else if model.expanded, editing == nil, let current = model.current {
             drawWhole(current, model: model, in: body, into: &buffer, context: context)
         } else {
-            let (list, detail, rule) = layout(body, items: items.count, into: &buffer, palette: palette)
+            let (list, detail, rule) = layout(body, visible: items, into: &buffer, palette: palette)
             ApprovalQueueList.draw(model, in: list, into: &buffer, context: context)
             var label: String? = "Preview"
             if let (editor, target) = editing {
                 let title = model.all.first { $0.id == target }?.title ?? ""
-                drawEditor(editor, title: title, in: detail, into: &buffer, palette: palette)
+                ApprovalDialogs.drawEditor(editor, title: title, lengths: model.editorLengths ?? [], in: detail,
+                                           into: &buffer, palette: palette)
                 label = nil
             } else if let current = model.current {
                 // Stacked, the rule over the preview carries the title the header line would.
@@ -66,10 +67,11 @@ public enum ApprovalsPane: Pane {
             } else {
                 title = "Reject \(targets.count) drafts"
             }
-            drawRejectDialog(reason, title: title, over: body, into: &buffer, palette: palette)
+            ApprovalDialogs.drawRejectDialog(reason, title: title, length: model.reasonLength, over: body, into: &buffer,
+                                             palette: palette)
         }
         if let question = model.limitQuestion {
-            drawLimitDialog(question, over: body, into: &buffer, palette: palette)
+            ApprovalDialogs.drawLimitDialog(question, over: body, into: &buffer, palette: palette)
         }
         // The editor and the reason prompt keep the keyboard; clicks must not move the queue under them.
         if model.mode != .browsing { buffer.mark(rect, as: .overlay) }
@@ -88,11 +90,17 @@ public enum ApprovalsPane: Pane {
 
     /// The list's and the preview's rectangles, and the rule between them when stacked
     /// (side by side, the vertical rule is drawn here).
-    static func layout(_ body: Rect, items: Int, into buffer: inout CellBuffer,
+    static func layout(_ body: Rect, visible: [QueueItem], into buffer: inout CellBuffer,
                        palette: Palette) -> (list: Rect, detail: Rect, rule: Rect?) {
+        let items = visible.count
         if body.width >= sideBySideWidth {
-            // The preview is as wide as the widest card (LinkedIn, Facebook); the list takes the rest.
-            let preview = min(ApprovalPreview.cardWidth(.linkedin) + 4, body.width * 45 / 100)
+            // When the list's columns and a fair share of each title leave room for two of
+            // the widest cards (LinkedIn, Facebook) side by side, the preview takes that and
+            // the list the rest; otherwise the preview is one such card wide.
+            let wide = ApprovalPreview.cardWidth(.linkedin) + 2
+            let two = 2 * wide + 1
+            let preview = body.width - 2 - ApprovalQueueList.width(for: visible, title: 24) >= two
+                ? two : min(wide + 2, body.width * 45 / 100)
             let parts = body.columns([.fill, .fixed(1), .fixed(1), .fixed(preview)])
             PaneDrawing.verticalRule(parts[1], style: palette[.border], into: &buffer)
             return (parts[0], parts[3], nil)
@@ -107,72 +115,5 @@ public enum ApprovalsPane: Pane {
         let line = PaneDrawing.fit(text, rect.width)
         let x = rect.x + (rect.width - DisplayWidth.of(line)) / 2
         buffer.put(line, x: x, y: rect.y + (rect.height - 1) / 2, style: style, maxWidth: rect.maxX - x)
-    }
-
-    /// The inline editor: a box in place of the preview, the draft's text soft-wrapped
-    /// inside with the cursor shown, and the keys in the bottom edge.
-    static func drawEditor(_ editor: TextEditor, title: String, in area: Rect, into buffer: inout CellBuffer, palette: Palette) {
-        guard !area.isEmpty else { return }
-        buffer.fill(area, style: palette[.dialog])
-        buffer.drawBox(area, style: palette[.dialogBorder], title: "Editing “\(PaneDrawing.clean(title))”")
-        let inner = area.inset(by: 1)
-        let hint = " \(ApprovalsController.editorKeys) "
-        if area.height >= 3, DisplayWidth.of(hint) <= area.width - 4 {
-            buffer.put(hint, x: area.maxX - 2 - DisplayWidth.of(hint), y: area.maxY - 1, style: palette[.dialogBorder])
-        }
-        let position = " \(editor.row + 1):\(editor.column + 1) "
-        if area.height >= 3, area.width >= DisplayWidth.of(position) + DisplayWidth.of(hint) + 6 {
-            buffer.put(position, x: area.x + 2, y: area.maxY - 1, style: palette[.dialogBorder])
-        }
-        TextEditorView.draw(editor, in: inner.inset(horizontal: inner.width > 2 ? 1 : 0), style: palette[.input],
-                            into: &buffer)
-    }
-
-    /// The over-the-limit question: a dialog centred over the pane, the question's lines
-    /// (each offender's platform and count) and the keys that answer it.
-    static func drawLimitDialog(_ lines: [String], over body: Rect, into buffer: inout CellBuffer, palette: Palette) {
-        let width = min(body.width, max(30, min(72, body.width - 8)))
-        let wrapped = lines.flatMap { PaneDrawing.wrap($0, max(1, width - 4)) }
-        let height = min(body.height, wrapped.count + 4)
-        guard width >= 4, height >= 3 else { return }
-        let box = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width,
-                       height: height)
-        buffer.fill(box, style: palette[.dialog])
-        buffer.drawBox(box, style: palette[.dialogBorder], title: "Over a platform's limit")
-        let inner = box.inset(horizontal: 2, vertical: 1)
-        guard !inner.isEmpty else { return }
-        let rows = inner.height >= 2 ? inner.rows([.fill, .fixed(1)]) : [inner]
-        PaneDrawing.putLines(wrapped, in: rows[0], style: palette[.dialog], into: &buffer)
-        if rows.count == 2 {
-            buffer.put(PaneDrawing.fit(Model.limitHint, inner.width), x: inner.x, y: rows[1].y,
-                       style: PaneDrawing.layer(palette[.textDim], on: palette[.dialog]))
-        }
-    }
-
-    /// The reason prompt: a dialog centred over the pane with the typed reason and the cursor.
-    static func drawRejectDialog(_ reason: TextEditor, title: String, over body: Rect, into buffer: inout CellBuffer,
-                                 palette: Palette) {
-        let width = min(body.width, max(30, min(64, body.width - 8)))
-        let inputRows = body.height >= 9 ? 3 : 1
-        let height = min(body.height, inputRows + 4)
-        guard width >= 4, height >= 3 else { return }
-        let box = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width,
-                       height: height)
-        buffer.fill(box, style: palette[.dialog])
-        buffer.drawBox(box, style: palette[.dialogBorder], title: PaneDrawing.clean(title))
-        let inner = box.inset(horizontal: 2, vertical: 1)
-        guard !inner.isEmpty else { return }
-        // The input keeps its row however small the dialog; the prompt and the keys go first.
-        let rows = inner.height >= 3 ? inner.rows([.fixed(1), .fill, .fixed(1)])
-            : inner.height == 2 ? inner.rows([.fixed(1), .fill]) : [inner]
-        if rows.count >= 2 {
-            buffer.put(PaneDrawing.fit("Why? The author sees the reason.", inner.width), x: inner.x, y: inner.y,
-                       style: palette[.dialog])
-        }
-        TextEditorView.draw(reason, in: rows.count == 1 ? rows[0] : rows[1], style: palette[.input], into: &buffer)
-        if rows.count == 3 {
-            buffer.put(PaneDrawing.fit(ApprovalsController.reasonKeys, inner.width), x: inner.x, y: rows[2].y,
-                       style: PaneDrawing.layer(palette[.textDim], on: palette[.dialog]))
-        }
     }
 }

@@ -101,9 +101,10 @@ enum CalendarDayPanel {
             buffer.put(PaneDrawing.fit(notice, body.width), x: body.x, y: body.y, style: palette[.textDim])
             return
         }
-        let offset = PaneDrawing.scrollOffset(cursor: model.entryIndex, count: entries.count, visible: body.height)
-        for (row, index) in (offset..<min(entries.count, offset + body.height)).enumerated() {
-            let line = Rect(x: body.x, y: body.y + row, width: body.width, height: 1)
+        let window = ListWindow(cursor: model.entryIndex, count: entries.count, rows: body.height)
+        window.drawMarks(in: body, style: palette[.textDim], into: &buffer)
+        for index in window.items {
+            let line = Rect(x: body.x, y: body.y + window.row(of: index), width: body.width, height: 1)
             d.drawEntryRow(entries[index], in: line, selected: index == model.entryIndex, into: &buffer)
             buffer.mark(line, as: .calendarEntry(day: model.cursorDay, index: index))
         }

@@ -1,3 +1,4 @@
+import Foundation
 public import SocialdeckModel
 import SocialdeckViewModels
 
@@ -13,6 +14,30 @@ enum PaneDrawing {
     /// `clean(text)` cut to `columns` with "…" when it is too wide.
     static func fit(_ text: String, _ columns: Int) -> String {
         DisplayWidth.truncate(clean(text), toColumns: max(0, columns), ellipsis: true)
+    }
+
+    /// `clean(text)` cut to `columns` at the end of a word, with "…" when it is too wide:
+    /// "Acme Coffee Roasters · 陈 Rossi (manager) · SQLite…" rather than "… · SQLite /t".
+    /// Separators left dangling at the cut go too; a first word too long for the width
+    /// is cut where it must.
+    static func fitWords(_ text: String, _ columns: Int) -> String {
+        let text = clean(text)
+        guard columns > 0 else { return "" }
+        guard DisplayWidth.of(text) > columns else { return text }
+        let budget = columns - 1
+        var end = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == " " {
+                let head = text[..<index]
+                guard DisplayWidth.of(String(head)) <= budget else { break }
+                end = index
+            }
+            index = text.index(after: index)
+        }
+        let head = String(text[..<end]).trimmingCharacters(in: CharacterSet(charactersIn: " ·,:;-–—"))
+        guard !head.isEmpty else { return DisplayWidth.truncate(text, toColumns: columns, ellipsis: true) }
+        return head + "…"
     }
 
     /// `clean(text)` as lines of at most `columns` columns, broken between words (a word

@@ -27,34 +27,54 @@ enum TextEditorView {
         return Unit(text: text, width: width)
     }
 
-    /// The editor's lines wrapped at `width` columns, with the cursor placed on its row.
-    /// A cursor at the end of a full row gets a row of its own.
+    /// The editor's lines wrapped at `width` columns, between words where a line has a
+    /// space to break at (a word longer than the width breaks where it must), with the
+    /// cursor placed on its row. A cursor at the end of a full row gets a row of its own.
     static func rows(_ editor: TextEditor, width: Int) -> [Row] {
         let width = max(1, width)
         var rows: [Row] = []
         for (lineIndex, line) in editor.lines.enumerated() {
             let units = line.map(unit)
             let isCursorLine = lineIndex == editor.row
-            var current = Row(units: [], cursor: nil)
+            // Each row as the indices of its units; a row ends after its last space when
+            // the next word does not fit.
+            var wrapped: [[Int]] = [[]]
             var used = 0
             for (index, unit) in units.enumerated() {
-                if used + unit.width > width && !current.units.isEmpty {
-                    rows.append(current)
-                    current = Row(units: [], cursor: nil)
-                    used = 0
+                // A space past the edge hangs there, undrawn, as it does in a word processor:
+                // the next row starts with the next word. Under the cursor it starts the
+                // next row instead, so the cursor is seen.
+                if unit.text == " " && used + unit.width > width && !wrapped[wrapped.count - 1].isEmpty
+                    && !(isCursorLine && index == editor.column) {
+                    wrapped[wrapped.count - 1].append(index)
+                    used += unit.width
+                    continue
                 }
-                if isCursorLine && index == editor.column { current.cursor = current.units.count }
-                current.units.append(unit)
+                if used + unit.width > width && !wrapped[wrapped.count - 1].isEmpty {
+                    let current = wrapped[wrapped.count - 1]
+                    let space = current.lastIndex { units[$0].text == " " }
+                    if let space, space < current.count - 1 {
+                        wrapped[wrapped.count - 1] = Array(current[...space])
+                        wrapped.append(Array(current[(space + 1)...]))
+                    } else {
+                        wrapped.append([])
+                    }
+                    used = wrapped[wrapped.count - 1].reduce(0) { $0 + units[$1].width }
+                }
+                wrapped[wrapped.count - 1].append(index)
                 used += unit.width
             }
-            if isCursorLine && editor.column >= units.count {
-                if used + 1 > width && !current.units.isEmpty {
-                    rows.append(current)
-                    current = Row(units: [], cursor: nil)
+            var lineRows = wrapped.map { Row(units: $0.map { units[$0] }, cursor: nil) }
+            if isCursorLine {
+                if let row = wrapped.firstIndex(where: { $0.contains(editor.column) }) {
+                    lineRows[row].cursor = wrapped[row].firstIndex(of: editor.column)
+                } else if used + 1 > width && !lineRows[lineRows.count - 1].units.isEmpty {
+                    lineRows.append(Row(units: [], cursor: 0))
+                } else {
+                    lineRows[lineRows.count - 1].cursor = lineRows[lineRows.count - 1].units.count
                 }
-                current.cursor = current.units.count
             }
-            rows.append(current)
+            rows += lineRows
         }
         return rows
     }

@@ -201,17 +201,46 @@ public final class CursesBackend: ScreenBackend {
         CrashGuard.arm(terminal: fileno(files.output), exitSequence: exitSequence, mouse: mouseEnabled, note: crashNote)
     }
 
-    /// The next pending input without waiting, or nil when there is none.
+    /// The next pending input without waiting, or nil when there is none. Input that
+    /// means nothing (an unknown key, a dropped sequence) is skipped, so what ncurses
+    /// has already read past it is not left waiting for the next wake-up.
     public func readInput() -> InputEvent? {
         guard !isEnded, !isSuspended else { return nil }
         if sd_take_interrupt() != 0 { return .key(.ctrl("c")) }
         return withScreen { () -> InputEvent? in
+            while true {
+                var wide: wint_t = 0
+                let kind = wget_wch(window, &wide)
+                if kind == ERR { return nil }
+                let event = kind == KEY_CODE_YES ? Self.functionKey(Int32(wide))
+                    : wide == 27 ? escapeSequence() : InputEvent.character(UInt32(wide))
+                if let event { return event }
+            }
+        }
+    }
+
+    /// Decodes what follows an ESC that ncurses returned alone (see `EscapeSequence`),
+    /// reading only characters already waiting. A key ncurses recognises right after the
+    /// ESC is that key with alt; one arriving mid-sequence ends the sequence, which is
+    /// dropped, and is returned as itself.
+    private func escapeSequence() -> InputEvent? {
+        var read = 0
+        var recognised: InputEvent?
+        let event = EscapeSequence.event {
+            guard recognised == nil else { return nil }
             var wide: wint_t = 0
             let kind = wget_wch(window, &wide)
             if kind == ERR { return nil }
-            if kind == KEY_CODE_YES { return Self.functionKey(Int32(wide)) }
-            return InputEvent.character(UInt32(wide))
+            read += 1
+            if kind == KEY_CODE_YES {
+                recognised = Self.functionKey(Int32(wide))
+                return nil
+            }
+            return UInt32(wide)
         }
+        guard let recognised else { return event }
+        if read == 1, case .key(let key) = recognised { return .key(Key(key.code, control: key.control, alt: true)) }
+        return recognised
     }
 
     private static func functionKey(_ code: Int32) -> InputEvent? {
@@ -237,7 +266,7 @@ public final class CursesBackend: ScreenBackend {
         case KEY_ENTER: return .key(Key(.enter))
         case KEY_BTAB: return .key(Key(.backTab))
         case KEY_F0 + 1...KEY_F0 + 12: return .key(Key(.function(Int(code - KEY_F0))))
-        default: return nil
+        default: return keyname(code).flatMap { EscapeSequence.extendedKey(named: String(cString: $0)) }
         }
     }
 

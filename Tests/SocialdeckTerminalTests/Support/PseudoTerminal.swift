@@ -23,6 +23,11 @@ final class PseudoTerminal {
         close(secondary)
     }
 
+    /// Sends `bytes` as if typed at the terminal, for the backend to read.
+    func type(_ bytes: String) {
+        _ = bytes.withCString { write(primary, $0, strlen($0)) }
+    }
+
     /// Everything written so far, waiting until nothing more arrives for `quiet` seconds.
     func read(quiet: Double = 0.15) -> String {
         var bytes: [UInt8] = []
