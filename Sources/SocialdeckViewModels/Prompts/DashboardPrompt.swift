@@ -17,7 +17,7 @@ public enum DashboardPrompt: Sendable, Equatable {
     public var keysHint: String {
         switch self {
         case .help: return HelpModel.scrollKeys
-        case .palette: return "enter run · up/down choose · tab complete · esc cancel"
+        case .palette: return "enter run · up/down choose · tab completes an organization · esc cancel"
         case .filter: return "type words, a platform (TT, LI) or a status · enter keep · esc clear"
         case .moveTo: return "enter move · esc cancel · 09:30 or 2026-12-01 09:30"
         }

@@ -9,9 +9,13 @@ public struct PaletteModel: Sendable, Equatable {
     public struct Command: Sendable, Equatable {
         public var name: String
         public var description: String
-        public init(name: String, description: String) {
+        /// The whole line a completion stands for ("org acme"), which Enter runs and Tab
+        /// fills in; nil for a template such as "theme NAME", which needs typing.
+        public var line: String?
+        public init(name: String, description: String, line: String? = nil) {
             self.name = name
             self.description = description
+            self.line = line
         }
         /// "theme" of "theme NAME".
         public var word: String { String(name.split(separator: " ").first ?? "") }
@@ -104,19 +108,20 @@ public struct PaletteModel: Sendable, Equatable {
     /// "org " and what follows: the organizations whose slug or name contains it, as
     /// complete commands, and "org all".
     private func organizationMatches(_ typed: String) -> [Match] {
-        let everyone = Command(name: "org all", description: "Show every organization")
+        let everyone = Command(name: "org all", description: "Show every organization", line: "org all")
         let found = organizations.filter { typed.isEmpty || $0.slug.lowercased().contains(typed) || $0.name.lowercased().contains(typed) }
             .sorted { ($0.slug.lowercased().hasPrefix(typed) ? 0 : 1, $0.slug) < ($1.slug.lowercased().hasPrefix(typed) ? 0 : 1, $1.slug) }
-            .map { Match.command(Command(name: "org \($0.slug)", description: $0.name)) }
+            .map { Match.command(Command(name: "org \($0.slug)", description: $0.name, line: "org \($0.slug)")) }
         return found + ("all".hasPrefix(typed) ? [.command(everyone)] : [])
     }
 
-    /// The line Enter runs: the selected completion when the typed text names no
-    /// argument of its own yet ("org ac" runs "org acme"), else the typed text.
-    public var commandLine: String {
+    /// The selected match's completion, when it is one ("org ac" selects "org acme").
+    public var selectedCompletion: String? {
         let matches = self.matches
-        guard matches.indices.contains(selected), case .command(let command) = matches[selected],
-              command.word == "org", command != Self.standardCommands[1] else { return text }
-        return command.name
+        guard matches.indices.contains(selected), case .command(let command) = matches[selected] else { return nil }
+        return command.line
     }
+
+    /// The line Enter runs: the selected completion, else the typed text.
+    public var commandLine: String { selectedCompletion ?? text }
 }

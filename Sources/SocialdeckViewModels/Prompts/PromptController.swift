@@ -36,10 +36,7 @@ public enum PromptController {
             case .up: model.prompt = .palette(line, selected: max(0, selected - 1))
             case .down: model.prompt = .palette(line, selected: min(selected + 1, max(0, palette.matches.count - 1)))
             case .tab:
-                if palette.matches.indices.contains(selected), case .command(let command) = palette.matches[selected],
-                   !command.name.contains(where: \.isUppercase) {
-                    model.prompt = .palette(PromptLine(command.name + " "), selected: 0)
-                }
+                if let completion = palette.selectedCompletion { model.prompt = .palette(PromptLine(completion), selected: 0) }
             default:
                 if line.edit(key) { model.prompt = .palette(line, selected: 0) }
             }

@@ -188,6 +188,8 @@ struct PromptFlowTests {
         app.type("org ac")
         #expect(app.screen.contains("org acme"))
         #expect(app.screen.contains("Acme Coffee Roasters"))
+        try app.press("tab")
+        #expect((try? app.dashboard())?.prompt == .palette(PromptLine("org acme"), selected: 0), "tab fills in the completion")
         try app.press("enter")
         #expect((try? app.dashboard())?.organizationFilter != nil)
         #expect(app.screen.contains("showing Acme Coffee Roasters only"))
