@@ -28,7 +28,15 @@ public struct ContentWorkflow: Sendable {
         try AccessControl.authorize(identity, .viewContent, organizationId: organizationId ?? identity.organizationId)
         var filter = Filter.eq("approval.status", ApprovalStatus.pending) && AccessControl.scope(identity)
         if let organizationId { filter = filter && .eq("organizationId", organizationId) }
-        return try posts.find(filter, sort: [.asc("platforms.scheduledAt")], limit: limit)
+        // Drafts with a time first, soonest first; drafts without one fill what is left.
+        // One query sorted by time would put every untimed draft first (a missing value
+        // sorts lowest), so a queue with more of those than `limit` never showed the
+        // drafts that are due.
+        let timed = try posts.find(filter && .exists("platforms.scheduledAt", true), sort: [.asc("platforms.scheduledAt")],
+                                   limit: limit)
+        guard timed.count < limit else { return timed }
+        return timed + (try posts.find(filter && .exists("platforms.scheduledAt", false), sort: [.asc("_id")],
+                                       limit: limit - timed.count))
     }
 
     /// Approves a pending draft; what it changed comes back, for undo.
