@@ -121,7 +121,7 @@ struct DashboardBenchmark: ParsableCommand {
         var times: [Double] = []
         for n in 1...writes {
             template._id = ObjectId()
-            template.title = "Bench marker \(n)"
+            template.title = "Marker \(n)"
             template.approval.status = .pending
             template.deletedAt = nil
             template.platforms = [Content.PlatformPost(platform: .linkedin, status: .draft, scheduledAt: Date(timeIntervalSince1970: 946_684_800))]
