@@ -65,10 +65,7 @@ final class MongoChangeFeed: @unchecked Sendable {
             mongoc_change_stream_destroy(stream)
             stream = nil
             generation += 1
-            var e = error
-            if sd_error_domain(&e) == MONGOC_ERROR_SERVER_SELECTION.rawValue || sd_error_domain(&e) == MONGOC_ERROR_STREAM.rawValue {
-                throw StoreError.unreachable("MongoDB at \(pool.hosts) (\(MongoClientPool.message(error)))")
-            }
+            if let outage = pool.outage(error) { throw outage }
         }
         return true
     }
@@ -91,11 +88,7 @@ final class MongoChangeFeed: @unchecked Sendable {
         var reply: OpaquePointer?
         if mongoc_change_stream_error_document(opened, &error, &reply) {
             mongoc_change_stream_destroy(opened)
-            var e = error
-            let domain = sd_error_domain(&e)
-            if domain == MONGOC_ERROR_SERVER_SELECTION.rawValue || domain == MONGOC_ERROR_STREAM.rawValue {
-                throw StoreError.unreachable("MongoDB at \(pool.hosts) (\(MongoClientPool.message(error)))")
-            }
+            if let outage = pool.outage(error) { throw outage }
             streams = false
             return false
         }

@@ -75,6 +75,15 @@ final class MongoClientPool: @unchecked Sendable {
         return w == -2 ? "default" : String(w)
     }
 
+    /// `.unreachable`, naming the hosts, when `error` says no server could be reached
+    /// (server selection or the connection's stream); nil for any other error.
+    func outage(_ error: bson_error_t) -> StoreError? {
+        var e = error
+        let domain = sd_error_domain(&e)
+        guard domain == MONGOC_ERROR_SERVER_SELECTION.rawValue || domain == MONGOC_ERROR_STREAM.rawValue else { return nil }
+        return StoreError.unreachable("MongoDB at \(hosts) (\(Self.message(error)))")
+    }
+
     static func message(_ error: bson_error_t) -> String {
         var e = error
         return String(cString: sd_error_message(&e))

@@ -39,12 +39,10 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
     func check(_ ok: Bool, _ error: bson_error_t, _ collection: String) throws {
         guard !ok else { return }
         var e = error
-        let code = sd_error_code(&e), domain = sd_error_domain(&e)
+        let code = sd_error_code(&e)
         let message = MongoClientPool.message(error)
         if code == 11000 || code == 11001 { throw StoreError.duplicateKey(collection: collection, detail: message) }
-        if domain == MONGOC_ERROR_SERVER_SELECTION.rawValue || domain == MONGOC_ERROR_STREAM.rawValue {
-            throw StoreError.unreachable("MongoDB at \(pool.hosts) (\(message))")
-        }
+        if let outage = pool.outage(error) { throw outage }
         throw StoreError.backend("MongoDB \(collection): \(message)")
     }
 
