@@ -67,7 +67,7 @@ public enum PaletteCommand: Sendable, Equatable {
             return "showing every organization"
         default:
             guard model.setOrganizationFilter(slug: slug) else { return "no organization '\(slug)'" + choices }
-            return "showing \(model.organizationChoices.first { $0.slug == slug }?.name ?? slug) only; org all shows every one"
+            return "showing \(model.organizationInView ?? slug) only; org all shows every one"
         }
     }
 }

@@ -15,7 +15,13 @@ extension DashboardModel {
     /// The slug of the organization in view, for the commands the panes suggest; nil
     /// while staff look at every organization.
     public var organizationSlug: String? {
-        guard let own = identity.organizationId else { return organizationFilterSlug }
-        return lastSnapshot?.organizationSlugs.first { $0.value == own }?.key
+        guard let id = identity.organizationId ?? organizationFilter else { return nil }
+        return lastSnapshot?.organizationSlugs.first { $0.value == id }?.key
+    }
+
+    /// The name of the organization staff chose with `:org`; every snapshot lists the
+    /// organizations the identity may see, whatever it is narrowed to.
+    var organizationFilterName: String? {
+        organizationFilter.flatMap { id in lastSnapshot?.organizationNames[id] }
     }
 }

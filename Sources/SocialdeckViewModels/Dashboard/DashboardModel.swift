@@ -30,9 +30,6 @@ public struct DashboardModel: Sendable {
     public private(set) var lastSnapshot: DashboardSnapshot?
     /// Staff may narrow every pane to one organization (`:org SLUG`).
     public private(set) var organizationFilter: ObjectId?
-    /// The name and slug of `organizationFilter`, kept from the snapshot it was chosen in.
-    public private(set) var organizationFilterName: String?
-    public private(set) var organizationFilterSlug: String?
     /// The organization the last snapshot was read for (nil: every one the identity sees).
     private var lastScope: ObjectId??
 
@@ -141,13 +138,11 @@ public struct DashboardModel: Sendable {
     public mutating func setOrganizationFilter(slug: String) -> Bool {
         guard identity.isStaff else { return false }
         if slug.isEmpty {
-            (organizationFilter, organizationFilterName, organizationFilterSlug) = (nil, nil, nil)
+            organizationFilter = nil
             return true
         }
         guard let id = lastSnapshot?.organizationSlugs[slug] else { return false }
         organizationFilter = id
-        organizationFilterName = lastSnapshot?.organizationNames[id] ?? slug
-        organizationFilterSlug = slug
         return true
     }
 
