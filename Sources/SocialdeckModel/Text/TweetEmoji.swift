@@ -1,0 +1,125 @@
+/// Finds the emoji that twitter-text counts as one character although they are several
+/// code points: scanning left to right as its emoji pattern does, trying zero-width-joiner
+/// sequences (the longest listed), keycaps (`1️⃣`, also without U+FE0F), `©️ ®️ ™️ ♟️` with
+/// U+FE0F, emoji with U+FE0F, skin-tone bases with a tone (and U+FE0F where they take one),
+/// the three subdivision flags and the country flags. A lone emoji weighs two as any
+/// code point outside the light ranges does, so only sequences are reported.
+struct TweetEmoji: Sendable {
+    static let shared = TweetEmoji()
+
+    private let sequences: [UInt32: [[UInt32]]]
+    private let flags: Set<UInt32>
+    private let tagSequences: [[UInt32]]
+
+    private init() {
+        var sequences: [UInt32: [[UInt32]]] = [:]
+        for entry in TweetEmojiData.sequences.split(whereSeparator: \.isWhitespace) {
+            let scalars = entry.unicodeScalars.map(\.value)
+            guard let tone = scalars.firstIndex(of: 0x7E) else {
+                sequences[scalars[0], default: []].append(scalars)
+                continue
+            }
+            let before = Array(scalars[..<tone]), after = Array(scalars[(tone + 1)...])
+            sequences[scalars[0], default: []].append(before + after)
+            for modifier in TweetEmoji.tones { sequences[scalars[0], default: []].append(before + [modifier] + after) }
+        }
+        self.sequences = sequences.mapValues { $0.sorted { $0.count > $1.count } }
+        flags = Set(TweetEmojiData.flags.split(whereSeparator: \.isWhitespace).map { code in
+            let letters = code.unicodeScalars.map { $0.value - 0x41 + 0x1F1E6 }
+            return letters[0] << 5 | (letters[1] - 0x1F1E6)
+        })
+        tagSequences = TweetEmojiData.tagSequences
+    }
+
+    static let tones: ClosedRange<UInt32> = 0x1F3FB...0x1F3FF
+    /// Every sequence starts here or at U+1F000 and above; a test checks the tables.
+    static let starters: ClosedRange<UInt32> = 0x2000...0x32FF
+
+    /// The multi-code-point emoji in `text`, as ranges of code units, in order.
+    func sequenceRanges(in text: TweetUnits) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var index = 0
+        while index < text.count {
+            let (value, width) = text.scalar(at: index)
+            if value >= 0x23, let end = sequenceEnd(in: text, at: index, first: value, width: width) {
+                found.append(index..<end)
+                index = end
+            } else {
+                index += width
+            }
+        }
+        return found
+    }
+
+    private func sequenceEnd(in text: TweetUnits, at index: Int, first: UInt32, width: Int) -> Int? {
+        let next = index + width
+        if first < 0x2000 {
+            switch first {
+            case 0x23, 0x2A, 0x30...0x39:
+                let mark = text.unit(next) == 0xFE0F ? next + 1 : next
+                return text.unit(mark) == 0x20E3 ? mark + 1 : nil
+            case 0xA9, 0xAE:
+                return text.unit(next) == 0xFE0F ? next + 1 : nil
+            default:
+                return nil
+            }
+        }
+        guard TweetEmoji.starters.contains(first) || first >= 0x1F000 else { return nil }
+        if let candidates = sequences[first] {
+            for candidate in candidates {
+                if let end = match(candidate, in: text, at: next) { return end }
+            }
+        }
+        switch first {
+        case 0x2122, 0x265F:
+            return text.unit(next) == 0xFE0F ? next + 1 : nil
+        case 0x1F1E6...0x1F1FF:
+            guard let second = text.value(at: next), (0x1F1E6...0x1F1FF).contains(second),
+                  flags.contains(first << 5 | (second - 0x1F1E6)) else { return nil }
+            return next + 2
+        case 0x1F3F4:
+            for sequence in tagSequences {
+                if let end = match(sequence, in: text, at: next) { return end }
+            }
+            return nil
+        default:
+            break
+        }
+        if contains(TweetEmojiData.variationBases, first) {
+            return text.unit(next) == 0xFE0F ? next + 1 : nil
+        }
+        var end = next
+        if contains(TweetEmojiData.variationModifierBases, first) {
+            switch text.unit(next) {
+            case 0xFE0F: end += 1
+            case 0xFE0E: return nil
+            default: break
+            }
+        } else if !contains(TweetEmojiData.modifierBases, first) {
+            return nil
+        }
+        if let tone = text.value(at: end), TweetEmoji.tones.contains(tone) { end += 2 }
+        return end > next ? end : nil
+    }
+
+    /// Where `sequence` (whose first scalar is already matched) ends when it is at `index`.
+    private func match(_ sequence: [UInt32], in text: TweetUnits, at index: Int) -> Int? {
+        var position = index
+        for expected in sequence.dropFirst() {
+            guard position < text.count else { return nil }
+            let (value, width) = text.scalar(at: position)
+            guard value == expected else { return nil }
+            position += width
+        }
+        return position
+    }
+
+    private func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
+        var low = 0, high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].upperBound < value { low = middle + 1 } else { high = middle }
+        }
+        return low < ranges.count && ranges[low].contains(value)
+    }
+}
