@@ -18,8 +18,10 @@ struct PostLengthTests {
         #expect(x("http://x.co") == 23)
         #expect(x("https://example.com/a/very/long/path/that/goes/on/and/on?with=query&and=more#fragment") == 23)
         #expect(x("see https://x.co ok") == 4 + 23 + 3)
-        #expect(x("https://a.example https://b.example") == 23 + 1 + 23)
-        #expect(x("New loaf\n\nMore: https://dough.example/42") == 16 + 23)
+        #expect(x("https://a.example.com https://b.example.com") == 23 + 1 + 23)
+        #expect(x("New loaf\n\nMore: https://dough.example.com/42") == 16 + 23)
+        // `.example` is no top-level domain twitter-text knows, so this is text (24 characters).
+        #expect(x("https://dough.example/42") == 24)
     }
 
     @Test func emojiWeighTwo() {
@@ -70,15 +72,16 @@ struct PostLengthTests {
         #expect(x("\u{1112}\u{1161}\u{11AB}") == x("\u{D55C}"))
     }
 
-    @Test func otherPlatformsCountGraphemes() {
+    /// UTF-16 code units, TikTok's documented unit; see `PlatformRules` for the others.
+    @Test func otherPlatformsCountUTF16CodeUnits() {
         for platform in Platform.allCases where platform != .twitter {
             #expect(PostLength.count("hello", on: platform) == 5)
-            #expect(PostLength.count("👨‍👩‍👧", on: platform) == 1)
-            #expect(PostLength.count("🇫🇷👍🏽", on: platform) == 2)
+            #expect(PostLength.count("👨‍👩‍👧", on: platform) == 8)
+            #expect(PostLength.count("🇫🇷👍🏽", on: platform) == 8)
             #expect(PostLength.count("日本語", on: platform) == 3)
-            #expect(PostLength.count("cafe\u{301}", on: platform) == 4)
+            #expect(PostLength.count("cafe\u{301}", on: platform) == 5)
             #expect(PostLength.count("https://example.com/long/path", on: platform) == 29)
-            #expect(PostLength.count("a\r\nb", on: platform) == 3)
+            #expect(PostLength.count("a\r\nb", on: platform) == 4)
         }
     }
 

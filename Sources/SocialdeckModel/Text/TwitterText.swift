@@ -56,11 +56,15 @@ public enum TwitterText {
             problem: tooLong ? .tooLong : hasInvalidCharacters ? .invalidCharacters : nil)
     }
 
-    /// The URLs twitter-text would find in `text` (after NFC normalisation, which is what the
-    /// ranges index).
+    /// The text as `parse` measures it: in Unicode Normalization Form C.
+    public static func normalized(_ text: String) -> String {
+        TweetNormalization.nfc(text)
+    }
+
+    /// The URLs twitter-text's extractor finds in `text` as given (`parse` looks for them in
+    /// the NFC form), with UTF-16 ranges.
     public static func urls(in text: String) -> [TweetURL] {
-        let normalized = TweetNormalization.nfc(text)
-        let units = TweetUnits(Array(normalized.utf16))
+        let units = TweetUnits(Array(text.utf16))
         return TweetURLExtractor.urlRanges(in: units).map { range in
             TweetURL(url: String(decoding: units.units[range], as: UTF16.self), range: range)
         }
