@@ -17,12 +17,17 @@ enum IDNA {
     /// The length of the ASCII form of `host`, or nil when IDNA refuses it.
     static func asciiLength(of host: ArraySlice<UInt16>) -> Int? {
         if host.allSatisfy({ $0 < 0x80 }) {
-            var total = 0
-            for label in host.split(separator: 0x2E, omittingEmptySubsequences: false) {
-                guard !label.isEmpty, label.count <= maxLabelLength else { return nil }
-                total += label.count
+            var labelLength = 0
+            for unit in host {
+                if unit == 0x2E {
+                    guard labelLength > 0 else { return nil }
+                    labelLength = 0
+                } else {
+                    labelLength += 1
+                    guard labelLength <= maxLabelLength else { return nil }
+                }
             }
-            return total + host.reduce(0) { $0 + ($1 == 0x2E ? 1 : 0) }
+            return labelLength > 0 ? host.count : nil
         }
         let separators: Set<UInt16> = [0x2E, 0x3002, 0xFF0E, 0xFF61]
         let labels = host.split(omittingEmptySubsequences: false) { separators.contains($0) }

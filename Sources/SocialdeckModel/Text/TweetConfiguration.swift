@@ -56,13 +56,4 @@ public struct TweetConfiguration: Sendable, Equatable {
         WeightedRange(8208...8223, weight: 100),
         WeightedRange(8242...8247, weight: 100),
     ]
-
-    /// The scaled weight of one code point outside any emoji or URL.
-    @inline(__always)
-    func weight(of value: UInt32) -> Int {
-        for entry in ranges where entry.range.contains(value) {
-            return entry.weight
-        }
-        return defaultWeight
-    }
 }

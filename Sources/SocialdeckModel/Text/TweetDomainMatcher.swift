@@ -7,41 +7,29 @@
 /// A top-level domain counts only when no letter, digit, `@`, `+` or `-` follows it, which
 /// is what keeps `example.comics` from being a URL.
 ///
-/// Labels are measured once per text and the answer for each position is remembered, so a
-/// text such as `a.a.a.a…` costs linear time rather than quadratic.
+/// Runs of label characters are measured once and the answer for each label start is
+/// remembered, so a text such as `a.a.a.a…` or `a-a-a-a…` costs linear time, not quadratic.
 struct TweetDomainMatcher {
     private let text: TweetUnits
     private let tlds = TopLevelDomainIndex.shared
-    /// For each position, where the run of subdomain characters (letters, digits, `-`, `_`) ends.
-    private var subdomainRun: [Int32]
-    /// For each position, where the run of name characters (letters, digits, `-`) ends.
-    private var nameRun: [Int32]
-    /// The domain end found from each position by the subdomain rule: -2 unknown, -1 none.
-    private var chainEnd: [Int32]
+    /// The last run of subdomain characters (letters, digits, `-`, `_`) measured: any position
+    /// inside it has the same end.
+    private var subdomainRun = 0..<0
+    /// The last run of name characters (letters, digits, `-`) measured.
+    private var nameRun = 0..<0
+    /// The domain end found from each label start by the subdomain rule: -2 unknown, -1 none.
+    /// Made on the first label that has a successor, which ordinary prose seldom has.
+    private var chainEnd: [Int32] = []
 
     init(_ text: TweetUnits) {
         self.text = text
-        let count = text.count
-        subdomainRun = [Int32](repeating: 0, count: count + 1)
-        nameRun = [Int32](repeating: 0, count: count + 1)
-        chainEnd = [Int32](repeating: -2, count: count + 1)
-        subdomainRun[count] = Int32(count)
-        nameRun[count] = Int32(count)
-        var index = count - 1
-        while index >= 0 {
-            let unit = text.units[index]
-            let isName = TweetCharacters.isDomainCharacter(unit) || unit == 0x2D
-            nameRun[index] = isName ? nameRun[index + 1] : Int32(index)
-            subdomainRun[index] = isName || unit == 0x5F ? subdomainRun[index + 1] : Int32(index)
-            index -= 1
-        }
     }
 
     /// Where the domain starting at `start` ends, or nil when none starts there.
     mutating func end(at start: Int) -> Int? {
         if let end = subdomainChainEnd(at: start) { return end }
         guard followsProtocol(start) else { return nil }
-        if let nameEnd = labelEnd(start, run: nameRun), let end = tlds.end(in: text, at: nameEnd, countryOnly: true) {
+        if let nameEnd = nameLabelEnd(start), let end = tlds.end(in: text, at: nameEnd, countryOnly: true) {
             return end
         }
         if let nameEnd = unicodeLabelEnd(start), let end = tlds.end(in: text, at: nameEnd) {
@@ -54,8 +42,10 @@ struct TweetDomainMatcher {
     /// and gives them back one at a time, so the deepest split that works wins; the answer at
     /// a label is the one at the next label, or else the name-and-TLD split at this one.
     private mutating func subdomainChainEnd(at start: Int) -> Int? {
-        var pending: [Int] = []
-        var position = start
+        guard let second = subdomainLabelEnd(start) else { return nil }
+        if chainEnd.isEmpty { chainEnd = [Int32](repeating: -2, count: text.count + 1) }
+        var pending = [start]
+        var position = second
         var result: Int?
         while true {
             let known = chainEnd[position]
@@ -63,7 +53,7 @@ struct TweetDomainMatcher {
                 result = known >= 0 ? Int(known) : nil
                 break
             }
-            guard let next = labelEnd(position, run: subdomainRun) else {
+            guard let next = subdomainLabelEnd(position) else {
                 chainEnd[position] = -1
                 result = nil
                 break
@@ -79,22 +69,39 @@ struct TweetDomainMatcher {
         return result
     }
 
-    private func nameAndTopLevelEnd(at start: Int) -> Int? {
-        guard let nameEnd = labelEnd(start, run: nameRun) else { return nil }
+    private mutating func nameAndTopLevelEnd(at start: Int) -> Int? {
+        guard let nameEnd = nameLabelEnd(start) else { return nil }
         return tlds.end(in: text, at: nameEnd) ?? punycodeEnd(at: nameEnd)
     }
 
-    /// The position after the full stop that ends a label starting at `start`, when the
-    /// label begins and ends with a letter or digit and holds only what `run` allows.
-    private func labelEnd(_ start: Int, run: [Int32]) -> Int? {
-        let end = Int(run[start])
+    /// The position after the full stop that ends a subdomain label starting at `start`.
+    private mutating func subdomainLabelEnd(_ start: Int) -> Int? {
+        if !subdomainRun.contains(start) {
+            let end = text.runEnd(from: start) { TweetCharacters.isDomainCharacter($0) || $0 == 0x2D || $0 == 0x5F }
+            subdomainRun = start..<end
+        }
+        return labelEnd(start, runEnd: subdomainRun.isEmpty ? start : subdomainRun.upperBound)
+    }
+
+    /// As `subdomainLabelEnd`, for a name label (no `_`).
+    private mutating func nameLabelEnd(_ start: Int) -> Int? {
+        if !nameRun.contains(start) {
+            let end = text.runEnd(from: start) { TweetCharacters.isDomainCharacter($0) || $0 == 0x2D }
+            nameRun = start..<end
+        }
+        return labelEnd(start, runEnd: nameRun.isEmpty ? start : nameRun.upperBound)
+    }
+
+    /// A label runs from `start` to `runEnd`, where a full stop must follow; it begins and
+    /// ends with a letter or digit.
+    private func labelEnd(_ start: Int, runEnd end: Int) -> Int? {
         guard end > start, end < text.count, text.units[end] == 0x2E,
               TweetCharacters.isDomainCharacter(text.units[start]),
               TweetCharacters.isDomainCharacter(text.units[end - 1]) else { return nil }
         return end + 1
     }
 
-    /// As `labelEnd`, for a label of any letters (Unicode domain characters and `-`).
+    /// As `nameLabelEnd`, for a label of any letters (Unicode domain characters and `-`).
     private func unicodeLabelEnd(_ start: Int) -> Int? {
         var index = start
         var last: UInt32 = 0x2D
@@ -117,6 +124,7 @@ struct TweetDomainMatcher {
     }
 
     private func followsProtocol(_ index: Int) -> Bool {
-        text.hasASCII("http://", at: index - 7) || text.hasASCII("https://", at: index - 8)
+        guard index >= 7, text.units[index - 1] == 0x2F else { return false }
+        return text.hasASCII("http://", at: index - 7) || text.hasASCII("https://", at: index - 8)
     }
 }

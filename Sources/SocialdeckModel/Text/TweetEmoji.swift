@@ -10,6 +10,9 @@ struct TweetEmoji: Sendable {
     private let sequences: [UInt32: [[UInt32]]]
     private let flags: Set<UInt32>
     private let tagSequences: [[UInt32]]
+    private let variationBases = TweetEmojiData.variationBases
+    private let variationModifierBases = TweetEmojiData.variationModifierBases
+    private let modifierBases = TweetEmojiData.modifierBases
 
     private init() {
         var sequences: [UInt32: [[UInt32]]] = [:]
@@ -32,8 +35,17 @@ struct TweetEmoji: Sendable {
     }
 
     static let tones: ClosedRange<UInt32> = 0x1F3FB...0x1F3FF
-    /// Every sequence starts here or at U+1F000 and above; a test checks the tables.
-    static let starters: ClosedRange<UInt32> = 0x2000...0x32FF
+    /// Whether a sequence may start with `value`: keycap bases, `©`, `®`, and where the
+    /// tables' first code points lie (a test checks them), so that ordinary text costs a
+    /// comparison per character.
+    @inline(__always)
+    static func mayStart(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x23, 0x2A, 0x30...0x39, 0xA9, 0xAE, 0x2000...0x2BFF, 0x3030, 0x303D, 0x3297, 0x3299, 0x1F000...0x1FFFF:
+            return true
+        default: return false
+        }
+    }
 
     /// The multi-code-point emoji in `text`, as ranges of code units, in order.
     func sequenceRanges(in text: TweetUnits) -> [Range<Int>] {
@@ -41,7 +53,7 @@ struct TweetEmoji: Sendable {
         var index = 0
         while index < text.count {
             let (value, width) = text.scalar(at: index)
-            if value >= 0x23, let end = sequenceEnd(in: text, at: index, first: value, width: width) {
+            if TweetEmoji.mayStart(value), let end = sequenceEnd(in: text, at: index, first: value, width: width) {
                 found.append(index..<end)
                 index = end
             } else {
@@ -64,7 +76,6 @@ struct TweetEmoji: Sendable {
                 return nil
             }
         }
-        guard TweetEmoji.starters.contains(first) || first >= 0x1F000 else { return nil }
         if let candidates = sequences[first] {
             for candidate in candidates {
                 if let end = match(candidate, in: text, at: next) { return end }
@@ -85,17 +96,17 @@ struct TweetEmoji: Sendable {
         default:
             break
         }
-        if contains(TweetEmojiData.variationBases, first) {
+        if contains(variationBases, first) {
             return text.unit(next) == 0xFE0F ? next + 1 : nil
         }
         var end = next
-        if contains(TweetEmojiData.variationModifierBases, first) {
+        if contains(variationModifierBases, first) {
             switch text.unit(next) {
             case 0xFE0F: end += 1
             case 0xFE0E: return nil
             default: break
             }
-        } else if !contains(TweetEmojiData.modifierBases, first) {
+        } else if !contains(modifierBases, first) {
             return nil
         }
         if let tone = text.value(at: end), TweetEmoji.tones.contains(tone) { end += 2 }

@@ -11,13 +11,42 @@ enum TweetNormalization {
         isNFC(text) ? text : String(decoding: text._nfcCodeUnits, as: UTF8.self)
     }
 
+    /// The UTF-16 code units of `text` in NFC; `original` are its own units, which are the
+    /// answer when nothing would change.
+    static func nfcUnits(of text: String, original: [UInt16]) -> [UInt16] {
+        isNFC(original) ? original : Array(String(decoding: text._nfcCodeUnits, as: UTF8.self).utf16)
+    }
+
+    /// `isNFC` over UTF-16 code units, without decoding what the table says needs no look.
+    static func isNFC(_ units: [UInt16]) -> Bool {
+        let needsLook = bmpNeedsLook
+        var lastClass: UInt8 = 0
+        var index = 0
+        while index < units.count {
+            let unit = units[index]
+            if unit < 0x300 || (unit & 0xF800 != 0xD800 && !needsLook[Int(unit)]) {
+                lastClass = 0
+                index += 1
+                continue
+            }
+            let (value, width) = TweetUnits(units).scalar(at: index)
+            index += width
+            if mayChange(value) { return false }
+            let combiningClass = Unicode.Scalar(value)?.properties.canonicalCombiningClass.rawValue ?? 0
+            if combiningClass != 0 && lastClass > combiningClass { return false }
+            lastClass = combiningClass
+        }
+        return true
+    }
+
     /// True only when `text` is certainly in NFC: no character that NFC may change
     /// (NFC_Quick_Check No or Maybe) and combining marks in canonical order.
     static func isNFC(_ text: String) -> Bool {
+        let needsLook = bmpNeedsLook
         var lastClass: UInt8 = 0
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            if value < 0x300 {
+            if value < 0x300 || (value < 0x10000 && !needsLook[Int(value)]) {
                 lastClass = 0
                 continue
             }
@@ -27,6 +56,15 @@ enum TweetNormalization {
             lastClass = combiningClass
         }
         return true
+    }
+
+    /// For each BMP code point, whether the quick check must look at it: it may change under
+    /// NFC or it has a combining class. Built once from the table and the runtime's
+    /// properties, because asking the properties for every character of every keystroke
+    /// costs more than the rest of the count.
+    private static let bmpNeedsLook: [Bool] = (0..<0x10000).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
+        return mayChange(UInt32(value)) || scalar.properties.canonicalCombiningClass.rawValue != 0
     }
 
     private static func mayChange(_ value: UInt32) -> Bool {

@@ -78,7 +78,12 @@ enum TweetURLExtractor {
     /// The URL starting at `start`: with a protocol if one fits, otherwise without.
     private static func url(in text: TweetUnits, at start: Int, domains: inout TweetDomainMatcher) -> Match? {
         guard start < text.count else { return nil }
-        let protocolLength = text.hasASCII("https://", at: start) ? 8 : text.hasASCII("http://", at: start) ? 7 : 0
+        // A URL starts with a letter or digit, or right after "http://" with any domain character.
+        guard TweetCharacters.isDomainCharacter(text.units[start]) || (start >= 7 && text.units[start - 1] == 0x2F) else {
+            return nil
+        }
+        let mayHaveProtocol = text.units[start] | 0x20 == 0x68
+        let protocolLength = !mayHaveProtocol ? 0 : text.hasASCII("https://", at: start) ? 8 : text.hasASCII("http://", at: start) ? 7 : 0
         if protocolLength > 0, let domainEnd = domains.end(at: start + protocolLength) {
             return finish(in: text, start: start, domain: start + protocolLength..<domainEnd, hasProtocol: true)
         }

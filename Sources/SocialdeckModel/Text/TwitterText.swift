@@ -6,15 +6,17 @@
 /// Directional marks are ordinary characters here (weight 2) and do not make a post invalid.
 public enum TwitterText {
     public static func parse(_ text: String, configuration: TweetConfiguration = .v3) -> TweetParseResult {
-        if text.utf16.allSatisfy({ $0 <= 0x20 }) { return .empty }
-        let normalized = TweetNormalization.nfc(text)
-        let units = TweetUnits(Array(normalized.utf16))
+        let original = Array(text.utf16)
+        if original.allSatisfy({ $0 <= 0x20 }) { return .empty }
+        let units = TweetUnits(TweetNormalization.nfcUnits(of: text, original: original))
         let urls = TweetURLExtractor.urlRanges(in: units)
         let emoji = configuration.emojiParsingEnabled ? TweetEmoji.shared.sequenceRanges(in: units) : []
         let scale = configuration.scale
         let scaledMaximum = configuration.maxWeightedTweetLength * scale
         let urlWeight = configuration.transformedURLLength * scale
 
+        let ranges = configuration.ranges
+        let defaultWeight = configuration.defaultWeight
         var weight = 0, offset = 0, validOffset = 0
         var hasInvalidCharacters = false
         var nextURL = 0, nextEmoji = 0
@@ -30,11 +32,16 @@ public enum TwitterText {
             while nextEmoji < emoji.count && emoji[nextEmoji].lowerBound < offset { nextEmoji += 1 }
             let step: Int
             if nextEmoji < emoji.count, emoji[nextEmoji].lowerBound == offset {
-                weight += configuration.defaultWeight
+                weight += defaultWeight
                 step = emoji[nextEmoji].count
             } else {
                 let (value, width) = units.scalar(at: offset)
-                weight += configuration.weight(of: value)
+                var characterWeight = defaultWeight
+                for entry in ranges where entry.range.contains(value) {
+                    characterWeight = entry.weight
+                    break
+                }
+                weight += characterWeight
                 step = width
             }
             // twitter-text tests only the first code unit of each character or emoji.
@@ -44,7 +51,7 @@ public enum TwitterText {
             if !hasInvalidCharacters && weight <= scaledMaximum { validOffset += step }
         }
 
-        let normalizationOffset = text.utf16.count - units.count
+        let normalizationOffset = original.count - units.count
         let weightedLength = weight / scale
         let tooLong = weightedLength > configuration.maxWeightedTweetLength
         return TweetParseResult(
