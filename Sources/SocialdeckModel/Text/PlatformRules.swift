@@ -62,29 +62,35 @@ public struct PlatformRules: Sendable, Equatable {
     /// occurrence counts, a repeated tag too, so the count never falls short of Instagram's.
     public static func hashtags(in text: String) -> [Substring] {
         var tags: [Substring] = []
-        var previous: Character?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "#", !(previous.map(isTagCharacter) ?? false) {
-                let start = text.index(after: index)
-                let end = text[start...].firstIndex { !isTagCharacter($0) } ?? text.endIndex
-                if end > start {
-                    tags.append(text[start..<end])
-                    previous = text[text.index(before: end)]
-                    index = end
-                    continue
-                }
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while let hash = scalars[index...].firstIndex(of: "#") {
+            let next = scalars.index(after: hash)
+            let end = scalars[next...].firstIndex { !isTagCharacter($0) } ?? scalars.endIndex
+            let startsWord = hash == scalars.startIndex || !isTagCharacter(scalars[scalars.index(before: hash)])
+            if end > next && startsWord {
+                tags.append(Substring(scalars[next..<end]))
+                index = end
+            } else {
+                index = next
             }
-            previous = character
-            index = text.index(after: index)
         }
         return tags
     }
 
-    private static func isTagCharacter(_ character: Character) -> Bool {
-        character == "_" || character.isLetter || character.isNumber && character.unicodeScalars.allSatisfy {
-            $0.properties.numericType == .decimal
+    /// A letter with its combining marks, a decimal digit, or `_`.
+    private static func isTagCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+                || value == 0x5F
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
+            return true
+        default:
+            return false
         }
     }
 }

@@ -42,6 +42,7 @@ struct TweetDomainMatcher {
     /// and gives them back one at a time, so the deepest split that works wins; the answer at
     /// a label is the one at the next label, or else the name-and-TLD split at this one.
     private mutating func subdomainChainEnd(at start: Int) -> Int? {
+        if !chainEnd.isEmpty, chainEnd[start] != -2 { return chainEnd[start] >= 0 ? Int(chainEnd[start]) : nil }
         guard let second = subdomainLabelEnd(start) else { return nil }
         if chainEnd.isEmpty { chainEnd = [Int32](repeating: -2, count: text.count + 1) }
         var pending = [start]

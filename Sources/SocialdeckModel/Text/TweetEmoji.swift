@@ -7,7 +7,9 @@
 struct TweetEmoji: Sendable {
     static let shared = TweetEmoji()
 
-    private let sequences: [UInt32: [[UInt32]]]
+    /// The sequences as a trie: each node's children by code point, and whether a sequence ends there.
+    private let children: [[UInt32: Int32]]
+    private let endsSequence: [Bool]
     private let flags: Set<UInt32>
     private let tagSequences: [[UInt32]]
     private let variationBases = TweetEmojiData.variationBases
@@ -15,18 +17,34 @@ struct TweetEmoji: Sendable {
     private let modifierBases = TweetEmojiData.modifierBases
 
     private init() {
-        var sequences: [UInt32: [[UInt32]]] = [:]
+        var children: [[UInt32: Int32]] = [[:]]
+        var endsSequence = [false]
+        func insert(_ scalars: [UInt32]) {
+            var node = 0
+            for value in scalars {
+                if let child = children[node][value] {
+                    node = Int(child)
+                } else {
+                    children.append([:])
+                    endsSequence.append(false)
+                    children[node][value] = Int32(children.count - 1)
+                    node = children.count - 1
+                }
+            }
+            endsSequence[node] = true
+        }
         for entry in TweetEmojiData.sequences.split(whereSeparator: \.isWhitespace) {
             let scalars = entry.unicodeScalars.map(\.value)
             guard let tone = scalars.firstIndex(of: 0x7E) else {
-                sequences[scalars[0], default: []].append(scalars)
+                insert(scalars)
                 continue
             }
             let before = Array(scalars[..<tone]), after = Array(scalars[(tone + 1)...])
-            sequences[scalars[0], default: []].append(before + after)
-            for modifier in TweetEmoji.tones { sequences[scalars[0], default: []].append(before + [modifier] + after) }
+            insert(before + after)
+            for modifier in TweetEmoji.tones { insert(before + [modifier] + after) }
         }
-        self.sequences = sequences.mapValues { $0.sorted { $0.count > $1.count } }
+        self.children = children
+        self.endsSequence = endsSequence
         flags = Set(TweetEmojiData.flags.split(whereSeparator: \.isWhitespace).map { code in
             let letters = code.unicodeScalars.map { $0.value - 0x41 + 0x1F1E6 }
             return letters[0] << 5 | (letters[1] - 0x1F1E6)
@@ -76,11 +94,7 @@ struct TweetEmoji: Sendable {
                 return nil
             }
         }
-        if let candidates = sequences[first] {
-            for candidate in candidates {
-                if let end = match(candidate, in: text, at: next) { return end }
-            }
-        }
+        if let end = longestSequenceEnd(in: text, first: first, at: next) { return end }
         switch first {
         case 0x2122, 0x265F:
             return text.unit(next) == 0xFE0F ? next + 1 : nil
@@ -111,6 +125,21 @@ struct TweetEmoji: Sendable {
         }
         if let tone = text.value(at: end), TweetEmoji.tones.contains(tone) { end += 2 }
         return end > next ? end : nil
+    }
+
+    /// The end of the longest listed sequence that starts with `first` and goes on at `index`.
+    private func longestSequenceEnd(in text: TweetUnits, first: UInt32, at index: Int) -> Int? {
+        guard let start = children[0][first] else { return nil }
+        var node = Int(start), position = index
+        var longest: Int?
+        while position < text.count {
+            let (value, width) = text.scalar(at: position)
+            guard let child = children[node][value] else { break }
+            node = Int(child)
+            position += width
+            if endsSequence[node] { longest = position }
+        }
+        return longest
     }
 
     /// Where `sequence` (whose first scalar is already matched) ends when it is at `index`.
