@@ -14,13 +14,19 @@ public func insertPosts(_ posts: [Content], into store: any DocumentStore, now: 
     }
 }
 
-/// Updates one post as the core would, keeping the rollups it counts in current.
-public func updatePost(_ id: ObjectId, _ update: Update, in store: any DocumentStore, now: Date = Date()) throws {
+/// Updates one post as the core would: a compare-and-set on what decides which
+/// rollups it counts in (its platform entries and whether it is deleted), keeping those
+/// rollups current. False when the post changed since it was read, or is gone.
+@discardableResult
+public func updatePost(_ id: ObjectId, _ update: Update, in store: any DocumentStore, now: Date = Date()) throws -> Bool {
     let collection = CollectionName.content.rawValue
-    let before = try store.findOne(collection, .id(id))
+    guard let before = try store.findOne(collection, .id(id), includeDeleted: true) else { return false }
     var after = before
-    if after != nil { try update.apply(to: &after!) }
-    try ContentRollups(store: store, clock: { now }).writing(ContentRollups.keys(of: before).union(ContentRollups.keys(of: after))) {
-        try store.updateOne(collection, .id(id), update)
+    try update.apply(to: &after)
+    let unchanged = Filter.id(id) && (before["platforms"].map { .compare("platforms", .eq, $0) } ?? .isNull("platforms"))
+        && (before["deletedAt"].map { .compare("deletedAt", .eq, $0) } ?? .isNull("deletedAt"))
+    let keys = ContentRollups.keys(of: before).union(ContentRollups.keys(of: after))
+    return try ContentRollups(store: store, clock: { now }).writing(keys) {
+        try store.updateOne(collection, unchanged, update, includeDeleted: true) == 1
     }
 }
