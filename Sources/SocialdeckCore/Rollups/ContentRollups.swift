@@ -131,7 +131,7 @@ public struct ContentRollups: Sendable {
             updates.append(BulkUpdate(.id(key.documentId) && .compare("rollup.changes", .eq, .int64(Int64(state.changes))),
                                       update))
         }
-        try store.bulkUpdate(Self.collection, updates)
+        if !updates.isEmpty { try store.bulkUpdate(Self.collection, updates) }
         try insertCurrent(inserts)
     }
 
