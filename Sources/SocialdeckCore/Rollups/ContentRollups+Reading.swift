@@ -37,8 +37,10 @@ extension ContentRollups {
 
     /// Counts every rollup from the posts, stores them and marks the store's rollups as
     /// built. Safe beside writers in other processes: a rollup one of them is writing is
-    /// left to it. Daily content records of an older store, which other ids name, are removed.
-    public func build() throws {
+    /// left to it. Daily content records of an older store, which other ids name, are
+    /// removed. Returns how many rollups hold posts.
+    @discardableResult
+    public func build() throws -> Int {
         let filter = Filter.eq("type", AnalyticsType.contentPerformance) && .eq("aggregation", AggregationPeriod.daily)
         var stored: [RollupKey: RollupRecord] = [:]
         for doc in try store.find(Self.collection, filter) {
@@ -56,11 +58,13 @@ extension ContentRollups {
         try save(counted, states: stored)
         try store.deleteMany(Self.collection, filter && .exists("rollup", false))
         let update = Update.set("builtAt", clock())
-        guard try store.updateOne(SchemaMigrator.metaCollection, .compare("_id", .eq, Self.builtMarker), update) == 0 else { return }
-        do {
-            try store.insertOne(Document([.init("_id", Self.builtMarker), .init("builtAt", .date(clock()))]),
-                                into: SchemaMigrator.metaCollection)
-        } catch StoreError.duplicateKey {}
+        if try store.updateOne(SchemaMigrator.metaCollection, .compare("_id", .eq, Self.builtMarker), update) == 0 {
+            do {
+                try store.insertOne(Document([.init("_id", Self.builtMarker), .init("builtAt", .date(clock()))]),
+                                    into: SchemaMigrator.metaCollection)
+            } catch StoreError.duplicateKey {}
+        }
+        return counted.values.filter { !$0.isEmpty }.count
     }
 
 }
