@@ -47,7 +47,7 @@ struct DashboardBenchmark: ParsableCommand {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("socialdeck").path
         let env = ["XDG_CONFIG_HOME": dir + "/config", "TERM": "xterm-256color", "LANG": "C.UTF-8"]
 
-        let launchTimes = try DashboardLaunch(binary: binary, dataDirectory: dir + "/data", environment: env).measure(rounds: launches)
+        let launchTimes = try DashboardLaunch(binary: binary, dataDirectory: dir + "/data", environment: env, stateDirectory: dir + "/state").measure(rounds: launches)
         func printLaunches() {
             print("\nLaunch, \(launches) rounds of each program started in turn in tmux 120×36 (--demo signs in by itself once the store is open)")
             DashboardLaunch.lines(launchTimes).forEach { print($0) }

@@ -55,6 +55,20 @@ struct FirstFrameTests {
         #expect(!end.contains("sign in"), "\(end)")
     }
 
+    /// libmongoc (with SASL, OpenSSL's configuration and more) is opened only for a
+    /// MongoDB store, and libcurl not at all: each cost every start several milliseconds.
+    @Test func aSQLiteDashboardLoadsNeitherLibmongocNorLibcurl() throws {
+        #expect(try Socialdeck.run(["seed", "--data", dir + "/data", "--posts", "20"], environment: env).status == 0)
+        let s = try TmuxSession(command: "\(try Socialdeck.binary().path) --data \(dir)/data", width: 110, height: 36, environment: env)
+        try s.waitFor("sign in")
+        let pid = try #require(try s.panePID())
+        // /proc files report no size, so read to the end rather than by size.
+        let maps = String(decoding: try #require(FileHandle(forReadingAtPath: "/proc/\(pid)/maps")).readDataToEndOfFile(), as: UTF8.self)
+        #expect(maps.contains("socialdeck") && maps.contains("libsqlite3"), "the pane runs socialdeck itself")
+        #expect(!maps.contains("libmongoc") && !maps.contains("libbson") && !maps.contains("libcurl"))
+        try s.send("Escape", literally: false)
+    }
+
     @Test func anExistingEmptyStoreLeavesTheFormForTheFirstRunsQuestions() throws {
         // Without a terminal the store is created and left empty, with a hint.
         let created = try Socialdeck.run(["--data", dir + "/data"], environment: env)
