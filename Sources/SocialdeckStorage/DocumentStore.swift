@@ -36,6 +36,12 @@ public protocol DocumentStore: AnyObject, Sendable {
     func findOneAndUpdate(_ collection: String, _ filter: Filter, sort: [SortKey], _ update: Update,
                           returnUpdated: Bool) throws -> Document?
 
+    /// Applies each update to the first document its filter matches, all in one go: one
+    /// transaction on SQLite (one commit), one ordered bulk write on MongoDB (one round
+    /// trip). Returns how many documents matched in all.
+    @discardableResult
+    func bulkUpdate(_ collection: String, _ updates: [BulkUpdate]) throws -> Int
+
     @discardableResult
     func deleteOne(_ collection: String, _ filter: Filter) throws -> Int
     @discardableResult

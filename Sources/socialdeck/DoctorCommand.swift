@@ -11,8 +11,17 @@ struct DoctorCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @Flag(help: ArgumentHelp("Count the daily rollups again from every post.",
+                             discussion: "socialdeck keeps them current as it writes; run this after another tool (mongosh, the sqlite3 shell) changed posts."))
+    var rebuildRollups = false
+
     func run() throws {
         let (location, access) = try store.resolve()
+        if rebuildRollups {
+            let opened = try location.open(access: access)
+            let count = try ContentRollups(store: opened).build()
+            print("rollups    \(count) days counted again from every post")
+        }
         let d = StoreDiagnosis.run(location, access: access)
         func row(_ label: String, _ value: String) {
             print(label.padding(toLength: 11, withPad: " ", startingAt: 0) + SafeText.escapingControls(value))

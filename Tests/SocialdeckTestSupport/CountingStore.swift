@@ -61,6 +61,10 @@ public final class CountingStore: DocumentStore, Sendable {
         note("updateMany", collection)
         return try base.updateMany(collection, filter, update, includeDeleted: includeDeleted)
     }
+    public func bulkUpdate(_ collection: String, _ updates: [BulkUpdate]) throws -> Int {
+        note("bulkUpdate", collection)
+        return try base.bulkUpdate(collection, updates)
+    }
     public func findOneAndUpdate(_ collection: String, _ filter: Filter, sort: [SortKey], _ update: Update,
                                  returnUpdated: Bool) throws -> Document? {
         note("findOneAndUpdate", collection)

@@ -11,12 +11,19 @@ public final class FaultyStore: DocumentStore, @unchecked Sendable {
     /// Which `insertMany` calls fail (counted from 1), before they reach the store.
     public let failingInserts: Set<Int>
     public let deletesFail: Bool
-    private var inserts = 0
+    /// Which `bulkUpdate` and `findOneAndUpdate` calls fail (counted from 1): a process
+    /// that dies between two steps of a write.
+    public let failingBulkUpdates: Set<Int>
+    public let failingFindOneAndUpdates: Set<Int>
+    private var inserts = 0, bulkUpdates = 0, findOneAndUpdates = 0
 
-    public init(_ base: any DocumentStore, failingInserts: Set<Int>, deletesFail: Bool = false) {
+    public init(_ base: any DocumentStore, failingInserts: Set<Int> = [], deletesFail: Bool = false,
+                failingBulkUpdates: Set<Int> = [], failingFindOneAndUpdates: Set<Int> = []) {
         self.base = base
         self.failingInserts = failingInserts
         self.deletesFail = deletesFail
+        self.failingBulkUpdates = failingBulkUpdates
+        self.failingFindOneAndUpdates = failingFindOneAndUpdates
     }
 
     public var location: String { base.location }
@@ -52,7 +59,14 @@ public final class FaultyStore: DocumentStore, @unchecked Sendable {
     }
     public func findOneAndUpdate(_ collection: String, _ filter: Filter, sort: [SortKey], _ update: Update,
                                  returnUpdated: Bool) throws -> Document? {
-        try base.findOneAndUpdate(collection, filter, sort: sort, update, returnUpdated: returnUpdated)
+        findOneAndUpdates += 1
+        if failingFindOneAndUpdates.contains(findOneAndUpdates) { throw Self.injected }
+        return try base.findOneAndUpdate(collection, filter, sort: sort, update, returnUpdated: returnUpdated)
+    }
+    public func bulkUpdate(_ collection: String, _ updates: [BulkUpdate]) throws -> Int {
+        bulkUpdates += 1
+        if failingBulkUpdates.contains(bulkUpdates) { throw Self.injected }
+        return try base.bulkUpdate(collection, updates)
     }
     public func createIndex(_ index: IndexSpec, on collection: String) throws { try base.createIndex(index, on: collection) }
     public func indexNames(on collection: String) throws -> [String] { try base.indexNames(on: collection) }

@@ -45,6 +45,10 @@ public final class AppendOnlyStore: DocumentStore, @unchecked Sendable {
         try guardMutable(collection)
         return try base.findOneAndUpdate(collection, filter, sort: sort, update, returnUpdated: returnUpdated)
     }
+    public func bulkUpdate(_ collection: String, _ updates: [BulkUpdate]) throws -> Int {
+        try guardMutable(collection)
+        return try base.bulkUpdate(collection, updates)
+    }
     public func deleteOne(_ collection: String, _ filter: Filter) throws -> Int {
         try guardMutable(collection)
         return try base.deleteOne(collection, filter)

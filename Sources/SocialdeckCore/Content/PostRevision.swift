@@ -13,11 +13,13 @@ import SocialdeckStorage
 struct PostRevision {
     let id: ObjectId
     let before: Content
+    private let stored: Document
     private(set) var document: Document
     private var update = Update()
     private var expected: [(path: String, value: BSONValue?)]
 
     init(stored: Document) throws {
+        self.stored = stored
         document = stored
         before = try DocumentDecoder().decode(Content.self, from: stored)
         id = before._id
@@ -70,12 +72,16 @@ struct PostRevision {
         if before.platforms[index].scheduledAt != scheduledAt { set(base + "scheduledAt", scheduledAt) }
     }
 
-    /// Writes the change; false when the post changed since it was read.
+    /// Writes the change, keeping the daily rollups the post counts in current; false
+    /// when the post changed since it was read.
     func write(to store: any DocumentStore, at now: Date) throws -> Bool {
         let filter = expected.reduce(Filter.id(id)) { filter, guardPath in
             filter && (guardPath.value.map { .compare(guardPath.path, .eq, $0) } ?? .isNull(guardPath.path))
         }
-        return try store.findOneAndUpdate(Content.collection.rawValue, filter, sort: [], update.set("updatedAt", now),
-                                          returnUpdated: true) != nil
+        let keys = ContentRollups.keys(of: stored).union(ContentRollups.keys(of: document))
+        return try ContentRollups(store: store, clock: { now }).writing(keys) {
+            try store.findOneAndUpdate(Content.collection.rawValue, filter, sort: [], update.set("updatedAt", now),
+                                       returnUpdated: true) != nil
+        }
     }
 }

@@ -60,30 +60,16 @@ extension DemoBuilder {
         return p
     }
 
-    /// Daily rollups: each organization's content performance and user activity,
-    /// and the platform's revenue as computed from the subscription histories.
-    mutating func analytics(orgs: [Organization], users: [User], rollup: EngagementRollup,
-                            subscriptions: [Subscription]) -> [AnalyticsRecord] {
+    /// Daily records: each organization's user activity, and the platform's revenue as
+    /// computed from the subscription histories. (The content rollups are counted from
+    /// the posts once they are written: `ContentRollups.build`.)
+    mutating func analytics(orgs: [Organization], users: [User], subscriptions: [Subscription]) -> [AnalyticsRecord] {
         var out: [AnalyticsRecord] = []
         let today = Int64(now.timeIntervalSince1970) / 86_400
         let members = Dictionary(grouping: users, by: \.organizationId).mapValues(\.count)
         for day in (today - Int64(options.days))..<today {
             let date = Date(timeIntervalSince1970: TimeInterval(day * 86_400))
             for org in orgs {
-                var content = AnalyticsRecord()
-                content._id = id(date)
-                content.organizationId = org._id
-                content.type = .contentPerformance
-                content.date = date
-                content.metrics = rollup.perDay[.init(org: org._id, day: day)] ?? {
-                    var m = AnalyticsRecord.Metrics()
-                    m.postsPublished = 0
-                    m.totalEngagement = 0
-                    return m
-                }()
-                content.createdAt = date.addingTimeInterval(days(1))
-                out.append(content)
-
                 var activity = AnalyticsRecord()
                 activity._id = id(date)
                 activity.organizationId = org._id
@@ -93,7 +79,7 @@ extension DemoBuilder {
                 activity.metrics.newUsers = rng.chance(0.05) ? 1 : 0
                 activity.metrics.sessionDuration = Double(Int.random(in: 120...1800, using: &rng))
                 activity.metrics.pageViews = Int.random(in: 5...200, using: &rng)
-                activity.createdAt = content.createdAt
+                activity.createdAt = date.addingTimeInterval(days(1))
                 out.append(activity)
             }
             var revenue = AnalyticsRecord()

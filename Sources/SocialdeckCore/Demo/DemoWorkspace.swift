@@ -56,6 +56,9 @@ public struct DemoWorkspace: Sendable {
         var builder = DemoBuilder(options: options)
         var summary = Summary()
         let total = options.posts + 1000
+        // The posts go in by the thousand, past the rollups' upkeep; they are counted once all are in.
+        let now = options.now
+        let rollups = ContentRollups(store: store, clock: { now })
         func write<M: StoredModel>(_ models: [M]) throws {
             let collection = ModelCollection(store, M.self)
             var start = 0
@@ -95,10 +98,8 @@ public struct DemoWorkspace: Sendable {
         var done = 0
         var batch: [Content] = []
         batch.reserveCapacity(2000)
-        var rollup = EngagementRollup()
         while done < options.posts {
             let post = builder.post(done, orgs: orgs, authors: authors, agents: agents)
-            rollup.add(post)
             batch.append(post)
             done += 1
             if batch.count == 2000 || done == options.posts {
@@ -110,7 +111,7 @@ public struct DemoWorkspace: Sendable {
 
         let subscriptions = builder.subscriptions(for: orgs)
         try write(subscriptions)
-        try write(builder.analytics(orgs: orgs, users: users, rollup: rollup, subscriptions: subscriptions))
+        try write(builder.analytics(orgs: orgs, users: users, subscriptions: subscriptions))
         let runs = builder.agentRuns(agents)
         try write(builder.agentsWithTotals(agents, runs: runs))
         try write(runs)
@@ -123,6 +124,9 @@ public struct DemoWorkspace: Sendable {
         try write(builder.agentMessages(orgs: orgs))
         try write(builder.memories(orgs: orgs))
         try write(builder.media(orgs: orgs))
+        try rollups.build()
+        summary.counts[.analytics, default: 0] += try store.count(CollectionName.analytics.rawValue,
+                                                                   .eq("type", AnalyticsType.contentPerformance))
         progress(total, total)
         return summary
     }
@@ -131,35 +135,6 @@ public struct DemoWorkspace: Sendable {
 public struct DemoError: Error, CustomStringConvertible {
     public let description: String
     init(_ d: String) { description = d }
-}
-
-/// Engagement of published posts per organization and UTC day, for the daily rollups.
-struct EngagementRollup {
-    struct Key: Hashable {
-        let org: ObjectId
-        let day: Int64
-    }
-
-    var perDay: [Key: AnalyticsRecord.Metrics] = [:]
-
-    mutating func add(_ post: Content) {
-        for entry in post.platforms where entry.status == .published {
-            guard let at = entry.publishedAt, let m = entry.metrics else { continue }
-            let key = Key(org: post.organizationId, day: Int64(at.timeIntervalSince1970) / 86_400)
-            var metrics = perDay[key] ?? AnalyticsRecord.Metrics()
-            metrics.postsPublished = (metrics.postsPublished ?? 0) + 1
-            metrics.totalEngagement = (metrics.totalEngagement ?? 0) + m.engagement
-            var breakdown = metrics.platformBreakdown ?? AnalyticsRecord.PlatformBreakdown()
-            var figures = breakdown[entry.platform] ?? AnalyticsRecord.PlatformFigures()
-            figures.posts += 1
-            figures.views += m.views
-            figures.engagement += m.engagement
-            breakdown[entry.platform] = figures
-            metrics.platformBreakdown = breakdown
-            metrics.averageEngagement = Double(metrics.totalEngagement ?? 0) / Double(metrics.postsPublished ?? 1)
-            perDay[key] = metrics
-        }
-    }
 }
 
 extension DemoWorkspace {

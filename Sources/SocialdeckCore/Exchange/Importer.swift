@@ -132,8 +132,17 @@ public struct Importer {
         guard problems.total == 0 else { throw Rejected(problems: problems.kept, total: problems.total) }
         let spool = checks.spool
         guard spool.count > 0 else { return 0 }
-        try store.insertAll(into: collection.rawValue) { write in
-            try spool.forEachBatch(maxCount: batchSize, maxBytes: Self.maximumDocumentBytes, write)
+        var keys = Set<RollupKey>()
+        if collection == .content {
+            try spool.forEachBatch(maxCount: batchSize, maxBytes: Self.maximumDocumentBytes) { posts in
+                for post in posts { keys.formUnion(ContentRollups.keys(of: post)) }
+            }
+        }
+        let now = self.now
+        try ContentRollups(store: store, clock: { now }).writing(keys) {
+            try store.insertAll(into: collection.rawValue) { write in
+                try spool.forEachBatch(maxCount: batchSize, maxBytes: Self.maximumDocumentBytes, write)
+            }
         }
         return spool.count
     }

@@ -5,11 +5,10 @@ import SocialdeckStorage
 /// What the analytics pane draws over the last 7, 30 or 90 days.
 ///
 /// Every figure is summed from one set of rows: the posts' platform entries published
-/// within the period (``Publication``), with the metrics each entry holds. The days,
-/// the platform totals, the totals and the top posts therefore agree: the platforms add
-/// up to the total, and a top post is one of the rows its platform's total counts. (The
-/// daily rollups in `analytics` used to feed the totals while the top posts came from
-/// posts created up to two weeks before the period, so the two disagreed.)
+/// within the period (``Publication``), with the metrics each entry holds, as the daily
+/// rollups keep them (``ContentRollups``). The days, the platform totals, the totals and
+/// the top posts therefore agree: the platforms add up to the total, and a top post is
+/// one of the rows its platform's total counts.
 public struct AnalyticsReport: Sendable, Equatable {
     public struct Day: Sendable, Equatable {
         public let date: Date
@@ -57,7 +56,8 @@ public struct AnalyticsReport: Sendable, Equatable {
         }
     }
 
-    /// From the start of the range's first UTC day to the moment the report was made.
+    /// From the start of the range's first UTC day to the moment the report was made;
+    /// the days are whole UTC days, today's so far.
     public var period: DateInterval
     public var days: [Day]
     public var platforms: [PlatformFigures]
@@ -76,69 +76,34 @@ public struct AnalyticsReport: Sendable, Equatable {
         return DateInterval(start: start, end: max(start, now))
     }
 
-    /// How long after its planned time an entry may be published and still be found: the
-    /// posts are looked up through the `(platforms.status, platforms.scheduledAt)` index,
-    /// and an entry is published at or after its planned time.
-    public static let publishingLateness: TimeInterval = 14 * 86_400
-
     /// Customers see their own organization; staff one organization or all of them (nil).
+    /// The figures come from the daily rollups: a few dozen reads, however many posts.
     public static func build(store: any DocumentStore, for identity: Identity, organizationId: ObjectId?, rangeDays: Int,
                              now: Date) throws -> AnalyticsReport {
         let org = identity.organizationId ?? organizationId
         try AccessControl.authorize(identity, .viewAnalytics, organizationId: org)
         let period = period(rangeDays: rangeDays, now: now)
-        var filter = Filter.elemMatch("platforms", Filter.eq("status", PostStatus.published)
-            && .gte("scheduledAt", period.start.addingTimeInterval(-publishingLateness)) && .lte("scheduledAt", period.end))
-        if let org { filter = filter && .eq("organizationId", org) }
-        // Only the entries and the titles, as documents: decoding whole posts was most of
-        // the cost over every organization's 90 days.
-        let posts = try store.find(CollectionName.content.rawValue, filter,
-                                   options: FindOptions(projection: .include(["title", "platforms"])))
-        return AnalyticsReport(period: period, rangeDays: rangeDays, publications: publications(of: posts, in: period))
+        let days = try ContentRollups(store: store, clock: { now })
+            .figures(organizationId: org, days: RollupKey.day(of: period.start)...RollupKey.day(of: period.end))
+        return AnalyticsReport(period: period, rangeDays: rangeDays, days: days)
     }
 
-    /// The platform entries of `posts` (documents of `content`) published within
-    /// `period`; a post published on three platforms gives three rows, an entry outside
-    /// the period none.
-    public static func publications(of posts: [Document], in period: DateInterval) -> [Publication] {
-        posts.flatMap { post -> [Publication] in
-            guard case .objectId(let id)? = post["_id"], case .array(let entries)? = post["platforms"] else { return [] }
-            let title = post["title"]?.stringValue ?? ""
-            return entries.compactMap { element -> Publication? in
-                guard case .document(let entry) = element, entry["status"]?.stringValue == PostStatus.published.rawValue,
-                      let platform = entry["platform"]?.stringValue.flatMap(Platform.init(rawValue:)),
-                      let at = entry["publishedAt"]?.dateValue, period.contains(at) else { return nil }
-                var metrics = Document()
-                if case .document(let found)? = entry["metrics"] { metrics = found }
-                return Publication(postId: id, title: title, platform: platform, publishedAt: at,
-                                   views: Int(metrics["views"]?.int64Value ?? 0),
-                                   engagement: Int(metrics["engagement"]?.int64Value ?? 0))
-            }
-        }
-    }
-
-    /// Sums `publications` (which should all lie in `period`) into days, platforms and
-    /// the top posts.
-    public init(period: DateInterval, rangeDays: Int, publications: [Publication]) {
+    /// Sums the daily figures of the period's days (keyed by days since 1970).
+    public init(period: DateInterval, rangeDays: Int, days figures: [Int64: DayFigures]) {
         self.period = period
-        let firstDay = Int64(period.start.timeIntervalSince1970) / 86_400
-        let dayCount = max(1, rangeDays)
-        var dayEngagement = [Double](repeating: 0, count: dayCount), dayPosts = [Double](repeating: 0, count: dayCount)
+        let firstDay = RollupKey.day(of: period.start)
         var views: [Platform: Double] = [:], engagement: [Platform: Double] = [:]
         var top: [Publication] = []
-        for row in publications where period.contains(row.publishedAt) {
-            let day = Int(Int64(row.publishedAt.timeIntervalSince1970) / 86_400 - firstDay)
-            if dayEngagement.indices.contains(day) {
-                dayEngagement[day] += Double(row.engagement)
-                dayPosts[day] += 1
+        days = (0..<max(1, rangeDays)).map { offset in
+            let day = figures[firstDay + Int64(offset)] ?? DayFigures()
+            for (platform, sums) in day.platforms {
+                views[platform, default: 0] += Double(sums.views)
+                engagement[platform, default: 0] += Double(sums.engagement)
             }
-            views[row.platform, default: 0] += Double(row.views)
-            engagement[row.platform, default: 0] += Double(row.engagement)
-            if row.engagement > 0 { Self.keepTop(row, in: &top) }
-        }
-        days = (0..<dayCount).map { offset in
-            Day(date: Date(timeIntervalSince1970: TimeInterval((firstDay + Int64(offset)) * 86_400)),
-                engagement: dayEngagement[offset], posts: dayPosts[offset])
+            for row in day.top { Self.keepTop(row, in: &top) }
+            return Day(date: Date(timeIntervalSince1970: TimeInterval((firstDay + Int64(offset)) * 86_400)),
+                       engagement: Double(day.platforms.values.reduce(0) { $0 + $1.engagement }),
+                       posts: Double(day.platforms.values.reduce(0) { $0 + $1.posts }))
         }
         platforms = Platform.allCases.map {
             PlatformFigures(platform: $0, views: views[$0] ?? 0, engagement: engagement[$0] ?? 0)
@@ -147,6 +112,22 @@ public struct AnalyticsReport: Sendable, Equatable {
             TopPost(id: $0.postId, title: $0.title, platform: $0.platform, publishedAt: $0.publishedAt,
                     views: $0.views, engagement: $0.engagement)
         }
+    }
+
+    /// The report of `publications` (which should all lie in `period`), summed by day.
+    public init(period: DateInterval, rangeDays: Int, publications: [Publication]) {
+        var days: [Int64: DayFigures] = [:]
+        for row in publications where period.contains(row.publishedAt) {
+            var figures = days[RollupKey.day(of: row.publishedAt)] ?? DayFigures()
+            var sums = figures.platforms[row.platform] ?? AnalyticsRecord.PlatformFigures()
+            sums.posts += 1
+            sums.views += row.views
+            sums.engagement += row.engagement
+            figures.platforms[row.platform] = sums
+            if row.engagement > 0 { Self.keepTop(row, in: &figures.top) }
+            days[RollupKey.day(of: row.publishedAt)] = figures
+        }
+        self.init(period: period, rangeDays: rangeDays, days: days)
     }
 
     /// Most engagement first, then the latest, then by id: a fixed order for ties.
@@ -158,7 +139,7 @@ public struct AnalyticsReport: Sendable, Equatable {
 
     /// Inserts `row` into `top`, kept sorted and at most `topPostLimit` long, without
     /// sorting every row of the period.
-    private static func keepTop(_ row: Publication, in top: inout [Publication]) {
+    static func keepTop(_ row: Publication, in top: inout [Publication]) {
         if top.count == topPostLimit, let last = top.last, !ranksAbove(row, last) { return }
         let index = top.firstIndex { ranksAbove(row, $0) } ?? top.count
         top.insert(row, at: index)

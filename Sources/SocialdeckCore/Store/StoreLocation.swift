@@ -35,8 +35,9 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     /// The URI with its user, password and every secret option masked.
     public static func redacted(_ uri: String) -> String { MongoURISecrets.redacted(uri) }
 
-    /// Opens the store, brings its schema up to date, and wraps it so that the audit
-    /// logs stay append-only for everything in the core.
+    /// Opens the store, brings its schema up to date (and builds the daily rollups of a
+    /// store written before them), and wraps it so that the audit logs stay append-only
+    /// for everything in the core.
     public func open(now: Date = Date(), access: SQLiteStore.FileAccess = .owner) throws -> any DocumentStore {
         let store: any DocumentStore
         switch self {
@@ -44,6 +45,7 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         case .mongodb(let uri): store = try MongoStore(uri: uri)
         }
         try SchemaMigrator.prepare(store, now: now)
+        try ContentRollups(store: store, clock: { now }).buildIfNeeded()
         return AppendOnlyStore(store)
     }
 }

@@ -13,6 +13,11 @@ public struct AnalyticsRecord: StoredModel, Equatable {
     public var metrics = Metrics()
     public var aggregation = AggregationPeriod.daily
     public var createdAt = Date(timeIntervalSince1970: 0)
+    /// socialdeck's content rollups only (`AnalyticsRecord+Rollup.swift`): the day's
+    /// calendar entries per quarter hour, its best posts, and the upkeep state.
+    public var calendarSlots: [SlotCount]?
+    public var topPosts: [TopPost]?
+    public var rollup: RollupState?
 
     public init() {}
 

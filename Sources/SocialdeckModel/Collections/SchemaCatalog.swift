@@ -33,6 +33,8 @@ public enum SchemaCatalog {
                 i(asc("organizationId"), desc("createdAt")),
                 i(asc("userId"), desc("createdAt")),
                 i(asc("platforms.status"), asc("platforms.scheduledAt")),
+                // socialdeck: the daily rollups find a day's publications.
+                i(asc("platforms.publishedAt")),
                 i(asc("approval.status")),
                 // socialdeck: the approval queue, per organization and across them, soonest first.
                 i(asc("organizationId"), asc("approval.status"), asc("platforms.scheduledAt")),

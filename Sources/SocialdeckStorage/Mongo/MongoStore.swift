@@ -31,7 +31,7 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
         lock.withLock { schemas[schema.name] = schema }
     }
 
-    private func scoped(_ collection: String, _ filter: Filter, includeDeleted: Bool) -> BSONHandle {
+    func scoped(_ collection: String, _ filter: Filter, includeDeleted: Bool) -> BSONHandle {
         let softDeletes = lock.withLock { schemas[collection]?.softDeletes ?? false }
         return BSONHandle((softDeletes && !includeDeleted ? filter && .isNull("deletedAt") : filter).queryDocument)
     }

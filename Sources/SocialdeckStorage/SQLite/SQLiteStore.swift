@@ -215,7 +215,7 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
         }
     }
 
-    private func write(_ rows: [(Int64, Document)], _ update: Update, _ collection: String,
+    func write(_ rows: [(Int64, Document)], _ update: Update, _ collection: String,
                        _ c: SQLiteConnection, _ table: String) throws {
         let stmt = try c.statement("UPDATE \(table) SET data = ? WHERE rid = ?")
         let indexes = try multikeyIndexes(collection)

@@ -111,11 +111,15 @@ public struct SnapshotLoader: Sendable {
         }
         if visible.contains(.calendar) {
             let range = request.calendarRange, org = request.organizationId
-            if let posts = try workflow.calendar(from: range.start, to: range.end, organizationId: org, limit: listLimit,
+            // The rollups say first how many entries the range holds, so a range too full
+            // to list costs no read of its posts.
+            let counts = request.calendarDays.isEmpty ? []
+                : try workflow.calendarCounts(request.calendarDays, organizationId: org, for: identity)
+            if counts.reduce(0, +) <= listLimit,
+               let posts = try workflow.calendar(from: range.start, to: range.end, organizationId: org, limit: listLimit,
                                                  for: identity) {
                 s.calendar = posts
             } else if !request.calendarDays.isEmpty {
-                let counts = try workflow.calendarCounts(request.calendarDays, organizationId: org, for: identity)
                 s.calendarDayCounts = Dictionary(zip(request.calendarDays.map(\.start), counts), uniquingKeysWith: +)
                 if let focus = request.calendarFocus {
                     s.calendar = try workflow.calendar(from: focus.start, to: focus.end, organizationId: org, for: identity) ?? []

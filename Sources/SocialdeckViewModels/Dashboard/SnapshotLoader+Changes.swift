@@ -14,8 +14,9 @@ extension SnapshotLoader {
     /// The collections a request's panes read, besides those every snapshot reads.
     static func sources(of pane: PaneID) -> [CollectionName] {
         switch pane {
-        case .calendar, .approvals: return [.content]
-        case .analytics: return [.analytics, .content]
+        // The calendar counts a full month from the daily rollups in `analytics`.
+        case .calendar, .analytics: return [.analytics, .content]
+        case .approvals: return [.content]
         case .agents: return [.aiAgents, .agentRuns]
         case .revenue: return [.subscriptions]
         }

@@ -131,7 +131,7 @@ final class AccountWorld: @unchecked Sendable {
         ]
         c.createdAt = clock.now
         c.updatedAt = clock.now
-        try ModelCollection(store, Content.self).insert(c)
+        try insertPosts([c], into: store, now: clock.now)
         return c
     }
 

@@ -96,7 +96,7 @@ struct AnalyticsReportTests {
         #expect(report.topPosts.first?.publishedAt == date("2026-11-29T09:00:00Z"))
     }
 
-    @Test("Only published entries with a time inside the period are rows")
+    @Test("Only published entries with a time inside the period count; every entry with a time stands on the calendar")
     func publicationsOfPosts() throws {
         let period = DateInterval(start: date("2026-11-23"), end: date("2026-11-29T12:00:00Z"))
         var post = Content()
@@ -111,11 +111,18 @@ struct AnalyticsReportTests {
         failed.publishedAt = date("2026-11-25T10:00:00Z")
         var later = published
         later.platform = .linkedin
-        later.publishedAt = date("2026-11-29T13:00:00Z")
+        later.publishedAt = date("2026-11-30T13:00:00Z")
         post.platforms = [published, failed, later, Content.PlatformPost(platform: .twitter, status: .scheduled)]
-        let rows = AnalyticsReport.publications(of: [try DocumentEncoder().encode(post)], in: period)
-        #expect(rows == [.init(postId: post._id, title: "Mixed", platform: .instagram, publishedAt: date("2026-11-25T10:00:00Z"),
-                               views: 100, engagement: 7)])
+        let days = DayFigures.contributions(of: try DocumentEncoder().encode(post))
+        let report = AnalyticsReport(period: period, rangeDays: 7, days: days)
+        #expect(report.topPosts.map(\.title) == ["Mixed"])
+        #expect(report.topPosts.first?.platform == .instagram)
+        #expect(report.platforms.filter { $0.views > 0 }.map(\.platform) == [.instagram])
+        #expect(report.days.map(\.posts) == [0, 0, 1, 0, 0, 0, 0], "the failed entry and the one published after the period count nowhere")
+        // The failed entry still stands on the calendar, at its time; the one without a time does not.
+        let day = RollupKey.day(of: date("2026-11-25"))
+        #expect(days[day]?.slots == [40: 2])
+        #expect(days[RollupKey.day(of: date("2026-11-30"))]?.slots == [52: 1])
     }
 
     @Test("An entry published late, days after its planned time, counts on the day it was published")
@@ -135,7 +142,7 @@ struct AnalyticsReportTests {
         metrics.engagement = 99_999
         entry.metrics = metrics
         post.platforms = [entry]
-        try ModelCollection(store, Content.self).insert(post)
+        try insertPosts([post], into: store, now: Self.now)
         let after = try AnalyticsReport.build(store: store, for: staff, organizationId: org._id, rangeDays: 7, now: Self.now)
         #expect(after.totalEngagement == before.totalEngagement + 99_999)
         #expect(after.days.first?.engagement == (before.days.first?.engagement ?? 0) + 99_999)

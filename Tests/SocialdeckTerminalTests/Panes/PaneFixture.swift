@@ -40,7 +40,7 @@ struct PaneFixture: Sendable {
         let agents = try AgentHealth.all(store: store, for: operator_)
         let revenue = try RevenueReport.build(store: store, for: operator_, now: now)
         guard let top = analytics.topPosts.first else { throw FixtureError("the seeded workspace has no top posts") }
-        _ = try store.updateOne(CollectionName.content.rawValue, .id(top.id), Update.set("title", hostileTitle))
+        try updatePost(top.id, Update.set("title", hostileTitle), in: store, now: now)
         let hostile = try AnalyticsReport.build(store: store, for: operator_, organizationId: nil, rangeDays: 30, now: now)
         return (analytics, hostile, agents, revenue)
     }
