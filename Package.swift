@@ -16,11 +16,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
-        .systemLibrary(name: "CMongoc", pkgConfig: "libmongoc-1.0",
-                       providers: [.apt(["libmongoc-dev"])]),
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
-                       providers: [.apt(["libcurl4-openssl-dev"])]),
-        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl",
+        /// libmongoc (apt: libmongoc-dev), opened on first use: see include/CMongoc.h.
+        .target(name: "CMongoc"),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
                        providers: [.apt(["libncursesw5-dev"])]),
@@ -31,7 +29,7 @@ let package = Package(
         .target(name: "SocialdeckStorage",
                 dependencies: ["SocialdeckModel", "CSQLite", "CMongoc"]),
         .target(name: "SocialdeckCore",
-                dependencies: ["SocialdeckModel", "SocialdeckStorage", "CSQLite", "CMongoc", "CCurl", "COpenSSL", "CQRencode"]),
+                dependencies: ["SocialdeckModel", "SocialdeckStorage", "CSQLite", "CMongoc", "COpenSSL", "CQRencode"]),
         .target(name: "SocialdeckViewModels",
                 dependencies: ["SocialdeckCore", "SocialdeckModel"]),
         .target(name: "SocialdeckTerminal",

@@ -74,6 +74,13 @@ public final class TmuxSession {
         try wait(until: { $0.contains(text) }, timeout: timeout, poll: poll, failure: "'\(text)' never appeared")
     }
 
+    /// Waits until the screen matches the regular expression `pattern`; returns the screen, or throws with the last screen seen.
+    @discardableResult
+    public func waitFor(matching pattern: String, timeout: TimeInterval = 15, poll: TimeInterval = 0.1) throws -> String {
+        try wait(until: { $0.range(of: pattern, options: .regularExpression) != nil }, timeout: timeout, poll: poll,
+                 failure: "nothing matched /\(pattern)/")
+    }
+
     /// Waits until the screen no longer shows `text`; returns the screen, or throws with the last screen seen.
     @discardableResult
     public func waitForAbsence(of text: String, timeout: TimeInterval = 15, poll: TimeInterval = 0.1) throws -> String {

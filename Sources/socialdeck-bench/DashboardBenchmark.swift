@@ -16,6 +16,8 @@ struct DashboardBenchmark: ParsableCommand {
     @Option(help: "Users in the store.") var users = 10_000
     @Option(help: "Seconds of idle output to record.") var idleSeconds = 20
     @Option(help: "Refresh loads to time.") var ticks = 30
+    @Option(help: "Launches of socialdeck, htop, btop and top to time, one after another.") var launches = 5
+    @Flag(help: "Time the launches only.") var launchOnly = false
     @Option(help: "MongoDB URI; when given, the refresh ticks are also timed on a fresh database there.") var mongo: String?
     @Option(help: "Posts for the MongoDB run (the test server scans every query but _id).") var mongoPosts = 2_000
 
@@ -29,9 +31,9 @@ struct DashboardBenchmark: ParsableCommand {
         try DemoWorkspace(options: options).seed(into: store)
 
         let (vault, _) = try SecretVault.load(environment: [:], keyFile: dir + "/config/socialdeck/secret.key")
-        let tickLines = try refreshTicks(store: store, vault: vault)
+        let tickLines = launchOnly ? [] : try refreshTicks(store: store, vault: vault)
         var mongoLines: [String] = []
-        if let mongo {
+        if let mongo, !launchOnly {
             let database = "socialdeck_bench_dash_\(UInt32.random(in: 0...UInt32.max))"
             let mongoStore = try StoreLocation.mongodb(uri: MongoURI.replacingDatabase(of: mongo, with: database)).open()
             var small = options
@@ -44,6 +46,13 @@ struct DashboardBenchmark: ParsableCommand {
 
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("socialdeck").path
         let env = ["XDG_CONFIG_HOME": dir + "/config", "TERM": "xterm-256color", "LANG": "C.UTF-8"]
+
+        let launchTimes = try DashboardLaunch(binary: binary, dataDirectory: dir + "/data", environment: env, stateDirectory: dir + "/state").measure(rounds: launches)
+        func printLaunches() {
+            print("\nLaunch, \(launches) rounds of each program started in turn in tmux 120×36 (--demo signs in by itself once the store is open)")
+            DashboardLaunch.lines(launchTimes).forEach { print($0) }
+        }
+        if launchOnly { return printLaunches() }
 
         let ours = try TmuxSession(command: "\(binary) --data \(dir)/data --demo", width: 120, height: 36, environment: env)
         let launch = try seconds { try ours.waitFor("pending", timeout: 60, poll: 0.005) }
@@ -95,6 +104,7 @@ struct DashboardBenchmark: ParsableCommand {
         print("| key to frame while refreshing, p50 / p99 (tmux capture included) | \(f(percentile(keyTimes, 0.5))) / \(f(percentile(keyTimes, 0.99))) ms | — |")
         print("| bytes written per minute while idle | \(f(perMinute(ourBytes))) B | \(f(perMinute(topBytes))) B |")
         print("| resident memory | \(ProcessStats(pane: try ours.panePID())?.memory ?? "?") | \(ProcessStats(pane: try theirs.panePID())?.memory ?? "?") |")
+        printLaunches()
         print("\nCPU over \(idleSeconds) s of idle time, \(idle.count) dashboards open at once on one store, refresh every 2 s")
         print("| dashboard | CPU seconds | `top -d 1` in the same window |")
         print("|---|---|---|")

@@ -29,21 +29,35 @@ struct SocialdeckCommand: ParsableCommand {
     @Flag(help: "Let the mouse click tabs and scroll lists.")
     var mouse = false
 
-    mutating func run() throws {
-        var (location, access) = try store.resolve()
-        if demo, store.data == nil, store.mongo == nil {
-            location = .sqlite(directory: StoreLocation.defaultDataDirectory(environment: ProcessInfo.processInfo.environment) + "-demo")
+    func validate() throws {
+        if demo, !Self.demoAccounts.contains(demoAccount) {
+            throw ValidationError("--as takes manager, admin, user, viewer or staff")
         }
+    }
+
+    mutating func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let (resolved, access) = try store.resolve()
+        let location = demo && store.data == nil && store.mongo == nil
+            ? .sqlite(directory: StoreLocation.defaultDataDirectory(environment: environment) + "-demo") : resolved
+        let terminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        if terminal, !Self.isUncreated(location) {
+            let demo = self.demo ? demoAccount : nil
+            let ending = try dashboard(environment) { try Self.openForDashboard(location, access, demo: demo, environment: environment) }
+            if ending == .quit { return }
+        }
+        // A new or empty store is set up on the plain terminal first: the first run's
+        // questions, or the demo's seed and its sign-ins.
         let db = try location.open(access: access)
         var newAccount: String?
         if demo, try db.count(CollectionName.organizations.rawValue) == 0 {
-            let (vault, _) = try SecretVault.load(environment: ProcessInfo.processInfo.environment)
+            let (vault, _) = try SecretVault.load(environment: environment)
             try SeedCommand.seed(into: db, options: DemoWorkspace.Options(), vault: vault)
             SeedCommand.printCredentials(organizations: try ModelCollection(db, Organization.self).find(limit: 1))
         } else if !demo, try FirstRun.isEmpty(db) {
             newAccount = try FirstRun.offer(db)
         }
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        guard terminal else {
             let orgs = try db.count(CollectionName.organizations.rawValue)
             let posts = try db.count(CollectionName.content.rawValue)
             let pending = try db.count(CollectionName.content.rawValue, .eq("approval.status", ApprovalStatus.pending))
@@ -51,27 +65,20 @@ struct SocialdeckCommand: ParsableCommand {
             print("The dashboard needs a terminal; run socialdeck in one.")
             return
         }
-        let environment = ProcessInfo.processInfo.environment
-        let configuration = Configuration.load(environment: environment)
         let (vault, _) = try SecretVault.load(environment: environment)
-        var options = DashboardRuntime.Options(themeName: theme, mouse: mouse || configuration.mouse,
-                                               refreshSeconds: Double(configuration.refreshSeconds), environment: environment)
-        if demo { options.autoSignIn = try Self.demoSignIn(demoAccount, db) }
-        options.signInEmail = newAccount
-        try DashboardRuntime(store: db, vault: vault, configuration: configuration, options: options).run()
+        let open = DashboardRuntime.OpenStore(store: db, vault: vault, autoSignIn: demo ? try Self.demoSignIn(demoAccount, db) : nil)
+        try dashboard(environment, signInEmail: newAccount) { .ready(open) }
     }
 
-    /// The demo account `--as` names, in the seeded workspace.
-    static func demoSignIn(_ who: String, _ db: any DocumentStore) throws -> (email: String, password: String) {
-        switch who {
-        case "staff", "super_admin", "super-admin": return ("super-admin@socialdeck.example", DemoWorkspace.demoPassword)
-        case "manager", "admin", "user", "viewer":
-            let orgs = ModelCollection(db, Organization.self)
-            let slug = try (orgs.first(.eq("slug", "acme")) ?? orgs.first(.all, sort: [.asc("_id")]))?.slug ?? "acme"
-            return ("\(who)@\(slug).example", DemoWorkspace.demoPassword)
-        default:
-            throw ValidationError("--as takes manager, admin, user, viewer or staff")
-        }
+    /// The dashboard on this terminal; `open` runs behind its sign-in form.
+    @discardableResult
+    func dashboard(_ environment: [String: String], signInEmail: String? = nil,
+                   opening open: @escaping @Sendable () throws -> DashboardRuntime.StoreOpening) throws -> DashboardRuntime.Ending {
+        let configuration = Configuration.load(environment: environment)
+        var options = DashboardRuntime.Options(themeName: theme, mouse: mouse || configuration.mouse,
+                                               refreshSeconds: Double(configuration.refreshSeconds), environment: environment)
+        options.signInEmail = signInEmail
+        return try DashboardRuntime(opening: open, configuration: configuration, options: options).run()
     }
 
     /// Errors become one line on stderr and a non-zero exit, with any control characters escaped.

@@ -1,5 +1,6 @@
 import COpenSSL
 import Foundation
+import SocialdeckStorage
 
 public enum PasswordHashError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyPassword
@@ -48,8 +49,15 @@ public struct PasswordHasher: Sendable {
     public func verify(_ password: String, against encoded: String) throws -> Bool {
         let bytes = try Self.passwordBytes(password)
         let stored = try EncodedPasswordHash(parsing: encoded)
+        let clock = ContinuousClock(), started = clock.now
         let derived = try Self.scrypt(bytes, salt: stored.salt, parameters: stored.parameters,
                                       length: stored.hash.count)
+        // The KDF's share of a sign-in, for the dashboard benchmark and anyone asking why sign-in is slow.
+        if let log = LogFile.shared, log.accepts(.debug) {
+            let elapsed = clock.now - started
+            let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            log.record(.debug, "scrypt", "password checked (\(stored.parameters)) in \(String(format: "%.1f", ms)) ms")
+        }
         return CryptoSupport.constantTimeEqual(derived, stored.hash)
     }
 

@@ -7,10 +7,14 @@ import SocialdeckModel
 /// quickly after a server restart and honours the whole URI: replica sets,
 /// read preference and write concern.
 final class MongoClientPool: @unchecked Sendable {
-    private static let initialized: Bool = {
+    /// libmongoc is opened here, on first use (see CMongoc.h); nil once it is ready.
+    private static let unavailable: StoreError? = {
+        if let why = sd_mongoc_load() {
+            return StoreError.backend("MongoDB needs libmongoc (Debian: apt-get install libmongoc-1.0-0): \(String(cString: why))")
+        }
         MongoLog.install()
         mongoc_init()
-        return true
+        return nil
     }()
 
     let pool: OpaquePointer
@@ -22,7 +26,7 @@ final class MongoClientPool: @unchecked Sendable {
     /// - Parameter serverSelectionTimeout: milliseconds to wait for a usable server when the URI
     ///   does not say; libmongoc's own default is 30 s, far too long for an interactive tool.
     init(uri text: String, serverSelectionTimeout: Int32 = 3000) throws {
-        _ = Self.initialized
+        if let unavailable = Self.unavailable { throw unavailable }
         var error = bson_error_t()
         guard let uri = mongoc_uri_new_with_error(text, &error) else {
             throw StoreError.backend("invalid MongoDB URI: \(MongoURISecrets.scrub(MongoClientPool.message(error), of: text))")

@@ -83,7 +83,7 @@ extension DashboardRuntime {
     func apply(_ effects: [DashboardEffect], _ model: inout DashboardModel, now: Date) {
         for effect in effects {
             switch effect {
-            case .run(let command): runner.run(command)
+            case .run(let command): runner?.run(command)
             case .refresh: scheduler?.refreshNow()
             case .quit: running = false
             case .repaint: backend.repaint()

@@ -8,24 +8,24 @@ import SocialdeckViewModels
 /// The dashboard process: one UI thread that owns ncurses and waits in `ppoll` on
 /// the keyboard and a wake-up pipe, a refresh timer and a command queue in the
 /// background that never touch the terminal, and immutable snapshots between them.
+///
+/// The sign-in form is drawn before the store is opened: opening it (and migrating,
+/// and loading the key vault) runs on the work queue behind the form, and a sign-in
+/// submitted meanwhile waits for it (see DashboardRuntime+Opening.swift).
 public final class DashboardRuntime {
     public struct Options: Sendable {
         public var themeName: String?
         public var mouse: Bool
         public var refreshSeconds: Double
-        /// Signs in without the form (the demo).
-        public var autoSignIn: (email: String, password: String)?
         /// The email the sign-in form opens with (the account the first run just made).
         public var signInEmail: String?
         public var environment: [String: String]
 
         public init(themeName: String? = nil, mouse: Bool = false, refreshSeconds: Double = 2,
-                    autoSignIn: (email: String, password: String)? = nil,
                     environment: [String: String] = ProcessInfo.processInfo.environment) {
             self.themeName = themeName
             self.mouse = mouse
             self.refreshSeconds = refreshSeconds
-            self.autoSignIn = autoSignIn
             self.environment = environment
         }
     }
@@ -35,12 +35,10 @@ public final class DashboardRuntime {
         case dashboard(DashboardModel)
     }
 
-    let store: any StoreHandle
     let options: Options
     let backend: any TerminalBackend
     let dependencies: RuntimeDependencies
     let mailbox: Mailbox
-    let vault: SecretVault
     let sessions = SessionRegistry()
     let bindings: KeyBindings
     let themes: ThemeCatalog
@@ -48,36 +46,47 @@ public final class DashboardRuntime {
     var screen: Screen
     var session: Session?
     var scheduler: RefreshScheduler?
-    /// Where sign-in and every write run, off this thread.
-    let runner: CommandRunner
+    /// Opens the store; `start` runs it on the work queue.
+    let open: @Sendable () throws -> StoreOpening
+    /// The store and the key vault, once open.
+    var opened: OpenStore?
+    /// Where sign-in and every write run, off this thread; made once the store is open.
+    var runner: CommandRunner?
+    /// A sign-in submitted before the store was open.
+    var waitingAttempt: SignInModel.Attempt?
+    /// Why `run` stops with an error: the store could not be opened.
+    var failure: (any Error)?
+    var ending = Ending.quit
     var running = true
     /// The frame on screen, whose click regions say what a click at a cell means.
     var lastFrame: CellBuffer?
 
-    /// The dashboard on the real terminal.
-    public convenience init(store: any StoreHandle, vault: SecretVault, configuration: Configuration, options: Options) throws {
-        try self.init(store: store, vault: vault, configuration: configuration, options: options,
+    /// The dashboard on the real terminal; `open` runs on the work queue once the sign-in form is drawn.
+    public convenience init(opening open: @escaping @Sendable () throws -> StoreOpening, configuration: Configuration,
+                            options: Options) throws {
+        try self.init(opening: open, configuration: configuration, options: options,
                       terminal: try CursesBackend(environment: options.environment), dependencies: .live)
     }
 
-    /// The dashboard on any terminal, with the given clock, ticker and background work.
-    public init(store: any StoreHandle, vault: SecretVault, configuration: Configuration, options: Options,
+    /// The dashboard on any terminal, on a store already open, with the given clock, ticker and background work.
+    public convenience init(store: any StoreHandle, vault: SecretVault, configuration: Configuration, options: Options,
+                            terminal: any TerminalBackend, dependencies: RuntimeDependencies) throws {
+        try self.init(opening: { .ready(OpenStore(store: store, vault: vault)) }, configuration: configuration,
+                      options: options, terminal: terminal, dependencies: dependencies)
+    }
+
+    public init(opening open: @escaping @Sendable () throws -> StoreOpening, configuration: Configuration, options: Options,
                 terminal: any TerminalBackend, dependencies: RuntimeDependencies) throws {
-        self.store = store
+        self.open = open
         self.options = options
-        self.vault = vault
         self.dependencies = dependencies
         bindings = configuration.keyBindings
         themes = ThemeCatalog(environment: options.environment)
         backend = terminal
-        let mailbox = try Mailbox()
-        self.mailbox = mailbox
-        runner = CommandRunner(store: store, clock: dependencies.now, executor: dependencies.background) {
-            mailbox.post(.commandFinished($0))
-        }
+        mailbox = try Mailbox()
         let selection = themes.theme(named: options.themeName ?? configuration.theme ?? "dark")
         palette = Palette(theme: selection.theme, depth: backend.colorDepth)
-        screen = .signIn(SignInModel(email: options.autoSignIn?.email ?? options.signInEmail ?? ""))
+        screen = .signIn(SignInModel(email: options.signInEmail ?? ""))
         backend.enableMouse(options.mouse)
         flashLater = selection.problem.map { "theme: \($0)" } ?? backend.colorNote
     }
@@ -85,9 +94,12 @@ public final class DashboardRuntime {
     /// A message to show once the dashboard is up (theme or config problems).
     var flashLater: String?
 
-    /// Runs until the person quits. The terminal is restored on every way out, and then
-    /// stdout and stderr, which point at the log file meanwhile.
-    public func run() throws {
+    /// Runs until the person quits, or the store turns out to need setting up first
+    /// (`.needsSetup`). The terminal is restored on every way out, and then stdout and
+    /// stderr, which point at the log file meanwhile; a store that cannot be opened is
+    /// thrown after that.
+    @discardableResult
+    public func run() throws -> Ending {
         let streams = StandardStreamCapture(into: LogFile.shared)
         if let problem = streams.problem { flashLater = flashLater ?? problem }
         if let log = LogFile.shared, streams.problem == nil {
@@ -98,11 +110,12 @@ public final class DashboardRuntime {
             backend.end()
             streams.restore()
         }
+        // The form first: the store opens behind it.
+        render()
         start()
         var signals = sigset_t()
         sigemptyset(&signals)
         while running {
-            render()
             var fds = [pollfd(fd: backend.inputDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: mailbox.readEnd, events: Int16(POLLIN), revents: 0)]
             var timeout = timespec(tv_sec: wakeInterval(), tv_nsec: 0)
@@ -111,12 +124,10 @@ public final class DashboardRuntime {
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { running = false }
             // Also after EINTR: a SIGWINCH makes ncurses queue KEY_RESIZE.
             step()
+            if running { render() }
         }
-    }
-
-    /// What happens before the first wait: the demo's sign-in starts.
-    func start() {
-        if let auto = options.autoSignIn { beginSignIn(SignInModel.Attempt(email: auto.email, password: auto.password, code: nil)) }
+        if let failure { throw failure }
+        return ending
     }
 
     /// One turn of the loop after a wake-up: every waiting key, then background results.
@@ -146,8 +157,12 @@ public final class DashboardRuntime {
     // MARK: - Sign-in
 
     func beginSignIn(_ attempt: SignInModel.Attempt) {
+        guard let opened, let runner else {
+            waitingAttempt = attempt
+            return
+        }
         let mailbox = self.mailbox
-        runner.signIn(attempt, context: ConnectionContext.current(environment: options.environment), secrets: vault,
+        runner.signIn(attempt, context: ConnectionContext.current(environment: options.environment), secrets: opened.vault,
                       sessions: sessions) { result in
             switch result {
             case .success(let session):
@@ -162,6 +177,7 @@ public final class DashboardRuntime {
     }
 
     func startDashboard(_ session: Session) throws {
+        guard let store = opened?.store, let runner else { throw RuntimeFailure("the store is not open") }
         self.session = session
         let profile = try Directory(store: store).profile(of: session.identity) ?? .unknown
         var model = DashboardModel(identity: session.identity, userName: profile.name, roleName: profile.role,
@@ -185,9 +201,9 @@ public final class DashboardRuntime {
     func endSession(notice: String) {
         scheduler?.stop()
         scheduler = nil
-        runner.end()
+        runner?.end()
         if let session { sessions.end(session.id) }
-        let email = session.flatMap { try? Directory(store: store).profile(of: $0.identity) }?.email ?? ""
+        let email = opened.flatMap { opened in session.flatMap { try? Directory(store: opened.store).profile(of: $0.identity) } }?.email ?? ""
         session = nil
         screen = .signIn(SignInModel(email: email, notice: notice))
     }
@@ -196,6 +212,8 @@ public final class DashboardRuntime {
 
     func handle(_ message: Mailbox.Message) {
         switch (message, screen) {
+        case (.storeOpened(let result), _):
+            storeOpened(result)
         case (.signedIn(let session), .signIn(var form)):
             form.succeeded()
             do {

@@ -11,6 +11,7 @@ final class Mailbox: Sendable {
         case commandFinished(CommandOutcome)
         case signedIn(Session)
         case signInFailed(SignInError?, message: String)
+        case storeOpened(Result<DashboardRuntime.StoreOpening, any Error>)
     }
 
     private let queue = Mutex<[Message]>([])

@@ -26,17 +26,24 @@ public enum ThemeColor: Sendable, Hashable, CustomStringConvertible {
 
         /// Accepts "bright-red", "bright_red", "brightred", any case; "gray"/"grey" are bright black.
         public init?(name: String) {
-            var key = name.lowercased().filter { $0 != "-" && $0 != "_" && $0 != " " }
-            if key == "gray" || key == "grey" { key = "brightblack" }
-            guard let match = Self.allCases.first(where: { $0.name.filter { $0 != "-" } == key }) else { return nil }
+            guard let match = Self.byKey[name.lowercased().filter { $0 != "-" && $0 != "_" && $0 != " " }] else { return nil }
             self = match
         }
+
+        /// Each colour by its name without '-', built once: a theme asks for every colour
+        /// and palette name it reads, and the first frame waits for the theme.
+        private static let byKey: [String: ANSIColor] = {
+            var keys = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name.filter { $0 != "-" }, $0) })
+            keys["gray"] = .brightBlack
+            keys["grey"] = .brightBlack
+            return keys
+        }()
     }
 
     /// Parses a colour written as a string: "default", an ANSI name, or "#rrggbb" / "#rgb".
     /// Returns nil for anything else (a theme then looks the name up in its palette).
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmingBlanks(text)
         if trimmed.lowercased() == "default" {
             self = .default
         } else if trimmed.hasPrefix("#") {
@@ -54,6 +61,15 @@ public enum ThemeColor: Sendable, Hashable, CustomStringConvertible {
         } else {
             return nil
         }
+    }
+
+    /// Without leading and trailing spaces and tabs, as `trimmingCharacters(in: .whitespaces)`
+    /// without the cost of a CharacterSet.
+    private static func trimmingBlanks(_ text: String) -> String {
+        var trimmed = Substring(text)
+        while let c = trimmed.first, c.isWhitespace && !c.isNewline { trimmed.removeFirst() }
+        while let c = trimmed.last, c.isWhitespace && !c.isNewline { trimmed.removeLast() }
+        return String(trimmed)
     }
 
     /// An entry of the 256-colour table; nil outside 0–255.

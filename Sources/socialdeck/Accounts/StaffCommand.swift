@@ -9,7 +9,7 @@ struct StaffCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Passwd.self, Unlock.self, AllowIP.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a staff account; the password is asked for.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Create a staff account; the password is asked for.")
         @OptionGroup var store: StoreOptions
         @Argument var email: String
         @Option(help: "super_admin, admin, support or analyst.") var role: StaffRole
@@ -26,7 +26,7 @@ struct StaffCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List staff accounts.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List staff accounts.")
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -44,7 +44,7 @@ struct StaffCommand: ParsableCommand {
     }
 
     struct Passwd: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a staff member's password; the new one is asked for.")
+        static let configuration = CommandConfiguration(commandName: "passwd", abstract: "Set a staff member's password; the new one is asked for.")
         @OptionGroup var store: StoreOptions
         @Argument var email: String
 
@@ -58,7 +58,7 @@ struct StaffCommand: ParsableCommand {
     }
 
     struct Unlock: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Clear a lockout after failed sign-ins.")
+        static let configuration = CommandConfiguration(commandName: "unlock", abstract: "Clear a lockout after failed sign-ins.")
         @OptionGroup var store: StoreOptions
         @Argument var email: String
 
@@ -93,7 +93,7 @@ struct KeysCommand: ParsableCommand {
         commandName: "keys", abstract: "Manage the key that encrypts tokens and two-factor secrets.", subcommands: [Rotate.self])
 
     struct Rotate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Re-encrypt every secret under a new key, then replace the key file.")
+        static let configuration = CommandConfiguration(commandName: "rotate", abstract: "Re-encrypt every secret under a new key, then replace the key file.")
         @OptionGroup var store: StoreOptions
 
         func run() throws {

@@ -10,7 +10,7 @@ struct TwoFactorCommand: ParsableCommand {
         subcommands: [Enable.self, Disable.self])
 
     struct Enable: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the secret and QR code, then enable after one valid code.")
+        static let configuration = CommandConfiguration(commandName: "enable", abstract: "Show the secret and QR code, then enable after one valid code.")
         @OptionGroup var store: StoreOptions
         @Argument var email: String
 
@@ -30,7 +30,7 @@ struct TwoFactorCommand: ParsableCommand {
     }
 
     struct Disable: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Turn two-factor sign-in off.")
+        static let configuration = CommandConfiguration(commandName: "disable", abstract: "Turn two-factor sign-in off.")
         @OptionGroup var store: StoreOptions
         @Argument var email: String
 

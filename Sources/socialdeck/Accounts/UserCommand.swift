@@ -12,7 +12,7 @@ struct UserCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Passwd.self, Suspend.self, Activate.self, Unlock.self, TwoFactorCommand.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a user in an organization; the password is asked for.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Create a user in an organization; the password is asked for.")
         @OptionGroup var store: StoreOptions
         @Argument var email: String
         @Option(help: ArgumentHelp("The organization's slug.", valueName: "slug")) var org: String
@@ -32,7 +32,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List users, optionally of one organization.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List users, optionally of one organization.")
         @OptionGroup var store: StoreOptions
         @Option(help: ArgumentHelp("The organization's slug.", valueName: "slug")) var org: String?
 
@@ -52,7 +52,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Passwd: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a user's password; the new one is asked for.")
+        static let configuration = CommandConfiguration(commandName: "passwd", abstract: "Set a user's password; the new one is asked for.")
         @OptionGroup var store: StoreOptions
         @Argument var email: String
 
@@ -66,7 +66,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Suspend: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Stop a user from signing in.")
+        static let configuration = CommandConfiguration(commandName: "suspend", abstract: "Stop a user from signing in.")
         @OptionGroup var store: StoreOptions
         @Argument var email: String
         @Option(help: "Why, for the audit trail.") var reason: String
@@ -80,7 +80,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Activate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Let a suspended user sign in again.")
+        static let configuration = CommandConfiguration(commandName: "activate", abstract: "Let a suspended user sign in again.")
         @OptionGroup var store: StoreOptions
         @Argument var email: String
         @Option(help: "Why, for the audit trail.") var reason: String?
@@ -94,7 +94,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Unlock: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Clear a lockout after failed sign-ins.")
+        static let configuration = CommandConfiguration(commandName: "unlock", abstract: "Clear a lockout after failed sign-ins.")
         @OptionGroup var store: StoreOptions
         @Argument var email: String
 
