@@ -9,7 +9,7 @@ struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "socialdeck-bench",
         abstract: "Measure socialdeck against its references.",
-        subcommands: [StorageBenchmark.self, AccountsBenchmark.self, DashboardBenchmark.self],
+        subcommands: [StorageBenchmark.self, AccountsBenchmark.self, DashboardBenchmark.self, ConcurrentDashboardsBenchmark.self],
         defaultSubcommand: StorageBenchmark.self)
 }
 
