@@ -21,6 +21,7 @@ struct ConcurrentDashboardsBenchmark: ParsableCommand {
     @Option(help: "super_admins.") var staff = 10
     @Option(help: "Dashboards of each role that keys are sent to; the rest sit on their panes.") var driven = 3
     @Option(help: "Rounds of keys per driven dashboard (6 keys a round).") var rounds = 8
+    @Option(help: "Rounds of keys while a write lands every second (timed through control mode only).") var busyRounds = 4
     @Option(help: "Seconds between one key's frame and the next key.") var keyGap = 0.25
     @Option(help: "Seconds of idle CPU to record.") var idleSeconds = 20
     @Option(help: "Writes timed until every dashboard shows them, each way (polled and through control mode).") var writes = 5
@@ -32,7 +33,9 @@ struct ConcurrentDashboardsBenchmark: ParsableCommand {
             throw ValidationError("--users must be at least twice --orgs (\(2 * orgs)): each organization's first manager is its user number orgs + i")
         }
         guard driven >= 1, driven <= min(managers, staff) else { throw ValidationError("--driven must be between 1 and the smaller of --managers and --staff") }
-        guard rounds >= 1, writes >= 1, idleSeconds >= 1, keyGap >= 0 else { throw ValidationError("--rounds, --writes and --idle-seconds must be at least 1") }
+        guard rounds >= 1, busyRounds >= 0, writes >= 1, idleSeconds >= 1, keyGap >= 0 else {
+            throw ValidationError("--rounds, --writes and --idle-seconds must be at least 1, --busy-rounds and --key-gap at least 0")
+        }
     }
 
     /// The text each pane shows once open (1–5).
@@ -66,11 +69,24 @@ struct ConcurrentDashboardsBenchmark: ParsableCommand {
         let topIdle = (topStats?.cpuSeconds ?? 0) - topBefore
 
         // One write while they sit on their panes: what re-reading it costs each.
-        let probe = try DraftProbe(store: workspace.store, organizations: slugs)
+        let elsewhere = try unwatchedOrganization(workspace.store, besides: slugs)
+        let probe = try DraftProbe(store: workspace.store, organizations: slugs + [elsewhere])
         let herd = try herdCPU(dashboards, probe: probe, slugs: slugs)
 
         let driving = Array(dashboards.prefix(driven)) + Array(dashboards.dropFirst(managers).prefix(driven))
-        let keys = try CrowdKeys(dashboards: driving, cat: cat, gap: keyGap).run(rounds: rounds)
+        let typing = CrowdKeys(dashboards: driving, cat: cat, gap: keyGap)
+        let keys = try typing.run(rounds: rounds)
+        // The same keys while a write lands every second: every content pane re-reads.
+        let writer = BackgroundWriter(probe: probe, organization: elsewhere, period: 1)
+        let busyKeys: CrowdKeys.Samples
+        do {
+            busyKeys = try typing.run(rounds: busyRounds, methods: [.control])
+        } catch {
+            _ = try? writer.finish()
+            throw error
+        }
+        let busyWrites = try writer.finish()
+        Thread.sleep(forTimeInterval: 3)
 
         for d in dashboards where d.pane != 2 {
             try d.session.send("2")
@@ -89,11 +105,12 @@ struct ConcurrentDashboardsBenchmark: ParsableCommand {
             reaches[method, default: []].append(method == .polled ? try ScreenTiming.reach(Array(zip(dashboards.map(\.session), texts)), after: insert)
                                                                   : try ScreenTiming.reach(Array(zip(controls, texts)), after: insert))
             try probe.remove(ids)
-            Thread.sleep(forTimeInterval: 2.5)
+            // Random, so the writes do not land at the same point of each dashboard's refresh cycle.
+            Thread.sleep(forTimeInterval: 2.5 + Double.random(in: 0..<2))
         }
 
         CrowdReport(posts: posts, users: users, orgs: orgs, dashboards: dashboards, idleSeconds: idleSeconds, idle: idle, topIdle: topIdle,
-                    herd: herd, keys: keys, reaches: reaches).print()
+                    herd: herd, keys: keys, busyKeys: busyKeys, busyWrites: busyWrites, reaches: reaches).print()
     }
 
     /// The first `managers` organizations, by slug, whose subscription is active, whose
@@ -109,6 +126,15 @@ struct ConcurrentDashboardsBenchmark: ParsableCommand {
             if slugs.count == managers { return slugs }
         }
         throw ValidationError("only \(slugs.count) organizations have an active subscription, a manager and two drafts; ask for fewer --managers or more --posts")
+    }
+
+    /// An organization with posts whose manager is not among the crowd.
+    func unwatchedOrganization(_ store: any DocumentStore, besides slugs: [String]) throws -> String {
+        let posts = ModelCollection(store, Content.self)
+        for org in try ModelCollection(store, Organization.self).find(.all, sort: [.asc("slug")]) where !slugs.contains(org.slug) {
+            if try posts.first(.eq("organizationId", org._id)) != nil { return org.slug }
+        }
+        throw ValidationError("every organization with posts has a manager in the crowd; ask for fewer --managers")
     }
 
     /// CPU seconds each dashboard used in the 3 s after one write that every content

@@ -54,7 +54,7 @@ struct CrowdKeys {
     let cat: TmuxSession
     let gap: TimeInterval
 
-    func run(rounds: Int) throws -> Samples {
+    func run(rounds: Int, methods: [Method] = Method.allCases) throws -> Samples {
         var samples = Samples()
         let counts = try dashboards.map { try queueLength($0.session) }
         let controls = try dashboards.map { try TmuxControl($0.session) }
@@ -63,7 +63,7 @@ struct CrowdKeys {
         var typed = 0
         for _ in 0..<rounds {
             for ((d, count), control) in zip(zip(dashboards, counts), controls) {
-                for method in Method.allCases {
+                for method in methods {
                     func time(_ key: String, _ kinds: [Kind], _ stages: [(String) -> Bool]) throws {
                         let sample = method == .polled ? try ScreenTiming.key(d.session, key, until: stages)
                                                        : try ScreenTiming.key(control, key, until: stages)
@@ -90,14 +90,19 @@ struct CrowdKeys {
     func keys(count: Int, _ time: (String, [Kind], [(String) -> Bool]) throws -> Void) throws {
         let shows = { (range: Int) in { (s: String) in s.contains("Last \(range) days") } }
         let fresh = { (range: Int) in { (s: String) in s.contains("Last \(range) days") && !s.contains("updating…") && !s.contains("loading…") } }
+        // The queue's "2/N│" (N may change: another process writes meanwhile).
+        let at = { (position: Int) -> (String) -> Bool in
+            let counter = try! Regex("[^0-9]\(position)/[0-9]+│")
+            return { $0.contains(counter) }
+        }
         if count > 1 {
-            try time("j", [.selection], [{ $0.contains("2/\(count)│") }])
-            try time("k", [.selection], [{ $0.contains("1/\(count)│") }])
+            try time("j", [.selection], [at(2)])
+            try time("k", [.selection], [at(1)])
         }
         try time("3", [.paneSwitch], [shows(30)])
         try time("]", [.rangeFrame, .rangeData], [shows(90), fresh(90)])
         try time("[", [.rangeFrame, .rangeData], [shows(30), fresh(30)])
-        try time("2", [.paneSwitch], [{ $0.contains("pending") && $0.contains("1/\(count)│") }])
+        try time("2", [.paneSwitch], [{ $0.contains("pending") && at(1)($0) }])
     }
 
     /// N in the queue's "1/N│": how many drafts the selection moves over.

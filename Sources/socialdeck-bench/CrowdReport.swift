@@ -10,6 +10,9 @@ struct CrowdReport {
     let topIdle: Double
     let herd: (quiet: [Double], written: [Double])
     let keys: CrowdKeys.Samples
+    /// The same keys while a write landed every second, through control mode.
+    let busyKeys: CrowdKeys.Samples
+    let busyWrites: Int
     let reaches: [CrowdKeys.Method: [ScreenTiming.Reach]]
 
     static let paneNames = [1: "calendar", 2: "approvals", 3: "analytics", 4: "agents", 5: "revenue"]
@@ -50,6 +53,17 @@ struct CrowdReport {
             Swift.print("| \(kind.rawValue) | " + cells.joined(separator: " | ") + " | \(keys.totals[.polled]?[kind]?.count ?? 0) |")
         }
         Swift.print("tmux's part when polled: a send-keys process p50 \(ms(percentile(keys.sends, 0.5))), a capture-pane process p50 \(ms(percentile(keys.captures, 0.5))) / p99 \(ms(percentile(keys.captures, 0.99))); through control mode a capture p50 \(ms(percentile(keys.controlCaptures, 0.5)))")
+
+        if let busy = busyKeys.totals[.control], !busy.isEmpty {
+            Swift.print("\nThe same keys while a write landed every second (\(busyWrites) writes: a draft due last in an organization none of them manages, then its removal; every content pane re-reads), control mode, p50 / p99 (super_admins alone)")
+            Swift.print("| key | while writes land | keys |")
+            Swift.print("|---|---|---|")
+            for kind in CrowdKeys.Kind.allCases {
+                guard let all = busy[kind], !all.isEmpty else { continue }
+                let staff = busyKeys.staffTotals[.control]?[kind] ?? []
+                Swift.print("| \(kind.rawValue) | \(pp(all))\(staff.isEmpty ? "" : " (\(pp(staff)))") | \(all.count) |")
+            }
+        }
 
         Swift.print("\nA write by this process (one transaction: a draft in each manager's organization) until every dashboard's approval queue shows it (all \(dashboards.count) on Approvals)")
         Swift.print("| timed | until the last of the \(dashboards.count), each write | each dashboard, p50 / p99 / max | how late a screen may be seen | the write itself | target |")

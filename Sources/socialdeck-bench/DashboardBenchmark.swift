@@ -107,13 +107,15 @@ struct DashboardBenchmark: ParsableCommand {
 
     /// Seconds from inserting a pending draft (``DraftProbe``) until both dashboards'
     /// queues, a manager's of acme and a super_admin's, show it; removed after each write.
+    /// The pause between writes is random, so the writes do not all land at the same
+    /// point of the dashboards' 2 s refresh cycle.
     func writeToScreen(store: any DocumentStore, dashboards: [TmuxSession], writes: Int = 5) throws -> [Double] {
         let probe = try DraftProbe(store: store, organizations: ["acme"])
         return try (1...writes).map { n in
             var ids: [ObjectId] = []
             let reach = try ScreenTiming.reach(dashboards.map { ($0, "Marker \(n)") }) { ids = try probe.insert([("acme", "Marker \(n)")]) }
             try probe.remove(ids)
-            Thread.sleep(forTimeInterval: 0.5)
+            Thread.sleep(forTimeInterval: 0.5 + Double.random(in: 0..<2))
             return reach.times.max() ?? 0
         }
     }

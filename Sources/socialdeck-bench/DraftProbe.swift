@@ -25,8 +25,13 @@ struct DraftProbe {
         self.templates = templates
     }
 
+    /// 1 January 2000, before every other draft: tops every queue.
+    static let first = Date(timeIntervalSince1970: 946_684_800)
+    /// 1 January 2100, after every other draft: beyond the 200 a staff queue lists.
+    static let last = Date(timeIntervalSince1970: 4_102_444_800)
+
     /// Inserts one draft per entry, all in one transaction; returns their ids.
-    func insert(_ drafts: [(slug: String, title: String)]) throws -> [ObjectId] {
+    func insert(_ drafts: [(slug: String, title: String)], due: Date = DraftProbe.first) throws -> [ObjectId] {
         let now = Date()
         let models = try drafts.map { slug, title -> Content in
             guard var draft = templates[slug] else { throw ProbeFailure("no template for '\(slug)'") }
@@ -36,8 +41,7 @@ struct DraftProbe {
             draft.deletedAt = nil
             draft.createdAt = now
             draft.updatedAt = now
-            draft.platforms = [Content.PlatformPost(platform: .linkedin, status: .draft,
-                                                    scheduledAt: Date(timeIntervalSince1970: 946_684_800))]
+            draft.platforms = [Content.PlatformPost(platform: .linkedin, status: .draft, scheduledAt: due)]
             return draft
         }
         try ModelCollection(store, Content.self).insert(models)
@@ -47,6 +51,56 @@ struct DraftProbe {
     /// Deletes the drafts again, in one statement.
     func remove(_ ids: [ObjectId]) throws {
         _ = try store.deleteMany(CollectionName.content.rawValue, .isIn("_id", ids.map(BSONValue.objectId)))
+    }
+}
+
+/// Writes in the background while the benchmark types: every `period` seconds a
+/// draft, removed again the next period, so every content pane on every dashboard
+/// re-reads on its next tick. The draft is due last, in an organization no manager
+/// watching has, so no list the keys are timed on moves under them.
+final class BackgroundWriter: @unchecked Sendable {
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var stopping = false
+    private var done = false
+    private var writes = 0
+    private var failure: (any Error)?
+
+    init(probe: DraftProbe, organization slug: String, period: TimeInterval) {
+        Thread.detachNewThread { [self] in
+            var ids: [ObjectId] = []
+            while !condition.withLock({ stopping }) {
+                do {
+                    if ids.isEmpty {
+                        ids = try probe.insert([(slug: slug, title: "Busy")], due: DraftProbe.last)
+                    } else {
+                        try probe.remove(ids)
+                        ids = []
+                    }
+                    condition.withLock { writes += 1 }
+                } catch {
+                    condition.withLock { failure = error; stopping = true }
+                }
+                let deadline = Date().addingTimeInterval(period)
+                condition.withLock { while !stopping && condition.wait(until: deadline) {} }
+            }
+            if !ids.isEmpty { try? probe.remove(ids) }
+            condition.withLock { done = true; condition.broadcast() }
+        }
+    }
+
+    /// Stops after the write under way, removes what is left, and returns how many
+    /// writes were made; rethrows a write's failure.
+    func finish() throws -> Int {
+        let (count, failure) = condition.withLock { () -> (Int, (any Error)?) in
+            stopping = true
+            condition.broadcast()
+            let deadline = Date().addingTimeInterval(30)
+            while !done && condition.wait(until: deadline) {}
+            return (writes, self.failure)
+        }
+        if let failure { throw failure }
+        return count
     }
 }
 
