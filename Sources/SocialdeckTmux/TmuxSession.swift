@@ -4,7 +4,7 @@ public import Foundation
 /// `send-keys` to type, `capture-pane` to read the screen.
 public final class TmuxSession {
     public let name: String
-    private let socket: String
+    let socket: String
 
     /// Starts `command` in a new session of the given size.
     public init(command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
@@ -14,7 +14,10 @@ public final class TmuxSession {
         try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "env \(exports) \(command)"])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit { close() }
+
+    /// Ends the session's tmux server, which hangs up on the program in its pane.
+    public func close() { _ = try? tmux(["kill-server"]) }
 
     /// Runs tmux with posix_spawn and waitpid. Foundation's `Process` can miss the exit
     /// of a tmux client whose server it forked, and wait forever.

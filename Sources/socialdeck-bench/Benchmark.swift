@@ -9,7 +9,8 @@ struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "socialdeck-bench",
         abstract: "Measure socialdeck against its references.",
-        subcommands: [StorageBenchmark.self, AccountsBenchmark.self, DashboardBenchmark.self, TextBenchmark.self],
+        subcommands: [StorageBenchmark.self, AccountsBenchmark.self, DashboardBenchmark.self, ConcurrentDashboardsBenchmark.self,
+                      TextBenchmark.self],
         defaultSubcommand: StorageBenchmark.self)
 }
 

@@ -22,13 +22,8 @@ struct DashboardBenchmark: ParsableCommand {
     @Option(help: "Posts for the MongoDB run (the test server scans every query but _id).") var mongoPosts = 2_000
 
     func run() throws {
-        let dir = NSTemporaryDirectory() + "socialdeck-bench-dash-\(UUID().uuidString)"
-        var options = DemoWorkspace.Options()
-        options.posts = posts
-        options.users = users
-        options.organizations = 200
-        let store = try StoreLocation.sqlite(directory: dir + "/data").open()
-        try DemoWorkspace(options: options).seed(into: store)
+        let workspace = try BenchWorkspace(posts: posts, users: users, label: "dash")
+        let (dir, store, options) = (workspace.directory, workspace.store, workspace.options)
 
         let (vault, _) = try SecretVault.load(environment: [:], keyFile: dir + "/config/socialdeck/secret.key")
         let tickLines = launchOnly ? [] : try refreshTicks(store: store, vault: vault)
@@ -120,31 +115,19 @@ struct DashboardBenchmark: ParsableCommand {
         }
     }
 
-    /// Seconds from inserting a pending draft, dated before every other one so it tops
-    /// each queue, until each
-    /// dashboard's queue (a manager's and a super_admin's) shows it; the draft is
-    /// removed again after each write. Both writes keep the daily rollups current, as the core's do.
+    /// Seconds from inserting a pending draft (``DraftProbe``) until both dashboards'
+    /// queues, a manager's of acme and a super_admin's, show it; removed after each write.
+    /// The pause between writes is random, so the writes do not all land at the same
+    /// point of the dashboards' 2 s refresh cycle.
     func writeToScreen(store: any DocumentStore, dashboards: [TmuxSession], writes: Int = 5) throws -> [Double] {
-        let posts = ModelCollection(store, Content.self)
-        let rollups = ContentRollups(store: store)
-        let org = try ModelCollection(store, Organization.self).first(.eq("slug", "acme"))!
-        var template = try posts.first(.eq("organizationId", org._id))!
-        var times: [Double] = []
-        for n in 1...writes {
-            template._id = ObjectId()
-            template.title = "Marker \(n)"
-            template.approval.status = .pending
-            template.deletedAt = nil
-            template.platforms = [Content.PlatformPost(platform: .linkedin, status: .draft, scheduledAt: Date(timeIntervalSince1970: 946_684_800))]
-            let keys = ContentRollups.keys(of: try DocumentEncoder().encode(template))
-            let started = Date()
-            try rollups.writing(keys) { try posts.insert(template) }
-            for dashboard in dashboards { try dashboard.waitFor(template.title, timeout: 10, poll: 0.02) }
-            times.append(Date().timeIntervalSince(started))
-            try rollups.writing(keys) { try store.deleteOne(CollectionName.content.rawValue, .id(template._id)) }
-            Thread.sleep(forTimeInterval: 0.5)
+        let probe = try DraftProbe(store: store, organizations: ["acme"])
+        return try (1...writes).map { n in
+            var ids: [ObjectId] = []
+            let reach = try ScreenTiming.reach(dashboards.map { ($0, "Marker \(n)") }) { ids = try probe.insert([("acme", "Marker \(n)")]) }
+            try probe.remove(ids)
+            Thread.sleep(forTimeInterval: 0.5 + Double.random(in: 0..<2))
+            return reach.times.max() ?? 0
         }
-        return times
     }
 
     /// The refresh tick: what the background timer does every interval, for each pane

@@ -82,6 +82,9 @@ public final class CursesBackend: ScreenBackend {
             }
             guard let screen = opened ?? newterm(term, outputFile, inputFile), let window = sd_stdscr() else { return nil }
             cbreak()
+            // Ctrl-C is a key here (SIGINT is caught): the terminal must not throw away
+            // what was typed just before it, as it does by default when it signals.
+            noqiflush()
             sd_catch_interrupts()
             noecho()
             nonl()

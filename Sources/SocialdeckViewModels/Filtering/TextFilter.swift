@@ -18,6 +18,9 @@ public struct TextFilter: Sendable, Equatable {
     public var isActive: Bool { !words.isEmpty }
 
     public func matches(texts: [String], platforms: [Platform]) -> Bool {
+        // No words match everything. The lists ask on every frame, for every item (a
+        // staff queue holds 200), so lowercasing their bodies first cost most of a frame.
+        guard isActive else { return true }
         let haystacks = texts.map { $0.lowercased() }
         return words.allSatisfy { word in
             if Self.badges.contains(word) { return platforms.contains { $0.badge.lowercased() == word } }
