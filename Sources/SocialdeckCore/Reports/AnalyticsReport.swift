@@ -37,24 +37,8 @@ public struct AnalyticsReport: Sendable, Equatable {
     }
 
     /// One platform entry of a post, published within the period: the row every figure
-    /// of the report is a sum of.
-    public struct Publication: Sendable, Equatable {
-        public let postId: ObjectId
-        public let title: String
-        public let platform: Platform
-        public let publishedAt: Date
-        public let views: Int
-        public let engagement: Int
-
-        public init(postId: ObjectId, title: String, platform: Platform, publishedAt: Date, views: Int, engagement: Int) {
-            self.postId = postId
-            self.title = title
-            self.platform = platform
-            self.publishedAt = publishedAt
-            self.views = views
-            self.engagement = engagement
-        }
-    }
+    /// of the report is a sum of, as the daily rollups store their best ones.
+    public typealias Publication = AnalyticsRecord.TopPost
 
     /// From the start of the range's first UTC day to the moment the report was made;
     /// the days are whole UTC days, today's so far.

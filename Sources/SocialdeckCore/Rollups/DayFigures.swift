@@ -98,10 +98,7 @@ extension DayFigures {
         metrics.platformBreakdown = breakdown
         record.metrics = metrics
         record.calendarSlots = slots.sorted { $0.key < $1.key }.map { AnalyticsRecord.SlotCount(slot: $0.key, entries: $0.value) }
-        record.topPosts = top.map {
-            AnalyticsRecord.TopPost(postId: $0.postId, title: $0.title, platform: $0.platform, publishedAt: $0.publishedAt,
-                                    views: $0.views, engagement: $0.engagement)
-        }
+        record.topPosts = top
     }
 
     /// The figures an `analytics` document holds.
@@ -112,9 +109,6 @@ extension DayFigures {
                 platforms[platform] = figures
             }
         }
-        top = (record.topPosts ?? []).map {
-            AnalyticsReport.Publication(postId: $0.postId, title: $0.title, platform: $0.platform, publishedAt: $0.publishedAt,
-                                        views: $0.views, engagement: $0.engagement)
-        }
+        top = record.topPosts ?? []
     }
 }

@@ -14,7 +14,8 @@ extension AnalyticsRecord {
         }
     }
 
-    /// One post as published on one platform that day, among the day's most engaging.
+    /// One post as published on one platform that day, among the day's most engaging
+    /// (the analytics report's `Publication`).
     public struct TopPost: Codable, Sendable, Equatable {
         public var postId: ObjectId
         public var title: String

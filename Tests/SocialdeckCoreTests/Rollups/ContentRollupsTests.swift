@@ -81,7 +81,10 @@ struct ContentRollupsTests {
             post.platforms = [published, Content.PlatformPost(platform: .twitter, status: .scheduled, scheduledAt: later)]
             try insertPosts([post], into: store, now: now)
         case 6:
-            try updatePost(id, Update.set("platforms.0.metrics.engagement", Int64.random(in: 0...900, using: &rng))
+            var metrics = Content.Metrics()
+            metrics.views = 1_000
+            metrics.engagement = Int.random(in: 0...900, using: &rng)
+            try updatePost(id, Update.set("platforms.0.metrics", try DocumentEncoder().encodeValue(metrics))
                 .set("title", "Retitled by \(writer) at \(step)"), in: store, now: now)
         default:
             try updatePost(id, .set("deletedAt", now), in: store, now: now)
