@@ -46,7 +46,7 @@ struct DraftProbe {
             return draft
         }
         let documents = try models.map { try DocumentEncoder().encode($0) }
-        try ContentRollups(store: store).writing(keys(of: documents)) {
+        try ContentRollups(store: store).writing(ContentRollups.keys(of: documents)) {
             try store.insertMany(documents, into: CollectionName.content.rawValue)
         }
         return models.map(\._id)
@@ -56,13 +56,9 @@ struct DraftProbe {
     func remove(_ ids: [ObjectId]) throws {
         let filter = Filter.isIn("_id", ids.map(BSONValue.objectId))
         let documents = try store.find(CollectionName.content.rawValue, filter)
-        try ContentRollups(store: store).writing(keys(of: documents)) {
+        try ContentRollups(store: store).writing(ContentRollups.keys(of: documents)) {
             _ = try store.deleteMany(CollectionName.content.rawValue, filter)
         }
-    }
-
-    private func keys(of posts: [Document]) -> Set<RollupKey> {
-        posts.reduce(into: Set<RollupKey>()) { $0.formUnion(ContentRollups.keys(of: $1)) }
     }
 }
 

@@ -8,8 +8,7 @@ import SocialdeckStorage
 /// like any tool that bypasses the core, leaves the rollups behind.
 public func insertPosts(_ posts: [Content], into store: any DocumentStore, now: Date = Date()) throws {
     let documents = try posts.map { try DocumentEncoder().encode($0) }
-    let keys = documents.reduce(into: Set<RollupKey>()) { $0.formUnion(ContentRollups.keys(of: $1)) }
-    try ContentRollups(store: store, clock: { now }).writing(keys) {
+    try ContentRollups(store: store, clock: { now }).writing(ContentRollups.keys(of: documents)) {
         try store.insertMany(documents, into: CollectionName.content.rawValue)
     }
 }

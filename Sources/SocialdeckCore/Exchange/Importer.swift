@@ -135,7 +135,7 @@ public struct Importer {
         var keys = Set<RollupKey>()
         if collection == .content {
             try spool.forEachBatch(maxCount: batchSize, maxBytes: Self.maximumDocumentBytes) { posts in
-                for post in posts { keys.formUnion(ContentRollups.keys(of: post)) }
+                keys.formUnion(ContentRollups.keys(of: posts))
             }
         }
         let now = self.now

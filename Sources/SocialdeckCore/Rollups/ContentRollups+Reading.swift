@@ -41,7 +41,7 @@ extension ContentRollups {
     /// removed. Returns how many rollups hold posts.
     @discardableResult
     public func build() throws -> Int {
-        let filter = Filter.eq("type", AnalyticsType.contentPerformance) && .eq("aggregation", AggregationPeriod.daily)
+        let filter = Self.dailyContent
         var stored: [RollupKey: RollupRecord] = [:]
         for doc in try store.find(Self.collection, filter) {
             if let record = RollupRecord(doc) { stored[record.key] = record }

@@ -37,6 +37,14 @@ public struct ContentRollups: Sendable {
         })
     }
 
+    /// The rollups any of `posts` counts in.
+    public static func keys(of posts: [Document]) -> Set<RollupKey> {
+        posts.reduce(into: Set<RollupKey>()) { $0.formUnion(keys(of: $1)) }
+    }
+
+    /// socialdeck's daily content rollups, and the daily content records of an older store.
+    static let dailyContent = Filter.eq("type", AnalyticsType.contentPerformance) && .eq("aggregation", AggregationPeriod.daily)
+
     /// Runs `write`, a write of posts that count in `keys` before or after it, keeping
     /// those rollups current.
     public func writing<T>(_ keys: Set<RollupKey>, _ write: () throws -> T) throws -> T {
@@ -92,8 +100,7 @@ public struct ContentRollups: Sendable {
     /// those recounts, with the states they were counted at, to be stored.
     private func sumOrganizations(days: Set<Int64>) throws
         -> (sums: [Int64: DayFigures], recounted: [RollupKey: DayFigures], states: [RollupKey: RollupRecord]) {
-        let filter = Filter.eq("type", AnalyticsType.contentPerformance) && .eq("aggregation", AggregationPeriod.daily)
-            && .isIn("date", days.sorted().map { BSONValue.date(RollupKey(organizationId: nil, day: $0).date) })
+        let filter = Self.dailyContent && .isIn("date", days.sorted().map { BSONValue.date(RollupKey(organizationId: nil, day: $0).date) })
         var sums: [Int64: DayFigures] = Dictionary(uniqueKeysWithValues: days.map { ($0, DayFigures()) })
         var stale: [RollupKey: RollupRecord] = [:]
         for doc in try store.find(Self.collection, filter) {
