@@ -14,6 +14,7 @@ struct AccountsBenchmark: ParsableCommand {
 
     func run() throws {
         let dir = NSTemporaryDirectory() + "socialdeck-bench-accounts-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try StoreLocation.sqlite(directory: dir).open()
         var options = DemoWorkspace.Options()
         options.posts = 200

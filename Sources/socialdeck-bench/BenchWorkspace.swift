@@ -24,6 +24,9 @@ struct BenchWorkspace {
 
     var dataDirectory: String { directory + "/data" }
 
+    /// Each run seeds its own store (240 MB at the default size); none is left behind.
+    func remove() { try? FileManager.default.removeItem(atPath: directory) }
+
     /// The `socialdeck` built beside this benchmark.
     var binary: String {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("socialdeck").path

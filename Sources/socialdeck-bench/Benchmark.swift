@@ -58,6 +58,7 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
 func runReference(_ script: String, params: [String: Any]) throws -> [String: Double] {
     let dir = NSTemporaryDirectory() + "socialdeck-bench-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let paramsPath = dir + "/params.json"
     try JSONSerialization.data(withJSONObject: params).write(to: URL(fileURLWithPath: paramsPath))
     let p = Process()

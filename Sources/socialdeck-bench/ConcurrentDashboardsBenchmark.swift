@@ -46,6 +46,7 @@ struct ConcurrentDashboardsBenchmark: ParsableCommand {
         pool.closeOnSignals()
         defer { pool.closeAll() }
         let workspace = try BenchWorkspace(posts: posts, users: users, organizations: orgs, label: "crowd")
+        defer { workspace.remove() }
         let slugs = try managedOrganizations(workspace.store)
         let crowd = CrowdLaunch(pool: pool, workspace: workspace)
 

@@ -18,11 +18,13 @@ struct DashboardBenchmark: ParsableCommand {
     @Option(help: "Refresh loads to time.") var ticks = 30
     @Option(help: "Launches of socialdeck, htop, btop and top to time, one after another.") var launches = 5
     @Flag(help: "Time the launches only.") var launchOnly = false
+    @Flag(help: "Time the refresh ticks only (for profiling them).") var ticksOnly = false
     @Option(help: "MongoDB URI; when given, the refresh ticks are also timed on a fresh database there.") var mongo: String?
     @Option(help: "Posts for the MongoDB run (the test server scans every query but _id).") var mongoPosts = 2_000
 
     func run() throws {
         let workspace = try BenchWorkspace(posts: posts, users: users, label: "dash")
+        defer { workspace.remove() }
         let (dir, store, options) = (workspace.directory, workspace.store, workspace.options)
 
         let (vault, _) = try SecretVault.load(environment: [:], keyFile: dir + "/config/socialdeck/secret.key")
@@ -37,6 +39,10 @@ struct DashboardBenchmark: ParsableCommand {
             small.organizations = 20
             try DemoWorkspace(options: small).seed(into: mongoStore)
             mongoLines = try refreshTicks(store: mongoStore, vault: vault)
+        }
+        if ticksOnly {
+            (tickLines + mongoLines).forEach { print($0) }
+            return
         }
 
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("socialdeck").path

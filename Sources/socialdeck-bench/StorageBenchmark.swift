@@ -31,6 +31,7 @@ struct StorageBenchmark: ParsableCommand {
         options.organizations = 200
         options.now = now
         let dir = NSTemporaryDirectory() + "socialdeck-bench-seed-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try StoreLocation.sqlite(directory: dir).open()
         var summary = DemoWorkspace.Summary()
         let s = try seconds { summary = try DemoWorkspace(options: options).seed(into: store) }
@@ -52,6 +53,7 @@ struct StorageBenchmark: ParsableCommand {
         let bsonWrite = seconds { for d in docs { bytes += d.bsonBytes().count } }
         let dir = NSTemporaryDirectory() + "socialdeck-bench-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let jsonl = dir + "/content.jsonl"
         try docs.map(ExtendedJSON.string(from:)).joined(separator: "\n").write(toFile: jsonl, atomically: false, encoding: .utf8)
 

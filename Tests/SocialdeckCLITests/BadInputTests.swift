@@ -43,7 +43,7 @@ struct BadInputTests {
         let r = try Socialdeck.run(["seed", "--mongo", "mongodb://ops:hunter2@127.0.0.1:1/prod"])
         // One warning that the password is visible in ps, then the error itself.
         let lines = r.stderr.split(separator: "\n")
-        #expect(r.status != 0 && lines.count == 2)
+        #expect(r.status != 0 && lines.count == 2, "stderr: \(r.stderr)")
         #expect(lines.first?.contains("visible to every user") == true && lines.last?.contains("127.0.0.1:1") == true)
         #expect(!r.stderr.contains("hunter2") && !r.stdout.contains("hunter2"))
         #expect(Date().timeIntervalSince(started) < 8)

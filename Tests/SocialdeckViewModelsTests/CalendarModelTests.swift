@@ -22,7 +22,7 @@ struct CalendarModelTests {
         post.title = "Saturday sale"
         post.platforms = [.init(platform: .instagram, status: .scheduled, scheduledAt: berlin("2027-03-27 09:00"))]
         var model = CalendarModel(identity: ws.manager, timeZone: TimeZone(identifier: "Europe/Berlin")!, today: berlin("2027-03-27 08:00"))
-        model.load([post])
+        model.load([CalendarPost(post)])
         #expect(model.localTime(model.dayEntries[0].time).hour == 9)
         let commands = model.shiftSelected(days: 1)
         guard case .reschedule(_, let to)? = commands.first else { Issue.record("no command"); return }
@@ -40,7 +40,7 @@ struct CalendarModelTests {
             posts.append(post)
         }
         var model = CalendarModel(identity: ws.manager, timeZone: TimeZone(identifier: "Europe/Berlin")!, today: berlin("2026-11-29 10:00"))
-        model.load(posts)
+        model.load(posts.map(CalendarPost.init))
         model.focus(day: berlin("2026-12-01 15:30"), entry: 1)
         #expect(model.cursorDay == berlin("2026-12-01 00:00"))
         #expect(model.selectedEntry?.title == "post 1")
@@ -94,7 +94,7 @@ struct CalendarModelTests {
         var post = Content()
         post.platforms = [.init(platform: .linkedin, status: .scheduled, scheduledAt: ws.now)]
         var model = CalendarModel(identity: ws.viewer, timeZone: TimeZone(identifier: "UTC")!, today: ws.now)
-        model.load([post])
+        model.load([CalendarPost(post)])
         #expect(model.shiftSelected(hours: 1).isEmpty)
         #expect(model.message == "your role cannot schedule")
     }

@@ -62,14 +62,14 @@ struct ListSelectionTests {
         let posts = [post(1, "Early", "2026-12-01T08:00:00Z"), post(2, "Noon", "2026-12-01T12:00:00Z"),
                      post(3, "Late", "2026-12-01T18:00:00Z")]
         var model = CalendarModel(identity: ws.manager, timeZone: utc, today: date("2026-12-01T07:00:00Z"))
-        model.load(posts)
+        model.load(posts.map(CalendarPost.init))
         model.nextEntry()
         #expect(model.selectedEntry?.title == "Noon")
-        #expect(model.load(Array(posts.dropFirst())) == nil)
+        #expect(model.load(posts.dropFirst().map(CalendarPost.init)) == nil)
         #expect(model.selectedEntry?.title == "Noon")
         var moved = posts[1]
         moved.platforms[0].scheduledAt = date("2026-12-03T10:00:00Z")
-        let notice = model.load([posts[2], moved])
+        let notice = model.load([CalendarPost(posts[2]), CalendarPost(moved)])
         #expect(model.selectedEntry?.title == "Late")
         #expect(notice == "“Noon” left this day (moved to Thu 3 Dec 10:00 elsewhere); now on “Late”")
         let gone: [ObjectId: Content?] = [posts[2]._id: Content?.none]

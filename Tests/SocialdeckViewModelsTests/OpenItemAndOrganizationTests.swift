@@ -94,6 +94,29 @@ struct OpenItemAndOrganizationTests {
         #expect(model.analytics.openPostId == nil)
     }
 
+    @Test func enterOpensACalendarPostWhichTheNextSnapshotReadsWhole() throws {
+        var model = try loaded(ws.manager)
+        _ = model.select(.calendar)
+        let load = { (model: DashboardModel) in
+            try SnapshotLoader(store: ws.store, identity: ws.manager, clock: { [now = ws.now] in now }).load(model.request)
+        }
+        model.receive(.init(result: .success(try load(model)), request: model.request, duration: 0.01), now: ws.now)
+        let day = model.calendar.dayEntries.isEmpty ? model.calendar.entries.first?.time : nil
+        if let day { model.calendar.focus(day: day) }
+        let entry = try #require(model.calendar.selectedEntry, "the demo calendar has a post near today")
+        #expect(model.request.openPost == nil, "a listed day reads no post whole")
+        _ = DashboardControllers.handle(.open, in: &model, context: context)
+        #expect(model.request.openPost == entry.postId)
+        #expect(model.calendar.openPost == nil, "until the snapshot reads it")
+        let snapshot = try load(model)
+        #expect(snapshot.authorNames.count == 1, "only the opened post's author is looked up")
+        model.receive(.init(result: .success(snapshot), request: model.request, duration: 0.01), now: ws.now)
+        let detail = try #require(model.calendar.openPost)
+        #expect(detail.id == entry.postId && !detail.item.author.isEmpty)
+        _ = DashboardControllers.handle(.back, in: &model, context: context)
+        #expect(model.request.openPost == nil)
+    }
+
     @Test func theOrganizationInViewIsNamed() throws {
         var boss = try loaded(try staff)
         #expect(boss.organizationInView == "all organizations")

@@ -3,20 +3,26 @@ import SocialdeckModel
 import SocialdeckStorage
 
 extension ContentWorkflow {
-    /// Every post with a platform entry scheduled in [from, to), soonest first, or nil
-    /// when more than `limit` match. Customers see their organization; staff all, or one.
+    /// Every post with a platform entry scheduled in [from, to), soonest first, as the
+    /// calendar lists it, or nil when more than `limit` match. Customers see their
+    /// organization; staff all, or one.
     ///
     /// The posts are read unsorted and sorted here: finding out that a range is too full
     /// then costs at most `limit + 1` documents, where a sorted read would first have
     /// to key every match (tens of thousands for a month over every organization).
     public func calendar(from: Date, to: Date, organizationId: ObjectId? = nil, platforms: Set<Platform> = [],
-                         statuses: Set<PostStatus> = [], limit: Int = 5000, for identity: Identity) throws -> [Content]? {
+                         statuses: Set<PostStatus> = [], limit: Int = 5000, for identity: Identity) throws -> [CalendarPost]? {
         let filter = try calendarFilter(from: from, to: to, organizationId: organizationId, platforms: platforms,
                                         statuses: statuses, for: identity)
-        let found = try posts.find(filter, limit: limit + 1)
+        let found = try store.find(CollectionName.content.rawValue, filter, limit: limit + 1,
+                                   projection: .include(CalendarPost.fields))
         guard found.count <= limit else { return nil }
-        let soonest = { (post: Content) in post.platforms.compactMap(\.scheduledAt).min() ?? .distantFuture }
-        return found.sorted { (soonest($0), $0._id.hex) < (soonest($1), $1._id.hex) }
+        let decoder = DocumentDecoder()
+        let keyed = try found.map { doc in
+            let post = try decoder.decode(CalendarPost.self, from: doc)
+            return (soonest: post.platforms.lazy.compactMap(\.scheduledAt).min() ?? .distantFuture, id: post._id.hex, post: post)
+        }
+        return keyed.sorted { ($0.soonest, $0.id) < ($1.soonest, $1.id) }.map(\.post)
     }
 
     /// How many calendar entries (a post's platforms, each at its time) fall in each

@@ -21,18 +21,37 @@ public struct Directory: Sendable {
 
     public init(store: any DocumentStore) { self.store = store }
 
-    /// A customer's own organization; for staff, every one.
-    public func organizations(for identity: Identity) throws -> [Organization] {
+    /// An organization as lists name it.
+    public struct OrganizationLabel: Sendable, Equatable {
+        public let id: ObjectId
+        public let name: String
+        public let slug: String
+    }
+
+    /// A customer's own organization; for staff, every one. Only the names are read:
+    /// a staff dashboard asks for all of them on every refresh.
+    public func organizations(for identity: Identity) throws -> [OrganizationLabel] {
         try AccessControl.authorize(identity, .viewContent, organizationId: identity.organizationId)
-        return try ModelCollection(store, Organization.self).find(AccessControl.scope(identity, organizationPath: "_id"))
+        let found = try store.find(CollectionName.organizations.rawValue, AccessControl.scope(identity, organizationPath: "_id"),
+                                   projection: .include(["name", "slug"]))
+        return found.compactMap { doc in
+            guard let id = doc["_id"]?.objectIdValue else { return nil }
+            return OrganizationLabel(id: id, name: doc["name"]?.stringValue ?? "", slug: doc["slug"]?.stringValue ?? "")
+        }
     }
 
     /// "First Last" of each author among `ids` the identity may see.
     public func authorNames(_ ids: Set<ObjectId>, for identity: Identity) throws -> [ObjectId: String] {
         try AccessControl.authorize(identity, .viewContent, organizationId: identity.organizationId)
         guard !ids.isEmpty else { return [:] }
-        let users = try ModelCollection(store, User.self).find(.isIn("_id", anyOf: Array(ids)) && AccessControl.scope(identity))
-        return Dictionary(users.map { ($0._id, $0.profile.fullName) }, uniquingKeysWith: { a, _ in a })
+        let users = try store.find(CollectionName.users.rawValue, .isIn("_id", anyOf: Array(ids)) && AccessControl.scope(identity),
+                                   projection: .include(["profile.firstName", "profile.lastName"]))
+        return Dictionary(users.compactMap { doc in
+            doc["_id"]?.objectIdValue.map { id in
+                (id, PersonName.full(doc.value(at: "profile.firstName")?.stringValue ?? "",
+                                     doc.value(at: "profile.lastName")?.stringValue ?? ""))
+            }
+        }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The identity's own account; nil when it is gone.

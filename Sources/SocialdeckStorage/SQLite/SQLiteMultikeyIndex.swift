@@ -91,10 +91,17 @@ struct SQLiteMultikeyIndex {
         }
     }
 
-    /// A `rid IN (…)` condition for one filter condition, when this index can narrow
-    /// it. `exact` when the side table answers the condition completely, so it need
-    /// not be checked again in Swift.
-    func prefilter(for filter: Filter) -> (sql: String, bindings: [SQLValue], exact: Bool)? {
+    /// A condition on the side table for one filter condition, when this index can
+    /// narrow it. `exact` when the side table answers the condition completely, so it
+    /// need not be checked again in Swift.
+    ///
+    /// `correlated` asks for `EXISTS (… WHERE rid = row's rid …)`: the right form when
+    /// another condition already pins the rows to a few through its own index (one
+    /// organization's posts), since each is then looked up by its key. Otherwise
+    /// `rid IN (…)` lets the side table find the rows, which pays when nothing else
+    /// narrows them but reads every matching element first (a month over every
+    /// organization is tens of thousands).
+    func prefilter(for filter: Filter, correlated: Bool = false) -> (sql: String, bindings: [SQLValue], exact: Bool)? {
         var conditions: [(column: Int, sql: String, bindings: [SQLValue])] = []
         var complete = true
         func add(_ path: String, _ f: Filter) {
@@ -125,7 +132,10 @@ struct SQLiteMultikeyIndex {
             return nil
         }
         guard conditions.contains(where: { $0.column == 0 }) else { return nil }
-        let sql = "rid IN (SELECT rid FROM \(table) WHERE \(conditions.map(\.sql).joined(separator: " AND ")))"
+        let keys = conditions.map(\.sql).joined(separator: " AND ")
+        let sql = correlated
+            ? "EXISTS (SELECT 1 FROM \(table) AS mk WHERE mk.rid = \(SQLiteQueryCompiler.quote(collection)).rid AND \(keys))"
+            : "rid IN (SELECT rid FROM \(table) WHERE \(keys))"
         return (sql, conditions.flatMap(\.bindings), complete && isElementScalar)
     }
 

@@ -28,12 +28,16 @@ struct SQLiteQueryCompiler {
         // With `_id` pinned, the unique id index finds the one row; the unary `+` keeps
         // SQLite from choosing an expression index for the other conditions instead.
         let byId = conjuncts.contains { if case .compare("_id", .eq, _) = $0 { return true } else { return false } }
+        let pinned = conjuncts.contains { c in
+            guard case .compare(let path, .eq, let value) = c, value.isScalar, !schema.isMultiValued(path) else { return false }
+            return path == "_id" || schema.indexes.contains { $0.keys.first?.path == path }
+        }
         for c in conjuncts {
             if var (sql, b) = sql(for: c) {
                 if byId && !sql.hasPrefix("id ") { sql = "+" + sql }
                 parts.append(sql)
                 bindings += b
-            } else if let pre = multikey.lazy.compactMap({ $0.prefilter(for: c) }).first {
+            } else if let pre = multikey.lazy.compactMap({ $0.prefilter(for: c, correlated: pinned) }).first {
                 parts.append(pre.sql)
                 bindings += pre.bindings
                 if !pre.exact { residual.append(c) }

@@ -11,19 +11,21 @@ extension SQLiteStore {
             var tail = compiler.orderBy(options.sort)
             if options.limit != nil || options.skip > 0 { tail += " LIMIT \(options.limit ?? -1) OFFSET \(options.skip)" }
             // An included projection is cut down in SQL to the top-level fields it reaches,
-            // so only those are decoded; `apply` then keeps just the paths asked for.
-            var column = "data"
+            // so only those are decoded; `apply` then keeps just the paths asked for, when
+            // some reach inside a field.
+            var column = "data", projection = options.projection
             if case .include(let paths)? = options.projection {
                 let fields = Set(["_id"] + paths.compactMap { $0.split(separator: ".").first.map(String.init) })
                 if fields.allSatisfy({ !$0.contains(",") }) {
                     column = "sd_project(data,'\(SQLiteQueryCompiler.escape(fields.sorted().joined(separator: ",")))')"
+                    if !paths.contains(where: { $0.contains(".") }) { projection = nil }
                 }
             }
             return try query(c, compiled, sql: { "SELECT \(column) FROM \(table) WHERE \($0)\(tail)" }) { stmt in
                 var out: [Document] = []
                 while try stmt.step() {
                     let doc = try stmt.document(0)
-                    out.append(options.projection.map { $0.apply(to: doc) } ?? doc)
+                    out.append(projection.map { $0.apply(to: doc) } ?? doc)
                 }
                 return out
             }

@@ -15,10 +15,15 @@ public enum CalendarPane: Pane {
         let palette = context.palette
         buffer.fill(rect, style: palette[.text])
         guard !rect.isEmpty else { return }
-        if let post = model.openPost {
-            let day = CalendarDrawing(model, context: context).dayTitle(model.cursorDay, year: true)
-            let place = "\(model.entryIndex + 1) of \(model.dayEntries.count) on \(day)"
-            PostDetailView.render(post, place: place, selected: model.selectedEntry?.platform, in: rect, into: &buffer, context: context)
+        if model.openPostId != nil {
+            if let post = model.openPost {
+                let day = CalendarDrawing(model, context: context).dayTitle(model.cursorDay, year: true)
+                let place = "\(model.entryIndex + 1) of \(model.dayEntries.count) on \(day)"
+                PostDetailView.render(post, place: place, selected: model.selectedEntry?.platform, in: rect, into: &buffer, context: context)
+            } else {
+                let notice = model.openPostGone ? "This post is no longer there; \(context.key(.back)) goes back." : "loading…"
+                buffer.putCentered(notice, in: rect, style: context.palette[.textDim])
+            }
             return
         }
         let d = CalendarDrawing(model, context: context)

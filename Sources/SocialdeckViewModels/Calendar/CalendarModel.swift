@@ -55,10 +55,8 @@ public struct CalendarModel: Sendable {
     public var rangeIsEmpty: Bool { hasLoaded && entries.isEmpty && (dayCounts?.values.allSatisfy { $0 == 0 } ?? true) }
     /// The selected post is open whole (Enter); Esc goes back to the grid or agenda.
     public private(set) var showsPost = false
-    /// The loaded posts by id, and the names their detail shows.
-    private var posts: [ObjectId: Content] = [:]
-    private var authorNames: [ObjectId: String] = [:]
-    private var organizationNames: [ObjectId: String] = [:]
+    /// The opened post as last read whole, nil when it was gone; shown while it is the selected one.
+    private var loadedPost: (id: ObjectId, post: PostDetail?)?
     /// The post the move prompt was opened on: the move applies to it, whatever a
     /// refresh does to the list while the time is typed.
     public private(set) var moveTarget: Entry?
@@ -149,7 +147,7 @@ public struct CalendarModel: Sendable {
     public func localTime(_ date: Date) -> DateComponents { calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date) }
 
     /// `dayCounts` and `listed` come with a range too full to list: the counts, and the
-    /// day `posts` belong to. The names are for an opened post's author and organization.
+    /// day `posts` belong to.
     /// The day list keeps its selected post wherever it now sits;
     /// when the post left the day, the selection goes to a neighbour and `message` says
     /// where the post went, from `departed` (the selected post as it reads now, nil when
@@ -157,14 +155,10 @@ public struct CalendarModel: Sendable {
     /// `departed` at all, the list was read for another scope at the person's asking,
     /// and the selection follows silently.
     @discardableResult
-    public mutating func load(_ posts: [Content], dayCounts: [Date: Int]? = nil, listed: DateInterval? = nil,
-                              departed: [ObjectId: Content?]? = [:], authorNames: [ObjectId: String] = [:],
-                              organizationNames: [ObjectId: String] = [:]) -> String? {
+    public mutating func load(_ posts: [CalendarPost], dayCounts: [Date: Int]? = nil, listed: DateInterval? = nil,
+                              departed: [ObjectId: Content?]? = [:]) -> String? {
         let was = selectedEntry, before = dayEntries.map(\.key)
         hasLoaded = true
-        self.posts = Dictionary(posts.map { ($0._id, $0) }, uniquingKeysWith: { a, _ in a })
-        self.authorNames = authorNames
-        self.organizationNames = organizationNames
         self.dayCounts = dayCounts
         listedDay = dayCounts == nil ? nil : listed?.start
         entries = posts.flatMap { post in
@@ -224,10 +218,25 @@ public struct CalendarModel: Sendable {
         if let index = dayEntries.firstIndex(where: { $0.postId == postId }) { entryIndex = index }
     }
 
-    /// The selected post, whole, while it is open.
+    /// The post to read whole: the selected one, while it is open.
+    public var openPostId: ObjectId? { showsPost ? selectedEntry?.postId : nil }
+
+    /// The selected post, whole, while it is open; nil until it has been read.
     public var openPost: PostDetail? {
-        guard showsPost, let entry = selectedEntry, let post = posts[entry.postId] else { return nil }
-        return PostDetail(post, authorNames: authorNames, organizationNames: organizationNames)
+        guard let id = openPostId, let loadedPost, loadedPost.id == id else { return nil }
+        return loadedPost.post
+    }
+
+    /// The open post was read and is no longer there (deleted, or out of reach).
+    public var openPostGone: Bool {
+        guard let id = openPostId, let loadedPost else { return false }
+        return loadedPost.id == id && loadedPost.post == nil
+    }
+
+    /// The snapshot's opened post, when it was read for the one open now.
+    public mutating func loadPost(_ post: PostDetail?, requested: ObjectId?) {
+        guard let requested, requested == openPostId else { return }
+        loadedPost = (requested, post)
     }
 
     /// Opens the selected post whole; false, with a message, when the day has none.

@@ -77,7 +77,16 @@ public struct DashboardModel: Sendable {
         SnapshotRequest(panes: [pane], calendarRange: calendar.visibleRange, calendarDays: calendar.visibleDays,
                         calendarFocus: calendar.isCounting ? calendar.focusedDay : nil, analyticsDays: analytics.rangeDays,
                         organizationId: organizationFilter, agentRuns: pane == .agents ? agents.runsAgent : nil,
-                        openPost: pane == .analytics ? analytics.openPostId : nil, watched: watched)
+                        openPost: openPostId, watched: watched)
+    }
+
+    /// The post the open pane shows whole, which the snapshot reads whole.
+    var openPostId: ObjectId? {
+        switch pane {
+        case .analytics: return analytics.openPostId
+        case .calendar: return calendar.openPostId
+        default: return nil
+        }
     }
 
     /// The post the open pane's list has selected: when it leaves the list, the snapshot
@@ -112,8 +121,8 @@ public struct DashboardModel: Sendable {
             }
             if read.contains(.calendar) {
                 notices.append(calendar.load(snapshot.calendar, dayCounts: snapshot.calendarDayCounts,
-                                             listed: delivery.request.calendarFocus, departed: rescoped ? nil : snapshot.departed,
-                                             authorNames: snapshot.authorNames, organizationNames: snapshot.organizationNames))
+                                             listed: delivery.request.calendarFocus, departed: rescoped ? nil : snapshot.departed))
+                calendar.loadPost(snapshot.openPost.map { PostDetail($0, snapshot: snapshot) }, requested: delivery.request.openPost)
             }
             if read.contains(.analytics) {
                 notices.append(analytics.load(snapshot.analytics, announce: !rescoped))

@@ -9,7 +9,7 @@ public struct DashboardSnapshot: Sendable {
     public var queue: [Content] = []
     /// The calendar range's posts, or, when it holds more than `CalendarModel.listLimit`,
     /// only the focused day's, with `calendarDayCounts` for the rest.
-    public var calendar: [Content] = []
+    public var calendar: [CalendarPost] = []
     /// Posts per day (keyed by the day's local midnight) when the range is too full to list.
     public var calendarDayCounts: [Date: Int]?
     public var analytics: AnalyticsReport?
@@ -142,11 +142,11 @@ public struct SnapshotLoader: Sendable {
         if visible.contains(.revenue) { s.revenue = try RevenueReport.build(store: store, for: identity, now: now) }
         let directory = Directory(store: store)
         let orgs = try directory.organizations(for: identity)
-        s.organizationNames = Dictionary(orgs.map { ($0._id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        s.organizationSlugs = Dictionary(orgs.map { ($0.slug, $0._id) }, uniquingKeysWith: { a, _ in a })
-        s.authorNames = try directory.authorNames(Set((s.queue + s.calendar + [s.openPost].compactMap { $0 }).map(\.userId)),
-                                                  for: identity)
-        let listed = Set((s.queue + s.calendar).map(\._id))
+        s.organizationNames = Dictionary(orgs.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        s.organizationSlugs = Dictionary(orgs.map { ($0.slug, $0.id) }, uniquingKeysWith: { a, _ in a })
+        // Calendar rows show no author; an opened post does.
+        s.authorNames = try directory.authorNames(Set((s.queue + [s.openPost].compactMap { $0 }).map(\.userId)), for: identity)
+        let listed = Set(s.queue.map(\._id) + s.calendar.map(\._id))
         for id in request.watched.subtracting(listed) {
             do {
                 s.departed[id] = .some(try workflow.post(id, for: identity))

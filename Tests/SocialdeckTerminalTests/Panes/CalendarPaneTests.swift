@@ -1,5 +1,6 @@
 import Foundation
 @testable import SocialdeckTerminal
+import SocialdeckCore
 import SocialdeckModel
 import SocialdeckViewModels
 import Testing
@@ -113,7 +114,7 @@ struct CalendarPaneTests {
         let counts = Dictionary(uniqueKeysWithValues: model.visibleDays.enumerated().map { ($1.start, ($0 * 37) % 900) })
         let day = model.focusedDay
         let posts = PaneFixtures.calendarPosts.filter { $0.platforms.contains { $0.scheduledAt.map(day.contains) ?? false } }
-        model.load(listed ? posts : [], dayCounts: counts, listed: listed ? day : model.visibleDays[0])
+        model.load(listed ? posts.map(CalendarPost.init) : [], dayCounts: counts, listed: listed ? day : model.visibleDays[0])
         return model
     }
 

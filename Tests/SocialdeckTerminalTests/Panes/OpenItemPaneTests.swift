@@ -59,13 +59,18 @@ struct OpenItemPaneTests {
             return post
         }
         let names = PaneFixtures.snapshot
-        model.load(posts, authorNames: names.authorNames, organizationNames: names.organizationNames)
+        model.load(posts.map(CalendarPost.init))
         model.moveDays(2)
         let index = try #require(model.dayEntries.firstIndex { $0.title == "Winter launch" }, "the fixture's 1 December")
         for _ in 0..<index { model.nextEntry() }
         let day = try #require(model.selectedEntry)
         let opened = model.openSelected()
         #expect(opened)
+        #expect(model.openPostId == day.postId)
+        #expect(PaneFrame.calendar(model, width: 80, height: 24).text().contains("loading…"), "until the snapshot reads the post whole")
+        let post = try #require(posts.first { $0._id == day.postId })
+        model.loadPost(PostDetail(post, authorNames: names.authorNames, organizationNames: names.organizationNames),
+                       requested: day.postId)
         #expect(model.openPost?.id == day.postId)
         let buffer = PaneFrame.calendar(model, width: 80, height: 24)
         GoldenFile.assertMatches(buffer, named: "calendar-open-post-80x24")

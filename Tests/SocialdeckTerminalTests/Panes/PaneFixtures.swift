@@ -132,7 +132,7 @@ enum PaneFixtures {
 
     static func calendar(_ zone: TimeZone = berlin, days: Int = 0, views: Int = 0) -> CalendarModel {
         var model = CalendarModel(identity: identity, timeZone: zone, today: now)
-        model.load(calendarPosts)
+        model.load(calendarPosts.map(CalendarPost.init))
         model.moveDays(days)
         for _ in 0..<views { model.cycleView() }
         return model
