@@ -12,6 +12,7 @@ public enum TextAlignment: Sendable, Hashable {
 public enum DisplayWidth {
     /// Columns one grapheme cluster occupies: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
         var scalars = character.unicodeScalars[...]
         // A cluster may open with prepended format characters (U+0600 ARABIC NUMBER SIGN
         // and the like), which draw nothing: the character they prepend to sets the width.

@@ -32,9 +32,9 @@ public struct CalendarModel: Sendable {
     }
 
     public let timeZone: TimeZone
-    public private(set) var view = View.month
+    public private(set) var view = View.month { didSet { if view != oldValue { placeRange() } } }
     /// The focused day, as midnight in `timeZone`.
-    public private(set) var cursorDay: Date
+    public private(set) var cursorDay: Date { didSet { if cursorDay != oldValue { placeRange() } } }
     /// Within the focused day's entries.
     public private(set) var entryIndex = 0
     /// What `/` typed: see ``TextFilter``.
@@ -48,7 +48,7 @@ public struct CalendarModel: Sendable {
     public private(set) var listedDay: Date?
     public private(set) var message: String?
     public let canSchedule: Bool
-    var calendar: Calendar
+    let calendar: Calendar
     /// False until the first snapshot arrives, so an empty range is not announced while it loads.
     public private(set) var hasLoaded = false
     /// Nothing at all is scheduled in the range on screen.
@@ -71,30 +71,29 @@ public struct CalendarModel: Sendable {
         calendar = .gregorian(in: timeZone)
         cursorDay = calendar.startOfDay(for: today)
         canSchedule = identity.allowedActions.contains(.scheduleContent)
+        placeRange()
     }
 
-    /// The days the current view spans (whole weeks for the month grid), for the snapshot request.
-    public var visibleRange: DateInterval {
+    /// The days the current view spans (whole weeks for the month grid), for the snapshot
+    /// request. Kept as the cursor or view changes: every key builds a request and every
+    /// frame draws the days, and calendar arithmetic over 42 days is not free.
+    public private(set) var visibleRange = DateInterval()
+
+    /// The visible range's days, each from local midnight to the next (23 or 25 hours
+    /// across a DST change).
+    public private(set) var visibleDays: [DateInterval] = []
+
+    private mutating func placeRange() {
         switch view {
         case .month:
             let first = calendar.date(from: calendar.dateComponents([.year, .month], from: cursorDay))!
             let start = calendar.dateInterval(of: .weekOfYear, for: first)!.start
-            return DateInterval(start: start, end: calendar.date(byAdding: .day, value: 42, to: start)!)
+            visibleRange = DateInterval(start: start, end: calendar.date(byAdding: .day, value: 42, to: start)!)
         case .week:
-            return calendar.dateInterval(of: .weekOfYear, for: cursorDay)!
+            visibleRange = calendar.dateInterval(of: .weekOfYear, for: cursorDay)!
         case .agenda:
-            return DateInterval(start: cursorDay, end: calendar.date(byAdding: .day, value: 14, to: cursorDay)!)
+            visibleRange = DateInterval(start: cursorDay, end: calendar.date(byAdding: .day, value: 14, to: cursorDay)!)
         }
-    }
-
-    /// More posts than this in the visible range and the calendar counts instead of listing.
-    public static let listLimit = 2000
-
-    public var isCounting: Bool { dayCounts != nil }
-
-    /// The visible range's days, each from local midnight to the next (23 or 25 hours
-    /// across a DST change).
-    public var visibleDays: [DateInterval] {
         var days: [DateInterval] = []
         var start = visibleRange.start
         while start < visibleRange.end, days.count < 62 {
@@ -102,8 +101,13 @@ public struct CalendarModel: Sendable {
             days.append(DateInterval(start: start, end: end))
             start = end
         }
-        return days
+        visibleDays = days
     }
+
+    /// More posts than this in the visible range and the calendar counts instead of listing.
+    public static let listLimit = 2000
+
+    public var isCounting: Bool { dayCounts != nil }
 
     public var focusedDay: DateInterval {
         DateInterval(start: cursorDay, end: calendar.date(byAdding: .day, value: 1, to: cursorDay)!)
