@@ -23,4 +23,11 @@ public enum CalendarNames {
     public static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                                     "October", "November", "December"]
+
+    /// `n` with leading zeros to `width` digits ("09"): dates on screen are drawn every
+    /// frame, and `String(format:)` costs more than the rest of a row.
+    public static func padded(_ n: Int, _ width: Int = 2) -> String {
+        let digits = String(n.magnitude), sign = n < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
+    }
 }

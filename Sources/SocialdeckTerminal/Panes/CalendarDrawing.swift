@@ -44,14 +44,14 @@ struct CalendarDrawing {
     /// "09:00" in the model's zone.
     func clock(_ date: Date) -> String {
         let p = parts(date)
-        return String(format: "%02d:%02d", p.hour ?? 0, p.minute ?? 0)
+        return CalendarNames.padded(p.hour ?? 0) + ":" + CalendarNames.padded(p.minute ?? 0)
     }
 
     /// "Tue 01 Dec", with the year when `year` is set: "Tue 01 Dec 2026".
     func dayTitle(_ date: Date, year: Bool = false) -> String {
         let p = parts(date)
-        let text = String(format: "%@ %02d %@", CalendarNames.weekdays[(p.weekday ?? 1) - 1], p.day ?? 0,
-                          CalendarNames.months[(p.month ?? 1) - 1])
+        let text = "\(CalendarNames.weekdays[(p.weekday ?? 1) - 1]) \(CalendarNames.padded(p.day ?? 0)) "
+            + CalendarNames.months[(p.month ?? 1) - 1]
         return year ? text + " \(p.year ?? 0)" : text
     }
 

@@ -40,8 +40,9 @@ public struct PaneContext: Sendable {
     /// "Mon 01 Dec 09:00" in the viewer's zone.
     public func shortDateTime(_ date: Date) -> String {
         let p = local(date)
-        return String(format: "%@ %02d %@ %02d:%02d", CalendarNames.weekdays[(p.weekday ?? 1) - 1], p.day ?? 0,
-                      CalendarNames.months[(p.month ?? 1) - 1], p.hour ?? 0, p.minute ?? 0)
+        let pad = CalendarNames.padded
+        return "\(CalendarNames.weekdays[(p.weekday ?? 1) - 1]) \(pad(p.day ?? 0, 2)) \(CalendarNames.months[(p.month ?? 1) - 1]) "
+            + "\(pad(p.hour ?? 0, 2)):\(pad(p.minute ?? 0, 2))"
     }
 }
 

@@ -14,6 +14,7 @@ public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
         var scalars = character.unicodeScalars[...]
+        if scalars.count == 1, let only = scalars.first { return of(scalar: only) }
         // A cluster may open with prepended format characters (U+0600 ARABIC NUMBER SIGN
         // and the like), which draw nothing: the character they prepend to sets the width.
         while let lead = scalars.first, lead.value >= 0x600, lead.properties.generalCategory == .format, scalars.count > 1 {

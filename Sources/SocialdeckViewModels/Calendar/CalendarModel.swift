@@ -207,8 +207,8 @@ public struct CalendarModel: Sendable {
     /// "Tue 3 Dec 09:00" in the calendar's zone.
     static func dateText(_ date: Date, in calendar: Calendar) -> String {
         let p = calendar.dateComponents([.month, .day, .hour, .minute, .weekday], from: date)
-        return String(format: "%@ %d %@ %02d:%02d", CalendarNames.weekdays[(p.weekday ?? 1) - 1], p.day ?? 0,
-                      CalendarNames.months[(p.month ?? 1) - 1], p.hour ?? 0, p.minute ?? 0)
+        return "\(CalendarNames.weekdays[(p.weekday ?? 1) - 1]) \(p.day ?? 0) \(CalendarNames.months[(p.month ?? 1) - 1]) "
+            + "\(CalendarNames.padded(p.hour ?? 0)):\(CalendarNames.padded(p.minute ?? 0))"
     }
 
     public func dateText(_ date: Date) -> String { Self.dateText(date, in: calendar) }

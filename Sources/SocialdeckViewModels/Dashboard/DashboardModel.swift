@@ -186,7 +186,8 @@ public struct DashboardModel: Sendable {
     /// The header clock: the time in the user's zone.
     public func clockText(_ now: Date) -> String {
         let d = Calendar.gregorian(in: timeZone).dateComponents([.year, .month, .day, .hour, .minute], from: now)
-        return String(format: "%04d-%02d-%02d %02d:%02d %@", d.year!, d.month!, d.day!, d.hour!, d.minute!,
-                      timeZone.abbreviation(for: now) ?? timeZone.identifier)
+        let pad = CalendarNames.padded
+        return "\(pad(d.year!, 4))-\(pad(d.month!, 2))-\(pad(d.day!, 2)) \(pad(d.hour!, 2)):\(pad(d.minute!, 2)) "
+            + (timeZone.abbreviation(for: now) ?? timeZone.identifier)
     }
 }
