@@ -19,6 +19,8 @@ public final class ManualTicker: RefreshTicker, Sendable {
     public var interval: TimeInterval? { state.withLock { $0.interval } }
     public var isRunning: Bool { state.withLock { $0.tick != nil } }
     public var waitingJobs: Int { state.withLock { $0.jobs.count } }
+    /// Refreshes asked for with `soon` and not fired yet.
+    public var waitingSoon: Int { state.withLock { $0.soon.count } }
 
     public func start(every interval: TimeInterval, _ tick: @escaping @Sendable () -> Void) {
         state.withLock {

@@ -27,7 +27,7 @@ extension DashboardRuntime {
             }
             handleDashboard(event, &model, now: now)
             if case .dashboard = screen { screen = .dashboard(model) }
-            scheduler?.update(model.request)
+            requestAfterFrame = model.request
         }
     }
 

@@ -60,6 +60,9 @@ public final class DashboardRuntime {
     var running = true
     /// The frame on screen, whose click regions say what a click at a cell means.
     var lastFrame: CellBuffer?
+    /// What the keys since the last frame ask the refresh to read: handed over once the
+    /// frame is out, so the read they start does not compete with drawing it.
+    var requestAfterFrame: SnapshotRequest?
 
     /// The dashboard on the real terminal; `open` runs on the work queue once the sign-in form is drawn.
     public convenience init(opening open: @escaping @Sendable () throws -> StoreOpening, configuration: Configuration,
@@ -152,6 +155,10 @@ public final class DashboardRuntime {
                                         palette: palette, bindings: bindings, now: dependencies.now())
         backend.present(frame)
         lastFrame = frame
+        if let request = requestAfterFrame {
+            requestAfterFrame = nil
+            scheduler?.update(request)
+        }
     }
 
     // MARK: - Sign-in
@@ -234,7 +241,7 @@ public final class DashboardRuntime {
             model.receive(delivery, now: dependencies.now())
             screen = .dashboard(model)
             // A calendar that turned to counts asks for its focused day next.
-            scheduler?.update(model.request)
+            requestAfterFrame = model.request
         case (.commandFinished(let outcome), .dashboard(var model)):
             model.finished(outcome, now: dependencies.now())
             screen = .dashboard(model)

@@ -1,4 +1,5 @@
 import Foundation
+import SocialdeckViewModels
 import Testing
 import SocialdeckCore
 import SocialdeckModel
@@ -134,5 +135,20 @@ struct AppFlowTests {
         #expect(app.screen.contains("socialdeck · sign in"))
         #expect(app.screen.contains("session ended"))
         #expect(app.screen.contains("manager@acme.example"))
+    }
+
+    /// A key's frame goes out before the read it starts: the read would otherwise share
+    /// the cores with drawing it (with 20 dashboards on 2 cores, a pane switch's p99).
+    @Test func aPaneSwitchIsDrawnBeforeItsReadStarts() throws {
+        let app = try AppHarness()
+        try app.signIn()
+        app.terminal.queue(.key(try Key(parsing: "3")))
+        app.runtime.step()
+        #expect(app.waitingRefreshes == 0, "nothing is read before the frame")
+        app.runtime.render()
+        #expect(app.screen.contains("Last 30 days"), "the analytics pane is drawn at once")
+        #expect(app.waitingRefreshes == 1, "then its read is asked for")
+        app.settle()
+        #expect(try app.dashboard().analytics.report != nil)
     }
 }

@@ -64,6 +64,9 @@ final class AppHarness {
         settle()
     }
 
+    /// Refreshes asked for and not run yet, over every ticker the runtime made.
+    var waitingRefreshes: Int { tickers.value.withLock { $0.reduce(0) { $0 + $1.waitingSoon } } }
+
     func resize(width: Int, height: Int) {
         terminal.resize(width: width, height: height)
         settle()
@@ -79,9 +82,11 @@ final class AppHarness {
         settle()
     }
 
-    /// Runs queued input and background results, then draws.
+    /// Runs queued input and draws, as the real loop does; then the reads the keys
+    /// started (handed to the scheduler once their frame is out), and draws again.
     func settle() {
         runtime.step()
+        runtime.render()
         for ticker in tickers.value.withLock({ $0 }) {
             ticker.fireSoon()
             while ticker.waitingJobs > 0 { ticker.runJob() }
