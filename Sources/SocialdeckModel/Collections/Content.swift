@@ -38,6 +38,8 @@ public struct Content: StoredModel, Equatable {
         public var scheduledAt: Date?
         public var publishedAt: Date?
         public var metrics: Metrics?
+        /// This platform's own wording, when it differs from `content.text`.
+        public var text: String?
         public init() {}
         public init(platform: Platform, status: PostStatus, scheduledAt: Date? = nil) {
             self.platform = platform

@@ -33,6 +33,11 @@ enum IsolationProbes {
             return [try? f.w.workflow.calendar(from: from, to: to, for: me),
                     try? f.w.workflow.calendar(from: from, to: to, organizationId: f.other._id, for: me)]
         },
+        .init(name: "ContentWorkflow.compose") { me, f in
+            try f.w.workflow.compose(PostDraft(organizationId: f.other._id, text: "planted", platforms: [.facebook]), by: me)
+        },
+        .init(name: "ContentWorkflow.duplicate") { me, f in try f.w.workflow.duplicate(f.otherPosts[0]._id, by: me) },
+        .init(name: "ContentWorkflow.delete") { me, f in try f.w.workflow.delete(f.otherPosts[0]._id, by: me) },
         .init(name: "ContentWorkflow.calendarCounts") { me, f in
             try f.w.workflow.calendarCounts([DateInterval(start: f.w.clock.now, duration: 30 * 86_400)], organizationId: f.other._id, for: me)
         },
