@@ -50,6 +50,12 @@ public final class TmuxSession {
 
     public func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name], capture: true) }
 
+    /// Sets a server option, e.g. `set-clipboard on`, so tmux keeps what OSC 52 sends.
+    public func setOption(_ option: String, _ value: String) throws { try tmux(["set-option", "-s", option, value]) }
+
+    /// tmux's newest paste buffer.
+    public func pasteBuffer() throws -> String { try tmux(["show-buffer"], capture: true) }
+
     /// Appends everything the pane's program writes to the terminal to `file`.
     public func recordOutput(to file: String) throws {
         try tmux(["pipe-pane", "-o", "-t", name, "cat >> '\(file)'"])

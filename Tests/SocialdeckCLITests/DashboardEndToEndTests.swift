@@ -75,6 +75,24 @@ struct DashboardEndToEndTests {
         try s.waitFor("EXITED=0")
     }
 
+    /// `y` sends the selected draft's text as OSC 52; tmux, with `set-clipboard on`,
+    /// keeps it as a paste buffer, as it would hand it to the terminal over SSH.
+    @Test func yCopiesTheSelectedDraftThroughOSC52() throws {
+        let s = try start()
+        try s.setOption("set-clipboard", "on")
+        try signIn(s)
+        try s.press(.pane2)
+        try s.waitFor("pending")
+        try s.press(.copy)
+        try s.waitFor("copied the post's text")
+        let pending = try approvals().filter { $0.value(at: "approval.status") == "pending" }
+        let copied = try s.pasteBuffer()
+        #expect(!copied.isEmpty && pending.contains { $0.value(at: "content.text")?.stringValue == copied },
+                "the buffer holds a pending draft's text: \(copied.prefix(80))")
+        try s.press(.quit)
+        try s.waitFor("EXITED=0")
+    }
+
     @Test func signInSwitchPanesApproveRejectResizeAndQuit() throws {
         let s = try start()
         try signIn(s)

@@ -28,7 +28,7 @@ struct ConfigurationTests {
         let dir = try TemporaryDirectory()
         let path = try dir.write("socialdeck/config.toml", """
             [keys]
-            approve = "y"
+            approve = "Y"
             quit = ["q", "ctrl+c"]
             [keys.approvals]
             reject = "n"
@@ -40,7 +40,7 @@ struct ConfigurationTests {
         let config = Configuration.load(environment: dir.environment)
         #expect(config.problems.isEmpty, "\(config.problems)")
         #expect(config.file == path)
-        #expect(keys(config, .approve, .pane(.approvals)) == ["y"])
+        #expect(keys(config, .approve, .pane(.approvals)) == ["Y"])
         #expect(keys(config, .reject, .pane(.approvals)) == ["n"])
         #expect(keys(config, .quit) == ["q", "ctrl+c"])
         #expect(config.theme == "light")
@@ -56,23 +56,23 @@ struct ConfigurationTests {
     }
 
     @Test func remapShowsInFooterHelpAndPalette() {
-        let config = Configuration.parse("[keys]\napprove = \"y\"\nhelp = [\"?\", \"f1\"]\n")
+        let config = Configuration.parse("[keys]\napprove = \"Y\"\nhelp = [\"?\", \"f1\"]\n")
         #expect(config.problems.isEmpty)
         let footer = config.keyBindings.footerEntries(scope: .pane(.approvals)).map(\.footerText)
-        #expect(footer.first == "y approve")
+        #expect(footer.first == "Y approve")
         #expect(footer.contains("? help"))
         let help = config.keyBindings.helpSections()
         #expect(help[0].entries.first { $0.action == .help }?.keysText == "?/f1")
-        #expect(help[2].entries.first { $0.action == .approve }?.keysText == "y")
+        #expect(help[2].entries.first { $0.action == .approve }?.keysText == "Y")
         #expect(config.keyBindings.action(for: Key(.function(1)), in: .pane(.calendar)) == .help)
-        #expect(config.keyBindings.paletteEntries(scope: .pane(.approvals)).first?.keys.map(\.description) == ["y"])
+        #expect(config.keyBindings.paletteEntries(scope: .pane(.approvals)).first?.keys.map(\.description) == ["Y"])
     }
 
     @Test func aGlobalSectionRemapAppliesInEveryScopeWithTheAction() {
-        let config = Configuration.parse("[keys]\nreschedule = \"M\"\nedit = \"E\"\n[keys.approvals]\nedit = \"y\"\n")
+        let config = Configuration.parse("[keys]\nreschedule = \"M\"\nedit = \"E\"\n[keys.approvals]\nedit = \"Y\"\n")
         #expect(config.problems.isEmpty)
         #expect(keys(config, .reschedule, .pane(.calendar)) == ["M"])
-        #expect(keys(config, .edit, .pane(.approvals)) == ["y"], "[keys.approvals] wins over [keys]")
+        #expect(keys(config, .edit, .pane(.approvals)) == ["Y"], "[keys.approvals] wins over [keys]")
     }
 
     @Test func unknownActionsAndScopesAreReportedWithLines() {
@@ -116,12 +116,12 @@ struct ConfigurationTests {
     @Test func conflictsKeepTheDefaultOfTheLaterRemap() {
         let config = Configuration.parse("""
             [keys.approvals]
-            approve = "y"
-            reject = "y"
+            approve = "Y"
+            reject = "Y"
             """)
         #expect(lines(config) == [3])
-        #expect(config.problems[0].message == "y for 'reject in approvals' is already bound to 'approve in approvals'; reject keeps r")
-        #expect(keys(config, .approve, .pane(.approvals)) == ["y"])
+        #expect(config.problems[0].message == "Y for 'reject in approvals' is already bound to 'approve in approvals'; reject keeps r")
+        #expect(keys(config, .approve, .pane(.approvals)) == ["Y"])
         #expect(keys(config, .reject, .pane(.approvals)) == ["r"])
     }
 
@@ -211,9 +211,9 @@ struct ConfigurationTests {
 
     @Test func crlfAndBOMConfig() throws {
         let dir = try TemporaryDirectory()
-        try dir.write("socialdeck/config.toml", "\u{FEFF}[keys]\r\n\tapprove\t= \"y\"\r\n\tbogus = \"z\"\r\n")
+        try dir.write("socialdeck/config.toml", "\u{FEFF}[keys]\r\n\tapprove\t= \"Y\"\r\n\tbogus = \"z\"\r\n")
         let config = Configuration.load(environment: dir.environment)
-        #expect(keys(config, .approve, .pane(.approvals)) == ["y"])
+        #expect(keys(config, .approve, .pane(.approvals)) == ["Y"])
         #expect(config.problems.map(\.line) == [3])
         #expect(config.problems.first?.column == 2)
     }

@@ -117,6 +117,32 @@ struct OpenItemAndOrganizationTests {
         #expect(model.request.openPost == nil)
     }
 
+    /// `y` (issue #12): the queue's selected draft, or an opened post: its link once
+    /// published, else its words. Elsewhere it says what to do.
+    @Test func yCopiesTheSelectedDraftOrTheOpenedPost() throws {
+        var model = try loaded(ws.manager)
+        _ = model.select(.approvals)
+        let draft = try #require(model.approvals.current)
+        let effects = DashboardControllers.handle(.copy, in: &model, context: context)
+        #expect(effects.first == .copy(draft.text))
+        #expect(effects.contains(.show("copied the post's text (\(draft.text.count) characters)")))
+
+        _ = model.select(.calendar)
+        #expect(DashboardControllers.handle(.copy, in: &model, context: context) == [.show("open a post (Enter) to copy it")])
+        _ = model.select(.agents)
+        #expect(DashboardControllers.handle(.copy, in: &model, context: context) == [.show("open a post (Enter) to copy it")])
+
+        var published = Content()
+        published.content.text = "Out now"
+        var entry = Content.PlatformPost(platform: .twitter, status: .published)
+        entry.platformPostId = "https://x.com/acme/status/1850000000000000001"
+        published.platforms = [Content.PlatformPost(platform: .facebook, status: .scheduled), entry]
+        #expect(PostDetail(published, authorNames: [:], organizationNames: [:]).permalink == entry.platformPostId)
+        entry.platformPostId = "1850000000000000001"
+        published.platforms = [entry]
+        #expect(PostDetail(published, authorNames: [:], organizationNames: [:]).permalink == nil, "an id alone is not a link")
+    }
+
     @Test func theOrganizationInViewIsNamed() throws {
         var boss = try loaded(try staff)
         #expect(boss.organizationInView == "all organizations")

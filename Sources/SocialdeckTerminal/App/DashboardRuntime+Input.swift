@@ -88,6 +88,7 @@ extension DashboardRuntime {
             case .quit: running = false
             case .repaint: backend.repaint()
             case .show(let message): model.show(message, now: now)
+            case .copy(let text): backend.copyToClipboard(text)
             case .setTheme(let name):
                 let selection = themes.theme(named: name)
                 palette = Palette(theme: selection.theme, depth: backend.colorDepth)

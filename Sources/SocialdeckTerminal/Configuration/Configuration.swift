@@ -29,7 +29,7 @@ public struct ConfigurationProblem: Sendable, Equatable, CustomStringConvertible
 ///
 /// ```toml
 /// [keys]                  # action = key, or [keys…]; applies in every scope that has the action
-/// approve = "y"
+/// approve = "A"
 /// quit = ["q", "ctrl+c"]
 /// [keys.approvals]        # only in one scope: global, calendar, approvals, analytics, agents, revenue
 /// reject = "n"

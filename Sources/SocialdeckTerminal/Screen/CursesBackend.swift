@@ -199,6 +199,17 @@ public final class CursesBackend: ScreenBackend {
         armCrashGuard()
     }
 
+    /// OSC 52, as lazygit and k9s send it: the terminal (or tmux, with `set-clipboard`)
+    /// puts the text on its clipboard, over SSH too. The text travels base64-encoded, so
+    /// nothing in it reaches the terminal as a control sequence.
+    public func copyToClipboard(_ text: String) {
+        let sequence = ClipboardSequence.osc52(text)
+        withScreen {
+            fputs(sequence, files.output)
+            fflush(files.output)
+        }
+    }
+
     private func armCrashGuard() {
         guard !isEnded else { return }
         CrashGuard.arm(terminal: fileno(files.output), exitSequence: exitSequence, mouse: mouseEnabled, note: crashNote)

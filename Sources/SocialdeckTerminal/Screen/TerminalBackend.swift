@@ -11,6 +11,8 @@ public protocol TerminalBackend: ScreenBackend {
     /// The next waiting input, without blocking; nil when there is none.
     func readInput() -> InputEvent?
     func enableMouse(_ on: Bool)
+    /// Puts `text` on the clipboard of the terminal the person sits at.
+    func copyToClipboard(_ text: String)
 }
 
 extension CursesBackend: TerminalBackend {
@@ -24,6 +26,8 @@ public final class MemoryTerminal: TerminalBackend, @unchecked Sendable {
     private var pending: [InputEvent] = []
     public private(set) var mouseEnabled = false
     public var crashNote = ""
+    /// What `copyToClipboard` was given, oldest first.
+    public private(set) var clipboard: [String] = []
 
     public init(width: Int, height: Int, colorDepth: ColorDepth = .trueColor) {
         screen = MemoryBackend(width: width, height: height, colorDepth: colorDepth)
@@ -44,6 +48,7 @@ public final class MemoryTerminal: TerminalBackend, @unchecked Sendable {
 
     public func readInput() -> InputEvent? { pending.isEmpty ? nil : pending.removeFirst() }
     public func enableMouse(_ on: Bool) { mouseEnabled = on }
+    public func copyToClipboard(_ text: String) { clipboard.append(text) }
     public func size() -> ScreenSize { screen.size() }
     public func present(_ frame: CellBuffer) { screen.present(frame) }
     public func repaint() { screen.repaint() }

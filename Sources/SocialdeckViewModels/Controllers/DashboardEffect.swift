@@ -11,6 +11,9 @@ public enum DashboardEffect: Sendable, Equatable {
     case repaint
     /// A message in the footer.
     case show(String)
+    /// Text for the clipboard of the terminal the person sits at (OSC 52, which works
+    /// over SSH and through tmux).
+    case copy(String)
     case setTheme(String)
 }
 

@@ -31,6 +31,7 @@ public enum GlobalController: PaneController {
         .init(.refresh, .global, [.ctrl("r")], "refresh", "Reload from the store"),
         .init(.redraw, .global, [.ctrl("l")], "redraw", "Repaint the whole screen"),
         .init(.undo, .global, [B.k("u")], "undo", "Undo the last change"),
+        .init(.copy, .global, [B.k("y")], "copy", "Copy the selected post's text, or its link once published, to the clipboard"),
     ]
 
     /// A pane the role cannot open, and another pane's action the role cannot use there,
@@ -42,6 +43,27 @@ public enum GlobalController: PaneController {
             if let reason = unopenable(pane, in: model) ?? controller.unavailableReason(action, in: model) { return reason }
         }
         return nil
+    }
+
+    /// The selected draft's text in the queue; an opened post's elsewhere: its link once
+    /// a platform published it, else its words.
+    private static func copy(from model: DashboardModel) -> [DashboardEffect] {
+        let text: String?
+        switch model.pane {
+        case .approvals: text = model.approvals.current?.text
+        case .calendar: text = model.calendar.openPost.map(copyable)
+        case .analytics: text = model.analytics.openPost.map(copyable)
+        default: text = nil
+        }
+        guard let text, !text.isEmpty else {
+            return [.show(model.pane == .approvals ? "no draft to copy" : "open a post (Enter) to copy it")]
+        }
+        let what = text.hasPrefix("https://") && !text.contains(" ") ? "link" : "text"
+        return [.copy(text), .show("copied the post's \(what) (\(text.count) characters)")]
+    }
+
+    private static func copyable(_ post: PostDetail) -> String {
+        post.permalink ?? post.item.text
     }
 
     private static func unopenable(_ pane: PaneID, in model: DashboardModel) -> String? {
@@ -56,6 +78,7 @@ public enum GlobalController: PaneController {
         case .refresh: return [.refresh]
         case .redraw: return [.repaint]
         case .undo: return model.undoLast(now: context.now)
+        case .copy: return copy(from: model)
         case .nextPane: model.nextPane()
         case .previousPane: model.nextPane(-1)
         case .pane1, .pane2, .pane3, .pane4, .pane5:

@@ -22,6 +22,8 @@ public struct PostDetail: Sendable, Equatable {
     public let platforms: [PlatformLine]
     public let totalViews: Int
     public let totalEngagement: Int
+    /// The first published entry's link on its platform, once a publisher stored one.
+    public let permalink: String?
 
     public init(_ post: Content, authorNames: [ObjectId: String], organizationNames: [ObjectId: String]) {
         item = QueueItem(post, authorNames: authorNames, organizationNames: organizationNames)
@@ -33,6 +35,8 @@ public struct PostDetail: Sendable, Equatable {
         }
         totalViews = post.analytics.totalViews
         totalEngagement = post.analytics.totalEngagement
+        permalink = post.platforms.lazy.filter { $0.status == .published }.compactMap(\.platformPostId)
+            .first { $0.hasPrefix("https://") }
     }
 
     public init(_ post: Content, snapshot: DashboardSnapshot) {

@@ -37,7 +37,7 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case pane1 = "pane_1", pane2 = "pane_2", pane3 = "pane_3", pane4 = "pane_4", pane5 = "pane_5"
     case up, down, left, right, top, bottom
     case pageDown = "page_down", pageUp = "page_up"
-    case open, back, refresh, redraw, undo
+    case open, back, refresh, redraw, undo, copy
     case edit, reschedule, unschedule, today, view
     case previousPeriod = "previous_period", nextPeriod = "next_period"
     case approve, reject, select

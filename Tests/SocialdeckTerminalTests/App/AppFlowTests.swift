@@ -151,4 +151,14 @@ struct AppFlowTests {
         app.settle()
         #expect(try app.dashboard().analytics.report != nil)
     }
+
+    @Test func yPutsTheSelectedDraftOnTheTerminalsClipboard() throws {
+        let app = try AppHarness()
+        try app.signIn()
+        try app.press("2")
+        let draft = try #require(try app.dashboard().approvals.current)
+        try app.press("y")
+        #expect(app.terminal.clipboard == [draft.text])
+        #expect(app.screen.contains("copied the post's text"))
+    }
 }
