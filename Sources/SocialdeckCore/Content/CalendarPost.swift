@@ -29,6 +29,21 @@ public struct CalendarPost: Sendable, Equatable, Decodable {
     /// without decoding the rest.
     static let fields = ["organizationId", "userId", "title", "platforms", "approval"]
 
+    private enum CodingKeys: String, CodingKey { case _id, organizationId, userId, title, platforms, approval }
+
+    /// Lenient where a row can do without: a post written by another tool without a
+    /// title, author or approval still takes its place on the calendar (as pending)
+    /// rather than failing the whole range.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        _id = try c.decode(ObjectId.self, forKey: ._id)
+        organizationId = try c.decode(ObjectId.self, forKey: .organizationId)
+        userId = try c.decodeIfPresent(ObjectId.self, forKey: .userId) ?? ObjectId(high: 0, low: 0)
+        title = try c.decodeIfPresent(String.self, forKey: .title) ?? ""
+        platforms = try c.decodeIfPresent([Entry].self, forKey: .platforms) ?? []
+        approval = try c.decodeIfPresent(Approval.self, forKey: .approval) ?? Approval(status: .pending)
+    }
+
     public init(_ post: Content) {
         _id = post._id
         organizationId = post.organizationId
