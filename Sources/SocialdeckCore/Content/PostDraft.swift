@@ -41,8 +41,8 @@ public struct PostDraft: Sendable, Equatable {
         platforms.map { PostCheck(text: text(for: $0), media: media, on: $0) }
     }
 
-    /// A title for lists: the one given, or the text's first line, on one line without
-    /// control characters, cut to 60 characters.
+    /// A title for lists, on one line without control characters: the one given (up to
+    /// 120 characters), or else the text's first line, cut to 60.
     var listTitle: String {
         let given = Self.oneLine(title)
         if !given.isEmpty { return String(given.prefix(120)) }

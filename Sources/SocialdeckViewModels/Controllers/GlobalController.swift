@@ -48,22 +48,21 @@ public enum GlobalController: PaneController {
     /// The selected draft's text in the queue; an opened post's elsewhere: its link once
     /// a platform published it, else its words.
     private static func copy(from model: DashboardModel) -> [DashboardEffect] {
-        let text: String?
+        let copied: (text: String, what: String)?
         switch model.pane {
-        case .approvals: text = model.approvals.current?.text
-        case .calendar: text = model.calendar.openPost.map(copyable)
-        case .analytics: text = model.analytics.openPost.map(copyable)
-        default: text = nil
+        case .approvals: copied = model.approvals.current.map { ($0.text, "text") }
+        case .calendar: copied = model.calendar.openPost.map(copyable)
+        case .analytics: copied = model.analytics.openPost.map(copyable)
+        default: copied = nil
         }
-        guard let text, !text.isEmpty else {
+        guard let copied, !copied.text.isEmpty else {
             return [.show(model.pane == .approvals ? "no draft to copy" : "open a post (Enter) to copy it")]
         }
-        let what = text.hasPrefix("https://") && !text.contains(" ") ? "link" : "text"
-        return [.copy(text), .show("copied the post's \(what) (\(text.count) characters)")]
+        return [.copy(copied.text), .show("copied the post's \(copied.what) (\(copied.text.count) characters)")]
     }
 
-    private static func copyable(_ post: PostDetail) -> String {
-        post.permalink ?? post.item.text
+    private static func copyable(_ post: PostDetail) -> (text: String, what: String) {
+        post.permalink.map { ($0, "link") } ?? (post.item.text, "text")
     }
 
     private static func unopenable(_ pane: PaneID, in model: DashboardModel) -> String? {
