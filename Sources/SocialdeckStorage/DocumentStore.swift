@@ -36,6 +36,15 @@ public protocol DocumentStore: AnyObject, Sendable {
     func findOneAndUpdate(_ collection: String, _ filter: Filter, sort: [SortKey], _ update: Update,
                           returnUpdated: Bool) throws -> Document?
 
+    /// Claims up to `limit` documents matching `filter`, in `sort` order, applying
+    /// `update` to each, and returns them as updated; of several processes racing, each
+    /// document goes to exactly one. `update` must set `token.path` to `token.value`, a
+    /// value unique to this call. SQLite claims the batch in one transaction (one
+    /// commit); MongoDB reads candidates and claims them with one conditional
+    /// `updateMany`, atomic per document, so a racing process may take some of them.
+    func claimMany(_ collection: String, _ filter: Filter, sort: [SortKey], limit: Int, _ update: Update,
+                   token: (path: String, value: BSONValue)) throws -> [Document]
+
     /// Applies each update to the first document its filter matches, all in one go: one
     /// transaction on SQLite (one commit), one ordered bulk write on MongoDB (one round
     /// trip). Returns how many documents matched in all.

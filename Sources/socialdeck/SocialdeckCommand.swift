@@ -12,7 +12,8 @@ struct SocialdeckCommand: ParsableCommand {
         abstract: "Run an AI-assisted social media operation from the terminal.",
         discussion: "With no subcommand, socialdeck opens the dashboard on the selected store.",
         subcommands: [SeedCommand.self, ExportCommand.self, ImportCommand.self, UserCommand.self, StaffCommand.self,
-                      KeysCommand.self, DoctorCommand.self, WriteProbeCommand.self]
+                      KeysCommand.self, DoctorCommand.self, WriteProbeCommand.self,
+                      DaemonCommand.self, ScheduleCommand.self]
     )
 
     @OptionGroup var store: StoreOptions

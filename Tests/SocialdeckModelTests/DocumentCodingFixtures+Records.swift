@@ -233,4 +233,49 @@ extension DocumentCodingTests {
         l.severity = .info
         return l
     }
+
+    static var publishJob: PublishJob {
+        var j = PublishJob()
+        j._id = oid(170)
+        j.organizationId = oid(20)
+        j.contentId = oid(30)
+        j.authorId = oid(1)
+        j.platform = .instagram
+        j.dueAt = d("2026-12-01T09:00:00Z")
+        j.account = PublishJob.Account(userId: oid(1), accountId: "17841400000", accountName: "@acme", live: false)
+        j.state = .publishing
+        j.attempts = 2
+        j.nextAttemptAt = d("2026-12-01T09:02:00Z")
+        j.lease = PublishJob.Lease(owner: "vm:42:abc", token: "t1", expiresAt: d("2026-12-01T09:07:00Z"))
+        j.sendingAt = d("2026-12-01T09:02:01Z")
+        j.lateAllowed = true
+        j.platformPostId = "1790"
+        j.permalink = "https://www.instagram.com/p/abc/"
+        j.publishedAt = d("2026-12-01T09:02:02Z")
+        j.lastError = "429 Too Many Requests"
+        j.resolvedBy = "ops"
+        j.resolvedAt = d("2026-12-01T10:00:00Z")
+        j.createdAt = d("2026-12-01T08:59:00Z")
+        j.updatedAt = d("2026-12-01T09:02:02Z")
+        return j
+    }
+
+    static var outboxEntry: PublishOutboxEntry {
+        var e = PublishOutboxEntry()
+        e._id = oid(180)
+        e.jobId = oid(170)
+        e.contentId = oid(30)
+        e.organizationId = oid(20)
+        e.platform = .linkedin
+        e.accountId = "abc"
+        e.attempt = 1
+        e.sentAt = d("2026-12-01T09:00:00Z")
+        e.step = "publish"
+        e.request.url = "https://api.linkedin.com/rest/posts"
+        e.request.headers = ["Authorization": "[redacted]", "LinkedIn-Version": "202411"]
+        e.request.body = "{}"
+        e.response.status = 201
+        e.response.headers = ["x-restli-id": "urn:li:share:1"]
+        return e
+    }
 }

@@ -46,6 +46,37 @@ struct DocumentCodingTests {
     @Test func agentMemoryItem() throws { try check(Self.memory, AgentMemoryItem()) }
     @Test func generatedMedia() throws { try check(Self.media, GeneratedMedia()) }
     @Test func customerActivityLog() throws { try check(Self.customerLog, CustomerActivityLog()) }
+    @Test func publishJob() throws { try check(Self.publishJob, PublishJob()) }
+    @Test func publishOutboxEntry() throws { try check(Self.outboxEntry, PublishOutboxEntry()) }
+
+    /// The two keyed by name rather than by ObjectId.
+    @Test func publishQuotaAndSystemSetting() throws {
+        var quota = PublishQuota()
+        quota._id = "twitter:1234:1796000400"
+        quota.used = 7
+        quota.expiresAt = Self.d("2026-12-01")
+        let quotaDoc = try DocumentEncoder().encode(quota)
+        #expect(quotaDoc["_id"] == .string("twitter:1234:1796000400"))
+        #expect(try DocumentDecoder().decode(PublishQuota.self, from: quotaDoc) == quota)
+        var setting = SystemSetting()
+        setting._id = SystemSetting.publishingId
+        setting.paused = true
+        setting.reason = "upgrade"
+        let settingDoc = try DocumentEncoder().encode(setting)
+        #expect(settingDoc.keys == ["_id", "paused", "reason"])
+        #expect(try DocumentDecoder().decode(SystemSetting.self, from: settingDoc) == setting)
+    }
+
+    /// A job's id is the same in every process for one post, platform and time, and differs otherwise.
+    @Test func publishJobIdsAreDerivedFromPostPlatformAndTime() {
+        let post = Self.oid(9), at = Self.d("2026-12-01")
+        let id = PublishJob.id(contentId: post, platform: .twitter, dueAt: at)
+        #expect(id == PublishJob.id(contentId: post, platform: .twitter, dueAt: at))
+        #expect(id != PublishJob.id(contentId: post, platform: .facebook, dueAt: at))
+        #expect(id != PublishJob.id(contentId: post, platform: .twitter, dueAt: at.addingTimeInterval(0.001)))
+        #expect(id != PublishJob.id(contentId: Self.oid(10), platform: .twitter, dueAt: at))
+        #expect(id.hex.hasPrefix(String(UInt32(at.timeIntervalSince1970), radix: 16)), "its time sorts jobs like ObjectIds")
+    }
 
     @Test func everyCollectionHasAFixture() {
         let covered: Set<CollectionName> = [
@@ -53,6 +84,7 @@ struct DocumentCodingTests {
             AnalyticsRecord.collection, Subscription.collection, AdminActivityLog.collection, Strategy.collection,
             ContentCalendarPlan.collection, UserNotification.collection, SupportTicket.collection, AgentRun.collection,
             AgentMessage.collection, AgentMemoryItem.collection, GeneratedMedia.collection, CustomerActivityLog.collection,
+            PublishJob.collection, PublishOutboxEntry.collection, PublishQuota.collection, SystemSetting.collection,
         ]
         #expect(covered == Set(CollectionName.allCases))
     }

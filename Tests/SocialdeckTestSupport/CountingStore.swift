@@ -61,6 +61,11 @@ public final class CountingStore: DocumentStore, Sendable {
         note("updateMany", collection)
         return try base.updateMany(collection, filter, update, includeDeleted: includeDeleted)
     }
+    public func claimMany(_ collection: String, _ filter: Filter, sort: [SortKey], limit: Int, _ update: Update,
+                          token: (path: String, value: BSONValue)) throws -> [Document] {
+        note("claimMany", collection)
+        return try base.claimMany(collection, filter, sort: sort, limit: limit, update, token: token)
+    }
     public func bulkUpdate(_ collection: String, _ updates: [BulkUpdate]) throws -> Int {
         note("bulkUpdate", collection)
         return try base.bulkUpdate(collection, updates)

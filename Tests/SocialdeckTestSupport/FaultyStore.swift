@@ -63,6 +63,10 @@ public final class FaultyStore: DocumentStore, @unchecked Sendable {
         if failingFindOneAndUpdates.contains(findOneAndUpdates) { throw Self.injected }
         return try base.findOneAndUpdate(collection, filter, sort: sort, update, returnUpdated: returnUpdated)
     }
+    public func claimMany(_ collection: String, _ filter: Filter, sort: [SortKey], limit: Int, _ update: Update,
+                          token: (path: String, value: BSONValue)) throws -> [Document] {
+        return try base.claimMany(collection, filter, sort: sort, limit: limit, update, token: token)
+    }
     public func bulkUpdate(_ collection: String, _ updates: [BulkUpdate]) throws -> Int {
         bulkUpdates += 1
         if failingBulkUpdates.contains(bulkUpdates) { throw Self.injected }

@@ -27,4 +27,6 @@ public enum Action: String, Sendable, CaseIterable, Codable {
     case viewSupportTickets = "tickets.view"
     case manageSupportTickets = "tickets.manage"
     case manageStaff = "staff.manage"
+    /// Pause and resume all publishing (the maintenance switch).
+    case managePublishing = "publishing.manage"
 }

@@ -45,6 +45,11 @@ public final class AppendOnlyStore: DocumentStore, @unchecked Sendable {
         try guardMutable(collection)
         return try base.findOneAndUpdate(collection, filter, sort: sort, update, returnUpdated: returnUpdated)
     }
+    public func claimMany(_ collection: String, _ filter: Filter, sort: [SortKey], limit: Int, _ update: Update,
+                          token: (path: String, value: BSONValue)) throws -> [Document] {
+        try guardMutable(collection)
+        return try base.claimMany(collection, filter, sort: sort, limit: limit, update, token: token)
+    }
     public func bulkUpdate(_ collection: String, _ updates: [BulkUpdate]) throws -> Int {
         try guardMutable(collection)
         return try base.bulkUpdate(collection, updates)

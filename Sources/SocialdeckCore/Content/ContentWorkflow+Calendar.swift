@@ -83,8 +83,22 @@ extension ContentWorkflow {
     public func unschedule(_ id: ObjectId, platform: Platform? = nil, by identity: Identity) throws -> PostChange {
         try changeSchedule(id, platform: platform, kind: .unscheduled, by: identity) { entry in
             entry.scheduledAt = nil
-            if entry.status == .scheduled { entry.status = .draft }
         } check: { _, _ in }
+    }
+
+    /// Publishes an approved post now: every entry not yet out is scheduled for this
+    /// moment, and the next publisher pass (any process's) sends it.
+    @discardableResult
+    public func publishNow(_ id: ObjectId, platform: Platform? = nil, by identity: Identity) throws -> PostChange {
+        let now = clock()
+        return try changeSchedule(id, platform: platform, kind: .rescheduled, by: identity) { entry in
+            entry.scheduledAt = now
+        } check: { post, _ in
+            try AccessControl.authorize(identity, .publishContent, organizationId: post.organizationId)
+            guard post.approval.status == .approved else {
+                throw CoreError.conflict("“\(post.title)” is \(post.approval.status.rawValue); only an approved post is published")
+            }
+        }
     }
 
     private func changeSchedule(_ id: ObjectId, platform: Platform?, kind: PostChange.Kind, by identity: Identity,
@@ -96,12 +110,23 @@ extension ContentWorkflow {
         let now = clock()
         try check(before, now)
         let movable = { (entry: Content.PlatformPost) in
-            (platform == nil || entry.platform == platform) && ![.published, .publishing].contains(entry.status)
+            (platform == nil || entry.platform == platform) && ![.published, .publishing, .needsCheck].contains(entry.status)
         }
         guard before.platforms.contains(where: movable) else {
-            throw CoreError.conflict("nothing to move: the post is already published there")
+            throw CoreError.conflict("nothing to move: the post is already published there, or waits for a check that it was not")
         }
-        post.changePlatforms(where: movable, change)
+        let approved = before.approval.status == .approved
+        post.changePlatforms(where: movable) { entry in
+            change(&entry)
+            // A time on the calendar is a schedule: an approved post's entry goes to the
+            // publisher (whose job for the old time is cancelled when it finds the post
+            // moved); anything else waits for approval as a draft.
+            if entry.scheduledAt != nil && approved {
+                entry.status = .scheduled
+            } else if [.scheduled, .queued, .failed, .missed, .expired].contains(entry.status) {
+                entry.status = .draft
+            }
+        }
         guard !post.isEmpty else { return PostChange(kind, before: before, after: before) }
         guard try post.write(to: store, at: now) else { throw CoreError.conflict("post \(id.hex) changed a moment ago; look again") }
         let after = try post.after()

@@ -33,7 +33,7 @@ extension DemoBuilder {
         let tags = Array(company.hashtags.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)))
         var text = "\(rng.pick(DemoCatalog.openers)) \(topic)? \(rng.pick(DemoCatalog.closers))"
         if rng.chance(0.3) { text += "\n\nMore: https://\(company.domain)/\(i)" ; post.content.links = ["https://\(company.domain)/\(i)"] }
-        if rng.chance(0.08) { text += " " + String(repeating: "We cannot say enough about it. ", count: 10) }
+        if rng.chance(0.08) { text += " " + Self.padding }
         post.content.text = text + " " + tags.map { "#" + $0 }.joined(separator: " ")
         post.content.hashtags = tags
         if rng.chance(0.4) { post.content.images = ["https://cdn.\(company.domain)/img/\(i).jpg"] }
@@ -91,8 +91,22 @@ extension DemoBuilder {
                 Content.PlatformPost(platform: $0, status: approved ? .scheduled : .draft, scheduledAt: unscheduled ? nil : when)
             }
         }
+        // X's own, shorter wording for a post too long for it, as a person would write.
+        for (index, entry) in post.platforms.enumerated() where entry.platform == .twitter
+            && !PostCheck(text: post.content.text, media: post.content.images, on: .twitter).canPost {
+            post.platforms[index].text = post.content.text.replacingOccurrences(of: " " + Self.padding, with: "")
+        }
+        // Instagram and TikTok take no post without media: give every such demo post a
+        // picture (after the random draws, so the rest of the demo stays as it was).
+        if post.content.images.isEmpty && post.content.videos.isEmpty
+            && platforms.contains(where: { PlatformRules.of($0).requiresMedia }) {
+            post.content.images = ["https://cdn.\(company.domain)/img/\(i).jpg"]
+        }
         return post
     }
+
+    /// What makes one demo post in twelve too long for X.
+    static let padding = String(repeating: "We cannot say enough about it. ", count: 10)
 
     mutating func metrics(for platform: Platform) -> Content.Metrics {
         let reach: ClosedRange<Double> = switch platform {

@@ -71,6 +71,29 @@ struct DemoBuilder {
     }
 
     mutating func users(for orgs: [Organization]) -> [User] {
+        Self.connectingEveryPlatform(people(for: orgs))
+    }
+
+    /// Every organization's first admin holds a sandbox account on each platform its
+    /// people left unconnected, so that every approved demo post publishes (into the
+    /// sandbox). No random draws: the rest of the demo stays as it was.
+    static func connectingEveryPlatform(_ users: [User]) -> [User] {
+        var users = users
+        var connected: [ObjectId: Set<Platform>] = [:]
+        for user in users { connected[user.organizationId, default: []].formUnion(user.socialAccounts.map(\.platform)) }
+        for org in Set(users.map(\.organizationId)) {
+            guard let i = users.firstIndex(where: { $0.organizationId == org && $0.role == .admin }) else { continue }
+            for platform in Platform.allCases where !(connected[org]?.contains(platform) ?? false) {
+                let slug = users[i].email.split(separator: "@").last.map { String($0.split(separator: ".").first ?? "") } ?? "demo"
+                users[i].socialAccounts.append(User.SocialAccount(
+                    platform: platform, accountId: "\(org.hex.suffix(6))\(Platform.allCases.firstIndex(of: platform)!)",
+                    accountName: "@\(slug)", isActive: true, connectedAt: users[i].createdAt))
+            }
+        }
+        return users
+    }
+
+    private mutating func people(for orgs: [Organization]) -> [User] {
         let roles: [UserRole] = [.admin, .manager, .user, .viewer, .manager, .user]
         return (0..<options.users).map { i in
             let org = orgs[i % orgs.count]

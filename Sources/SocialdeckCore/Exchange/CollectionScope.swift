@@ -9,7 +9,7 @@ struct CollectionScope {
     var organizationPath: String? {
         switch collection {
         case .organizations: return "_id"
-        case .adminUsers: return nil
+        case .adminUsers, .publishQuotas, .systemSettings: return nil
         case .aiAgents: return "organizationSpecific.organizationId"
         case .adminActivityLogs: return "targetId"
         default: return "organizationId"
@@ -22,6 +22,9 @@ struct CollectionScope {
         case .analytics: return "date"
         case .adminActivityLogs: return "timestamp"
         case .agentRuns: return "startedAt"
+        case .publishOutbox: return "sentAt"
+        case .publishQuotas: return "expiresAt"
+        case .systemSettings: return "changedAt"
         default: return "createdAt"
         }
     }
@@ -47,6 +50,10 @@ struct CollectionScope {
         case .agentRuns: _ = try decoder.decode(AgentRun.self, from: doc)
         case .generatedMedia: _ = try decoder.decode(GeneratedMedia.self, from: doc)
         case .customerActivityLogs: _ = try decoder.decode(CustomerActivityLog.self, from: doc)
+        case .publishJobs: _ = try decoder.decode(PublishJob.self, from: doc)
+        case .publishOutbox: _ = try decoder.decode(PublishOutboxEntry.self, from: doc)
+        case .publishQuotas: _ = try decoder.decode(PublishQuota.self, from: doc)
+        case .systemSettings: _ = try decoder.decode(SystemSetting.self, from: doc)
         }
     }
 }

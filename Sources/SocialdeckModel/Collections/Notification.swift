@@ -23,6 +23,8 @@ public struct UserNotification: StoredModel, Equatable {
         case approvalNeeded = "approval_needed"
         case postPublished = "post_published"
         case postFailed = "post_failed"
+        /// Still awaiting approval at its time, so not published.
+        case postExpired = "post_expired"
         case agentError = "agent_error"
         case billing, system
     }

@@ -92,6 +92,22 @@ public enum SchemaCatalog {
             CollectionSchema(name: "generated_media", indexes: [
                 i(asc("organizationId"), desc("createdAt")),
             ]),
+            // The publisher's: a job per (post, platform, time); its `_id` is derived from
+            // those three, so two processes enqueueing one post collide on the key.
+            CollectionSchema(name: "publish_jobs", indexes: [
+                i(asc("state"), asc("nextAttemptAt")),
+                i(asc("contentId"), asc("platform")),
+                i(asc("organizationId"), asc("state"), asc("dueAt")),
+                i(asc("lease.owner")),
+            ]),
+            CollectionSchema(name: "publish_outbox", indexes: [
+                i(asc("contentId"), asc("platform"), asc("attempt")),
+                i(desc("sentAt")),
+            ]),
+            CollectionSchema(name: "publish_quotas", indexes: [
+                i(asc("expiresAt")),
+            ]),
+            CollectionSchema(name: "system_settings", indexes: []),
         ]
         var out: [CollectionName: CollectionSchema] = [:]
         for s in list { out[CollectionName(rawValue: s.name)!] = s }

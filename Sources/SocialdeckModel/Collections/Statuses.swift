@@ -42,12 +42,14 @@ public enum ContentType: String, Codable, Sendable, CaseIterable, BSONRepresenta
 }
 
 /// A post's state on one platform. The spec lists draft, scheduled, published and
-/// failed; the publisher adds `publishing` (claimed by a worker), `needs_check`
-/// (a send whose outcome is unknown, never retried blindly) and `missed` (too late to send).
+/// failed; the publisher adds `queued` (its publish job exists and waits for its turn),
+/// `publishing` (claimed by a worker), `needs_check` (a send whose outcome is unknown,
+/// never retried blindly), `missed` (too late to send) and `expired` (still awaiting
+/// approval at its time, so never sent).
 public enum PostStatus: String, Codable, Sendable, CaseIterable, BSONRepresentable {
-    case draft, scheduled, publishing, published, failed
+    case draft, scheduled, queued, publishing, published, failed
     case needsCheck = "needs_check"
-    case missed
+    case missed, expired
 }
 
 public enum ApprovalStatus: String, Codable, Sendable, CaseIterable, BSONRepresentable {

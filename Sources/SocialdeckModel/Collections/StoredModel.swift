@@ -24,6 +24,10 @@ public enum CollectionName: String, Sendable, CaseIterable, Codable, CustomStrin
     case agentMessages = "agent_messages"
     case agentRuns = "agent_runs"
     case generatedMedia = "generated_media"
+    case publishJobs = "publish_jobs"
+    case publishOutbox = "publish_outbox"
+    case publishQuotas = "publish_quotas"
+    case systemSettings = "system_settings"
 
     public var description: String { rawValue }
 }

@@ -90,6 +90,11 @@ public struct User: StoredModel, Equatable {
         public var isActive: Bool
         public var connectedAt: Date
         public var lastSync: Date?
+        /// When the access token stops working, as the platform said when it was issued.
+        public var tokenExpiresAt: Date?
+        /// True once the account publishes to the real platform; otherwise (the default,
+        /// and every demo account) the sandbox publisher answers in its place.
+        public var live: Bool?
 
         public init(platform: Platform, accountId: String, accountName: String, accessToken: String? = nil,
                     refreshToken: String? = nil, isActive: Bool = true, connectedAt: Date, lastSync: Date? = nil) {

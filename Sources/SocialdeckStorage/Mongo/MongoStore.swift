@@ -132,6 +132,17 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
         }
     }
 
+    public func claimMany(_ collection: String, _ filter: Filter, sort: [SortKey], limit: Int, _ update: Update,
+                          token: (path: String, value: BSONValue)) throws -> [Document] {
+        guard limit > 0 else { return [] }
+        let candidates = try find(collection, filter, options: FindOptions(sort: sort, limit: limit, projection: .include(["_id"])))
+            .compactMap { $0["_id"] }
+        guard !candidates.isEmpty else { return [] }
+        try updateMany(collection, filter && .isIn("_id", candidates), update, includeDeleted: false)
+        return try find(collection, .isIn("_id", candidates) && .compare(token.path, .eq, token.value),
+                        options: FindOptions(sort: sort))
+    }
+
     public func deleteOne(_ collection: String, _ filter: Filter) throws -> Int {
         try delete(collection, filter, many: false)
     }

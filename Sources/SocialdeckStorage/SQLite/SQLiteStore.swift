@@ -246,6 +246,30 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
         }
     }
 
+    public func claimMany(_ collection: String, _ filter: Filter, sort: [SortKey], limit: Int, _ update: Update,
+                          token: (path: String, value: BSONValue)) throws -> [Document] {
+        guard limit > 0 else { return [] }
+        return try withConnection(collection) { c, table in
+            let compiler = compiler(collection)
+            return try c.transaction {
+                let compiled = compiler.compile(filter, includeDeleted: false)
+                let rows: [(Int64, Document)] = try query(c, compiled, sql: {
+                    "SELECT rid, data FROM \(table) WHERE \($0)\(compiler.orderBy(sort)) LIMIT \(limit)"
+                }) { stmt in
+                    var out: [(Int64, Document)] = []
+                    while try stmt.step() { out.append((stmt.int64(0), try stmt.document(1))) }
+                    return out
+                }
+                try write(rows, update, collection, c, table)
+                return try rows.map { _, before in
+                    var after = before
+                    try update.apply(to: &after)
+                    return after
+                }
+            }
+        }
+    }
+
     public func deleteOne(_ collection: String, _ filter: Filter) throws -> Int {
         try delete(collection, filter, limit: " LIMIT 1")
     }

@@ -45,7 +45,7 @@ public struct ConfigurationProblem: Sendable, Equatable, CustomStringConvertible
 public struct Configuration: Sendable, Equatable {
     public static let defaultRefreshSeconds = 2
     public static let refreshRange = 1...3600
-    static let sections = ["keys", "ui", "store"]
+    static let sections = ["keys", "ui", "store", "publishing"]
     static let uiKeys = ["theme", "refresh_seconds", "mouse"]
 
     public var keyBindings = KeyBindings.defaults
@@ -55,6 +55,8 @@ public struct Configuration: Sendable, Equatable {
     public var mouse = false
     /// `[store]`: the SQLite store's group and the MongoDB URI file.
     public var store = StoreSettings()
+    /// `[publishing]`: retries and the missed window.
+    public var publishing = PublishPolicy()
     /// The file read, if there was one.
     public var file: String?
     public var problems: [ConfigurationProblem] = []
@@ -109,10 +111,12 @@ public struct Configuration: Sendable, Equatable {
                 configuration.applyUI(table)
             case ("store", .table(let table)):
                 configuration.applyStore(table)
-            case ("keys", _), ("ui", _), ("store", _):
+            case ("publishing", .table(let table)):
+                configuration.applyPublishing(table)
+            case ("keys", _), ("ui", _), ("store", _), ("publishing", _):
                 configuration.report(entry.keyPosition, "'\(entry.key)' must be a table: [\(entry.key)]")
             default:
-                let otherwise = uiKeys.contains(entry.key) ? "it belongs under [ui]" : "config.toml has [keys], [ui] and [store]"
+                let otherwise = uiKeys.contains(entry.key) ? "it belongs under [ui]" : "config.toml has [keys], [ui], [store] and [publishing]"
                 configuration.report(entry.keyPosition, Suggestion.message("unknown setting '\(entry.key)'", for: entry.key,
                                                                            in: sections, otherwise: otherwise))
             }

@@ -44,12 +44,12 @@ public struct Palette: Sendable {
     public func status(_ status: PostStatus) -> Style {
         switch status {
         case .draft: return self[.statusDraft]
-        case .scheduled: return self[.statusScheduled]
+        case .scheduled, .queued: return self[.statusScheduled]
         case .publishing: return self[.statusPublishing]
         case .published: return self[.statusPublished]
         case .failed: return self[.statusFailed]
         case .needsCheck: return self[.statusNeedsCheck]
-        case .missed: return self[.statusMissed]
+        case .missed, .expired: return self[.statusMissed]
         }
     }
 }

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import SocialdeckCore
+import SocialdeckModel
+import SocialdeckStorage
+import SocialdeckTerminal
+import Synchronization
+
+/// `socialdeck daemon`: the core without a screen, for servers. Today it runs the
+/// publisher (the agents join it later). It logs lines to stdout or a file, never to
+/// a terminal screen; SIGTERM and SIGINT stop it after the job in hand and give back
+/// its leases.
+struct DaemonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "daemon", abstract: "Run the publisher without a screen (for servers and systemd).",
+        discussion: "Publishes what is due, exactly once, alongside any other socialdeck on the same store. SIGTERM stops it cleanly.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Drain what is due now, then exit.")
+    var once = false
+
+    @Option(help: ArgumentHelp("Append the log to this file instead of stdout.", valueName: "file"))
+    var log: String?
+
+    @Option(help: ArgumentHelp("Longest sleep between passes, in seconds.", valueName: "seconds"))
+    var poll: Double = 5
+
+    @Option(help: ArgumentHelp("Jobs claimed per batch (1–1000).", valueName: "n"))
+    var batch: Int?
+
+    @Option(help: ArgumentHelp("How long a claim holds before another process may take the job over (default 300).", valueName: "seconds"))
+    var lease: Double?
+
+    @Option(help: ArgumentHelp("The longest one request to a platform may take (default 30).", valueName: "seconds"))
+    var requestTimeout: Double?
+
+    func validate() throws {
+        guard poll >= 0.05 && poll <= 300 else { throw ValidationError("--poll takes 0.05 to 300 seconds") }
+        if let problem = policy(PublishPolicy()).problem { throw ValidationError(problem) }
+    }
+
+    /// `base` with this command's choices.
+    func policy(_ base: PublishPolicy) -> PublishPolicy {
+        var policy = base
+        if let batch { policy.batchSize = batch }
+        if let lease { policy.lease = lease }
+        if let requestTimeout { policy.requestTimeout = requestTimeout }
+        return policy
+    }
+
+    func run() throws {
+        let output = try DaemonLog(path: log)
+        let configuration = Configuration.load(environment: ProcessInfo.processInfo.environment)
+        for problem in configuration.problems { output.write("config: \(problem)") }
+        let policy = policy(configuration.publishing)
+        let db = try store.open()
+        let scheduler = PublishScheduler(store: db, policy: policy)
+        let stop = StopSignal()
+        output.write("started as \(scheduler.owner) on \(db.backend.rawValue) \(db.location)\(once ? " (once)" : "")")
+        var total = PublishScheduler.Report()
+        while !stop.requested {
+            do {
+                let report = try scheduler.runOnce(shouldStop: { stop.requested })
+                total.add(report)
+                if let line = DaemonLog.summary(report) { output.write(line) }
+            } catch {
+                output.write("pass failed: \(error); trying again")
+                if once { throw error }
+            }
+            if once { break }
+            let next = (try? scheduler.nextDue()) ?? nil
+            let wait = min(poll, max(0.05, next.map { $0.timeIntervalSinceNow } ?? poll))
+            stop.wait(seconds: wait)
+        }
+        let released = (try? scheduler.releaseLeases()) ?? 0
+        output.write("stopped: \(total.published) published, \(total.failed) failed, \(total.needsCheck) to check; \(released) leases given back")
+    }
+}
+
+/// SIGTERM and SIGINT, as a flag the publisher checks between jobs and a sleep they cut short.
+final class StopSignal: @unchecked Sendable {
+    private let flag = Atomic<Bool>(false)
+    private let wake = DispatchSemaphore(value: 0)
+    /// Kept alive for as long as the signal is watched; written only in `init`.
+    private var sources: [DispatchSourceSignal] = []
+
+    init() {
+        for number in [SIGTERM, SIGINT] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [self] in
+                flag.store(true, ordering: .sequentiallyConsistent)
+                wake.signal()
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    var requested: Bool { flag.load(ordering: .sequentiallyConsistent) }
+
+    func wait(seconds: Double) {
+        _ = wake.wait(timeout: .now() + seconds)
+    }
+}
