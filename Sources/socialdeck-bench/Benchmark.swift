@@ -10,7 +10,7 @@ struct Benchmark: ParsableCommand {
         commandName: "socialdeck-bench",
         abstract: "Measure socialdeck against its references.",
         subcommands: [StorageBenchmark.self, AccountsBenchmark.self, DashboardBenchmark.self, ConcurrentDashboardsBenchmark.self,
-                      TextBenchmark.self],
+                      TextBenchmark.self, PublishBenchmark.self],
         defaultSubcommand: StorageBenchmark.self)
 }
 

@@ -100,7 +100,7 @@ final class DueWorld: @unchecked Sendable {
     func daemon(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = try Socialdeck.binary()
-        var args = ["daemon", "--log", directory + "/daemon-\(UUID().uuidString).log"] + arguments
+        var args = ["daemon"] + (arguments.contains("--log") ? [] : ["--log", directory + "/daemon-\(UUID().uuidString).log"]) + arguments
         var env = ProcessInfo.processInfo.environment
         env["XDG_STATE_HOME"] = directory
         env["XDG_CONFIG_HOME"] = directory

@@ -82,13 +82,13 @@ struct KeyBindingsTests {
         let down = sections[0].entries.first { $0.action == .down }
         #expect(down?.keysText == "down/j")
         #expect(down?.description == "Move down")
-        #expect(sections[2].entries.map(\.action) == [.approve, .reject, .edit, .select, .filter])
+        #expect(sections[2].entries.map(\.action) == [.approve, .reject, .edit, .select, .filter, .compose])
     }
 
     @Test func paletteListsThePaneFirst() {
         let entries = bindings.paletteEntries(scope: .pane(.calendar))
         #expect(entries.first?.action == .reschedule)
-        #expect(entries.count == 7 + KeyBindingDefinition.table.filter { $0.scope == .global }.count)
+        #expect(entries.count == 11 + KeyBindingDefinition.table.filter { $0.scope == .global }.count)
         #expect(entries.contains { $0.action == .quit })
         #expect(!entries.contains { $0.action == .approve })
     }
@@ -119,7 +119,7 @@ struct KeyBindingsTests {
             "q is bound to quit and next_range in analytics",
         ])
         var ok = KeyBindings()
-        ok.rebind(.approve, in: .pane(.approvals), to: [.character("n")]) // n is the calendar's, not the approvals'
+        ok.rebind(.approve, in: .pane(.approvals), to: [.character("m")]) // m is the calendar's, not the approvals'
         #expect(ok.conflicts().isEmpty)
     }
 }

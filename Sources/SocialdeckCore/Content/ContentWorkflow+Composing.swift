@@ -12,11 +12,13 @@ extension ContentWorkflow {
     /// needs a role that may publish and approves the post as its author's decision.
     @discardableResult
     public func compose(_ draft: PostDraft, by identity: Identity) throws -> Content {
+        var draft = draft
+        if draft.intent == .publishNow { draft.scheduledAt = clock() }
         guard let org = draft.organizationId ?? identity.organizationId else {
             throw CoreError.invalid("choose the organization the post is for")
         }
         try AccessControl.authorize(identity, .createContent, organizationId: org)
-        if draft.intent == .schedule { try AccessControl.authorize(identity, .publishContent, organizationId: org) }
+        if draft.intent != .forApproval { try AccessControl.authorize(identity, .publishContent, organizationId: org) }
         guard try store.findOne(CollectionName.organizations.rawValue, .id(org)) != nil else {
             throw CoreError.notFound("organization \(org.hex)")
         }
@@ -30,13 +32,13 @@ extension ContentWorkflow {
         post.content.text = draft.text
         post.content.hashtags = PlatformRules.hashtags(in: draft.text).map(String.init)
         (post.content.images, post.content.videos) = draft.mediaByKind
-        let status: PostStatus = draft.intent == .schedule ? .scheduled : .draft
+        let status: PostStatus = draft.intent == .forApproval ? .draft : .scheduled
         post.platforms = draft.platforms.map { platform in
             var entry = Content.PlatformPost(platform: platform, status: status, scheduledAt: draft.scheduledAt)
             if let variant = draft.variants[platform], variant != draft.text { entry.text = variant }
             return entry
         }
-        if draft.intent == .schedule {
+        if draft.intent != .forApproval {
             post.approval.status = .approved
             post.approval.approvedBy = identity.actorId
             post.approval.approvedAt = now

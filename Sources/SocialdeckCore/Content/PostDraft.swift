@@ -10,6 +10,9 @@ public struct PostDraft: Sendable, Equatable {
         case forApproval
         /// Approved by its author and put on the calendar: for roles that may publish.
         case schedule
+        /// Approved by its author and scheduled for the moment it is saved: the next
+        /// publisher pass sends it.
+        case publishNow
     }
 
     public var organizationId: ObjectId?

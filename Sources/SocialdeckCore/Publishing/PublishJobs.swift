@@ -27,6 +27,16 @@ public struct PublishJobs: Sendable {
         return try jobs.find(filter, sort: [.asc("dueAt"), .asc("_id")], limit: limit)
     }
 
+    /// The newest job of a post on a platform, for commands that name the post.
+    public func latest(contentId: ObjectId, platform: Platform, for identity: Identity) throws -> PublishJob {
+        try AccessControl.authorize(identity, .viewContent, organizationId: identity.organizationId)
+        guard let job = try jobs.first(.eq("contentId", contentId) && .eq("platform", platform) && AccessControl.scope(identity),
+                                       sort: [.desc("dueAt")]) else {
+            throw CoreError.notFound("a \(platform.displayName) publish job for this post")
+        }
+        return job
+    }
+
     /// Sends a failed, missed, cancelled or expired job again, now, with fresh attempts
     /// and no missed window: a person asked for it.
     @discardableResult

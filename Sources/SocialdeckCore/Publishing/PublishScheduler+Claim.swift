@@ -5,7 +5,7 @@ import SocialdeckStorage
 /// Leases: claiming due jobs, renewing them, and taking over those of a process that died.
 extension PublishScheduler {
     /// Claims up to a batch of due jobs under a fresh lease, soonest first, in one write.
-    func claimBatch(at now: Date) throws -> [PublishJob] {
+    public func claimBatch(at now: Date) throws -> [PublishJob] {
         let lease = PublishJob.Lease(owner: owner, token: ObjectId(date: now).hex, expiresAt: now.addingTimeInterval(policy.lease))
         let update = Update.set("state", PublishJobState.publishing)
             .set("lease", try DocumentEncoder().encodeValue(lease)).set("updatedAt", now)

@@ -46,6 +46,8 @@ public final class DashboardRuntime {
     var screen: Screen
     var session: Session?
     var scheduler: RefreshScheduler?
+    /// The publisher this dashboard runs while someone is signed in (see `RuntimeDependencies.publishes`).
+    var publisher: PublisherLoop?
     /// Opens the store; `start` runs it on the work queue.
     let open: @Sendable () throws -> StoreOpening
     /// The store and the key vault, once open.
@@ -84,6 +86,7 @@ public final class DashboardRuntime {
         self.options = options
         self.dependencies = dependencies
         bindings = configuration.keyBindings
+        publishing = configuration.publishing
         themes = ThemeCatalog(environment: options.environment)
         backend = terminal
         mailbox = try Mailbox()
@@ -96,6 +99,7 @@ public final class DashboardRuntime {
 
     /// A message to show once the dashboard is up (theme or config problems).
     var flashLater: String?
+    let publishing: PublishPolicy
 
     /// Runs until the person quits, or the store turns out to need setting up first
     /// (`.needsSetup`). The terminal is restored on every way out, and then stdout and
@@ -110,6 +114,7 @@ public final class DashboardRuntime {
         }
         defer {
             scheduler?.stop()
+            publisher?.stop()
             backend.end()
             streams.restore()
         }
@@ -203,11 +208,20 @@ public final class DashboardRuntime {
         runner.begin(as: session.identity, session: guardian)
         self.scheduler = scheduler
         scheduler.start()
+        if dependencies.publishes {
+            let loop = PublisherLoop(scheduler: PublishScheduler(store: store, policy: publishing)) {
+                LogFile.shared?.record(.warning, "publisher", $0)
+            }
+            loop.start()
+            publisher = loop
+        }
     }
 
     func endSession(notice: String) {
         scheduler?.stop()
         scheduler = nil
+        publisher?.stop()
+        publisher = nil
         runner?.end()
         if let session { sessions.end(session.id) }
         let email = opened.flatMap { opened in session.flatMap { try? Directory(store: opened.store).profile(of: $0.identity) } }?.email ?? ""

@@ -88,6 +88,8 @@ enum DashboardView {
             self.prompt("filter: ", line, into: &buffer, palette: context.palette)
         case .moveTo(let move):
             self.prompt("move “\(PaneDrawing.clean(move.postTitle))” to: ", move.line, error: move.error, into: &buffer, palette: context.palette)
+        case .compose(let composer):
+            ComposerOverlay.render(composer, hint: prompt.keysHint, in: buffer.bounds, into: &buffer, palette: context.palette)
         }
     }
 

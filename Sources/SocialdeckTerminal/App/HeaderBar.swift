@@ -7,6 +7,11 @@ enum HeaderBar {
     static func render(_ model: DashboardModel, width: Int, into buffer: inout CellBuffer, palette: Palette, now: Date) {
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), style: palette[.header])
         var x = buffer.put(" socialdeck ", x: 0, y: 0, style: palette[.headerAccent])
+        if let reason = model.publishingPaused {
+            let notice = " ⏸ publishing paused" + (reason.isEmpty ? "" : ": " + PaneDrawing.clean(reason)) + " "
+            x = buffer.put(PaneDrawing.fitWords(notice, max(0, min(DisplayWidth.of(notice), width - x - 34))), x: x, y: 0,
+                           style: palette[.warning])
+        }
         var facts: [String] = []
         if let org = model.organizationInView { facts.append(org) }
         facts.append("\(model.userName) (\(model.roleName))")

@@ -9,16 +9,21 @@ public struct RuntimeDependencies: Sendable {
     public var now: @Sendable () -> Date
     public var makeTicker: @Sendable () -> any RefreshTicker
     public var background: @Sendable (@escaping @Sendable () -> Void) -> Void
+    /// Whether a signed-in dashboard runs the publisher (`PublisherLoop`). The in-process
+    /// tests leave it off and drive publishing themselves.
+    public var publishes: Bool
 
     public init(now: @escaping @Sendable () -> Date, makeTicker: @escaping @Sendable () -> any RefreshTicker,
-                background: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void) {
+                background: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void, publishes: Bool = false) {
         self.now = now
         self.makeTicker = makeTicker
         self.background = background
+        self.publishes = publishes
     }
 
     public static let live: RuntimeDependencies = {
         let work = DispatchQueue(label: "socialdeck.work", qos: .userInitiated)
-        return RuntimeDependencies(now: { Date() }, makeTicker: { DispatchRefreshTicker() }, background: { work.async(execute: $0) })
+        return RuntimeDependencies(now: { Date() }, makeTicker: { DispatchRefreshTicker() }, background: { work.async(execute: $0) },
+                                   publishes: true)
     }()
 }

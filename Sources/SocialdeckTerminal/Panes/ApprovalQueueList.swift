@@ -122,9 +122,10 @@ enum ApprovalQueueList {
                         on: base, limit: limit, into: &buffer)
         x += 1
         column(columns.time) { buffer in
-            let time = item.scheduledAt.map(context.shortDateTime) ?? "unscheduled"
-            PaneDrawing.put(time, x: x, y: y, style: palette[.textDim], on: base, limit: min(limit, x + columns.time),
-                            into: &buffer)
+            // An expired draft says so where its time would be: approving it now publishes nothing.
+            let time = item.isExpired ? "expired" : item.scheduledAt.map(context.shortDateTime) ?? "unscheduled"
+            PaneDrawing.put(time, x: x, y: y, style: item.isExpired ? palette.status(.expired) : palette[.textDim], on: base,
+                            limit: min(limit, x + columns.time), into: &buffer)
         }
         column(columns.badges) { buffer in
             PlatformBadge.draw(item.platforms, x: x, y: y, limit: min(limit, x + columns.badges), base: base,

@@ -81,8 +81,16 @@ enum PostDetailView {
             column = max(end, column + 12) + 1
         }
         if let views = line.views, let engagement = line.engagement, column < limit {
-            buffer.put("\(Figures.integer(views)) views · \(Figures.integer(engagement)) eng.", x: column, y: y,
-                       style: palette[.textDim], maxWidth: limit - column)
+            column = buffer.put("\(Figures.integer(views)) views · \(Figures.integer(engagement)) eng. ", x: column, y: y,
+                                style: palette[.textDim], maxWidth: limit - column)
         }
+        // What the publisher says: the address it went out at, or what stopped it.
+        guard line.publishing != nil || line.sandboxed, column < limit else { return }
+        var note = line.sandboxed ? "sandbox" : ""
+        if let next = line.nextTry { note += (note.isEmpty ? "" : " · ") + "next try \(context.shortDateTime(next))" }
+        if let text = line.publishing { note += (note.isEmpty ? "" : " · ") + PaneDrawing.clean(text) }
+        let trouble: Set<PostStatus> = [.failed, .needsCheck, .missed, .expired]
+        buffer.put(PaneDrawing.fit(note, limit - column), x: column, y: y,
+                   style: trouble.contains(line.status) ? palette.status(line.status) : palette[.textDim], maxWidth: limit - column)
     }
 }

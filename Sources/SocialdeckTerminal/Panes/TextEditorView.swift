@@ -79,15 +79,16 @@ enum TextEditorView {
         return rows
     }
 
-    /// Draws the editor into `rect` with `style`, the cursor cell in `style` reversed.
-    static func draw(_ editor: TextEditor, in rect: Rect, style: Style, into buffer: inout CellBuffer) {
+    /// Draws the editor into `rect` with `style`, the cursor cell in `style` reversed
+    /// (unless `cursor` is false: a field without the focus).
+    static func draw(_ editor: TextEditor, in rect: Rect, style: Style, into buffer: inout CellBuffer, cursor: Bool = true) {
         buffer.fill(rect, style: style)
         guard !rect.isEmpty else { return }
         let rows = rows(editor, width: rect.width)
         let cursorRow = rows.firstIndex { $0.cursor != nil } ?? 0
         let top = max(0, cursorRow - (rect.height - 1))
         var cursorStyle = style
-        cursorStyle.attributes.insert(.reverse)
+        if cursor { cursorStyle.attributes.insert(.reverse) }
         for (offset, row) in rows.dropFirst(top).prefix(rect.height).enumerated() {
             let y = rect.y + offset
             var x = rect.x

@@ -24,6 +24,9 @@ public struct QueueItem: Sendable, Equatable, Identifiable {
     public let confidence: Double?
     public let organization: String?
     public let lengths: [PlatformLength]
+    /// Its time came while it still awaited approval (on any platform), so it was not
+    /// published; the queue lists these after the drafts that can still go out.
+    public let isExpired: Bool
 
     public var isOverLimit: Bool { lengths.contains(where: \.isOver) }
 
@@ -42,6 +45,7 @@ public struct QueueItem: Sendable, Equatable, Identifiable {
         author = isAIDraft ? "content agent" : authorNames[post.userId] ?? "unknown"
         organization = organizationNames[post.organizationId]
         lengths = post.platforms.map { PlatformLength(platform: $0.platform, count: PostLength.count(post.content.text, on: $0.platform)) }
+        isExpired = post.platforms.contains { $0.status == .expired }
     }
 
     /// Whether `/` shows it: see ``TextFilter``.

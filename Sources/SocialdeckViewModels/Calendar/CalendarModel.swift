@@ -5,6 +5,12 @@ import SocialdeckModel
 public enum CalendarCommand: Sendable, Equatable {
     case reschedule(ObjectId, to: Date)
     case unschedule(ObjectId)
+    /// Schedules an approved post's entry for now; the next publisher pass sends it.
+    case publishNow(ObjectId, Platform)
+    /// Sends a failed or missed entry again.
+    case retry(ObjectId, Platform)
+    /// Settles an entry waiting for a check: it is on the platform, or it is not (and goes again).
+    case checked(ObjectId, Platform, published: Bool)
 }
 
 /// The content calendar: month, week and agenda views in the viewer's time zone.
@@ -324,18 +330,8 @@ public struct CalendarModel: Sendable {
     /// is refused here as the core would refuse it.
     public mutating func rescheduleSelected(to text: String, now: Date? = nil) -> [CalendarCommand] {
         guard let entry = moveTarget ?? editableSelection(moving: true) else { return [] }
-        let t = text.trimmingCharacters(in: .whitespaces)
-        var day = localTime(cursorDay)
-        var clock = t
-        if t.count >= 10, let ms = ISODate.milliseconds(from: String(t.prefix(10))) {
-            let d = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date(timeIntervalSince1970: Double(ms) / 1000))
-            day.year = d.year; day.month = d.month; day.day = d.day
-            clock = String(t.dropFirst(10)).trimmingCharacters(in: CharacterSet(charactersIn: " T"))
-        }
-        let hm = clock.split(separator: ":").compactMap { Int($0) }
-        guard hm.count == 2, (0..<24).contains(hm[0]), (0..<60).contains(hm[1]),
-              let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hm[0], minute: hm[1])) else {
-            message = "type a time like 09:30 or 2026-12-01 09:30"
+        guard let date = LocalTime.parse(text, on: localTime(cursorDay), in: calendar) else {
+            message = "type " + LocalTime.hint
             return []
         }
         if let now, date < now {
@@ -369,6 +365,14 @@ public struct CalendarModel: Sendable {
             }
         case (.unschedule(let id), let error?):
             takenOff.remove(id)
+            message = error
+        case (.publishNow(_, let platform), nil):
+            message = "going out on \(platform.displayName) with the next publisher pass"
+        case (.retry(_, let platform), nil), (.checked(_, let platform, published: false), nil):
+            message = "sending it to \(platform.displayName) again"
+        case (.checked(_, let platform, published: true), nil):
+            message = "marked published on \(platform.displayName)"
+        case (.publishNow, let error?), (.retry, let error?), (.checked, let error?):
             message = error
         }
     }

@@ -14,6 +14,7 @@ public enum ApprovalsController: PaneController {
         .init(.edit, .pane(.approvals), [B.k("e")], "edit", "Edit the draft before approving it", footer: true),
         .init(.select, .pane(.approvals), [B.named(.space)], "select", "Select or unselect the draft, then move to the next", footer: true),
         .init(.filter, .pane(.approvals), [B.k("/")], "filter", "Show only drafts matching words, a platform (TT, LI) or an author", footer: true),
+        .init(.compose, .pane(.approvals), [B.k("n")], "new post", "Write a new post: text, platforms, media and a time"),
     ]
 
     /// The reason prompt, the text editor and the over-the-limit question: Enter submits
@@ -76,6 +77,7 @@ public enum ApprovalsController: PaneController {
         case .approve: return model.approvals.canDecide ? nil : "your role cannot approve"
         case .reject: return model.approvals.canDecide ? nil : "your role cannot reject"
         case .edit: return model.approvals.canEdit ? nil : "your role cannot edit"
+        case .compose: return model.composerUnavailable
         default: return nil
         }
     }
@@ -85,6 +87,7 @@ public enum ApprovalsController: PaneController {
             model.approvals.send(a, now: context.now).map { .run(.approvals($0)) }
         }
         switch action {
+        case .compose: return model.openComposer(day: context.now)
         case .up: return send(.moveUp, &model)
         case .down: return send(.moveDown, &model)
         case .top: return send(.top, &model)

@@ -1,4 +1,6 @@
 import Foundation
+import SocialdeckCore
+import SocialdeckModel
 
 /// The calendar's keys: moving through days, weeks and months, opening the selected
 /// post whole, and moving or unscheduling it.
@@ -17,6 +19,10 @@ public enum CalendarController: PaneController {
         .init(.today, .pane(.calendar), [B.k("t")], "today", "Go to today", footer: true),
         .init(.view, .pane(.calendar), [B.k("v")], "view", "Switch between month, week and agenda", footer: true),
         .init(.filter, .pane(.calendar), [B.k("/")], "filter", "Show only posts matching words, a platform (TT, LI) or a status", footer: true),
+        .init(.compose, .pane(.calendar), [B.k("n")], "new post", "Write a new post; a time without a date falls on the selected day", footer: true),
+        .init(.publishNow, .pane(.calendar), [B.k("P")], "publish now", "Publish the selected approved post on its platform now"),
+        .init(.retry, .pane(.calendar), [B.k("R")], "retry", "Send the selected failed or missed post again; for one waiting for a check: it is not out, send it again"),
+        .init(.checked, .pane(.calendar), [B.k("C")], "checked", "The selected post waiting for a check is on its platform: mark it published"),
         .init(.previousPeriod, .pane(.calendar), [B.k("[")], "previous", "Show the previous month or week"),
         .init(.nextPeriod, .pane(.calendar), [B.k("]")], "next", "Show the next month or week"),
     ]
@@ -25,6 +31,10 @@ public enum CalendarController: PaneController {
         switch action {
         case .reschedule, .unschedule:
             if !model.calendar.canSchedule { return "your role cannot schedule" }
+            return model.calendar.selectedEntry == nil ? "select a post in the day first" : nil
+        case .compose: return model.composerUnavailable
+        case .publishNow, .retry, .checked:
+            if !model.identity.allowedActions.contains(.publishContent) { return "your role cannot publish" }
             return model.calendar.selectedEntry == nil ? "select a post in the day first" : nil
         default: return nil
         }
@@ -72,6 +82,9 @@ public enum CalendarController: PaneController {
         case .unschedule:
             let commands = model.calendar.unscheduleSelected().map { DashboardEffect.run(.calendar($0)) }
             return commands.isEmpty ? model.calendar.message.map { [.show($0)] } ?? [] : commands
+        case .publishNow, .retry, .checked:
+            return publishing(action, model.calendar.selectedEntry)
+        case .compose: return model.openComposer(day: model.calendar.cursorDay)
         case .back:
             if model.calendar.showsPost {
                 model.calendar.closePost()
@@ -86,5 +99,26 @@ public enum CalendarController: PaneController {
         default: return nil
         }
         return []
+    }
+
+    /// Publish now, retry and checked on the selected entry, or why not.
+    static func publishing(_ action: KeyAction, _ entry: CalendarModel.Entry?) -> [DashboardEffect] {
+        guard let entry else { return [.show("select a post in the day first")] }
+        let word = entry.status.rawValue.replacingOccurrences(of: "_", with: " ")
+        let on = "on \(entry.platform.displayName)"
+        switch (action, entry.status) {
+        case (.publishNow, _) where entry.approval != .approved:
+            return [.show("only an approved post is published; “\(entry.title)” is \(entry.approval.rawValue)")]
+        case (.publishNow, .published), (.publishNow, .publishing), (.publishNow, .needsCheck):
+            return [.show("“\(entry.title)” is already \(word) \(on)")]
+        case (.publishNow, _): return [.run(.calendar(.publishNow(entry.postId, entry.platform)))]
+        case (.retry, .failed), (.retry, .missed): return [.run(.calendar(.retry(entry.postId, entry.platform)))]
+        case (.retry, .needsCheck): return [.run(.calendar(.checked(entry.postId, entry.platform, published: false)))]
+        case (.retry, .expired): return [.show("it expired awaiting approval: approve it, then move it (m) to a new time")]
+        case (.retry, _): return [.show("nothing to retry: “\(entry.title)” is \(word) \(on)")]
+        case (.checked, .needsCheck): return [.run(.calendar(.checked(entry.postId, entry.platform, published: true)))]
+        case (.checked, _): return [.show("only a post waiting for a check is marked; this one is \(word) \(on)")]
+        default: return []
+        }
     }
 }

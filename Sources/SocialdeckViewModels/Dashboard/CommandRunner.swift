@@ -15,6 +15,8 @@ public final class CommandRunner: Sendable {
         case agents(AgentCommand)
         /// Puts posts back as they were before these changes, the newest first.
         case undo([PostChange])
+        /// Saves a new post from the composer.
+        case compose(PostDraft)
     }
 
     private let queue = DispatchQueue(label: "socialdeck.commands", qos: .userInitiated)
@@ -117,6 +119,25 @@ public final class CommandRunner: Sendable {
             failure = each([id], command, { _ in command }) { changes.append(try workflow.reschedule($0, to: date, by: identity)) }
         case .calendar(.unschedule(let id)):
             failure = each([id], command, { _ in command }) { changes.append(try workflow.unschedule($0, by: identity)) }
+        case .calendar(.publishNow(let id, let platform)):
+            failure = each([id], command, { _ in command }) { changes.append(try workflow.publishNow($0, platform: platform, by: identity)) }
+        case .calendar(.retry(let id, let platform)):
+            failure = each([id], command, { _ in command }) {
+                let jobs = PublishJobs(store: self.store, clock: self.clock)
+                try jobs.retry(try jobs.latest(contentId: $0, platform: platform, for: identity)._id, by: identity)
+            }
+        case .calendar(.checked(let id, let platform, let published)):
+            failure = each([id], command, { _ in command }) {
+                let jobs = PublishJobs(store: self.store, clock: self.clock)
+                try jobs.check(try jobs.latest(contentId: $0, platform: platform, for: identity)._id, published: published, by: identity)
+            }
+        case .compose(let draft):
+            do {
+                _ = try workflow.compose(draft, by: identity)
+                failure = nil
+            } catch {
+                failure = CommandFailure(message: Self.describe(error, command), failedIds: [])
+            }
         case .undo(let undone):
             let byId = Dictionary(undone.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             failure = each(undone.map(\.id), command, { id in .undo(byId[id].map { [$0] } ?? []) }) { id in
@@ -192,8 +213,10 @@ extension CommandRunner.Command {
         switch self {
         case .approvals(.approve(let ids)), .approvals(.reject(let ids, _)): return ids
         case .approvals(.edit(let id, _, _)), .calendar(.reschedule(let id, _)), .calendar(.unschedule(let id)): return [id]
+        case .calendar(.publishNow(let id, _)), .calendar(.retry(let id, _)), .calendar(.checked(let id, _, _)): return [id]
         case .agents(.apply(_, let id)): return [id]
         case .undo(let changes): return changes.map(\.id)
+        case .compose: return []
         }
     }
 }

@@ -12,6 +12,7 @@ extension DashboardModel {
         case .calendar(let command): calendar.finished(command, error: failure?.message, now: now)
         case .agents(let command): agents.finished(command, error: failure?.message)
         case .undo(let changes): undone(changes, failure: failure, now: now); return
+        case .compose(let draft): composed(draft, failure: failure, now: now); return
         }
         if outcome.command.isUndoable, !outcome.changes.isEmpty {
             undo.record(outcome.changes, summary: ChangeDescription.done(outcome.changes, zone: timeZone), at: now)
@@ -27,6 +28,27 @@ extension DashboardModel {
     public mutating func undoLast(now: Date) -> [DashboardEffect] {
         guard let entry = undo.take(at: now) else { return [.show("nothing to undo")] }
         return [.run(.undo(entry.changes.reversed())), .show("undoing: \(entry.summary)…")]
+    }
+
+    /// The composer's post was saved (the composer closes and says where it went), or
+    /// refused (it stays open with everything typed, and why).
+    private mutating func composed(_ draft: PostDraft, failure: CommandFailure?, now: Date) {
+        if let failure {
+            if case .compose(var composer) = prompt {
+                composer.failed(failure.message)
+                prompt = .compose(composer)
+            } else {
+                show("the post was not saved: \(failure.message)", now: now)
+            }
+            return
+        }
+        if case .compose = prompt { prompt = nil }
+        let title = PostDeparture.quoted(draft.text.split(whereSeparator: \.isNewline).first.map { String($0.prefix(40)) } ?? "")
+        switch draft.intent {
+        case .forApproval: show("\(title) saved for approval", now: now)
+        case .schedule: show("\(title) scheduled for \(draft.scheduledAt.map { CalendarModel.dateText($0, in: calendar.calendar) } ?? "")", now: now)
+        case .publishNow: show("\(title) goes out with the next publisher pass", now: now)
+        }
     }
 
     /// The core put these back (all but the failed ones): the panes follow the posts
@@ -52,7 +74,7 @@ extension CommandRunner.Command {
     var isUndoable: Bool {
         switch self {
         case .approvals, .calendar: return true
-        case .agents, .undo: return false
+        case .agents, .undo, .compose: return false
         }
     }
 }

@@ -26,6 +26,8 @@ public struct DashboardModel: Sendable {
     public let panes: [PaneID]
     public private(set) var pane: PaneID
     public private(set) var connection = Connection.connecting
+    /// Why publishing is paused for the whole store (the maintenance switch); nil while it runs.
+    public private(set) var publishingPaused: String?
     public private(set) var flash: (text: String, until: Date, since: Date)?
     public private(set) var lastSnapshot: DashboardSnapshot?
     /// Staff may narrow every pane to one organization (`:org SLUG`).
@@ -109,6 +111,7 @@ public struct DashboardModel: Sendable {
             let rescoped = lastScope.map { $0 != delivery.request.organizationId } ?? false
             lastScope = delivery.request.organizationId
             lastSnapshot = snapshot
+            publishingPaused = snapshot.publishingPaused
             connection = delivery.duration > Self.slowThreshold ? .slow(at: now, seconds: delivery.duration) : .connected(at: now)
             // Only the panes the snapshot was read for; the others keep what they showed.
             let read = delivery.request.panes
@@ -116,7 +119,8 @@ public struct DashboardModel: Sendable {
             if read.contains(.approvals) {
                 let departed = rescoped ? nil : snapshot.departed.mapValues { PostDeparture.reason($0, viewer: identity) }
                 let message = approvals.message
-                _ = approvals.send(.snapshot(snapshot.queue.map { QueueItem($0, snapshot: snapshot) }, departed: departed), now: now)
+                let items = snapshot.queue.map { QueueItem($0, snapshot: snapshot) }
+                _ = approvals.send(.snapshot(items.filter { !$0.isExpired } + items.filter(\.isExpired), departed: departed), now: now)
                 notices.append(approvals.message != message ? approvals.message : nil)
             }
             if read.contains(.calendar) {

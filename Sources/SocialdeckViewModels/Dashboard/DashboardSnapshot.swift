@@ -19,6 +19,10 @@ public struct DashboardSnapshot: Sendable {
     public var agentRuns: AgentRunHistory?
     /// The post opened whole, when the request names one; nil when it is gone or not yours.
     public var openPost: Content?
+    /// The opened post's publish jobs.
+    public var openPostJobs: [PublishJob] = []
+    /// Why publishing is paused (the maintenance switch), or nil while it runs.
+    public var publishingPaused: String?
     /// Names for ids shown in rows, such as a post's organization for staff.
     public var organizationNames: [ObjectId: String] = [:]
     public var organizationSlugs: [String: ObjectId] = [:]
@@ -138,7 +142,12 @@ public struct SnapshotLoader: Sendable {
         }
         if let post = request.openPost, !visible.isEmpty {
             s.openPost = try Self.unlessGone { try workflow.post(post, for: identity) }
+            if s.openPost != nil {
+                s.openPostJobs = try PublishJobs(store: store, clock: clock).list(for: identity, contentIds: [post], limit: 50)
+            }
         }
+        let publishing = try PublishingSwitch(store: store, clock: clock).state()
+        s.publishingPaused = publishing.paused ? (publishing.reason ?? "") : nil
         if visible.contains(.revenue) { s.revenue = try RevenueReport.build(store: store, for: identity, now: now) }
         let directory = Directory(store: store)
         let orgs = try directory.organizations(for: identity)

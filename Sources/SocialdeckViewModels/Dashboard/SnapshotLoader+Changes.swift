@@ -22,12 +22,13 @@ extension SnapshotLoader {
         }
     }
 
-    /// Organization names and author names, which every snapshot reads.
-    static let sharedSources: [CollectionName] = [.organizations, .users, .adminUsers]
+    /// Organization names, author names and the maintenance switch, which every snapshot reads.
+    static let sharedSources: [CollectionName] = [.organizations, .users, .adminUsers, .systemSettings]
 
     static func sources(of request: SnapshotRequest) -> [CollectionName] {
         let panes = PaneID.allCases.filter(request.panes.contains)
-        return Array(Set(panes.flatMap(sources(of:)) + sharedSources)).sorted { $0.rawValue < $1.rawValue }
+        let jobs: [CollectionName] = request.openPost == nil ? [] : [.publishJobs]
+        return Array(Set(panes.flatMap(sources(of:)) + sharedSources + jobs)).sorted { $0.rawValue < $1.rawValue }
     }
 
     /// A snapshot when something the request covers changed since the last one; nil when

@@ -30,8 +30,12 @@ extension CommandRunner.Command {
         case .approvals(.edit): return "the edit was not saved"
         case .calendar(.reschedule): return "the post was not moved"
         case .calendar(.unschedule): return "the post was not taken off the calendar"
+        case .calendar(.publishNow): return "the post was not published"
+        case .calendar(.retry), .calendar(.checked(_, _, published: false)): return "the post was not sent again"
+        case .calendar(.checked): return "the post was not marked published"
         case .agents(.apply(let command, _)): return "the agent was not \(command.done)"
         case .undo: return "nothing was undone"
+        case .compose: return "the post was not saved"
         }
     }
 

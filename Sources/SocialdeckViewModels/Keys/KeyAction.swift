@@ -43,6 +43,8 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case approve, reject, select
     case previousRange = "previous_range", nextRange = "next_range"
     case pause, restart
+    case publishNow = "publish_now", retry, checked
+    case compose = "new_post"
 
     public var description: String { rawValue }
 

@@ -12,6 +12,8 @@ public enum DashboardPrompt: Sendable, Equatable {
     case filter(PromptLine)
     /// `m` in the calendar.
     case moveTo(MovePrompt)
+    /// `n` in the calendar and the approval queue.
+    case compose(ComposerModel)
 
     /// What the footer says while the prompt is open: its keys.
     public var keysHint: String {
@@ -20,6 +22,8 @@ public enum DashboardPrompt: Sendable, Equatable {
         case .palette: return "enter run · up/down choose · tab completes an organization · esc cancel"
         case .filter: return "type words, a platform (TT, LI) or a status · enter keep · esc clear"
         case .moveTo: return "enter move · esc cancel · 09:30 or 2026-12-01 09:30"
+        case .compose(let composer):
+            return "tab next · ctrl-s for approval" + (composer.canSchedule ? " · ctrl-p schedule (no time: now)" : "") + " · esc"
         }
     }
 }

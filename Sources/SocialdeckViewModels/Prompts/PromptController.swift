@@ -72,6 +72,24 @@ public enum PromptController {
                 }
             }
             return []
+        case .compose(let composer):
+            return compose(key, composer, in: &model, now: context.now)
+        }
+    }
+
+    /// The composer's keys; it closes itself only once the core has saved the post.
+    private static func compose(_ key: Key, _ composer: ComposerModel, in model: inout DashboardModel, now: Date) -> [DashboardEffect] {
+        var composer = composer
+        switch composer.key(key, now: now) {
+        case .kept:
+            model.prompt = .compose(composer)
+            return []
+        case .cancelled:
+            model.prompt = nil
+            return []
+        case .submitted(let draft):
+            model.prompt = .compose(composer)
+            return [.run(.compose(draft))]
         }
     }
 

@@ -17,6 +17,8 @@ final class IsolationFixture: @unchecked Sendable {
     let otherChange: PostChange
     let staffBoss: AdminUser
     let agent: AIAgent
+    /// The other organization's failed and needs-check publish jobs, which retry, cancel and check would settle.
+    let otherJobs: [PublishJob]
     private(set) var otherIds: Set<ObjectId> = []
 
     init(_ backend: Backend) throws {
@@ -60,9 +62,25 @@ final class IsolationFixture: @unchecked Sendable {
             run.cost = 1
             try ModelCollection(w.store, AgentRun.self).insert(run)
         }
+        let (store, now, otherId, author) = (w.store, w.clock.now, other._id, otherUser._id)
+        otherJobs = try [PublishJobState.failed, .needsCheck].map { state in
+            var job = PublishJob()
+            job.contentId = approved._id
+            job.organizationId = otherId
+            job.authorId = author
+            job.platform = state == .failed ? .facebook : .linkedin
+            job.dueAt = now.addingTimeInterval(-3600)
+            job._id = PublishJob.id(contentId: approved._id, platform: job.platform, dueAt: job.dueAt)
+            job.state = state
+            job.nextAttemptAt = job.dueAt
+            try ModelCollection(store, PublishJob.self).insert(job)
+            return job
+        }
         otherIds = Set(try otherOrganizationsDocuments().values.compactMap { $0["_id"]?.objectIdValue })
         otherIds.insert(other._id)
     }
+
+    var jobs: PublishJobs { PublishJobs(store: w.store, clock: w.clock.closure) }
 
     func member(_ role: UserRole) throws -> Identity { identity(of: try #require(members[role])) }
 
@@ -75,6 +93,7 @@ final class IsolationFixture: @unchecked Sendable {
             (.content, .eq("organizationId", other._id)),
             (.agentRuns, .eq("organizationId", other._id)),
             (.customerActivityLogs, .eq("organizationId", other._id)),
+            (.publishJobs, .eq("organizationId", other._id)),
         ]
         for (collection, filter) in owned {
             for doc in try w.store.find(collection.rawValue, filter, options: FindOptions(includeDeleted: true)) {

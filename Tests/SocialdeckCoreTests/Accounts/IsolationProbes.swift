@@ -38,6 +38,18 @@ enum IsolationProbes {
         },
         .init(name: "ContentWorkflow.duplicate") { me, f in try f.w.workflow.duplicate(f.otherPosts[0]._id, by: me) },
         .init(name: "ContentWorkflow.delete") { me, f in try f.w.workflow.delete(f.otherPosts[0]._id, by: me) },
+        .init(name: "ContentWorkflow.publishNow") { me, f in try f.w.workflow.publishNow(f.otherPosts[1]._id, by: me) },
+        .init(name: "PublishJobs.list") { me, f in
+            [try f.jobs.list(for: me), try? f.jobs.list(for: me, organizationId: f.other._id),
+             try f.jobs.list(for: me, contentIds: [f.otherPosts[1]._id])]
+        },
+        .init(name: "PublishJobs.latest") { me, f in try f.jobs.latest(contentId: f.otherPosts[1]._id, platform: .facebook, for: me) },
+        .init(name: "PublishJobs.retry") { me, f in try f.jobs.retry(f.otherJobs[0]._id, by: me) },
+        .init(name: "PublishJobs.cancel") { me, f in try f.jobs.cancel(f.otherJobs[0]._id, by: me) },
+        .init(name: "PublishJobs.check") { me, f in try f.jobs.check(f.otherJobs[1]._id, published: true, by: me) },
+        .init(name: "PublishingSwitch.set") { me, f in
+            try PublishingSwitch(store: f.w.store, clock: f.w.clock.closure).set(paused: true, reason: "planted", by: me)
+        },
         .init(name: "ContentWorkflow.calendarCounts") { me, f in
             try f.w.workflow.calendarCounts([DateInterval(start: f.w.clock.now, duration: 30 * 86_400)], organizationId: f.other._id, for: me)
         },

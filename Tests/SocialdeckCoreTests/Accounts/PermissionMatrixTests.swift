@@ -38,6 +38,7 @@ struct PermissionMatrixTests {
         (.viewSupportTickets,     "- - - - | X X X -"),
         (.manageSupportTickets,   "- - - - | X X X -"),
         (.manageStaff,            "- - - - | X - - -"),
+        (.managePublishing,       "- - - - | X X - -"),
     ]
 
     static let customerColumns: [UserRole] = [.admin, .manager, .user, .viewer]

@@ -1,0 +1,52 @@
+import Dispatch
+import Foundation
+
+/// The publisher inside a dashboard: a pass every few seconds on a utility queue of
+/// its own, so publishing never waits for the screen and the screen never waits for
+/// publishing. Stopping gives back the leases of jobs not yet begun.
+public final class PublisherLoop: @unchecked Sendable {
+    private let scheduler: PublishScheduler
+    private let queue = DispatchQueue(label: "socialdeck.publisher", qos: .utility)
+    private let interval: TimeInterval
+    private let log: @Sendable (String) -> Void
+    /// Read from the publisher's queue between jobs; written from the caller's.
+    private let stopped = StopFlag()
+    private var timer: DispatchSourceTimer?
+
+    public init(scheduler: PublishScheduler, interval: TimeInterval = 5, log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.scheduler = scheduler
+        self.interval = interval
+        self.log = log
+    }
+
+    public func start() {
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + .milliseconds(500), repeating: interval, leeway: .milliseconds(500))
+        timer.setEventHandler { [scheduler, stopped, log] in
+            guard !stopped.isSet else { return }
+            do {
+                _ = try scheduler.runOnce(shouldStop: { stopped.isSet })
+            } catch {
+                log("publisher pass failed: \(error)")
+            }
+        }
+        timer.resume()
+        self.timer = timer
+    }
+
+    /// Stops after the job in hand, then gives back what this process holds unsent.
+    public func stop() {
+        stopped.set()
+        timer?.cancel()
+        timer = nil
+        queue.sync { _ = try? scheduler.releaseLeases() }
+    }
+}
+
+/// A flag set once, read from any thread.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}
