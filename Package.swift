@@ -18,6 +18,8 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"])]),
         /// libmongoc (apt: libmongoc-dev), opened on first use: see include/CMongoc.h.
         .target(name: "CMongoc"),
+        /// libcurl (apt: libcurl4-openssl-dev), opened on first use: see include/CCurl.h.
+        .target(name: "CCurl"),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
@@ -29,7 +31,7 @@ let package = Package(
         .target(name: "SocialdeckStorage",
                 dependencies: ["SocialdeckModel", "CSQLite", "CMongoc"]),
         .target(name: "SocialdeckCore",
-                dependencies: ["SocialdeckModel", "SocialdeckStorage", "CSQLite", "CMongoc", "COpenSSL", "CQRencode"]),
+                dependencies: ["SocialdeckModel", "SocialdeckStorage", "CSQLite", "CMongoc", "COpenSSL", "CQRencode", "CCurl"]),
         .target(name: "SocialdeckViewModels",
                 dependencies: ["SocialdeckCore", "SocialdeckModel"]),
         .target(name: "SocialdeckTerminal",
@@ -48,7 +50,7 @@ let package = Package(
         .target(name: "SocialdeckTmux"),
         .target(name: "SocialdeckTestSupport",
                 dependencies: ["SocialdeckCore", "SocialdeckStorage", "SocialdeckViewModels", "SocialdeckTmux"],
-                path: "Tests/SocialdeckTestSupport"),
+                path: "Tests/SocialdeckTestSupport", exclude: ["fake_platform.py"]),
         .testTarget(name: "SocialdeckModelTests", dependencies: ["SocialdeckModel"]),
         .testTarget(name: "SocialdeckStorageTests",
                     dependencies: ["SocialdeckStorage", "SocialdeckCore", "SocialdeckTestSupport"]),

@@ -31,7 +31,7 @@ struct ConfigurationTests {
             approve = "Y"
             quit = ["q", "ctrl+c"]
             [keys.approvals]
-            reject = "n"
+            reject = "N"
             [ui]
             theme = "light"
             refresh_seconds = 7
@@ -41,7 +41,7 @@ struct ConfigurationTests {
         #expect(config.problems.isEmpty, "\(config.problems)")
         #expect(config.file == path)
         #expect(keys(config, .approve, .pane(.approvals)) == ["Y"])
-        #expect(keys(config, .reject, .pane(.approvals)) == ["n"])
+        #expect(keys(config, .reject, .pane(.approvals)) == ["N"])
         #expect(keys(config, .quit) == ["q", "ctrl+c"])
         #expect(config.theme == "light")
         #expect(config.refreshSeconds == 7)

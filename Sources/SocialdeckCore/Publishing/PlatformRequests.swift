@@ -3,12 +3,20 @@ import SocialdeckModel
 
 /// One HTTP request as a platform's API takes it.
 public struct PlatformRequest: Sendable, Equatable {
-    public var method = "POST"
+    public var method: String
     public var url: String
     public var headers: [String: String]
     public var body: String
     /// "container" and "publish" for the two-step platforms; nil for one request.
     public var step: String?
+
+    public init(method: String = "POST", url: String, headers: [String: String], body: String, step: String? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.step = step
+    }
 
     /// The headers with every credential replaced, for the outbox and logs.
     public var redactedHeaders: [String: String] {

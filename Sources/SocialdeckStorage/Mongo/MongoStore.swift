@@ -135,6 +135,10 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
     public func claimMany(_ collection: String, _ filter: Filter, sort: [SortKey], limit: Int, _ update: Update,
                           token: (path: String, value: BSONValue)) throws -> [Document] {
         guard limit > 0 else { return [] }
+        // One job: the server's own find-and-modify, one round trip instead of three.
+        if limit == 1 {
+            return try findOneAndUpdate(collection, filter, sort: sort, update, returnUpdated: true).map { [$0] } ?? []
+        }
         let candidates = try find(collection, filter, options: FindOptions(sort: sort, limit: limit, projection: .include(["_id"])))
             .compactMap { $0["_id"] }
         guard !candidates.isEmpty else { return [] }

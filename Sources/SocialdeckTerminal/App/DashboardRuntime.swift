@@ -209,7 +209,8 @@ public final class DashboardRuntime {
         self.scheduler = scheduler
         scheduler.start()
         if dependencies.publishes {
-            let loop = PublisherLoop(scheduler: PublishScheduler(store: store, policy: publishing)) {
+            let live = opened.map { LivePlatformClient.sealedTokens(store: store, vault: $0.vault, timeout: publishing.requestTimeout) }
+            let loop = PublisherLoop(scheduler: PublishScheduler(store: store, policy: publishing, live: live)) {
                 LogFile.shared?.record(.warning, "publisher", $0)
             }
             loop.start()

@@ -32,7 +32,7 @@ public struct ConfigurationProblem: Sendable, Equatable, CustomStringConvertible
 /// approve = "A"
 /// quit = ["q", "ctrl+c"]
 /// [keys.approvals]        # only in one scope: global, calendar, approvals, analytics, agents, revenue
-/// reject = "n"
+/// reject = "N"
 /// [ui]
 /// theme = "light"         # overridden by --theme
 /// refresh_seconds = 2     # 1–3600

@@ -56,7 +56,9 @@ struct DaemonCommand: ParsableCommand {
         for problem in configuration.problems { output.write("config: \(problem)") }
         let policy = policy(configuration.publishing)
         let db = try store.open()
-        let scheduler = PublishScheduler(store: db, policy: policy)
+        let (vault, _) = try SecretVault.load(environment: ProcessInfo.processInfo.environment)
+        let live = LivePlatformClient.sealedTokens(store: db, vault: vault, timeout: policy.requestTimeout)
+        let scheduler = PublishScheduler(store: db, policy: policy, live: live)
         let stop = StopSignal()
         output.write("started as \(scheduler.owner) on \(db.backend.rawValue) \(db.location)\(once ? " (once)" : "")")
         var total = PublishScheduler.Report()
