@@ -12,8 +12,9 @@ extension ContentWorkflow {
     /// needs a role that may publish and approves the post as its author's decision.
     @discardableResult
     public func compose(_ draft: PostDraft, by identity: Identity) throws -> Content {
+        let now = clock()
         var draft = draft
-        if draft.intent == .publishNow { draft.scheduledAt = clock() }
+        if draft.intent == .publishNow { draft.scheduledAt = now }
         guard let org = draft.organizationId ?? identity.organizationId else {
             throw CoreError.invalid("choose the organization the post is for")
         }
@@ -22,7 +23,6 @@ extension ContentWorkflow {
         guard try store.findOne(CollectionName.organizations.rawValue, .id(org)) != nil else {
             throw CoreError.notFound("organization \(org.hex)")
         }
-        let now = clock()
         try Self.check(draft, at: now)
 
         var post = Content()

@@ -134,3 +134,22 @@ struct ComposingTests {
         }
     }
 }
+
+/// Publish now on a clock that moves between reads, as the real one does: the post is
+/// scheduled for the moment of saving, never "in the past" (found by hand in tmux).
+@Suite("Composing: publish now")
+struct ComposingPublishNowTests {
+    @Test(arguments: Backend.enabled)
+    func publishNowIsNeverInThePast(_ backend: Backend) throws {
+        let w = try AccountWorld(backend)
+        let org = try w.organization("acme")
+        let manager = try w.customer("manager@acme.test", in: org, role: .manager)
+        let ticking = ContentWorkflow(store: w.store, clock: { [clock = w.clock] in
+            clock.advance(by: 0.001)
+            return clock.now
+        })
+        let saved = try ticking.compose(PostDraft(text: "Now", platforms: [.facebook], intent: .publishNow), by: identity(of: manager))
+        #expect(saved.approval.status == .approved && saved.platforms.map(\.status) == [.scheduled])
+        #expect(saved.platforms[0].scheduledAt.map { $0 <= w.clock.now } == true)
+    }
+}
