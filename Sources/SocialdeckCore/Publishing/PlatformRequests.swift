@@ -101,21 +101,6 @@ public enum PlatformRequests {
         "{" + fields.keys.sorted().map { "\(quoted($0)):\(quoted(fields[$0]!))" }.joined(separator: ",") + "}"
     }
 
-    /// A JSON string literal.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}":
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal, as the project's JSON writer makes one.
+    static func quoted(_ s: String) -> String { ExtendedJSON.string(from: .string(s)) }
 }

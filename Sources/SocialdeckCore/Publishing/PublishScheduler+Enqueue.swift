@@ -4,7 +4,7 @@ import SocialdeckStorage
 
 /// Due posts become jobs; drafts nobody approved in time expire.
 extension PublishScheduler {
-    /// One approved, scheduled platform entry of a post.
+    /// One platform entry of a post, in a given status and with a time.
     struct DueEntry {
         var contentId: ObjectId
         var organizationId: ObjectId
@@ -25,7 +25,7 @@ extension PublishScheduler {
                                          && .lte("scheduledAt", now.addingTimeInterval(policy.lookahead))),
                                  sort: [.asc("platforms.scheduledAt")], limit: policy.enqueueLimit,
                                  projection: .include(["organizationId", "userId", "platforms"]))
-        let entries = due.flatMap { Self.dueEntries(of: $0, until: now.addingTimeInterval(policy.lookahead)) }
+        let entries = due.flatMap { Self.entries(of: $0, .scheduled, until: now.addingTimeInterval(policy.lookahead)) }
         guard !entries.isEmpty else { return 0 }
         let accounts = try AccountResolver(store: store, organizations: Set(entries.map(\.organizationId)))
         let candidates = entries.map { entry -> PublishJob in
@@ -65,12 +65,13 @@ extension PublishScheduler {
         return inserted
     }
 
-    static func dueEntries(of post: Document, until limit: Date) -> [DueEntry] {
+    /// The post's platform entries in `status` with a time no later than `limit`.
+    static func entries(of post: Document, _ status: PostStatus, until limit: Date) -> [DueEntry] {
         guard let id = post["_id"]?.objectIdValue, let org = post["organizationId"]?.objectIdValue,
               case .array(let platforms)? = post["platforms"] else { return [] }
         let author = post["userId"]?.objectIdValue ?? ObjectId(high: 0, low: 0)
         return platforms.enumerated().compactMap { index, value in
-            guard case .document(let entry) = value, entry["status"]?.stringValue == PostStatus.scheduled.rawValue,
+            guard case .document(let entry) = value, entry["status"]?.stringValue == status.rawValue,
                   let platform = entry["platform"]?.stringValue.flatMap(Platform.init(rawValue:)),
                   let at = entry["scheduledAt"]?.dateValue, at <= limit else { return nil }
             return DueEntry(contentId: id, organizationId: org, authorId: author, index: index, platform: platform, dueAt: at)
@@ -89,18 +90,14 @@ extension PublishScheduler {
                                    projection: .include(["organizationId", "userId", "title", "platforms"]))
         let notices = PublishNotices(store: store, clock: clock)
         for post in stale {
-            guard let id = post["_id"]?.objectIdValue, case .array(let platforms)? = post["platforms"] else { continue }
             var expired: [Platform] = []
-            for (index, value) in platforms.enumerated() {
-                guard case .document(let entry) = value, entry["status"]?.stringValue == PostStatus.draft.rawValue,
-                      let at = entry["scheduledAt"]?.dateValue, at <= now,
-                      let platform = entry["platform"]?.stringValue.flatMap(Platform.init(rawValue:)) else { continue }
-                let base = "platforms.\(index)."
+            for entry in Self.entries(of: post, .draft, until: now) {
+                let base = "platforms.\(entry.index)."
                 let won = try store.updateOne(Content.collection.rawValue,
-                                              .id(id) && .eq("approval.status", ApprovalStatus.pending)
-                                                  && .eq(base + "status", PostStatus.draft) && .eq(base + "scheduledAt", at),
+                                              .id(entry.contentId) && .eq("approval.status", ApprovalStatus.pending)
+                                                  && .eq(base + "status", PostStatus.draft) && .eq(base + "scheduledAt", entry.dueAt),
                                               Update.set(base + "status", PostStatus.expired).set("updatedAt", now))
-                if won == 1 { expired.append(platform) }
+                if won == 1 { expired.append(entry.platform) }
             }
             guard !expired.isEmpty else { continue }
             report.expired += expired.count

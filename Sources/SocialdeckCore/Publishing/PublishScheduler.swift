@@ -100,14 +100,10 @@ public struct PublishScheduler: Sendable {
         let post = try store.find(Content.collection.rawValue,
                                   .eq("approval.status", ApprovalStatus.approved)
                                       && .elemMatch("platforms", .eq("status", PostStatus.scheduled)),
-                                  sort: [.asc("platforms.scheduledAt")], limit: 1, projection: .include(["platforms"])).first
-        let postDue = post.flatMap { doc -> Date? in
-            guard case .array(let entries)? = doc["platforms"] else { return nil }
-            return entries.compactMap { entry -> Date? in
-                guard case .document(let e) = entry, e["status"]?.stringValue == PostStatus.scheduled.rawValue else { return nil }
-                return e["scheduledAt"]?.dateValue
-            }.min().map { $0.addingTimeInterval(-policy.lookahead) }
-        }
+                                  sort: [.asc("platforms.scheduledAt")], limit: 1,
+                                  projection: .include(["organizationId", "platforms"])).first
+        let postDue = post.flatMap { Self.entries(of: $0, .scheduled, until: .distantFuture).map(\.dueAt).min() }
+            .map { $0.addingTimeInterval(-policy.lookahead) }
         return [job, postDue].compactMap { $0 }.min()
     }
 

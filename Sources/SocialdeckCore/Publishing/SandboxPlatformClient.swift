@@ -97,9 +97,10 @@ public struct SandboxPlatformClient: PlatformClient {
 
     /// A platform-like numeric id, the same for a job's attempt in every run.
     static func number(_ jobId: ObjectId, _ attempt: Int) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in jobId.hex.utf8 + Array(String(attempt).utf8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return 1_000_000_000_000_000_000 + hash % 8_000_000_000_000_000_000
+        var digest = FNV1a()
+        digest.add(jobId.hex.utf8)
+        digest.add(String(attempt).utf8)
+        return 1_000_000_000_000_000_000 + digest.value % 8_000_000_000_000_000_000
     }
 
     static func shortcode(_ number: UInt64) -> String {

@@ -26,10 +26,10 @@ public struct RollupKey: Sendable, Hashable, Comparable {
     /// by `_id` alone: the day's midnight as the id's timestamp (rollups sort by day),
     /// then eight bytes of a digest of the organization (or "platform").
     public var documentId: ObjectId {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in Array((organizationId?.hex ?? "platform").utf8) + Array("content-rollup".utf8) {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
+        var digest = FNV1a()
+        digest.add((organizationId?.hex ?? "platform").utf8)
+        digest.add("content-rollup".utf8)
+        let hash = digest.value
         return ObjectId(timestamp: UInt32(clamping: day * 86_400), unique: hash >> 24, counter: UInt32(truncatingIfNeeded: hash))
     }
 

@@ -74,15 +74,12 @@ public struct PublishJob: StoredModel, Equatable {
     /// scheduled second, then 64 bits of FNV-1a over the post's id, the platform and the
     /// time.
     public static func id(contentId: ObjectId, platform: Platform, dueAt: Date) -> ObjectId {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ bytes: some Sequence<UInt8>) {
-            for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        }
-        withUnsafeBytes(of: contentId.high.bigEndian) { mix($0) }
-        withUnsafeBytes(of: contentId.low.bigEndian) { mix($0) }
-        mix(platform.rawValue.utf8)
-        let millis = Int64((dueAt.timeIntervalSince1970 * 1000).rounded())
-        withUnsafeBytes(of: millis.littleEndian) { mix($0) }
+        var digest = FNV1a()
+        digest.add(bigEndian: contentId.high)
+        digest.add(bigEndian: contentId.low)
+        digest.add(platform.rawValue.utf8)
+        digest.add(littleEndian: Int64((dueAt.timeIntervalSince1970 * 1000).rounded()))
+        let hash = digest.value
         let seconds = UInt32(clamping: max(0, Int64(dueAt.timeIntervalSince1970)))
         return ObjectId(high: UInt64(seconds) << 32 | hash >> 32, low: UInt32(truncatingIfNeeded: hash))
     }
