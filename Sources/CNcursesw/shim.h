@@ -40,6 +40,7 @@ static inline int sd_wheel_down(mmask_t m) { return (m & BUTTON5_PRESSED) != 0; 
 #include <pthread.h>
 #include "crash_guard.h"
 #include "interrupt.h"
+#include "flow_control.h"
 
 /* ppoll needs _GNU_SOURCE, which SwiftPM's Glibc module does not set. */
 static inline int sd_ppoll(struct pollfd *fds, nfds_t n, const struct timespec *timeout, const sigset_t *mask) {

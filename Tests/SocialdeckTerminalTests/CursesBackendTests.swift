@@ -150,6 +150,34 @@ struct CursesBackendTests {
 
     /// tmux sends Home as `ESC [ 1 ~` whatever `TERM` says; an entry that spells it
     /// otherwise used to leave the `1` to be read as "switch to pane 1" (issue #10, item 9).
+    /// Flow control on, Ctrl-S would stop every write to the terminal and freeze the
+    /// dashboard (found by hand in tmux): it is off while the dashboard runs, Ctrl-S and
+    /// Ctrl-Q arrive as keys, and the shell gets its setting back.
+    @Test("Ctrl-S and Ctrl-Q are keys, not flow control, and the shell's modes come back")
+    func flowControlIsOff() throws {
+        let pty = try PseudoTerminal()
+        var before = termios()
+        tcgetattr(pty.secondary, &before)
+        #expect(before.c_iflag & tcflag_t(IXON) != 0, "a fresh terminal has flow control on")
+        let backend = try CursesBackend(environment: ["TERM": "xterm-256color"], input: pty.secondary, output: pty.secondary)
+        var during = termios()
+        tcgetattr(pty.secondary, &during)
+        #expect(during.c_iflag & tcflag_t(IXON) == 0)
+        pty.type("\u{13}\u{11}")
+        var events: [InputEvent] = []
+        let deadline = Date().addingTimeInterval(2)
+        while events.count < 2, Date() < deadline {
+            if let event = backend.readInput() { events.append(event) } else { Thread.sleep(forTimeInterval: 0.02) }
+        }
+        #expect(events == [.key(Key(.character("s"), control: true)), .key(Key(.character("q"), control: true))])
+        backend.present(frame("still drawing"))
+        #expect(pty.read().contains("still drawing"))
+        backend.end()
+        var after = termios()
+        tcgetattr(pty.secondary, &after)
+        #expect(after.c_iflag & tcflag_t(IXON) != 0)
+    }
+
     @Test("Keys arrive whole, as tmux sends them, under each common TERM",
           arguments: ["xterm", "xterm-256color", "tmux-256color", "screen-256color", "linux"])
     func keysAsTmuxSendsThem(term: String) throws {

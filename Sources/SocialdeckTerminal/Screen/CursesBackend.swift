@@ -85,6 +85,8 @@ public final class CursesBackend: ScreenBackend {
             // Ctrl-C is a key here (SIGINT is caught): the terminal must not throw away
             // what was typed just before it, as it does by default when it signals.
             noqiflush()
+            // Ctrl-S saves in the composer: it must reach the program, not stop the output.
+            if sd_disable_flow_control(input) == 0 { def_prog_mode() }
             sd_catch_interrupts()
             noecho()
             nonl()
