@@ -58,6 +58,8 @@ struct DashboardEndToEndTests {
     @Test func ctrlCInTheEditorKeepsTheAppAndItsText() throws {
         let s = try start()
         try signIn(s)
+        // The tab bar is drawn before the queue has loaded; `e` on an empty queue edits nothing.
+        try s.waitFor("pending")
         try s.press(.edit, in: .pane(.approvals))
         try s.waitFor("ctrl+o save")
         try s.send(" kept")

@@ -53,6 +53,17 @@ public final class FakePlatformServer: @unchecked Sendable {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// Plays the person's browser: opens `url` and follows redirects (to the loopback
+    /// redirect), returning the last answer.
+    public static func browse(_ url: String, hops: Int = 3) -> HTTPResult {
+        var answer = HTTPExchange.send(PlatformRequest(method: "GET", url: url, headers: [:], body: ""), timeout: 10)
+        for _ in 0..<hops {
+            guard case .answered(let status, let headers, _) = answer, (300..<400).contains(status), let next = headers["location"] else { break }
+            answer = HTTPExchange.send(PlatformRequest(method: "GET", url: next, headers: [:], body: ""), timeout: 10)
+        }
+        return answer
+    }
+
     /// One scripted answer for the next request whose path contains `match`.
     public struct Answer: Encodable {
         public var match: String

@@ -3,7 +3,15 @@
 Every request is logged (GET /_control/log returns them). By default each endpoint
 answers as its platform does on success; POST /_control/script queues answers for the
 next requests whose path contains `match`: a status, body and headers, a delay before
-answering, or a connection reset. Prints its port on the first line of stdout."""
+answering, or a connection reset.
+
+It is also the platforms' OAuth 2.0 server: /oauth/authorize sends the browser straight
+back to the redirect with a code (as if the person agreed), /oauth/token checks the PKCE
+verifier against the challenge and issues tokens, refresh tokens are single-use (as X's
+and TikTok's are), and each platform's "who am I" endpoint names an account. Prints its
+port on the first line of stdout."""
+import base64
+import hashlib
 import json
 import socket
 import struct
@@ -11,14 +19,86 @@ import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 lock = threading.Lock()
 script = []
 log = []
+codes = {}
+refresh_tokens = set()
+access_tokens = set()
+issued = [0]
+
+
+def form(text):
+    return {k: v[0] for k, v in parse_qs(text, keep_blank_values=True).items()}
+
+
+def new_tokens(with_refresh=True, lifetime=7200):
+    issued[0] += 1
+    n = issued[0]
+    access_tokens.add("at-%d" % n)
+    answer = {"access_token": "at-%d" % n, "token_type": "bearer", "expires_in": lifetime}
+    if with_refresh:
+        refresh_tokens.add("rt-%d" % n)
+        answer["refresh_token"] = "rt-%d" % n
+    return answer
+
+
+def authorize(query):
+    """As if the person agreed: back to the redirect with a code and the state."""
+    q = form(query)
+    client = q.get("client_id") or q.get("client_key")
+    if q.get("response_type") != "code" or not client or q.get("code_challenge_method") != "S256" \
+            or not q.get("code_challenge") or not q.get("redirect_uri", "").startswith("http://127.0.0.1:"):
+        return 400, {"error": "invalid_request", "error_description": "bad authorization request"}, {}
+    if q.get("scope", "") == "deny":
+        return 302, None, {"Location": q["redirect_uri"] + "?" + urlencode({"error": "access_denied", "state": q.get("state", ""),
+                                                                             "error_description": "The user denied access"})}
+    code = "code-%d" % (len(codes) + 1)
+    codes[code] = q
+    return 302, None, {"Location": q["redirect_uri"] + "?" + urlencode({"code": code, "state": q.get("state", "")})}
+
+
+def token(body, headers):
+    f = form(body)
+    grant = f.get("grant_type")
+    if grant == "authorization_code":
+        asked = codes.pop(f.get("code", ""), None)
+        verifier = f.get("code_verifier", "").encode()
+        challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier).digest()).rstrip(b"=").decode()
+        if asked is None or asked["redirect_uri"] != f.get("redirect_uri") or asked["code_challenge"] != challenge:
+            return 400, {"error": "invalid_grant", "error_description": "code, redirect or verifier does not match"}, {}
+        answer = new_tokens()
+        answer["open_id"] = "tt-open-1"
+        return 200, answer, {}
+    if grant == "refresh_token":
+        spent = f.get("refresh_token", "")
+        if spent not in refresh_tokens:
+            return 400, {"error": "invalid_grant", "error_description": "Value passed for the token was invalid."}, {}
+        refresh_tokens.discard(spent)
+        return 200, new_tokens(), {}
+    if grant == "fb_exchange_token":
+        if not f.get("client_secret") or f.get("fb_exchange_token") not in access_tokens:
+            return 400, {"error": {"message": "Invalid OAuth access token.", "code": 190}}, {}
+        return 200, new_tokens(with_refresh=False, lifetime=5184000), {}
+    return 400, {"error": "unsupported_grant_type"}, {}
 
 
 def default(path):
     """What the platform answers on success: (status, body, headers)."""
+    if path == "/2/users/me":
+        return 200, {"data": {"id": "2244994945", "username": "acmecoffee", "name": "Acme Coffee"}}, {}
+    if path == "/v2/userinfo":
+        return 200, {"sub": "782bbtaQ", "name": "Rosa Brandt"}, {}
+    if path.startswith("/v2/user/info/"):
+        return 200, {"data": {"user": {"open_id": "tt-open-1", "display_name": "acmecoffee"}}, "error": {"code": "ok"}}, {}
+    if path.startswith("/graph/me/accounts?fields=id"):
+        return 200, {"data": [{"id": "1111", "name": "Acme Coffee", "access_token": "page-tok-1111"},
+                              {"id": "2222", "name": "Acme Events", "access_token": "page-tok-2222"}]}, {}
+    if path.startswith("/graph/me/accounts?fields=instagram_business_account"):
+        return 200, {"data": [{"id": "1111", "instagram_business_account": {"id": "17841400001", "username": "acmecoffee"}},
+                              {"id": "2222"}]}, {}
     if path.endswith("/feed") or path.endswith("/photos"):
         page = path.split("/")[-2]
         return 200, {"id": page + "_1001"}, {}
@@ -54,6 +134,14 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         self.handle_request()
 
+    def success(self, body):
+        with lock:
+            if self.path.startswith("/oauth/authorize"):
+                return authorize(urlsplit(self.path).query)
+            if self.path == "/oauth/token":
+                return token(body, self.headers)
+        return default(self.path)
+
     def answer(self, status, body, headers):
         data = b"" if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
         self.send_response(status)
@@ -81,7 +169,7 @@ class Handler(BaseHTTPRequestHandler):
             if entry is not None:
                 script.remove(entry)
         if entry is None:
-            return self.answer(*default(self.path))
+            return self.answer(*self.success(body))
         if entry.get("delay"):
             time.sleep(entry["delay"])
         if entry.get("reset"):
@@ -90,7 +178,7 @@ class Handler(BaseHTTPRequestHandler):
             self.connection.close()
             self.close_connection = True
             return
-        status, default_body, default_headers = default(self.path)
+        status, default_body, default_headers = self.success(body) if "status" not in entry else default(self.path)
         self.answer(entry.get("status", status), entry.get("body", default_body), entry.get("headers", default_headers))
 
 

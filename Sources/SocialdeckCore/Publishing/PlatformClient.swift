@@ -60,4 +60,14 @@ public struct PlatformEndpoints: Sendable, Equatable {
         linkedin = base
         tiktok = base
     }
+
+    /// Moves one platform's API (Facebook and Instagram share the Graph API).
+    public mutating func setBase(_ base: String, for platform: Platform) {
+        switch platform {
+        case .facebook, .instagram: graph = base
+        case .twitter: x = base
+        case .linkedin: linkedin = base
+        case .tiktok: tiktok = base
+        }
+    }
 }

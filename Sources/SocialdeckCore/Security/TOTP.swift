@@ -96,10 +96,10 @@ public struct TOTP: Sendable, Hashable {
     /// Format: label `Issuer:account`, every part percent-encoded (`@` kept in the label).
     public func provisioningURI(secret: String, account: String, issuer: String) -> String {
         let cleanSecret = String(secret.uppercased().filter { $0 != " " && $0 != "-" && $0 != "=" })
-        var label = Self.percentEncoded(account, keeping: "@")
-        if !issuer.isEmpty { label = Self.percentEncoded(issuer, keeping: "@") + ":" + label }
-        var query = ["secret=" + Self.percentEncoded(cleanSecret)]
-        if !issuer.isEmpty { query.append("issuer=" + Self.percentEncoded(issuer)) }
+        var label = FormEncoding.percentEncoded(account, keeping: "@")
+        if !issuer.isEmpty { label = FormEncoding.percentEncoded(issuer, keeping: "@") + ":" + label }
+        var query = ["secret=" + FormEncoding.percentEncoded(cleanSecret)]
+        if !issuer.isEmpty { query.append("issuer=" + FormEncoding.percentEncoded(issuer)) }
         query += ["algorithm=\(algorithm.rawValue)", "digits=\(digits)", "period=\(period)"]
         return "otpauth://totp/\(label)?" + query.joined(separator: "&")
     }
@@ -124,29 +124,5 @@ public struct TOTP: Sendable, Hashable {
             throw .invalidSecret
         }
         return key
-    }
-
-    static func percentEncoded(_ text: String, keeping extra: String = "") -> String {
-        let keep = Set(extra.utf8)
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            case _ where keep.contains(byte):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return out
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 
-/// A switch that holds for the whole store (`system_settings`), keyed by name: today
-/// `publishing`, which pauses every publisher while maintenance is on.
+/// A setting that holds for the whole store (`system_settings`), keyed by name:
+/// `publishing`, which pauses every publisher while maintenance is on, and short
+/// leases one process at a time may hold, such as `token-refresh:…` while an
+/// account's single-use refresh token is being spent.
 public struct SystemSetting: Codable, Sendable, Equatable {
     public static let collection = CollectionName.systemSettings
     public static let publishingId = "publishing"
@@ -12,6 +14,9 @@ public struct SystemSetting: Codable, Sendable, Equatable {
     public var reason: String?
     public var changedBy: String?
     public var changedAt: Date?
+    /// A lease's holder and when it lapses.
+    public var heldBy: String?
+    public var heldUntil: Date?
 
     public init() {}
 }

@@ -87,6 +87,7 @@ public final class DashboardRuntime {
         self.dependencies = dependencies
         bindings = configuration.keyBindings
         publishing = configuration.publishing
+        platforms = configuration.platforms
         themes = ThemeCatalog(environment: options.environment)
         backend = terminal
         mailbox = try Mailbox()
@@ -100,6 +101,7 @@ public final class DashboardRuntime {
     /// A message to show once the dashboard is up (theme or config problems).
     var flashLater: String?
     let publishing: PublishPolicy
+    let platforms: PlatformSettings
 
     /// Runs until the person quits, or the store turns out to need setting up first
     /// (`.needsSetup`). The terminal is restored on every way out, and then stdout and
@@ -209,7 +211,7 @@ public final class DashboardRuntime {
         self.scheduler = scheduler
         scheduler.start()
         if dependencies.publishes {
-            let live = opened.map { LivePlatformClient.sealedTokens(store: store, vault: $0.vault, timeout: publishing.requestTimeout) }
+            let live = opened.map { platforms.liveClient(store: store, vault: $0.vault, timeout: publishing.requestTimeout) }
             let loop = PublisherLoop(scheduler: PublishScheduler(store: store, policy: publishing, live: live)) {
                 LogFile.shared?.record(.warning, "publisher", $0)
             }

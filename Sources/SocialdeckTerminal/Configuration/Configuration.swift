@@ -45,7 +45,7 @@ public struct ConfigurationProblem: Sendable, Equatable, CustomStringConvertible
 public struct Configuration: Sendable, Equatable {
     public static let defaultRefreshSeconds = 2
     public static let refreshRange = 1...3600
-    static let sections = ["keys", "ui", "store", "publishing"]
+    static let sections = ["keys", "ui", "store", "publishing", "platforms"]
     static let uiKeys = ["theme", "refresh_seconds", "mouse"]
 
     public var keyBindings = KeyBindings.defaults
@@ -57,6 +57,8 @@ public struct Configuration: Sendable, Equatable {
     public var store = StoreSettings()
     /// `[publishing]`: retries and the missed window.
     public var publishing = PublishPolicy()
+    /// `[platforms]`: the networks' addresses and socialdeck's app on each.
+    public var platforms = PlatformSettings()
     /// The file read, if there was one.
     public var file: String?
     public var problems: [ConfigurationProblem] = []
@@ -65,6 +67,12 @@ public struct Configuration: Sendable, Equatable {
 
     /// Reads `config.toml` from the configuration directory `environment` points at.
     public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) -> Configuration {
+        var configuration = read(environment: environment)
+        configuration.applyPlatformSecrets(from: environment)
+        return configuration
+    }
+
+    private static func read(environment: [String: String]) -> Configuration {
         guard let path = ConfigurationPaths(environment: environment).configFile else { return Configuration() }
         switch ConfigurationFile.read(path) {
         case .missing:
@@ -113,10 +121,12 @@ public struct Configuration: Sendable, Equatable {
                 configuration.applyStore(table)
             case ("publishing", .table(let table)):
                 configuration.applyPublishing(table)
-            case ("keys", _), ("ui", _), ("store", _), ("publishing", _):
+            case ("platforms", .table(let table)):
+                configuration.applyPlatforms(table)
+            case ("keys", _), ("ui", _), ("store", _), ("publishing", _), ("platforms", _):
                 configuration.report(entry.keyPosition, "'\(entry.key)' must be a table: [\(entry.key)]")
             default:
-                let otherwise = uiKeys.contains(entry.key) ? "it belongs under [ui]" : "config.toml has [keys], [ui], [store] and [publishing]"
+                let otherwise = uiKeys.contains(entry.key) ? "it belongs under [ui]" : "config.toml has [keys], [ui], [store], [publishing] and [platforms]"
                 configuration.report(entry.keyPosition, Suggestion.message("unknown setting '\(entry.key)'", for: entry.key,
                                                                            in: sections, otherwise: otherwise))
             }

@@ -57,7 +57,7 @@ struct DaemonCommand: ParsableCommand {
         let policy = policy(configuration.publishing)
         let db = try store.open()
         let (vault, _) = try SecretVault.load(environment: ProcessInfo.processInfo.environment)
-        let live = LivePlatformClient.sealedTokens(store: db, vault: vault, timeout: policy.requestTimeout)
+        let live = configuration.platforms.liveClient(store: db, vault: vault, timeout: policy.requestTimeout)
         let scheduler = PublishScheduler(store: db, policy: policy, live: live)
         let stop = StopSignal()
         output.write("started as \(scheduler.owner) on \(db.backend.rawValue) \(db.location)\(once ? " (once)" : "")")

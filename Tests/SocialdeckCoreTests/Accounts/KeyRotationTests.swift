@@ -41,10 +41,10 @@ struct KeyRotationTests {
         let after = try w.storedUser(before._id)
         let sealed = [after.authentication.twoFactorSecret, after.socialAccounts[0].accessToken, after.socialAccounts[0].refreshToken].compactMap { $0 }
         #expect(sealed.count == 3 && sealed.allSatisfy(newVault.isCurrent))
-        let tokens = try SocialAccountTokens(store: w.store, vault: newVault).tokens(userId: before._id, platform: .linkedin, accountId: "li-1")
+        let tokens = try SocialAccountTokens(store: w.store, vault: newVault).stored(userId: before._id, platform: .linkedin, accountId: "li-1")
         #expect(tokens.access == "access-secret-1" && tokens.refresh == "refresh-secret-1")
         #expect(throws: (any Error).self) {
-            try SocialAccountTokens(store: w.store, vault: SecretVault(key: try SecretKey.generate())).tokens(userId: before._id, platform: .linkedin, accountId: "li-1")
+            try SocialAccountTokens(store: w.store, vault: SecretVault(key: try SecretKey.generate())).stored(userId: before._id, platform: .linkedin, accountId: "li-1")
         }
         let mode = try FileManager.default.attributesOfItem(atPath: keyFile)[.posixPermissions] as? Int
         #expect(mode == 0o600)
@@ -59,7 +59,7 @@ struct KeyRotationTests {
         let (early, _) = try SecretVault.load(environment: [:], keyFile: keyFile)
         let oldKeyID = early.keyID
         let result = try KeyRotation(store: w.store).rotate(environment: [:], keyFile: keyFile, by: .localOperator())
-        let tokens = try SocialAccountTokens(store: w.store, vault: early).tokens(userId: user._id, platform: .linkedin, accountId: "li-1")
+        let tokens = try SocialAccountTokens(store: w.store, vault: early).stored(userId: user._id, platform: .linkedin, accountId: "li-1")
         #expect(tokens.access == "access-secret-1" && tokens.refresh == "refresh-secret-1")
         #expect(early.keyID == result.newKeyID && early.keyID != oldKeyID)
         try SocialAccountTokens(store: w.store, vault: early).connect(
@@ -90,7 +90,7 @@ struct KeyRotationTests {
         _ = try KeyRotation(store: w.store).rotate(environment: [:], keyFile: keyFile, by: .localOperator())
         try FileManager.default.removeItem(atPath: keyFile)
         #expect(throws: SecretKeyError.fileSystem(path: keyFile, operation: "read", errno: ENOENT)) {
-            try SocialAccountTokens(store: w.store, vault: early).tokens(userId: user._id, platform: .linkedin, accountId: "li-1")
+            try SocialAccountTokens(store: w.store, vault: early).stored(userId: user._id, platform: .linkedin, accountId: "li-1")
         }
         #expect(!FileManager.default.fileExists(atPath: keyFile))
     }
@@ -108,12 +108,12 @@ struct KeyRotationTests {
         accounts[0].accessToken = try halfway.seal(token, associatedData: "token:\(user._id.hex):linkedin:accessToken")
         try w.base.updateOne("users", .id(user._id), .set("socialAccounts", try DocumentEncoder().encodeValue(accounts)))
         // Meanwhile everything still opens: the loader knows the next key too.
-        _ = try SocialAccountTokens(store: w.store, vault: current).tokens(userId: user._id, platform: .linkedin, accountId: "li-1")
+        _ = try SocialAccountTokens(store: w.store, vault: current).stored(userId: user._id, platform: .linkedin, accountId: "li-1")
         let result = try KeyRotation(store: w.store).rotate(environment: [:], keyFile: keyFile, by: .localOperator())
         #expect(result.newKeyID == next.id)
         #expect(result.resealed == 2)
         let (done, _) = try SecretVault.load(environment: [:], keyFile: keyFile)
-        #expect(try SocialAccountTokens(store: w.store, vault: done).tokens(userId: user._id, platform: .linkedin, accountId: "li-1").access == "access-secret-1")
+        #expect(try SocialAccountTokens(store: w.store, vault: done).stored(userId: user._id, platform: .linkedin, accountId: "li-1").access == "access-secret-1")
     }
 
     @Test func aKeyFromTheEnvironmentIsNotRotatedBehindItsBack() throws {

@@ -12,7 +12,7 @@ struct LivePlatformClientTests {
     let server: FakePlatformServer
     init() throws { server = try FakePlatformServer() }
 
-    func client(timeout: TimeInterval = 5, refresh: (@Sendable (PublishJob.Account, Platform) throws -> String?)? = nil) -> LivePlatformClient {
+    func client(timeout: TimeInterval = 5, refresh: (@Sendable (PublishJob.Account, Platform, String) throws -> String?)? = nil) -> LivePlatformClient {
         LivePlatformClient(endpoints: PlatformEndpoints(allAt: server.base), timeout: timeout, token: { _, _ in "tok-1" },
                            refresh: refresh, pause: { _ in })
     }
@@ -98,13 +98,13 @@ struct LivePlatformClientTests {
 
     @Test func anExpiredTokenIsRefreshedOnceAndSentOnceMore() throws {
         try server.script([.init("/2/tweets", status: 401, json: #"{"title":"Unauthorized","detail":"Unauthorized"}"#)])
-        let refreshed = client(refresh: { _, _ in "tok-2" })
+        let refreshed = client(refresh: { _, _, _ in "tok-2" })
         #expect(refreshed.send(post(.twitter)).isAccepted)
         #expect(try server.received().map { $0.header("Authorization") } == ["Bearer tok-1", "Bearer tok-2"])
 
         try server.script([.init("/graph/acct9/feed", status: 400, json: #"{"error":{"message":"Error validating access token","code":190}}"#),
                            .init("/graph/acct9/feed", status: 400, json: #"{"error":{"message":"Error validating access token","code":190}}"#)])
-        #expect(client(refresh: { _, _ in "tok-3" }).send(post(.facebook)) == .unauthorized("Error validating access token"),
+        #expect(client(refresh: { _, _, _ in "tok-3" }).send(post(.facebook)) == .unauthorized("Error validating access token"),
                 "a second refusal is the end: one refresh, one retry")
         try server.script([.init("/2/tweets", status: 401, json: #"{"detail":"Unauthorized"}"#)])
         #expect(client().send(post(.twitter)) == .unauthorized("Unauthorized"))

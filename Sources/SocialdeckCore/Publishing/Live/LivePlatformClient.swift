@@ -14,8 +14,9 @@ public struct LivePlatformClient: PlatformClient {
     let timeout: TimeInterval
     /// The account's access token, opened from the store's sealed copy.
     let token: @Sendable (PublishJob.Account, Platform) throws -> String
-    /// A fresh token after a 401, or nil when none can be had; one refresh, one retry.
-    let refresh: (@Sendable (PublishJob.Account, Platform) throws -> String?)?
+    /// A fresh token after a 401 refused the given one, or nil when none can be had;
+    /// one refresh, one retry.
+    let refresh: (@Sendable (PublishJob.Account, Platform, String) throws -> String?)?
     let http: Send
     /// Waits between polls of a container or a publish's status.
     let pause: @Sendable (TimeInterval) -> Void
@@ -23,7 +24,7 @@ public struct LivePlatformClient: PlatformClient {
 
     public init(endpoints: PlatformEndpoints = PlatformEndpoints(), timeout: TimeInterval = 30,
                 token: @escaping @Sendable (PublishJob.Account, Platform) throws -> String,
-                refresh: (@Sendable (PublishJob.Account, Platform) throws -> String?)? = nil,
+                refresh: (@Sendable (PublishJob.Account, Platform, String) throws -> String?)? = nil,
                 http: @escaping Send = HTTPExchange.send, pause: @escaping @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) },
                 polls: Int = 5) {
         self.endpoints = endpoints
@@ -44,8 +45,13 @@ public struct LivePlatformClient: PlatformClient {
             return .rejected("the \(post.job.platform.displayName) token of \(account.accountName) cannot be read: \(error)")
         }
         let outcome = exchange(post)
-        guard case .unauthorized = outcome, let refresh, let fresh = try? refresh(account, post.job.platform) else { return outcome }
-        post.accessToken = fresh
+        guard case .unauthorized(let why) = outcome, let refresh, let refused = post.accessToken else { return outcome }
+        do {
+            guard let fresh = try refresh(account, post.job.platform, refused) else { return outcome }
+            post.accessToken = fresh
+        } catch {
+            return .unauthorized("\(why); renewing the token failed: \(error)")
+        }
         return exchange(post)
     }
 
@@ -120,14 +126,12 @@ public struct LivePlatformClient: PlatformClient {
 }
 
 extension LivePlatformClient {
-    /// The live client for a store: each account's access token opened from its sealed
-    /// copy in `users.socialAccounts`. Token refresh needs each platform's OAuth client,
-    /// which `accounts connect` will configure; until then a 401 fails the job with
-    /// "reconnect it".
-    public static func sealedTokens(store: any DocumentStore, vault: SecretVault, timeout: TimeInterval = 30) -> LivePlatformClient {
-        let tokens = SocialAccountTokens(store: store, vault: vault)
-        return LivePlatformClient(timeout: timeout, token: { account, platform in
-            try tokens.tokens(userId: account.userId, platform: platform, accountId: account.accountId).access
-        })
+    /// The live client for a store: each account's token opened from its sealed copy in
+    /// `users.socialAccounts`, renewed by `refresher` ahead of expiry and after a 401.
+    public static func connected(_ refresher: TokenRefresher, endpoints: PlatformEndpoints = PlatformEndpoints(),
+                                 timeout: TimeInterval = 30) -> LivePlatformClient {
+        LivePlatformClient(endpoints: endpoints, timeout: timeout,
+                           token: { try refresher.currentToken($0, $1) },
+                           refresh: { try refresher.tokenAfterRefusal($0, $1, refused: $2) })
     }
 }
