@@ -6,19 +6,20 @@ import SocialdeckStorage
 import SocialdeckTestSupport
 
 /// Exactly once from many processes (issue #12): four `socialdeck daemon` processes on
-/// one store drain 1,000 due jobs, each published once as the sandbox's outbox counts
-/// it; then again with one of them killed with SIGKILL in the middle of its batch.
+/// one store drain 1,000 due jobs through live accounts, each published once as the
+/// fake platform server counts the posts it received; then again with one of them
+/// killed with SIGKILL in the middle of its batch.
 @Suite("Publishing from many processes", .serialized)
 struct PublishingProcessesTests {
     static let jobs = 1000
 
     @Test(arguments: Backend.enabled)
     func fourDaemonsPublishEachJobExactlyOnce(_ backend: Backend) throws {
-        let world = try DueWorld(backend, posts: Self.jobs)
+        let world = try DueWorld(backend, posts: Self.jobs, live: true)
         let daemons = try (0..<4).map { _ in try world.daemon(["--once", "--batch", "25"]) }
         for d in daemons { d.waitUntilExit() }
         #expect(daemons.map(\.terminationStatus) == [0, 0, 0, 0])
-        let sends = try world.publishRequestsPerJob()
+        let sends = try world.postsReceived()
         #expect(sends.count == Self.jobs, "every job went out")
         #expect(sends.values.allSatisfy { $0 == 1 }, "none twice: \(sends.values.filter { $0 > 1 }.count) doubled")
         #expect(try world.store.count(PublishJob.collection.rawValue, .eq("state", PublishJobState.published)) == Self.jobs)
@@ -28,7 +29,7 @@ struct PublishingProcessesTests {
 
     @Test(arguments: Backend.enabled)
     func aDaemonKilledMidBatchLosesNothingAndDoublesNothing(_ backend: Backend) throws {
-        let world = try DueWorld(backend, posts: Self.jobs)
+        let world = try DueWorld(backend, posts: Self.jobs, live: true)
         let options = ["--batch", "50", "--lease", "2", "--request-timeout", "0.5", "--poll", "0.2"]
         let victim = try world.daemon(options)
         let others = try (0..<3).map { _ in try world.daemon(["--once"] + options) }
@@ -44,7 +45,7 @@ struct PublishingProcessesTests {
         after.waitUntilExit()
         #expect(after.terminationStatus == 0)
 
-        let sends = try world.publishRequestsPerJob()
+        let sends = try world.postsReceived()
         #expect(sends.values.allSatisfy { $0 == 1 }, "none twice")
         let states = try world.store.find(PublishJob.collection.rawValue).compactMap { $0["state"]?.stringValue }
         let published = states.filter { $0 == PublishJobState.published.rawValue }.count
@@ -56,16 +57,24 @@ struct PublishingProcessesTests {
 }
 
 /// A store with `posts` approved posts due a minute ago, spread over four
-/// organizations whose admins hold sandbox accounts on Facebook and LinkedIn.
+/// organizations whose admins hold accounts on Facebook and LinkedIn with sealed tokens:
+/// sandboxed, or live with `[platforms] base_url` sending the daemons to a fake
+/// platform server (never to the real platforms).
 final class DueWorld: @unchecked Sendable {
     let backend: Backend
     let store: any DocumentStore
-    private let directory = TemporaryDirectory.make()
+    let server: FakePlatformServer?
+    let directory = TemporaryDirectory.make()
 
-    init(_ backend: Backend, posts: Int) throws {
+    init(_ backend: Backend, posts: Int, live: Bool = false) throws {
         self.backend = backend
         store = try backend.makeStore()
+        server = live ? try FakePlatformServer() : nil
         try SchemaMigrator.prepare(store)
+        let tokens = SocialAccountTokens(store: store, vault: try SecretVault.load(environment: ["XDG_CONFIG_HOME": directory]).0)
+        if let server {
+            try "[platforms]\nbase_url = \"\(server.base)\"\n".write(toFile: directory + "/socialdeck/config.toml", atomically: true, encoding: .utf8)
+        }
         let now = Date()
         var contents: [Content] = []
         for o in 0..<4 {
@@ -74,10 +83,14 @@ final class DueWorld: @unchecked Sendable {
             org.name = "Org \(o)"
             org.slug = "org\(o)"
             try ModelCollection(store, Organization.self).insert(org)
-            let admin = User(organizationId: org._id, email: "admin@org\(o).test", profile: .init(firstName: "A", lastName: "\(o)"),
-                             role: .admin, socialAccounts: [Platform.facebook, .linkedin].map {
-                                 User.SocialAccount(platform: $0, accountId: "org\(o)-\($0.rawValue)", accountName: "@org\(o)", connectedAt: now)
-                             }, createdAt: now, updatedAt: now)
+            var admin = User(organizationId: org._id, email: "admin@org\(o).test", profile: .init(firstName: "A", lastName: "\(o)"),
+                             role: .admin, createdAt: now, updatedAt: now)
+            admin.socialAccounts = try [Platform.facebook, .linkedin].map {
+                var account = try tokens.sealed(User.SocialAccount(platform: $0, accountId: "org\(o)-\($0.rawValue)", accountName: "@org\(o)", connectedAt: now),
+                                                accessToken: "token-org\(o)", refreshToken: nil, userId: admin._id)
+                account.live = live ? true : nil
+                return account
+            }
             try ModelCollection(store, User.self).insert(admin)
             for i in stride(from: o, to: posts, by: 4) {
                 var post = Content()
@@ -116,13 +129,15 @@ final class DueWorld: @unchecked Sendable {
         return process
     }
 
-    /// Requests that would have published a post, per job, as the sandbox recorded them.
-    func publishRequestsPerJob() throws -> [ObjectId: Int] {
-        try store.find(PublishOutboxEntry.collection.rawValue, projection: .include(["jobId", "step", "response.status"]))
-            .reduce(into: [:]) { counts, doc in
-                guard doc["step"]?.stringValue != "container", let id = doc["jobId"]?.objectIdValue else { return }
-                counts[id, default: 0] += 1
-            }
+    /// Posts the fake platforms received, per post text, with the organization's own token.
+    func postsReceived() throws -> [String: Int] {
+        let received = try #require(server).received()
+        #expect(received.allSatisfy { $0.header("Authorization")?.hasPrefix("Bearer token-org") == true }, "each sent with its sealed token")
+        #expect(try store.count(PublishOutboxEntry.collection.rawValue) == 0, "live accounts never go to the sandbox")
+        return received.reduce(into: [:]) { counts, request in
+            guard let text = (request.json?["message"] ?? request.json?["commentary"]) as? String else { return }
+            counts[text, default: 0] += 1
+        }
     }
 
     /// The process holds claimed jobs while others have published some.
