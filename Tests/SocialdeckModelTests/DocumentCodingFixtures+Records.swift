@@ -279,3 +279,32 @@ extension DocumentCodingTests {
         return e
     }
 }
+
+extension DocumentCodingTests {
+    static var recurringPost: RecurringSchedule {
+        var s = RecurringSchedule()
+        s._id = oid(190)
+        s.organizationId = oid(20)
+        s.kind = .post
+        s.name = "Monday tips"
+        s.rule = .weekly([.init(weekday: 1, time: .init(hour: 9, minute: 0)), .init(weekday: 4, time: .init(hour: 17, minute: 30))],
+                         in: "Europe/Berlin")
+        var template = RecurringSchedule.PostTemplate()
+        template.title = "Monday tips"
+        template.body.text = "Tip of the week"
+        template.body.images = ["https://cdn.example/tip.jpg"]
+        template.platforms = [.twitter, .linkedin]
+        template.variants = ["twitter": "Tip! #coffee"]
+        template.authorId = oid(10)
+        template.approvedBy = oid(11)
+        s.post = template
+        s.nextRunAt = d("2026-12-07")
+        s.lastRunAt = d("2026-12-03")
+        s.runs = 4
+        s.skipped = 1
+        s.createdBy = oid(11)
+        s.createdAt = d("2026-11-01")
+        s.updatedAt = d("2026-12-03")
+        return s
+    }
+}

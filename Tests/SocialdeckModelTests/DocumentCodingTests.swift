@@ -48,6 +48,14 @@ struct DocumentCodingTests {
     @Test func customerActivityLog() throws { try check(Self.customerLog, CustomerActivityLog()) }
     @Test func publishJob() throws { try check(Self.publishJob, PublishJob()) }
     @Test func publishOutboxEntry() throws { try check(Self.outboxEntry, PublishOutboxEntry()) }
+    @Test func recurringSchedule() throws {
+        try check(Self.recurringPost, RecurringSchedule())
+        var workflow = RecurringSchedule()
+        workflow.kind = .workflow
+        workflow.workflow = "analytics"
+        workflow.rule = .every(1, at: .init(hour: 6, minute: 0), from: "2026-12-01", in: "UTC")
+        try check(workflow, RecurringSchedule())
+    }
 
     /// The two keyed by name rather than by ObjectId.
     @Test func publishQuotaAndSystemSetting() throws {
@@ -85,6 +93,7 @@ struct DocumentCodingTests {
             ContentCalendarPlan.collection, UserNotification.collection, SupportTicket.collection, AgentRun.collection,
             AgentMessage.collection, AgentMemoryItem.collection, GeneratedMedia.collection, CustomerActivityLog.collection,
             PublishJob.collection, PublishOutboxEntry.collection, PublishQuota.collection, SystemSetting.collection,
+            RecurringSchedule.collection,
         ]
         #expect(covered == Set(CollectionName.allCases))
     }

@@ -42,6 +42,7 @@ public struct OrganizationAdministration: Sendable {
         } catch StoreError.duplicateKey {
             throw CoreError.conflict("an organization with the slug '\(slug)' already exists")
         }
+        try StandardWorkflows.ensure(in: store, organizations: [org._id], at: now)
         try audit.record(.init(action: "organization_created", targetType: .organization, targetId: org._id,
                                after: try DocumentEncoder().encode(org)), by: identity)
         return org

@@ -90,14 +90,20 @@ extension ContentWorkflow {
     }
 
     private func insert(_ post: Content, action: String, info: Document? = nil, by identity: Identity) throws {
-        let doc = try DocumentEncoder().encode(post)
-        try ContentRollups(store: store, clock: clock).writing(ContentRollups.keys(of: doc)) {
-            try store.insertOne(doc, into: Content.collection.rawValue)
-        }
+        try Self.insertMade(post, store: store, clock: clock)
         let summary = Document([.init("title", .string(post.title)), .init("approval", .string(post.approval.status.rawValue)),
                                 .init("platforms", .array(post.platforms.map { .string($0.platform.rawValue) }))])
         try audit.record(.init(action: action, targetType: .content, targetId: post._id, organizationId: post.organizationId,
                                after: summary, info: info), by: identity)
+    }
+
+    /// Stores a new post with its calendar counts; the recurring runs make posts this way
+    /// too, with no person behind each one.
+    static func insertMade(_ post: Content, store: any DocumentStore, clock: @escaping @Sendable () -> Date) throws {
+        let doc = try DocumentEncoder().encode(post)
+        try ContentRollups(store: store, clock: clock).writing(ContentRollups.keys(of: doc)) {
+            try store.insertOne(doc, into: Content.collection.rawValue)
+        }
     }
 
     /// Why a draft cannot be saved, every reason at once.

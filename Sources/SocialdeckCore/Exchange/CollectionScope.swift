@@ -54,6 +54,7 @@ struct CollectionScope {
         case .publishOutbox: _ = try decoder.decode(PublishOutboxEntry.self, from: doc)
         case .publishQuotas: _ = try decoder.decode(PublishQuota.self, from: doc)
         case .systemSettings: _ = try decoder.decode(SystemSetting.self, from: doc)
+        case .recurringSchedules: _ = try decoder.decode(RecurringSchedule.self, from: doc)
         }
     }
 }

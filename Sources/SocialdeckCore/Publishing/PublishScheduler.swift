@@ -8,7 +8,8 @@ import SocialdeckStorage
 ///
 /// A pass (``runOnce()``) does, in order: takes over jobs whose process died (a job
 /// that was already sending becomes `needs_check`, never resent), expires drafts still
-/// awaiting approval at their time, queues due posts, then claims due jobs in batches
+/// awaiting approval at their time, makes the recurring runs that are due (see
+/// ``RecurringRuns``), queues due posts, then claims due jobs in batches
 /// under a lease and sends them. Every step is a conditional write, so passes of
 /// several processes interleave safely; the rules are in the README's "Publishing".
 public struct PublishScheduler: Sendable {
@@ -22,6 +23,8 @@ public struct PublishScheduler: Sendable {
     let clock: @Sendable () -> Date
     /// -1…1, for the retry jitter.
     let random: @Sendable () -> Double
+    /// Set once this scheduler has made sure every organization has its standard workflows.
+    private let workflowsSeeded = OnceFlag()
 
     public init(store: any DocumentStore, policy: PublishPolicy = PublishPolicy(), sandbox: (any PlatformClient)? = nil,
                 live: (any PlatformClient)? = nil, owner: String = PublishScheduler.processOwner(),
@@ -59,6 +62,9 @@ public struct PublishScheduler: Sendable {
         public var cancelled = 0
         /// Jobs put back for a rate window, or because publishing is paused.
         public var deferred = 0
+        /// Recurring runs made, and runs passed over as too late.
+        public var recurring = 0
+        public var recurringSkipped = 0
         public var paused = false
         public init() {}
 
@@ -67,6 +73,7 @@ public struct PublishScheduler: Sendable {
             needsCheck += other.needsCheck; published += other.published; retrying += other.retrying
             failed += other.failed; missed += other.missed; cancelled += other.cancelled
             deferred += other.deferred; paused = paused || other.paused
+            recurring += other.recurring; recurringSkipped += other.recurringSkipped
         }
     }
 
@@ -78,6 +85,13 @@ public struct PublishScheduler: Sendable {
         let now = clock()
         report.add(try recoverAbandoned(at: now))
         report.add(try expirePendingDrafts(at: now))
+        if !workflowsSeeded.isSet {
+            try StandardWorkflows.ensure(in: store, at: now)
+            workflowsSeeded.set()
+        }
+        let runs = try RecurringRuns(store: store, clock: clock, missedAfter: policy.missedAfter).runDue()
+        report.recurring = runs.made
+        report.recurringSkipped = runs.skipped
         if try PublishingSwitch(store: store, clock: clock).state().paused {
             report.paused = true
             return report
@@ -104,7 +118,9 @@ public struct PublishScheduler: Sendable {
                                   projection: .include(["organizationId", "platforms"])).first
         let postDue = post.flatMap { Self.entries(of: $0, .scheduled, until: .distantFuture).map(\.dueAt).min() }
             .map { $0.addingTimeInterval(-policy.lookahead) }
-        return [job, postDue].compactMap { $0 }.min()
+        let recurring = try ModelCollection(store, RecurringSchedule.self).first(.eq("active", true), sort: [.asc("nextRunAt")])
+            .map { $0.kind == .post ? $0.nextRunAt.addingTimeInterval(-RecurringRuns.postLead) : $0.nextRunAt }
+        return [job, postDue, recurring].compactMap { $0 }.min()
     }
 
     /// Gives back the jobs this process holds and has not begun to send, for a clean

@@ -10,7 +10,7 @@ public final class PublisherLoop: @unchecked Sendable {
     private let interval: TimeInterval
     private let log: @Sendable (String) -> Void
     /// Read from the publisher's queue between jobs; written from the caller's.
-    private let stopped = StopFlag()
+    private let stopped = OnceFlag()
     private var timer: DispatchSourceTimer?
 
     public init(scheduler: PublishScheduler, interval: TimeInterval = 5, log: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -44,7 +44,7 @@ public final class PublisherLoop: @unchecked Sendable {
 }
 
 /// A flag set once, read from any thread.
-final class StopFlag: @unchecked Sendable {
+final class OnceFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
     var isSet: Bool { lock.withLock { value } }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// 64-bit FNV-1a: the digest behind ids derived from their content, so that every
 /// process computes the same `_id` for the same thing (a daily rollup, a publish job).
 /// Not for secrets.
@@ -18,5 +20,17 @@ public struct FNV1a: Sendable {
     /// The integer's bytes, most significant first.
     public mutating func add<T: FixedWidthInteger>(bigEndian integer: T) {
         withUnsafeBytes(of: integer.bigEndian) { add($0) }
+    }
+}
+
+extension ObjectId {
+    /// An id every process derives alike for one thing at one time: `time`'s second (so
+    /// such ids sort like ObjectIds), then 64 bits of FNV-1a over what `hashing` adds.
+    public static func derived(at time: Date, _ hashing: (inout FNV1a) -> Void) -> ObjectId {
+        var digest = FNV1a()
+        hashing(&digest)
+        let hash = digest.value
+        let seconds = UInt32(clamping: max(0, Int64(time.timeIntervalSince1970)))
+        return ObjectId(high: UInt64(seconds) << 32 | hash >> 32, low: UInt32(truncatingIfNeeded: hash))
     }
 }

@@ -74,14 +74,12 @@ public struct PublishJob: StoredModel, Equatable {
     /// scheduled second, then 64 bits of FNV-1a over the post's id, the platform and the
     /// time.
     public static func id(contentId: ObjectId, platform: Platform, dueAt: Date) -> ObjectId {
-        var digest = FNV1a()
-        digest.add(bigEndian: contentId.high)
-        digest.add(bigEndian: contentId.low)
-        digest.add(platform.rawValue.utf8)
-        digest.add(littleEndian: Int64((dueAt.timeIntervalSince1970 * 1000).rounded()))
-        let hash = digest.value
-        let seconds = UInt32(clamping: max(0, Int64(dueAt.timeIntervalSince1970)))
-        return ObjectId(high: UInt64(seconds) << 32 | hash >> 32, low: UInt32(truncatingIfNeeded: hash))
+        .derived(at: dueAt) { digest in
+            digest.add(bigEndian: contentId.high)
+            digest.add(bigEndian: contentId.low)
+            digest.add(platform.rawValue.utf8)
+            digest.add(littleEndian: Int64((dueAt.timeIntervalSince1970 * 1000).rounded()))
+        }
     }
 }
 

@@ -108,6 +108,11 @@ public enum SchemaCatalog {
                 i(asc("expiresAt")),
             ]),
             CollectionSchema(name: "system_settings", indexes: []),
+            // The publisher finds due runs by time; the dashboard lists an organization's.
+            CollectionSchema(name: "recurring_schedules", indexes: [
+                i(asc("active"), asc("nextRunAt")),
+                i(asc("organizationId"), asc("kind")),
+            ]),
         ]
         var out: [CollectionName: CollectionSchema] = [:]
         for s in list { out[CollectionName(rawValue: s.name)!] = s }

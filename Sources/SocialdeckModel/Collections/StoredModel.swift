@@ -28,6 +28,7 @@ public enum CollectionName: String, Sendable, CaseIterable, Codable, CustomStrin
     case publishOutbox = "publish_outbox"
     case publishQuotas = "publish_quotas"
     case systemSettings = "system_settings"
+    case recurringSchedules = "recurring_schedules"
 
     public var description: String { rawValue }
 }

@@ -108,8 +108,12 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     static func jobId(_ text: String) throws -> ObjectId {
+        try objectId(text, what: "job", listedBy: "schedule list")
+    }
+
+    static func objectId(_ text: String, what: String, listedBy list: String? = nil) throws -> ObjectId {
         guard let id = ObjectId(hex: text.trimmingCharacters(in: .whitespaces)) else {
-            throw ValidationError("a job id is 24 hexadecimal characters, as `socialdeck schedule list` shows")
+            throw ValidationError("a \(what) id is 24 hexadecimal characters" + (list.map { ", as `socialdeck \($0)` shows" } ?? ""))
         }
         return id
     }
