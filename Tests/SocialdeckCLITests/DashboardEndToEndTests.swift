@@ -77,6 +77,33 @@ struct DashboardEndToEndTests {
         try s.waitFor("EXITED=0")
     }
 
+    /// The composer in the real binary (issue #12): `n`, a text, Ctrl-P with no time to
+    /// publish now; the dashboard's own publisher sends it through the sandbox.
+    @Test func composeAndPublishNowFromTheDashboard() throws {
+        let s = try start()
+        try signIn(s)
+        try s.waitFor("pending")
+        try s.press(.compose, in: .pane(.approvals))
+        try s.waitFor("New post")
+        try s.send("Fresh beans today ☕")
+        try s.send("C-p", literally: false)
+        let deadline = Date().addingTimeInterval(30)
+        var post: Document?
+        repeat {
+            Thread.sleep(forTimeInterval: 0.5)
+            post = try approvals().first { $0.value(at: "content.text")?.stringValue == "Fresh beans today ☕" }
+        } while Date() < deadline && !Self.published(post)
+        #expect(Self.published(post), "published on every platform by the dashboard's publisher: \(post.map(ExtendedJSON.string(from:)) ?? "no post")")
+        #expect(post?.value(at: "approval.status")?.stringValue == "approved")
+        try s.press(.quit)
+        try s.waitFor("EXITED=0")
+    }
+
+    static func published(_ post: Document?) -> Bool {
+        guard case .array(let entries)? = post?["platforms"], !entries.isEmpty else { return false }
+        return entries.allSatisfy { $0.documentValue?["status"]?.stringValue == "published" }
+    }
+
     /// `y` sends the selected draft's text as OSC 52; tmux, with `set-clipboard on`,
     /// keeps it as a paste buffer, as it would hand it to the terminal over SSH.
     @Test func yCopiesTheSelectedDraftThroughOSC52() throws {

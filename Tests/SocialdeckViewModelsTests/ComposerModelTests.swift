@@ -36,6 +36,51 @@ struct ComposerModelTests {
         #expect(!c.platforms.contains(.facebook), "space toggles the platform under the cursor")
     }
 
+    /// Ctrl-T tailors one platform's wording: it starts as a copy, is counted on its own,
+    /// and goes into the draft as that platform's variant.
+    @Test func ctrlTGivesOnePlatformItsOwnWording() throws {
+        var c = composer()
+        _ = c.key(Key(.tab), now: now)
+        _ = c.key(.character("3"), now: now)
+        _ = c.key(Key(.backTab), now: now)
+        typing("Our winter menu is here, with three new roasts and a cardamom bun worth the walk", into: &c)
+        let ctrlT = Key(.character("t"), control: true)
+        _ = c.key(ctrlT, now: now)
+        #expect(c.wording == .facebook && c.editor.text == c.text.text && c.tailored.isEmpty, "a copy, not yet different")
+        _ = c.key(ctrlT, now: now)
+        #expect(c.wording == .twitter)
+        for _ in 0..<65 { _ = c.key(Key(.backspace), now: now) }
+        typing(" #winter", into: &c)
+        #expect(c.wordingText(for: .twitter) == "Our winter menu #winter")
+        #expect(c.tailored == [.twitter])
+        #expect(c.checks.first { $0.platform == .twitter }?.count == 23)
+        #expect(c.checks.first { $0.platform == .linkedin }?.count == 80, "the others keep the text for all")
+        _ = c.key(ctrlT, now: now)
+        _ = c.key(ctrlT, now: now)
+        #expect(c.wording == nil, "round to all platforms again")
+        guard case .submitted(let draft) = c.key(Key(.character("s"), control: true), now: now) else {
+            Issue.record("not submitted: \(c.status ?? "")")
+            return
+        }
+        #expect(draft.variants == [.twitter: "Our winter menu #winter"], "Facebook's untouched copy is no variant")
+        #expect(draft.text.hasPrefix("Our winter menu is here"))
+    }
+
+    @Test func aTailoredPlatformOverItsLimitIsShownWhenSaving() {
+        var c = composer()
+        _ = c.key(Key(.tab), now: now)
+        _ = c.key(.character("3"), now: now)
+        _ = c.key(Key(.backTab), now: now)
+        typing("Short", into: &c)
+        _ = c.key(Key(.character("t"), control: true), now: now)
+        _ = c.key(Key(.character("t"), control: true), now: now)
+        typing(String(repeating: "a", count: 300), into: &c)
+        _ = c.key(Key(.character("t"), control: true), now: now)
+        #expect(c.wording == .linkedin)
+        #expect(c.key(Key(.character("s"), control: true), now: now) == .kept)
+        #expect(c.wording == .twitter && c.field == .text, "the wording to fix is opened: \(c.status ?? "")")
+    }
+
     @Test func aTimeIsReadInTheViewersZoneAcrossDST() throws {
         var c = composer()
         typing("Brunch", into: &c)

@@ -28,8 +28,7 @@ public struct SocialAccountTokens: Sendable {
     public func connect(userId: ObjectId, platform: Platform, accountId: String, accountName: String,
                         accessToken: String, refreshToken: String?, expiresAt: Date? = nil, live: Bool? = nil,
                         at now: Date, by identity: Identity) throws {
-        let user = try owner(userId, by: identity)
-        if live == true { try AccessControl.authorize(identity, .publishContent, organizationId: user.organizationId) }
+        let user = try authorizeConnect(userId: userId, live: live, by: identity)
         var accounts = user.socialAccounts
         let previous = accounts.firstIndex { $0.platform == platform && $0.accountId == accountId }
         var account = try sealed(User.SocialAccount(platform: platform, accountId: accountId, accountName: accountName, connectedAt: now),
@@ -82,6 +81,15 @@ public struct SocialAccountTokens: Sendable {
         try audit.record(.init(action: live ? "social_account_live" : "social_account_sandboxed", targetType: .user, targetId: userId,
                                organizationId: user.organizationId, info: ["platform": .string(platform.rawValue)]), by: identity)
         return changed
+    }
+
+    /// Whether the caller may connect an account for the user (checked before anyone is
+    /// sent to a browser): the user in reach, and the right to publish to go live.
+    @discardableResult
+    func authorizeConnect(userId: ObjectId, live: Bool?, by identity: Identity) throws -> User {
+        let user = try owner(userId, by: identity)
+        if live == true { try AccessControl.authorize(identity, .publishContent, organizationId: user.organizationId) }
+        return user
     }
 
     /// The user, in the caller's reach; someone else's accounts need the right to manage users.

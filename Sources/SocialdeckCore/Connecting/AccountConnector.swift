@@ -54,6 +54,7 @@ public struct AccountConnector {
     public func finish(_ pending: Pending, waiting: TimeInterval, userId: ObjectId, pick: String?, live: Bool?,
                        by identity: Identity) throws -> Connected {
         let platform = pending.platform
+        try tokens.authorizeConnect(userId: userId, live: live, by: identity)
         let code = try pending.redirect.waitForCode(state: pending.state, timeout: waiting, platform: platform.displayName)
         let oauth = settings.oauth[platform]!
         let request = try oauth.codeRequest(code: code, redirect: pending.redirect.redirectURI, pkce: pending.pkce)
@@ -73,6 +74,7 @@ public struct AccountConnector {
         guard !accessToken.isEmpty, !accessToken.contains(where: { $0.isWhitespace || $0.isNewline }) else {
             throw CoreError.invalid("the token is empty or holds spaces; paste it as the platform gave it")
         }
+        try tokens.authorizeConnect(userId: userId, live: live, by: identity)
         let issued = OAuthTokens(access: accessToken, refresh: refreshToken, expiresAt: expiresIn.map { clock().addingTimeInterval($0) })
         if let accountId {
             try tokens.connect(userId: userId, platform: platform, accountId: accountId, accountName: accountName ?? accountId,

@@ -21,6 +21,12 @@ public struct PublishPolicy: Sendable, Equatable {
     /// Posts are queued this long before their time, so their claim is not late.
     public var lookahead: TimeInterval = 60
     public var rateLimits = PlatformRateLimit.defaults
+    /// Sends to the real platforms in flight at once, across every process: per
+    /// platform, and per account (one at a time, as a person would post).
+    public var maxSendingPerPlatform = 4
+    public var maxSendingPerAccount = 1
+    /// A send that found its platform's or account's slots full waits this long.
+    public var slotWait: TimeInterval = 2
 
     public init() {}
 
@@ -30,6 +36,9 @@ public struct PublishPolicy: Sendable, Equatable {
         if lease <= requestTimeout * 3 { return "the lease (\(Int(lease)) s) must be longer than three request timeouts (\(Int(requestTimeout * 3)) s)" }
         if batchSize < 1 || batchSize > 1000 { return "the batch size must be between 1 and 1000" }
         if missedAfter < 60 { return "the missed window must be at least a minute" }
+        if !(1...64).contains(maxSendingPerPlatform) || !(1...64).contains(maxSendingPerAccount) {
+            return "sends in flight must be capped at 1 to 64 per platform and per account"
+        }
         return retry.problem
     }
 }

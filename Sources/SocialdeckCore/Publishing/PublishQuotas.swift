@@ -25,9 +25,7 @@ struct PublishQuotas: Sendable {
     /// Reserves up to `count` sends for the account now. Platforms without a limit grant everything.
     func reserve(_ count: Int, platform: Platform, accountId: String, at now: Date) throws -> Grant {
         guard let limit = limits[platform] else { return Grant(granted: count, windowEnd: now, key: nil) }
-        let start = (now.timeIntervalSince1970 / limit.window).rounded(.down) * limit.window
-        let end = Date(timeIntervalSince1970: start + limit.window)
-        let key = "\(platform.rawValue):\(accountId):\(Int64(start))"
+        let (key, end) = Self.window(limit, platform: platform, accountId: accountId, at: now)
         for _ in 0..<20 {
             guard let doc = try store.findOne(collection, .compare("_id", .eq, .string(key))) else {
                 var fresh = PublishQuota()
@@ -46,6 +44,18 @@ struct PublishQuotas: Sendable {
             }
         }
         throw StoreError.busy("the \(platform.displayName) quota of account \(accountId)")
+    }
+
+    /// Gives back the one send reserved for a job that did not go out after all.
+    func giveBack(_ job: PublishJob, at now: Date) throws {
+        guard let limit = limits[job.platform] else { return }
+        try release(1, key: Self.window(limit, platform: job.platform, accountId: job.account?.accountId ?? "", at: now).key)
+    }
+
+    /// The account's window at `now`: its key in `publish_quotas` and when it ends.
+    private static func window(_ limit: PlatformRateLimit, platform: Platform, accountId: String, at now: Date) -> (key: String, end: Date) {
+        let start = (now.timeIntervalSince1970 / limit.window).rounded(.down) * limit.window
+        return ("\(platform.rawValue):\(accountId):\(Int64(start))", Date(timeIntervalSince1970: start + limit.window))
     }
 
     /// Gives back reserved sends that did not go out.

@@ -37,7 +37,15 @@ extension PublishScheduler {
                 break
             }
             try renew(&lease, at: clock())
+            guard let slots = try sendingSlots.take(job, at: clock()) else {
+                let now = clock()
+                try putBack([job], until: now.addingTimeInterval(policy.slotWait), now: now)
+                try PublishQuotas(store: store, limits: policy.rateLimits).giveBack(job, at: now)
+                report.deferred += 1
+                continue
+            }
             let (state, mirror) = try send(job, outgoing)
+            slots.release()
             report.count(state)
             if let mirror { mirrors.append(mirror) }
         }

@@ -49,6 +49,11 @@ public struct PublishScheduler: Sendable {
 
     var jobs: ModelCollection<PublishJob> { ModelCollection(store) }
 
+    var sendingSlots: SendingSlots {
+        SendingSlots(store: store, owner: owner, perPlatform: policy.maxSendingPerPlatform,
+                     perAccount: policy.maxSendingPerAccount, duration: policy.lease)
+    }
+
     /// What one pass did.
     public struct Report: Sendable, Equatable {
         public var queued = 0

@@ -10,9 +10,12 @@ import SocialdeckCore
 /// retry_jitter = 0.1            # ± this fraction of each wait
 /// max_attempts = 5              # sends in all, the first included
 /// missed_after_minutes = 360    # later than this, a post is missed, not sent
+/// max_sending_per_platform = 4  # live sends in flight at once, across every process
+/// max_sending_per_account = 1
 /// ```
 extension Configuration {
-    static let publishingKeys = ["retry_first_seconds", "retry_max_seconds", "retry_jitter", "max_attempts", "missed_after_minutes"]
+    static let publishingKeys = ["retry_first_seconds", "retry_max_seconds", "retry_jitter", "max_attempts", "missed_after_minutes",
+                                  "max_sending_per_platform", "max_sending_per_account"]
 
     mutating func applyPublishing(_ table: TOMLTable) {
         var policy = publishing
@@ -35,6 +38,9 @@ extension Configuration {
             case "missed_after_minutes":
                 guard let n = number, (1...10_080).contains(n) else { report(at, "missed_after_minutes must be 1 to 10080 (a week)"); continue }
                 policy.missedAfter = n * 60
+            case "max_sending_per_platform", "max_sending_per_account":
+                guard let n = entry.value.integerValue, (1...64).contains(n) else { report(at, "\(entry.key) must be a whole number from 1 to 64"); continue }
+                if entry.key == "max_sending_per_platform" { policy.maxSendingPerPlatform = Int(n) } else { policy.maxSendingPerAccount = Int(n) }
             default:
                 report(entry.keyPosition, Suggestion.message("unknown setting '\(entry.key)' in [publishing]", for: entry.key,
                                                              in: Self.publishingKeys,

@@ -4,6 +4,9 @@ import SocialdeckModel
 
 /// The composer (`n`): a new post's text, the platforms it goes to, its media and its
 /// time in the viewer's zone, with each platform's count checked as it is typed.
+/// Ctrl-T in the text switches between the wording for all platforms and one
+/// platform's own (a short X version, a longer LinkedIn one), as Buffer and Hootsuite
+/// let people tailor each network's copy.
 /// It stays open until the core has saved the post, so a refusal (a platform's limit,
 /// a time that has passed, a store that is down) loses nothing that was typed.
 public struct ComposerModel: Sendable, Equatable {
@@ -21,6 +24,10 @@ public struct ComposerModel: Sendable, Equatable {
 
     public private(set) var field = Field.text
     public private(set) var text = TextEditor(text: "")
+    /// Wording for one platform in place of `text`; begun as a copy of it.
+    public private(set) var variants: [Platform: TextEditor] = [:]
+    /// Whose wording the text field edits: nil for all platforms.
+    public private(set) var wording: Platform?
     /// The chosen platforms, in the spec's order.
     public private(set) var platforms: [Platform]
     /// The platform the platforms row's cursor is on.
@@ -60,10 +67,21 @@ public struct ComposerModel: Sendable, Equatable {
 
     /// Each chosen platform's count against its limit and why it cannot go there, as typed.
     public var checks: [PostCheck] {
-        platforms.map { PostCheck(text: text.text, media: mediaList, on: $0) }
+        platforms.map { PostCheck(text: wordingText(for: $0), media: mediaList, on: $0) }
     }
 
-    public var isEmpty: Bool { text.text.allSatisfy(\.isWhitespace) && media.text.isEmpty }
+    /// The text a platform gets: its own wording, or the one for all.
+    public func wordingText(for platform: Platform) -> String { variants[platform]?.text ?? text.text }
+
+    /// The editor the text field shows.
+    public var editor: TextEditor { wording.flatMap { variants[$0] } ?? text }
+
+    /// Chosen platforms with wording of their own that differs from the text for all.
+    public var tailored: [Platform] { platforms.filter { variants[$0].map { $0.text != text.text } ?? false } }
+
+    public var isEmpty: Bool {
+        ([text] + variants.values).allSatisfy { $0.text.allSatisfy(\.isWhitespace) } && media.text.isEmpty
+    }
 
     /// What a key did.
     public enum Outcome: Sendable, Equatable {
@@ -85,6 +103,7 @@ public struct ComposerModel: Sendable, Equatable {
         case .backTab: field = Field(rawValue: (field.rawValue + Field.allCases.count - 1) % Field.allCases.count)!
         case .character("s") where key.control: return submit(.forApproval, now: now)
         case .character("p") where key.control: return submit(.schedule, now: now)
+        case .character("t") where key.control: switchWording()
         default: edit(key)
         }
         return .kept
@@ -93,16 +112,18 @@ public struct ComposerModel: Sendable, Equatable {
     private mutating func edit(_ key: Key) {
         switch field {
         case .text:
+            var edited = editor
             switch key.code {
-            case .enter: text.newline()
-            case .backspace: text.backspace()
-            case .delete: text.deleteForward()
-            case .left: text.left()
-            case .right: text.right()
-            case .up: text.up()
-            case .down: text.down()
-            default: if let typed = key.typedText { text.insert(typed) }
+            case .enter: edited.newline()
+            case .backspace: edited.backspace()
+            case .delete: edited.deleteForward()
+            case .left: edited.left()
+            case .right: edited.right()
+            case .up: edited.up()
+            case .down: edited.down()
+            default: if let typed = key.typedText { edited.insert(typed) }
             }
+            if let wording { variants[wording] = edited } else { text = edited }
         case .platforms:
             switch key.code {
             case .left: platformCursor = max(0, platformCursor - 1)
@@ -119,9 +140,21 @@ public struct ComposerModel: Sendable, Equatable {
         if !saving { status = nil }
     }
 
+    /// Ctrl-T: all platforms, then each chosen one in turn, then all again. A platform's
+    /// wording starts as a copy of the text for all.
+    private mutating func switchWording() {
+        let order: [Platform?] = [nil] + platforms.map { Optional($0) }
+        let next = order[((order.firstIndex(of: wording) ?? 0) + 1) % order.count]
+        if let next, variants[next] == nil { variants[next] = TextEditor(text: text.text) }
+        wording = next
+        field = .text
+        status = next.map { "\($0.displayName) only: ctrl-t for the next platform" }
+    }
+
     private mutating func toggle(_ platform: Platform) {
         if platforms.contains(platform) {
             platforms.removeAll { $0 == platform }
+            if wording == platform { wording = nil }
         } else {
             platforms = Platform.allCases.filter { platforms.contains($0) || $0 == platform }
         }
@@ -137,6 +170,7 @@ public struct ComposerModel: Sendable, Equatable {
         guard !platforms.isEmpty else { return refuse("choose at least one platform", .platforms) }
         let refused = checks.filter { !$0.canPost }
         if let first = refused.first {
+            if tailored.contains(first.platform) { wording = first.platform }
             return refuse("\(first.platform.displayName): " + first.reasons.map(\.description).joined(separator: ", "),
                           first.reasons.contains { if case .needsMedia = $0 { return true }; if case .mediaNotPublic = $0 { return true }; return false }
                               ? .media : .text)
@@ -151,7 +185,8 @@ public struct ComposerModel: Sendable, Equatable {
         let intent: PostDraft.Intent = kind == .forApproval ? .forApproval : at == nil ? .publishNow : .schedule
         status = kind == .forApproval ? "saving…" : at == nil ? "publishing…" : "scheduling…"
         saving = true
-        return .submitted(PostDraft(organizationId: organizationId, text: text.text, platforms: platforms, media: mediaList,
+        let own = Dictionary(uniqueKeysWithValues: tailored.map { ($0, wordingText(for: $0)) })
+        return .submitted(PostDraft(organizationId: organizationId, text: text.text, variants: own, platforms: platforms, media: mediaList,
                                     scheduledAt: at, intent: intent))
     }
 

@@ -19,6 +19,7 @@ final class IsolationFixture: @unchecked Sendable {
     let agent: AIAgent
     /// The other organization's failed and needs-check publish jobs, which retry, cancel and check would settle.
     let otherJobs: [PublishJob]
+    let otherSchedule: RecurringSchedule
     private(set) var otherIds: Set<ObjectId> = []
 
     init(_ backend: Backend) throws {
@@ -76,11 +77,22 @@ final class IsolationFixture: @unchecked Sendable {
             try ModelCollection(store, PublishJob.self).insert(job)
             return job
         }
+        otherSchedule = try RecurringSchedules(store: store, clock: w.clock.closure)
+            .repeatPost(approved._id, rule: .weekly([.init(weekday: 1, time: .init(hour: 9, minute: 0))], in: "UTC"), by: theirs)
+        try SocialAccountTokens(store: store, vault: w.vault).connect(userId: otherUser._id, platform: .linkedin, accountId: "theirs",
+                                                                      accountName: "Theirs", accessToken: "their-token", refreshToken: nil,
+                                                                      at: now, by: identity(of: otherUser))
         otherIds = Set(try otherOrganizationsDocuments().values.compactMap { $0["_id"]?.objectIdValue })
         otherIds.insert(other._id)
     }
 
     var jobs: PublishJobs { PublishJobs(store: w.store, clock: w.clock.closure) }
+    var recurring: RecurringSchedules { RecurringSchedules(store: w.store, clock: w.clock.closure) }
+    var connector: AccountConnector {
+        var settings = PlatformSettings()
+        settings.oauth[.linkedin]?.clientId = "isolation"
+        return AccountConnector(store: w.store, vault: w.vault, settings: settings, clock: w.clock.closure)
+    }
 
     func member(_ role: UserRole) throws -> Identity { identity(of: try #require(members[role])) }
 
@@ -94,6 +106,7 @@ final class IsolationFixture: @unchecked Sendable {
             (.agentRuns, .eq("organizationId", other._id)),
             (.customerActivityLogs, .eq("organizationId", other._id)),
             (.publishJobs, .eq("organizationId", other._id)),
+            (.recurringSchedules, .eq("organizationId", other._id)),
         ]
         for (collection, filter) in owned {
             for doc in try w.store.find(collection.rawValue, filter, options: FindOptions(includeDeleted: true)) {

@@ -47,6 +47,14 @@ enum IsolationProbes {
         .init(name: "PublishJobs.retry") { me, f in try f.jobs.retry(f.otherJobs[0]._id, by: me) },
         .init(name: "PublishJobs.cancel") { me, f in try f.jobs.cancel(f.otherJobs[0]._id, by: me) },
         .init(name: "PublishJobs.check") { me, f in try f.jobs.check(f.otherJobs[1]._id, published: true, by: me) },
+        .init(name: "RecurringSchedules.repeatPost") { me, f in
+            try f.recurring.repeatPost(f.otherPosts[1]._id, rule: .weekly([.init(weekday: 2, time: .init(hour: 9, minute: 0))], in: "UTC"), by: me)
+        },
+        .init(name: "RecurringSchedules.list") { me, f in
+            [try? f.recurring.list(for: me), try? f.recurring.list(for: me, organizationId: f.other._id)] as [Any?]
+        },
+        .init(name: "RecurringSchedules.setActive") { me, f in try f.recurring.setActive(false, f.otherSchedule._id, by: me) },
+        .init(name: "RecurringSchedules.remove") { me, f in try f.recurring.remove(f.otherSchedule._id, by: me) },
         .init(name: "PublishingSwitch.set") { me, f in
             try PublishingSwitch(store: f.w.store, clock: f.w.clock.closure).set(paused: true, reason: "planted", by: me)
         },
@@ -82,6 +90,22 @@ enum IsolationProbes {
             try SocialAccountTokens(store: f.w.store, vault: f.w.vault)
                 .connect(userId: f.otherUser._id, platform: .linkedin, accountId: "planted", accountName: "Planted",
                          accessToken: "tok", refreshToken: nil, at: f.w.clock.now, by: me)
+        },
+        .init(name: "SocialAccountTokens.disconnect") { me, f in
+            try SocialAccountTokens(store: f.w.store, vault: f.w.vault).disconnect(userId: f.otherUser._id, platform: .linkedin,
+                                                                                  at: f.w.clock.now, by: me)
+        },
+        .init(name: "SocialAccountTokens.setLive") { me, f in
+            try SocialAccountTokens(store: f.w.store, vault: f.w.vault).setLive(true, userId: f.otherUser._id, platform: .linkedin,
+                                                                               at: f.w.clock.now, by: me)
+        },
+        .init(name: "AccountConnector.connectPasted") { me, f in
+            try f.connector.connectPasted(.linkedin, accessToken: "planted", refreshToken: nil, expiresIn: nil, accountId: "theirs",
+                                          accountName: nil, userId: f.otherUser._id, live: true, by: me)
+        },
+        .init(name: "AccountConnector.finish") { me, f in
+            // Refused before anyone is sent to a browser; nothing answers the redirect here.
+            try f.connector.finish(try f.connector.begin(.linkedin), waiting: 0.05, userId: f.otherUser._id, pick: nil, live: nil, by: me)
         },
     ]
 

@@ -57,6 +57,20 @@ struct ComposerOverlayTests {
         #expect(buffer.text().contains("ctrl-p schedule (no time: now)"))
     }
 
+    @Test("The composer at 100×30 with X's own wording open")
+    func tailoredAt100x30() {
+        var c = composer()
+        let ctrlT = Key(.character("t"), control: true)
+        while c.wording != .twitter { _ = c.key(ctrlT, now: now) }
+        while !c.editor.text.isEmpty { _ = c.key(Key(.backspace), now: now) }
+        for ch in "Winter jackets are in ❄️ #winter" { _ = c.key(ch == " " ? Key(.space) : .character(ch), now: now) }
+        let buffer = frame(c, 100, 30)
+        GoldenFile.assertMatches(buffer, named: "composer-tailored-100x30")
+        let text = buffer.text()
+        #expect(text.contains("Text for X only") && text.contains("Winter jackets are in"))
+        #expect(text.contains("X* 32/280") && !text.contains("X: "), "X's own wording fits: \(text)")
+    }
+
     @Test("Too small for the composer: it says so instead of drawing a broken box")
     func tooSmall() {
         var buffer = CellBuffer(width: 28, height: 8)

@@ -6,7 +6,7 @@ import SocialdeckViewModels
 ///
 /// ```
 /// ┌ New post ────────────────────────────────────────────┐
-/// │ Text                                                  │
+/// │ Text for all platforms                 ctrl-t: per one │
 /// │ Our winter jackets are here ❄️ #winter                │
 /// │                                                       │
 /// │ Platforms  [x] FB  [x] IG  [ ] X  [x] LI  [ ] TT       │
@@ -19,7 +19,8 @@ import SocialdeckViewModels
 /// ```
 ///
 /// The focused field's label is highlighted; each chosen platform shows its count
-/// against its limit, and the first reason it cannot take the post.
+/// against its limit (marked `*` when it has wording of its own), and the first reason
+/// it cannot take the post.
 enum ComposerOverlay {
     static func render(_ composer: ComposerModel, hint: String, in bounds: Rect, into buffer: inout CellBuffer, palette: Palette) {
         let width = min(bounds.width - 2, 78)
@@ -47,16 +48,22 @@ enum ComposerOverlay {
         let fixed = 5 + min(reasons.count, 2)
         let textHeight = max(1, inner.height - fixed - 1)
         var y = inner.y
-        label("Text", .text, composer, x: inner.x, y: y, palette: palette, into: &buffer)
+        let whose = composer.wording.map { "Text for \($0.displayName) only" }
+            ?? (composer.tailored.isEmpty ? "Text for all platforms" : "Text for the others")
+        label(whose, .text, composer, x: inner.x, y: y, palette: palette, into: &buffer)
+        let tip = "ctrl-t: per platform"
+        if DisplayWidth.of(whose) + DisplayWidth.of(tip) + 2 <= inner.width {
+            buffer.put(tip, x: inner.maxX - DisplayWidth.of(tip), y: y, style: palette[.textDim])
+        }
         y += 1
-        TextEditorView.draw(composer.text, in: Rect(x: inner.x, y: y, width: inner.width, height: textHeight),
+        TextEditorView.draw(composer.editor, in: Rect(x: inner.x, y: y, width: inner.width, height: textHeight),
                             style: composer.field == .text ? palette[.input] : palette[.dialog], into: &buffer,
                             cursor: composer.field == .text)
         y += textHeight
         label("Platforms", .platforms, composer, x: inner.x, y: y, palette: palette, into: &buffer)
         drawToggles(composer, x: field.x, y: y, limit: field.maxX, into: &buffer, palette: palette)
         y += 1
-        drawCounts(composer.checks, x: field.x, y: y, limit: field.maxX, into: &buffer, palette: palette)
+        drawCounts(composer.checks, tailored: composer.tailored, x: field.x, y: y, limit: field.maxX, into: &buffer, palette: palette)
         y += 1
         for check in reasons.prefix(2) {
             let text = "\(check.platform.displayName): " + check.reasons.map(\.description).joined(separator: ", ")
@@ -101,13 +108,15 @@ enum ComposerOverlay {
         }
     }
 
-    /// "FB 41/63206 · X 295/280 ⚠": each chosen platform's count, in the error colour over its limit.
-    private static func drawCounts(_ checks: [PostCheck], x: Int, y: Int, limit: Int, into buffer: inout CellBuffer, palette: Palette) {
+    /// "FB 41/63206 · X* 120/280 · LI 295/3000": each chosen platform's count, in the error
+    /// colour over its limit; `*` marks wording of its own.
+    private static func drawCounts(_ checks: [PostCheck], tailored: [Platform], x: Int, y: Int, limit: Int, into buffer: inout CellBuffer,
+                                   palette: Palette) {
         let base = palette[.dialog]
         var column = x
         for (index, check) in checks.enumerated() {
             let over = check.count > check.limit
-            let count = " \(check.count)/\(check.limit)" + (over ? " ⚠" : "")
+            let count = (tailored.contains(check.platform) ? "* " : " ") + "\(check.count)/\(check.limit)" + (over ? " ⚠" : "")
             guard column + 3 + PlatformBadge.width([check.platform]) + DisplayWidth.of(count) <= limit else { break }
             if index > 0 { column = PaneDrawing.put(" · ", x: column, y: y, style: palette[.textDim], on: base, limit: limit, into: &buffer) }
             column = PlatformBadge.draw([check.platform], x: column, y: y, limit: limit, base: base, palette: palette, into: &buffer)
