@@ -82,13 +82,13 @@ struct KeyBindingsTests {
         let down = sections[0].entries.first { $0.action == .down }
         #expect(down?.keysText == "down/j")
         #expect(down?.description == "Move down")
-        #expect(sections[2].entries.map(\.action) == [.approve, .reject, .edit, .select, .filter, .compose])
+        #expect(sections[2].entries.map(\.action) == [.approve, .reject, .edit, .select, .filter, .compose, .duplicate, .deletePost])
     }
 
     @Test func paletteListsThePaneFirst() {
         let entries = bindings.paletteEntries(scope: .pane(.calendar))
         #expect(entries.first?.action == .reschedule)
-        #expect(entries.count == 11 + KeyBindingDefinition.table.filter { $0.scope == .global }.count)
+        #expect(entries.count == 13 + KeyBindingDefinition.table.filter { $0.scope == .global }.count)
         #expect(entries.contains { $0.action == .quit })
         #expect(!entries.contains { $0.action == .approve })
     }

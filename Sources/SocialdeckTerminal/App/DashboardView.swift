@@ -90,7 +90,20 @@ enum DashboardView {
             self.prompt("move “\(PaneDrawing.clean(move.postTitle))” to: ", move.line, error: move.error, into: &buffer, palette: context.palette)
         case .compose(let composer):
             ComposerOverlay.render(composer, hint: prompt.keysHint, in: buffer.bounds, into: &buffer, palette: context.palette)
+        case .confirmDelete(_, let title):
+            question("delete “\(PaneDrawing.clean(title))”? it leaves every list and stops publishing", answers: "y delete · n keep",
+                     into: &buffer, palette: context.palette)
         }
+    }
+
+    /// A yes/no question on the line above the footer, its answers at the right.
+    static func question(_ text: String, answers: String, into buffer: inout CellBuffer, palette: Palette) {
+        let y = buffer.height - 2
+        buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1), style: palette[.input])
+        let right = " " + answers + " "
+        let end = max(1, buffer.width - DisplayWidth.of(right))
+        buffer.put(PaneDrawing.fit(text, max(0, end - 2)), x: 1, y: y, style: palette[.headerAccent])
+        buffer.put(right, x: end, y: y, style: palette[.input], maxWidth: buffer.width - end)
     }
 
     /// A one-line prompt above the footer, with the cursor, and why the last answer was refused.

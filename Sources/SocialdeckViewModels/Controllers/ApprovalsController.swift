@@ -15,6 +15,8 @@ public enum ApprovalsController: PaneController {
         .init(.select, .pane(.approvals), [B.named(.space)], "select", "Select or unselect the draft, then move to the next", footer: true),
         .init(.filter, .pane(.approvals), [B.k("/")], "filter", "Show only drafts matching words, a platform (TT, LI) or an author", footer: true),
         .init(.compose, .pane(.approvals), [B.k("n")], "new post", "Write a new post: text, platforms, media and a time"),
+        .init(.duplicate, .pane(.approvals), [B.k("D")], "duplicate", "Copy the draft as a new draft"),
+        .init(.deletePost, .pane(.approvals), [B.k("d")], "delete", "Delete the draft (asks first)"),
     ]
 
     /// The reason prompt, the text editor and the over-the-limit question: Enter submits
@@ -78,6 +80,7 @@ public enum ApprovalsController: PaneController {
         case .reject: return model.approvals.canDecide ? nil : "your role cannot reject"
         case .edit: return model.approvals.canEdit ? nil : "your role cannot edit"
         case .compose: return model.composerUnavailable
+        case .duplicate, .deletePost: return model.postActionUnavailable(action)
         default: return nil
         }
     }
@@ -88,6 +91,7 @@ public enum ApprovalsController: PaneController {
         }
         switch action {
         case .compose: return model.openComposer(day: context.now)
+        case .duplicate, .deletePost: return model.postAction(action)
         case .up: return send(.moveUp, &model)
         case .down: return send(.moveDown, &model)
         case .top: return send(.top, &model)

@@ -23,6 +23,8 @@ public enum CalendarController: PaneController {
         .init(.publishNow, .pane(.calendar), [B.k("P")], "publish now", "Publish the selected approved post on its platform now"),
         .init(.retry, .pane(.calendar), [B.k("R")], "retry", "Send the selected failed or missed post again; for one waiting for a check: it is not out, send it again"),
         .init(.checked, .pane(.calendar), [B.k("C")], "checked", "The selected post waiting for a check is on its platform: mark it published"),
+        .init(.duplicate, .pane(.calendar), [B.k("D")], "duplicate", "Copy the selected post as a new draft for approval"),
+        .init(.deletePost, .pane(.calendar), [B.k("d")], "delete", "Delete the selected post (asks first)"),
         .init(.previousPeriod, .pane(.calendar), [B.k("[")], "previous", "Show the previous month or week"),
         .init(.nextPeriod, .pane(.calendar), [B.k("]")], "next", "Show the next month or week"),
     ]
@@ -33,6 +35,7 @@ public enum CalendarController: PaneController {
             if !model.calendar.canSchedule { return "your role cannot schedule" }
             return model.calendar.selectedEntry == nil ? "select a post in the day first" : nil
         case .compose: return model.composerUnavailable
+        case .duplicate, .deletePost: return model.postActionUnavailable(action)
         case .publishNow, .retry, .checked:
             if !model.identity.allowedActions.contains(.publishContent) { return "your role cannot publish" }
             return model.calendar.selectedEntry == nil ? "select a post in the day first" : nil
@@ -85,6 +88,7 @@ public enum CalendarController: PaneController {
         case .publishNow, .retry, .checked:
             return publishing(action, model.calendar.selectedEntry)
         case .compose: return model.openComposer(day: model.calendar.cursorDay)
+        case .duplicate, .deletePost: return model.postAction(action)
         case .back:
             if model.calendar.showsPost {
                 model.calendar.closePost()

@@ -17,6 +17,8 @@ public final class CommandRunner: Sendable {
         case undo([PostChange])
         /// Saves a new post from the composer.
         case compose(PostDraft)
+        /// Duplicate or delete a whole post.
+        case post(PostCommand)
     }
 
     private let queue = DispatchQueue(label: "socialdeck.commands", qos: .userInitiated)
@@ -143,6 +145,10 @@ public final class CommandRunner: Sendable {
             failure = each(undone.map(\.id), command, { id in .undo(byId[id].map { [$0] } ?? []) }) { id in
                 if let change = byId[id] { try workflow.undo(change, by: identity) }
             }
+        case .post(.duplicate(let id, _)):
+            failure = each([id], command, { _ in command }) { _ = try workflow.duplicate($0, by: identity) }
+        case .post(.delete(let id, _)):
+            failure = each([id], command, { _ in command }) { try workflow.delete($0, by: identity) }
         case .agents(.apply(let c, let agent)):
             failure = each([agent], command, { _ in command }) {
                 try AgentAdministration(store: self.store, clock: self.clock).apply(c, to: $0, by: identity)
@@ -217,6 +223,7 @@ extension CommandRunner.Command {
         case .agents(.apply(_, let id)): return [id]
         case .undo(let changes): return changes.map(\.id)
         case .compose: return []
+        case .post(let c): return [c.id]
         }
     }
 }

@@ -13,6 +13,7 @@ extension DashboardModel {
         case .agents(let command): agents.finished(command, error: failure?.message)
         case .undo(let changes): undone(changes, failure: failure, now: now); return
         case .compose(let draft): composed(draft, failure: failure, now: now); return
+        case .post(let command): postFinished(command, failure: failure, now: now); return
         }
         if outcome.command.isUndoable, !outcome.changes.isEmpty {
             undo.record(outcome.changes, summary: ChangeDescription.done(outcome.changes, zone: timeZone), at: now)
@@ -74,7 +75,7 @@ extension CommandRunner.Command {
     var isUndoable: Bool {
         switch self {
         case .approvals, .calendar: return true
-        case .agents, .undo, .compose: return false
+        case .agents, .undo, .compose, .post: return false
         }
     }
 }

@@ -36,6 +36,8 @@ extension CommandRunner.Command {
         case .agents(.apply(let command, _)): return "the agent was not \(command.done)"
         case .undo: return "nothing was undone"
         case .compose: return "the post was not saved"
+        case .post(.duplicate): return "the post was not copied"
+        case .post(.delete): return "the post was not deleted"
         }
     }
 

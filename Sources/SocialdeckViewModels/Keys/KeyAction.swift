@@ -44,6 +44,7 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case previousRange = "previous_range", nextRange = "next_range"
     case pause, restart
     case publishNow = "publish_now", retry, checked
+    case duplicate, deletePost = "delete_post"
     case compose = "new_post"
 
     public var description: String { rawValue }

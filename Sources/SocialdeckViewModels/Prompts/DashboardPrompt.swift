@@ -1,4 +1,5 @@
 import Foundation
+import SocialdeckModel
 
 /// What has the keyboard above the panes: the help overlay, the `:` palette, or a
 /// one-line prompt. While one is open every key goes to it, so no key runs a pane
@@ -14,6 +15,8 @@ public enum DashboardPrompt: Sendable, Equatable {
     case moveTo(MovePrompt)
     /// `n` in the calendar and the approval queue.
     case compose(ComposerModel)
+    /// `d`: delete this post? y or n.
+    case confirmDelete(ObjectId, title: String)
 
     /// What the footer says while the prompt is open: its keys.
     public var keysHint: String {
@@ -22,6 +25,8 @@ public enum DashboardPrompt: Sendable, Equatable {
         case .palette: return "enter run · up/down choose · tab completes an organization · esc cancel"
         case .filter: return "type words, a platform (TT, LI) or a status · enter keep · esc clear"
         case .moveTo: return "enter move · esc cancel · 09:30 or 2026-12-01 09:30"
+        case .confirmDelete(_, let title):
+            return "y delete “\(title)” · n or esc keep it"
         case .compose(let composer):
             return "tab next · ctrl-s for approval" + (composer.canSchedule ? " · ctrl-p schedule (no time: now)" : "") + " · esc"
         }

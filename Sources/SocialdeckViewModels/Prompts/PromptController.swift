@@ -74,6 +74,13 @@ public enum PromptController {
             return []
         case .compose(let composer):
             return compose(key, composer, in: &model, now: context.now)
+        case .confirmDelete(let id, let title):
+            if key == .character("y") {
+                model.prompt = nil
+                return [.run(.post(.delete(id, title: title)))]
+            }
+            if key.code == .escape || key == .character("n") { model.prompt = nil }
+            return []
         }
     }
 

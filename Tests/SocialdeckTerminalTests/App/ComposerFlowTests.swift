@@ -44,6 +44,24 @@ struct ComposerFlowTests {
         #expect(try ModelCollection(app.store, Content.self).get(post._id)?.platforms.allSatisfy { $0.status == .published } == true)
     }
 
+    /// `D` and `d` in the queue, on screen: the copy joins the queue; delete asks in the
+    /// footer and the draft leaves the queue on yes.
+    @Test func duplicateAndDeleteFromTheQueue() throws {
+        let app = try AppHarness(width: 100, height: 30)
+        try app.signIn()
+        try app.press("2")
+        let model = try app.dashboard()
+        let draft = try #require(model.approvals.current)
+        try app.press("D")
+        #expect(app.screen.contains("copied as a new draft for approval"), "\(app.screen)")
+        #expect(try ModelCollection(app.store, Content.self).count(.eq("title", draft.title + " (copy)")) == 1)
+        try app.press("d")
+        #expect(app.screen.contains("delete “\(draft.title)”?") && app.screen.contains("y delete · n keep"), "\(app.screen)")
+        try app.press("y")
+        #expect(app.screen.contains("deleted"), "\(app.screen)")
+        #expect(try ModelCollection(app.store, Content.self).get(draft.id) == nil)
+    }
+
     @Test func aRefusedSaveKeepsEverythingTyped() throws {
         let app = try AppHarness(width: 100, height: 30)
         try app.signIn()
