@@ -54,6 +54,28 @@ struct PostActionsTests {
         #expect(model.flash?.text.hasSuffix("deleted") == true)
     }
 
+    /// `:repeat` on the selected draft: weekly slots in the viewer's zone (Berlin here),
+    /// through the runner to a recurring schedule.
+    @Test func repeatFromThePaletteMakesASchedule() throws {
+        var model = try loaded(ws.manager)
+        _ = model.select(.approvals)
+        let draft = try #require(model.approvals.current)
+        let effects = PaletteCommand("repeat mon 09:00, thu 17:30")?.run(in: &model)
+        let rule = RecurrenceRule.weekly([.init(weekday: 1, time: .init(hour: 9, minute: 0)), .init(weekday: 4, time: .init(hour: 17, minute: 30))],
+                                         in: "Europe/Berlin")
+        #expect(effects == [.run(.post(.repeatPost(draft.id, title: draft.title, rule: rule)))])
+        try run(effects ?? [], in: &model)
+        let schedule = try #require(try ModelCollection(ws.store, RecurringSchedule.self).first(.eq("kind", RecurringSchedule.Kind.post)))
+        #expect(schedule.rule == rule && schedule.post?.title == draft.title)
+        #expect(model.flash?.text.contains("repeats Mon 09:00, Thu 17:30 (Europe/Berlin)") == true)
+
+        #expect(PaletteCommand("repeat every 2 at 08:15")?.run(in: &model).map { effects in
+            effects.contains { if case .run(.post(.repeatPost(_, _, let rule))) = $0 { return rule.everyDays == 2 } else { return false } }
+        } == true)
+        #expect(PaletteCommand("repeat sometimes")?.run(in: &model)
+                == [.show("repeat mon 09:00, thu 17:30 (weekly slots) or repeat every 2 at 09:00 (days), in your time zone")])
+    }
+
     @Test func aViewerIsToldWhyNot() throws {
         var model = try loaded(ws.viewer)
         _ = model.select(.calendar)

@@ -26,10 +26,11 @@ struct RecurringRuns: Sendable {
 
     func runDue(limit: Int = 100) throws -> Outcome {
         let now = clock()
-        let due = try ModelCollection(store, RecurringSchedule.self)
-            .find(.eq("active", true) && .lte("nextRunAt", now.addingTimeInterval(Self.postLead)), sort: [.asc("nextRunAt")], limit: limit)
+        // Posts a day ahead, workflows at their time.
+        let due: Filter = .eq("active", true) && (.lte("nextRunAt", now)
+            || (.eq("kind", RecurringSchedule.Kind.post) && .lte("nextRunAt", now.addingTimeInterval(Self.postLead))))
         var outcome = Outcome()
-        for schedule in due where schedule.kind == .post || schedule.nextRunAt <= now {
+        for schedule in try ModelCollection(store, RecurringSchedule.self).find(due, sort: [.asc("nextRunAt")], limit: limit) {
             let one = try run(schedule, now: now)
             outcome.made += one.made
             outcome.skipped += one.skipped

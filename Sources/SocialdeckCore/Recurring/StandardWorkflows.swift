@@ -29,21 +29,31 @@ public enum StandardWorkflows {
     }
 
     /// Schedules both for each organization that lacks them; safe from any number of
-    /// processes at once (the ids are derived). Returns how many were added.
+    /// processes at once (the ids are derived). Two reads when nothing is missing.
+    /// Returns how many were added.
     @discardableResult
     public static func ensure(in store: any DocumentStore, organizations: [ObjectId]? = nil, at now: Date) throws -> Int {
         let orgs = try organizations ?? store.find(Organization.collection.rawValue, projection: .include(["_id"]))
             .compactMap { $0["_id"]?.objectIdValue }
-        let schedules = ModelCollection(store, RecurringSchedule.self)
-        var added = 0
-        for org in orgs {
-            let wanted = [analytics, strategyOptimisation].map { RecurringSchedule.standardId(organizationId: org, workflow: $0) }
-            guard try schedules.count(.isIn("_id", wanted.map { BSONValue.objectId($0) })) < wanted.count else { continue }
-            let admin = try ModelCollection(store, User.self).first(.eq("organizationId", org) && .eq("role", UserRole.admin), sort: [.asc("_id")])
-            let zone = admin.map(\.profile.timezone).flatMap { TimeZone(identifier: $0) != nil ? $0 : nil } ?? "UTC"
-            for (workflow, name, rule) in rules(timezone: zone) {
+        let workflows = [analytics, strategyOptimisation]
+        let existing = try seeded(in: store)
+        let missing = orgs.filter { org in workflows.contains { !existing.contains(RecurringSchedule.standardId(organizationId: org, workflow: $0)) } }
+        guard !missing.isEmpty else { return 0 }
+        var zones: [ObjectId: String] = [:]
+        for admin in try store.find(User.collection.rawValue,
+                                    .isIn("organizationId", missing.map { BSONValue.objectId($0) }) && .eq("role", UserRole.admin),
+                                    sort: [.desc("_id")], projection: .include(["organizationId", "profile.timezone"])) {
+            if let org = admin["organizationId"]?.objectIdValue, let zone = admin.value(at: "profile.timezone")?.stringValue,
+               TimeZone(identifier: zone) != nil {
+                zones[org] = zone
+            }
+        }
+        var fresh: [RecurringSchedule] = []
+        for org in missing {
+            for (workflow, name, rule) in rules(timezone: zones[org] ?? "UTC") {
                 var s = RecurringSchedule()
                 s._id = RecurringSchedule.standardId(organizationId: org, workflow: workflow)
+                guard !existing.contains(s._id) else { continue }
                 s.organizationId = org
                 s.kind = .workflow
                 s.workflow = workflow
@@ -52,12 +62,29 @@ public enum StandardWorkflows {
                 s.nextRunAt = rule.next(after: now) ?? now
                 s.createdAt = now
                 s.updatedAt = now
-                do {
-                    try schedules.insert(s)
-                    added += 1
-                } catch StoreError.duplicateKey {}
+                fresh.append(s)
             }
         }
+        let schedules = ModelCollection(store, RecurringSchedule.self)
+        do {
+            try schedules.insert(fresh)
+            return fresh.count
+        } catch StoreError.duplicateKey {
+            // Another process seeded them meanwhile: only what is still missing, one by one.
+        }
+        let present = try seeded(in: store)
+        var added = 0
+        for s in fresh where !present.contains(s._id) {
+            do {
+                try schedules.insert(s)
+                added += 1
+            } catch StoreError.duplicateKey {}
+        }
         return added
+    }
+
+    private static func seeded(in store: any DocumentStore) throws -> Set<ObjectId> {
+        Set(try store.find(RecurringSchedule.collection.rawValue, .eq("kind", RecurringSchedule.Kind.workflow),
+                           projection: .include(["_id"])).compactMap { $0["_id"]?.objectIdValue })
     }
 }

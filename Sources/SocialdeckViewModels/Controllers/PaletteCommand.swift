@@ -1,19 +1,22 @@
 import Foundation
 import SocialdeckCore
+import SocialdeckModel
 
-/// A typed `:` command: `theme NAME`, `org SLUG`, `goto DATE`, `range N`, `refresh`,
-/// `quit`. Anything else is left to the palette's list of actions.
+/// A typed `:` command: `theme NAME`, `org SLUG`, `goto DATE`, `range N`, `repeat
+/// RULE`, `refresh`, `quit`. Anything else is left to the palette's list of actions.
 public enum PaletteCommand: Sendable, Equatable {
     case theme(String)
     case organization(String)
     case goTo(String)
     case range(String)
+    /// Repeats the selected post: `mon 09:00, thu 17:30`, or `every 2 at 09:00`.
+    case repeatPost(String)
     case refresh
     case quit
     /// Not a verb: the palette runs its best-matching action, or says it knows none.
     case other(verb: String)
 
-    public static let verbs = "theme, org, goto, range, refresh, quit"
+    public static let verbs = "theme, org, goto, range, repeat, refresh, quit"
 
     /// Nil for an empty line.
     public init?(_ text: String) {
@@ -25,6 +28,7 @@ public enum PaletteCommand: Sendable, Equatable {
         case "org": self = .organization(argument)
         case "goto": self = .goTo(argument)
         case "range": self = .range(argument)
+        case "repeat": self = .repeatPost(argument)
         case "refresh": self = .refresh
         case "quit", "q": self = .quit
         default: self = .other(verb: verb)
@@ -44,11 +48,32 @@ public enum PaletteCommand: Sendable, Equatable {
             _ = model.select(.analytics)
         case .organization(let slug):
             return [.show(Self.organizationMessage(slug, in: &model))]
+        case .repeatPost(let text):
+            guard let post = model.selectedPost else { return [.show("select a post to repeat first (calendar or approval queue)")] }
+            guard let rule = Self.rule(text, model: model) else {
+                return [.show("repeat mon 09:00, thu 17:30 (weekly slots) or repeat every 2 at 09:00 (days), in your time zone")]
+            }
+            if let problem = rule.problem { return [.show(problem)] }
+            return [.run(.post(.repeatPost(post.id, title: post.title, rule: rule)))]
         case .refresh: return [.refresh]
         case .quit: return [.quit]
         case .other: return nil
         }
         return []
+    }
+
+    /// Weekly slots, or every N days at a time counted from the calendar's focused day,
+    /// in the viewer's zone.
+    static func rule(_ text: String, model: DashboardModel) -> RecurrenceRule? {
+        let zone = model.timeZone.identifier
+        let words = text.lowercased().split(separator: " ")
+        if words.count == 4, words[0] == "every", let days = Int(words[1]), words[2] == "at",
+           let time = RecurrenceRule.LocalTime(parsing: words[3]) {
+            let day = model.calendar.calendar.dateComponents([.year, .month, .day], from: model.calendar.cursorDay)
+            let start = String(format: "%04d-%02d-%02d", day.year ?? 2000, day.month ?? 1, day.day ?? 1)
+            return .every(days, at: time, from: start, in: zone)
+        }
+        return RecurrenceRule.slots(parsing: text).map { .weekly($0, in: zone) }
     }
 
     /// `org SLUG` narrows every pane to one organization, `org all` shows them all again,

@@ -149,6 +149,10 @@ public final class CommandRunner: Sendable {
             failure = each([id], command, { _ in command }) { _ = try workflow.duplicate($0, by: identity) }
         case .post(.delete(let id, _)):
             failure = each([id], command, { _ in command }) { try workflow.delete($0, by: identity) }
+        case .post(.repeatPost(let id, _, let rule)):
+            failure = each([id], command, { _ in command }) {
+                _ = try RecurringSchedules(store: self.store, clock: self.clock).repeatPost($0, rule: rule, by: identity)
+            }
         case .agents(.apply(let c, let agent)):
             failure = each([agent], command, { _ in command }) {
                 try AgentAdministration(store: self.store, clock: self.clock).apply(c, to: $0, by: identity)

@@ -7,10 +7,12 @@ import SocialdeckModel
 public enum PostCommand: Sendable, Equatable {
     case duplicate(ObjectId, title: String)
     case delete(ObjectId, title: String)
+    /// `:repeat …` on the selected post.
+    case repeatPost(ObjectId, title: String, rule: RecurrenceRule)
 
     var id: ObjectId {
         switch self {
-        case .duplicate(let id, _), .delete(let id, _): return id
+        case .duplicate(let id, _), .delete(let id, _), .repeatPost(let id, _, _): return id
         }
     }
 }
@@ -47,6 +49,8 @@ extension DashboardModel {
         switch command {
         case .duplicate(_, let title): show("\(PostDeparture.quoted(title)) copied as a new draft for approval", now: now)
         case .delete(_, let title): show("\(PostDeparture.quoted(title)) deleted", now: now)
+        case .repeatPost(_, let title, let rule):
+            show("\(PostDeparture.quoted(title)) repeats \(rule.summary); each run appears a day ahead", now: now)
         }
     }
 }

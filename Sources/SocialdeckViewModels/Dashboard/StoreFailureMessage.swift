@@ -38,6 +38,7 @@ extension CommandRunner.Command {
         case .compose: return "the post was not saved"
         case .post(.duplicate): return "the post was not copied"
         case .post(.delete): return "the post was not deleted"
+        case .post(.repeatPost): return "the post does not repeat"
         }
     }
 
