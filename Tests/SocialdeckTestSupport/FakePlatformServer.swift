@@ -2,15 +2,16 @@ import Foundation
 import SocialdeckCore
 
 /// `fake_platform.py` running on 127.0.0.1: the five platforms' APIs for the live
-/// client's tests. Answers can be scripted; every request it got can be read back.
+/// client's tests (or, with `fake_llm.py`, two LLM APIs). Answers can be scripted;
+/// every request it got can be read back.
 public final class FakePlatformServer: @unchecked Sendable {
     public let port: Int
     private let process: Process
 
-    public init() throws {
+    public init(_ name: String = "fake_platform.py") throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("fake_platform.py").path
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(name).path
         process.arguments = ["python3", script]
         let out = Pipe()
         process.standardOutput = out
@@ -20,7 +21,7 @@ public final class FakePlatformServer: @unchecked Sendable {
         while let byte = try out.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 10 { line.append(first) }
         guard let port = Int(String(decoding: line, as: UTF8.self)) else {
             process.terminate()
-            throw FixtureError("fake_platform.py did not start (is python3 installed?)")
+            throw FixtureError("\(name) did not start (is python3 installed?)")
         }
         self.port = port
     }
@@ -84,6 +85,12 @@ public final class FakePlatformServer: @unchecked Sendable {
         }
     }
 
+    /// Answers in the server's own terms (`fake_llm.py` takes `content` and `usage`).
+    public func script(raw answers: [[String: Any]]) throws {
+        let body = String(decoding: try JSONSerialization.data(withJSONObject: answers), as: UTF8.self)
+        _ = HTTPExchange.send(PlatformRequest(url: base + "/_control/script", headers: ["Content-Type": "application/json"], body: body), timeout: 5)
+    }
+
     public func script(_ answers: [Answer]) throws {
         // Bodies go as parsed JSON, so the server sends them as they are.
         let list: [[String: Any]] = try answers.map { a in
@@ -95,8 +102,7 @@ public final class FakePlatformServer: @unchecked Sendable {
             if let r = a.reset { d["reset"] = r }
             return d
         }
-        let body = String(decoding: try JSONSerialization.data(withJSONObject: list), as: UTF8.self)
-        _ = HTTPExchange.send(PlatformRequest(url: base + "/_control/script", headers: ["Content-Type": "application/json"], body: body), timeout: 5)
+        try script(raw: list)
     }
 
     /// A request the server received.

@@ -1,0 +1,77 @@
+import Foundation
+
+/// One question to a model: a system prompt, the conversation so far, and, for answers
+/// the agents read, the JSON schema the answer must follow.
+public struct LLMRequest: Sendable, Equatable {
+    public struct Message: Sendable, Equatable {
+        public enum Role: String, Sendable { case user, assistant }
+        public var role: Role
+        public var content: String
+        public init(_ role: Role, _ content: String) { self.role = role; self.content = content }
+    }
+
+    public var system: String
+    public var messages: [Message]
+    public var model: String
+    public var temperature: Double
+    public var maxTokens: Int
+    /// A JSON schema (as JSON text) the answer must match, named for APIs that want a name.
+    public var schema: (name: String, json: String)?
+
+    public init(system: String, messages: [Message], model: String, temperature: Double = 0.7, maxTokens: Int = 1024,
+                schema: (name: String, json: String)? = nil) {
+        self.system = system
+        self.messages = messages
+        self.model = model
+        self.temperature = temperature
+        self.maxTokens = maxTokens
+        self.schema = schema
+    }
+
+    public static func == (a: LLMRequest, b: LLMRequest) -> Bool {
+        a.system == b.system && a.messages == b.messages && a.model == b.model && a.temperature == b.temperature
+            && a.maxTokens == b.maxTokens && a.schema?.name == b.schema?.name && a.schema?.json == b.schema?.json
+    }
+}
+
+/// A model's answer and what it cost in tokens, as the API reported them.
+public struct LLMResponse: Sendable, Equatable {
+    public var text: String
+    public var promptTokens: Int
+    public var completionTokens: Int
+    public var model: String
+    /// "openai", "anthropic" or "offline".
+    public var provider: String
+
+    public init(text: String, promptTokens: Int, completionTokens: Int, model: String, provider: String) {
+        self.text = text
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+        self.model = model
+        self.provider = provider
+    }
+}
+
+/// Why a call to a model failed: worth trying again (a 429, a 5xx, no connection, a
+/// timeout) or not (a refused key, a bad request).
+public struct LLMError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var retryable: Bool
+    /// The provider's own wait, from `Retry-After`.
+    public var retryAfter: TimeInterval?
+
+    public init(_ message: String, retryable: Bool, retryAfter: TimeInterval? = nil) {
+        self.message = message
+        self.retryable = retryable
+        self.retryAfter = retryAfter
+    }
+
+    public var description: String { message }
+}
+
+/// A model behind an API, or the offline writer. One call, no retries: ``LLMClient``
+/// adds those, the timeout, the rate cap, schema checks and cost.
+public protocol LLMProvider: Sendable {
+    var name: String { get }
+    func complete(_ request: LLMRequest, timeout: TimeInterval) throws(LLMError) -> LLMResponse
+}

@@ -1,0 +1,64 @@
+import Foundation
+import SocialdeckModel
+
+/// Which model the agents use and how carefully (`[llm]` in config.toml, and the
+/// `SOCIALDECK_LLM_*` variables over it). Keys are never here: they come from the
+/// environment or a 0600 key file when the client is made.
+public struct LLMSettings: Sendable, Equatable {
+    public enum Provider: String, Sendable, CaseIterable { case offline, openai, anthropic }
+
+    public var provider = Provider.offline
+    /// The API's base URL; nil for the provider's own.
+    public var baseURL: String?
+    public var model: String?
+    /// A model per agent, over `model`.
+    public var agentModels: [AgentType: String] = [:]
+    /// False for OpenAI-compatible servers that only know JSON mode.
+    public var jsonSchema = true
+    public var requestsPerMinute = 60
+    public var timeout: TimeInterval = 60
+    /// Sends in all for one answer, the first included, for 429, 5xx and timeouts.
+    public var maxAttempts = 4
+    /// Answers that break their schema are sent back this many times to be fixed.
+    public var repairs = 2
+    /// US dollars per million tokens, by model.
+    public var prices = LLMPrice.defaults
+
+    public init() {}
+
+    public func model(for agent: AgentType) -> String {
+        agentModels[agent] ?? model ?? Self.defaultModel(provider)
+    }
+
+    static func defaultModel(_ provider: Provider) -> String {
+        switch provider {
+        case .offline: return "offline-writer-1"
+        case .openai: return "gpt-4o-mini"
+        case .anthropic: return "claude-3-5-haiku-latest"
+        }
+    }
+}
+
+/// What a model's tokens cost.
+public struct LLMPrice: Sendable, Equatable {
+    public var inputPerMillion: Double
+    public var outputPerMillion: Double
+
+    public init(inputPerMillion: Double, outputPerMillion: Double) {
+        self.inputPerMillion = inputPerMillion
+        self.outputPerMillion = outputPerMillion
+    }
+
+    public func cost(prompt: Int, completion: Int) -> Double {
+        (Double(prompt) * inputPerMillion + Double(completion) * outputPerMillion) / 1_000_000
+    }
+
+    /// List prices when this was written; `[llm.prices]` overrides them.
+    public static let defaults: [String: LLMPrice] = [
+        "gpt-4o-mini": LLMPrice(inputPerMillion: 0.15, outputPerMillion: 0.60),
+        "gpt-4o": LLMPrice(inputPerMillion: 2.50, outputPerMillion: 10.00),
+        "claude-3-5-haiku-latest": LLMPrice(inputPerMillion: 0.80, outputPerMillion: 4.00),
+        "claude-sonnet-4-0": LLMPrice(inputPerMillion: 3.00, outputPerMillion: 15.00),
+        "offline-writer-1": LLMPrice(inputPerMillion: 0, outputPerMillion: 0),
+    ]
+}
