@@ -59,12 +59,17 @@ public struct ContentWorkflow: Sendable {
         guard reason.count <= Self.rejectionReasonLimit else {
             throw CoreError.invalid("keep the reason under \(Self.rejectionReasonLimit) characters")
         }
-        return try decide(id, by: identity, action: .rejectContent, reason: reason) { post, _ in
+        let change = try decide(id, by: identity, action: .rejectContent, reason: reason) { post, _ in
             post.set("approval.status", ApprovalStatus.rejected)
             post.set("approval.rejectionReason", reason)
             post.set("approval.approvedBy", nil as BSONValue?)
             post.set("approval.approvedAt", nil as BSONValue?)
         }
+        // An agent's draft turned down teaches the agents what to avoid next time.
+        if let post = try ModelCollection(store, Content.self).get(id), post.aiGenerated?.isAiGenerated == true {
+            try AgentPreferences(store: store).remember(reason, organizationId: post.organizationId, at: clock())
+        }
+        return change
     }
 
     public static let rejectionReasonLimit = 500

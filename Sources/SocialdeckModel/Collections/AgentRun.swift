@@ -17,6 +17,11 @@ public struct AgentRun: StoredModel, Equatable {
     /// Milliseconds from start to finish.
     public var durationMs: Double = 0
     public var model: String?
+    /// "openai", "anthropic" or "offline".
+    public var provider: String?
+    /// What the run was given and what it gave back, as stored for people to read.
+    public var input: Document?
+    public var output: Document?
     public var promptTokens = 0
     public var completionTokens = 0
     /// US dollars.

@@ -66,6 +66,11 @@ public struct Content: StoredModel, Equatable {
         public var generatedAt: Date?
         /// 0…1: how sure the content agent was of this draft.
         public var confidence: Double?
+        /// Which model wrote it, through which provider ("offline" for the offline writer).
+        public var model: String?
+        public var provider: String?
+        /// The `agent_runs` document of the run that wrote it.
+        public var runId: ObjectId?
         public init() {}
     }
 

@@ -45,7 +45,7 @@ public struct ConfigurationProblem: Sendable, Equatable, CustomStringConvertible
 public struct Configuration: Sendable, Equatable {
     public static let defaultRefreshSeconds = 2
     public static let refreshRange = 1...3600
-    static let sections = ["keys", "ui", "store", "publishing", "platforms"]
+    static let sections = ["keys", "ui", "store", "publishing", "platforms", "llm"]
     static let uiKeys = ["theme", "refresh_seconds", "mouse"]
 
     public var keyBindings = KeyBindings.defaults
@@ -59,6 +59,8 @@ public struct Configuration: Sendable, Equatable {
     public var publishing = PublishPolicy()
     /// `[platforms]`: the networks' addresses and socialdeck's app on each.
     public var platforms = PlatformSettings()
+    /// `[llm]`: the agents' model provider.
+    public var llm = LLMSettings()
     /// The file read, if there was one.
     public var file: String?
     public var problems: [ConfigurationProblem] = []
@@ -69,6 +71,7 @@ public struct Configuration: Sendable, Equatable {
     public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) -> Configuration {
         var configuration = read(environment: environment)
         configuration.applyPlatformSecrets(from: environment)
+        configuration.applyLLMEnvironment(environment)
         return configuration
     }
 
@@ -123,10 +126,12 @@ public struct Configuration: Sendable, Equatable {
                 configuration.applyPublishing(table)
             case ("platforms", .table(let table)):
                 configuration.applyPlatforms(table)
-            case ("keys", _), ("ui", _), ("store", _), ("publishing", _), ("platforms", _):
+            case ("llm", .table(let table)):
+                configuration.applyLLM(table)
+            case ("keys", _), ("ui", _), ("store", _), ("publishing", _), ("platforms", _), ("llm", _):
                 configuration.report(entry.keyPosition, "'\(entry.key)' must be a table: [\(entry.key)]")
             default:
-                let otherwise = uiKeys.contains(entry.key) ? "it belongs under [ui]" : "config.toml has [keys], [ui], [store], [publishing] and [platforms]"
+                let otherwise = uiKeys.contains(entry.key) ? "it belongs under [ui]" : "config.toml has [keys], [ui], [store], [publishing], [platforms] and [llm]"
                 configuration.report(entry.keyPosition, Suggestion.message("unknown setting '\(entry.key)'", for: entry.key,
                                                                            in: sections, otherwise: otherwise))
             }

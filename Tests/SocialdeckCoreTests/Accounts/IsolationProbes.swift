@@ -55,6 +55,10 @@ enum IsolationProbes {
         },
         .init(name: "RecurringSchedules.setActive") { me, f in try f.recurring.setActive(false, f.otherSchedule._id, by: me) },
         .init(name: "RecurringSchedules.remove") { me, f in try f.recurring.remove(f.otherSchedule._id, by: me) },
+        .init(name: "ContentAgent.draft") { me, f in
+            try ContentAgent(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()), clock: f.w.clock.closure)
+                .draft(topic: "Planted", platforms: [.linkedin], organizationId: f.other._id, by: me).posts
+        },
         .init(name: "PublishingSwitch.set") { me, f in
             try PublishingSwitch(store: f.w.store, clock: f.w.clock.closure).set(paused: true, reason: "planted", by: me)
         },

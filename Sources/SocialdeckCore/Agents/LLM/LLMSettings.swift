@@ -23,6 +23,8 @@ public struct LLMSettings: Sendable, Equatable {
     public var repairs = 2
     /// US dollars per million tokens, by model.
     public var prices = LLMPrice.defaults
+    /// A file holding the API key, mode 0600.
+    public var keyFile: String?
 
     public init() {}
 
@@ -61,4 +63,34 @@ public struct LLMPrice: Sendable, Equatable {
         "claude-sonnet-4-0": LLMPrice(inputPerMillion: 3.00, outputPerMillion: 15.00),
         "offline-writer-1": LLMPrice(inputPerMillion: 0, outputPerMillion: 0),
     ]
+}
+
+extension LLMSettings {
+    /// The client for these settings. The key comes from `OPENAI_API_KEY` or
+    /// `ANTHROPIC_API_KEY`, else from `keyFile` (readable by its owner only); a local
+    /// OpenAI-compatible server (a base URL on this machine) may need none.
+    public func client(environment: [String: String]) throws -> LLMClient {
+        func key(_ variable: String) throws -> String? {
+            if let value = environment[variable], !value.isEmpty { return value }
+            return try keyFile.map { try OwnerOnlyFile.read($0, what: "the LLM key file") }
+        }
+        let provider: any LLMProvider
+        switch self.provider {
+        case .offline:
+            provider = OfflineWriter()
+        case .openai:
+            let apiKey = try key("OPENAI_API_KEY")
+            let local = baseURL.flatMap { URL(string: $0)?.host }.map { ["127.0.0.1", "localhost", "::1"].contains($0) } ?? false
+            guard apiKey != nil || local else {
+                throw CoreError.invalid("the openai provider needs OPENAI_API_KEY or [llm] key_file (a local server needs neither)")
+            }
+            provider = OpenAIChatProvider(baseURL: baseURL ?? "https://api.openai.com/v1", apiKey: apiKey, jsonSchema: jsonSchema)
+        case .anthropic:
+            guard let apiKey = try key("ANTHROPIC_API_KEY") else {
+                throw CoreError.invalid("the anthropic provider needs ANTHROPIC_API_KEY or [llm] key_file")
+            }
+            provider = AnthropicMessagesProvider(baseURL: baseURL ?? "https://api.anthropic.com/v1", apiKey: apiKey)
+        }
+        return LLMClient(provider: provider, settings: self)
+    }
 }

@@ -1,0 +1,46 @@
+import Foundation
+import SocialdeckModel
+import SocialdeckStorage
+
+/// What people taught the agents about one organization, kept in `agent_memory` as the
+/// learning agent's `preference` items: reasons drafts were rejected ("too salesy"),
+/// and what approved drafts had. The newest first, a bounded number of each.
+public struct AgentPreferences: Sendable {
+    let store: any DocumentStore
+    static let kept = 8
+
+    public init(store: any DocumentStore) {
+        self.store = store
+    }
+
+    public struct Learned: Sendable, Equatable {
+        public var avoid: [String] = []
+        public var prefer: [String] = []
+    }
+
+    public func of(_ organizationId: ObjectId) throws -> Learned {
+        let items = try ModelCollection(store, AgentMemoryItem.self)
+            .find(.eq("organizationId", organizationId) && .eq("agentType", AgentType.learning) && .eq("kind", "preference"),
+                  sort: [.desc("createdAt")], limit: 100)
+        var learned = Learned()
+        for item in items {
+            let list = item.metadata?["stance"]?.stringValue == "prefer" ? \Learned.prefer : \Learned.avoid
+            let text = item.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty, !learned[keyPath: list].contains(text), learned[keyPath: list].count < Self.kept else { continue }
+            learned[keyPath: list].append(text)
+        }
+        return learned
+    }
+
+    /// Remembers a rejection's reason (or, `prefer`, something people liked).
+    public func remember(_ text: String, prefer: Bool = false, organizationId: ObjectId, at now: Date) throws {
+        var item = AgentMemoryItem()
+        item.agentType = .learning
+        item.organizationId = organizationId
+        item.kind = "preference"
+        item.text = String(text.prefix(300))
+        item.metadata = ["stance": .string(prefer ? "prefer" : "avoid")]
+        item.createdAt = now
+        try ModelCollection(store, AgentMemoryItem.self).insert(item)
+    }
+}

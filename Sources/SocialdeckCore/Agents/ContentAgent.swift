@@ -1,0 +1,147 @@
+import Foundation
+import SocialdeckModel
+import SocialdeckStorage
+
+/// The content agent's drafting task: one draft per platform for a topic, within each
+/// platform's limits, into the approval queue as pending drafts with their `aiGenerated`
+/// record (agent, model, provider, run, confidence). Nothing it writes is published
+/// before a person approves it. The organization's voice, industry and audience come
+/// from its admin's business profile; what people taught the agent comes from its
+/// memory (``AgentPreferences``).
+public struct ContentAgent: Sendable {
+    let store: any DocumentStore
+    let client: LLMClient
+    let clock: @Sendable () -> Date
+
+    public init(store: any DocumentStore, client: LLMClient, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.client = client
+        self.clock = clock
+    }
+
+    /// What a run made.
+    public struct Drafts: Sendable {
+        public var posts: [Content]
+        public var run: AgentRun
+        /// Drafts the model wrote that a platform would refuse, and why; they were not saved.
+        public var refused: [String]
+    }
+
+    public func draft(topic: String, keyPoints: [String] = [], platforms: [Platform], organizationId: ObjectId,
+                      by identity: Identity) throws -> Drafts {
+        try AccessControl.authorize(identity, .createContent, organizationId: organizationId)
+        let clean = topic.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !clean.isEmpty, clean.count <= 500 else { throw CoreError.invalid("give a topic of 1 to 500 characters") }
+        guard !platforms.isEmpty else { throw CoreError.invalid("choose at least one platform") }
+        guard try store.findOne(Organization.collection.rawValue, .id(organizationId)) != nil else {
+            throw CoreError.notFound("organization \(organizationId.hex)")
+        }
+        let recorder = AgentRunRecorder(store: store, clock: clock)
+        let agent = try recorder.agent(.content)
+        guard agent.status != .inactive else { throw CoreError.conflict("the content agent is switched off") }
+        var brief = ContentBrief(topic: clean, platforms: platforms)
+        brief.keyPoints = keyPoints
+        let profile = try ModelCollection(store, User.self).first(.eq("organizationId", organizationId) && .eq("role", UserRole.admin),
+                                                                  sort: [.asc("_id")])?.profile.businessProfile
+        brief.brandVoice = profile?.brandVoice
+        brief.industry = profile?.industry
+        brief.audience = profile?.targetAudience
+        let learned = try AgentPreferences(store: store).of(organizationId)
+        brief.avoid = learned.avoid
+        brief.prefer = learned.prefer
+
+        let request = LLMRequest(system: systemPrompt(agent, organizationId: organizationId, learned: learned),
+                                 messages: [.init(.user, "Write one post per platform for this brief. Keep each within its limit, "
+                                                  + "counted as the brief says.\n\n" + brief.json)],
+                                 model: client.settings.model(for: .content),
+                                 temperature: agent.configuration.temperature, maxTokens: max(256, agent.configuration.maxTokens),
+                                 schema: (ContentBrief.schemaName, ContentBrief.schema))
+        var run = AgentRun()
+        run.agentId = agent._id
+        run.agentType = .content
+        run.organizationId = organizationId
+        run.task = "generate_content"
+        run.startedAt = clock()
+        run.provider = client.provider.name
+        run.model = request.model
+        run.input = ["topic": .string(clean), "platforms": .array(platforms.map { .string($0.rawValue) }),
+                     "avoid": .array(learned.avoid.map { .string($0) })]
+        let started = Date()
+        do {
+            let answer = try client.ask(request)
+            run.durationMs = Date().timeIntervalSince(started) * 1000
+            run.promptTokens = answer.promptTokens
+            run.completionTokens = answer.completionTokens
+            run.cost = answer.cost
+            run.model = answer.model
+            let (posts, refused) = try save(answer, platforms: platforms, organizationId: organizationId, topic: clean, run: run, by: identity)
+            run.status = .succeeded
+            run.finishedAt = clock()
+            run.output = ["drafts": .array(posts.map { .objectId($0._id) }), "refused": .array(refused.map { .string($0) })]
+            try recorder.record(run)
+            return Drafts(posts: posts, run: run, refused: refused)
+        } catch {
+            run.durationMs = Date().timeIntervalSince(started) * 1000
+            run.status = .failed
+            run.finishedAt = clock()
+            run.error = SafeText.escapingControls(String(String(describing: error).prefix(2000)))
+            try recorder.record(run)
+            throw error
+        }
+    }
+
+    private func systemPrompt(_ agent: AIAgent, organizationId: ObjectId, learned: AgentPreferences.Learned) -> String {
+        var lines = [agent.configuration.systemPrompt.isEmpty
+            ? "You are the content agent of a social media team. You write posts a person will review before anything is published."
+            : agent.configuration.systemPrompt]
+        if let own = agent.organizationSpecific.first(where: { $0.organizationId == organizationId }) {
+            lines += own.customPrompts
+        }
+        if !learned.avoid.isEmpty { lines.append("Reviewers rejected earlier drafts as: " + learned.avoid.joined(separator: "; ") + ". Avoid that.") }
+        if !learned.prefer.isEmpty { lines.append("Reviewers liked: " + learned.prefer.joined(separator: "; ") + ".") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Keeps the drafts every target platform can take, as pending drafts.
+    private func save(_ answer: LLMClient.Answer, platforms: [Platform], organizationId: ObjectId, topic: String, run: AgentRun,
+                      by identity: Identity) throws -> ([Content], [String]) {
+        let drafts = ((answer.json?.value as? [String: Any])?["drafts"] as? [[String: Any]]) ?? []
+        var posts: [Content] = []
+        var refused: [String] = []
+        let now = clock()
+        for draft in drafts {
+            guard let platform = (draft["platform"] as? String).flatMap(Platform.init(rawValue:)), platforms.contains(platform),
+                  !posts.contains(where: { $0.platforms.first?.platform == platform }), let text = draft["text"] as? String else { continue }
+            let check = PostCheck(text: text, on: platform)
+            let blocking = check.reasons.filter { if case .needsMedia = $0 { return false }; return true }
+            guard blocking.isEmpty else {
+                refused.append("\(platform.displayName): " + blocking.map(\.description).joined(separator: ", "))
+                continue
+            }
+            var post = Content()
+            post.organizationId = organizationId
+            post.userId = identity.actorId ?? ObjectId(high: 0, low: 0)
+            post.title = String(topic.prefix(80))
+            post.content.text = text
+            post.content.hashtags = PlatformRules.hashtags(in: text).map(String.init)
+            post.platforms = [Content.PlatformPost(platform: platform, status: .draft)]
+            var ai = Content.AIGenerated()
+            ai.agentId = run.agentId.hex
+            ai.prompt = topic
+            ai.generatedAt = now
+            ai.confidence = (draft["confidence"] as? NSNumber)?.doubleValue
+            ai.model = answer.model
+            ai.provider = answer.provider
+            ai.runId = run._id
+            post.aiGenerated = ai
+            post.createdAt = now
+            post.updatedAt = now
+            try ContentWorkflow.insertMade(post, store: store, clock: clock)
+            posts.append(post)
+        }
+        guard !posts.isEmpty else {
+            throw CoreError.invalid("the model wrote no draft a platform would take" + (refused.isEmpty ? "" : ": " + refused.joined(separator: "; ")))
+        }
+        return (posts, refused)
+    }
+}

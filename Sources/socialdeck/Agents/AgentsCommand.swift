@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import SocialdeckCore
+import SocialdeckModel
+import SocialdeckStorage
+import SocialdeckTerminal
+
+/// `socialdeck agents run TASK --org SLUG`: one agent task now, with the model `[llm]`
+/// names (the offline writer by default). What it writes waits in the approval queue.
+struct AgentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agents", abstract: "Run the AI agents' tasks.", subcommands: [Run.self])
+
+    enum Task: String, ExpressibleByArgument, CaseIterable {
+        case generateContent = "generate-content"
+    }
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run", abstract: "Run one agent task for an organization.",
+            discussion: "generate-content writes one draft per platform for --topic into the approval queue.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The task: generate-content.") var task: Task
+        @Option(help: ArgumentHelp("The organization (its slug).", valueName: "slug")) var org: String
+        @Option(help: "What the posts are about.") var topic: String
+        @Option(name: .customLong("point"), help: ArgumentHelp("A point the posts should make (repeatable).", valueName: "text"))
+        var points: [String] = []
+        @Option(help: ArgumentHelp("Comma-separated: facebook, instagram, x, linkedin, tiktok.", valueName: "list"))
+        var platforms = "x,linkedin,facebook"
+
+        func run() throws {
+            let chosen = try platforms.split(separator: ",").map { name -> Platform in
+                guard let p = Platform(argument: String(name).trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("unknown platform '\(name)'; use facebook, instagram, x, linkedin or tiktok")
+                }
+                return p
+            }
+            let configuration = Configuration.load(environment: ProcessInfo.processInfo.environment)
+            for problem in configuration.problems { FileHandle.standardError.write(Data("config: \(problem)\n".utf8)) }
+            let db = try store.open()
+            let orgId = try ScheduleCommand.organization(org, in: db)
+            let client = try configuration.llm.client(environment: ProcessInfo.processInfo.environment)
+            let made = try ContentAgent(store: db, client: client).draft(topic: topic, keyPoints: points, platforms: chosen,
+                                                                          organizationId: orgId, by: .localOperator())
+            let tag = made.run.provider == "offline" ? " (offline writer)" : ""
+            print("The content agent wrote \(made.posts.count) draft\(made.posts.count == 1 ? "" : "s") for approval with \(made.run.model ?? "?")\(tag):")
+            for post in made.posts {
+                let platform = post.platforms[0].platform
+                let check = PostCheck(text: post.content.text, on: platform)
+                let first = post.content.text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+                print("  \(platform.displayName) \(check.count)/\(check.limit)  \(SafeText.escapingControls(String(first.prefix(70))))")
+            }
+            for refusal in made.refused { print("  not saved: \(SafeText.escapingControls(refusal))") }
+            print(String(format: "Run %@: %d tokens in, %d out, $%.6f, %.0f ms.", made.run._id.hex, made.run.promptTokens,
+                         made.run.completionTokens, made.run.cost, made.run.durationMs))
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import SocialdeckCore
+import SocialdeckModel
+import SocialdeckStorage
+import SocialdeckTestSupport
+
+/// `socialdeck agents run` as a person runs it (issue #13): the offline writer by default,
+/// `SOCIALDECK_LLM_*` pointing at a fake model server on 127.0.0.1, and clear errors.
+@Suite("Agents commands")
+struct AgentsCommandTests {
+    @Test func generateContentOfflineThenThroughAConfiguredServer() throws {
+        let world = try DueWorld(.sqlite, posts: 1)
+        let data = ["--data", (world.store.location as NSString).deletingLastPathComponent]
+        let env = ["XDG_CONFIG_HOME": world.directory]
+        let offline = try Socialdeck.run(["agents", "run", "generate-content", "--org", "org0", "--topic", "Winter roast",
+                                          "--platforms", "x,linkedin"] + data, environment: env)
+        #expect(offline.status == 0, "\(offline.stderr)")
+        #expect(offline.stdout.contains("wrote 2 drafts for approval with offline-writer-1 (offline writer)"), "\(offline.stdout)")
+        #expect(offline.stdout.contains("X ") && offline.stdout.contains("/280"))
+
+        let server = try FakePlatformServer("fake_llm.py")
+        try server.script(raw: [["match": "/chat/completions",
+                                 "content": ##"{"drafts":[{"platform":"linkedin","text":"From the model.","confidence":0.9}],"imageBrief":""}"##,
+                                 "usage": ["prompt": 100, "completion": 20]]])
+        let remote = try Socialdeck.run(["agents", "run", "generate-content", "--org", "org0", "--topic", "Winter roast", "--platforms", "linkedin"] + data,
+                                        environment: env.merging(["SOCIALDECK_LLM_PROVIDER": "openai", "SOCIALDECK_LLM_BASE_URL": server.base + "/v1",
+                                                                  "SOCIALDECK_LLM_MODEL": "gpt-4o-mini", "OPENAI_API_KEY": "sk-secret-test"]) { $1 })
+        #expect(remote.status == 0, "\(remote.stderr)")
+        #expect(remote.stdout.contains("wrote 1 draft for approval with gpt-4o-mini:") && remote.stdout.contains("100 tokens in, 20 out, $0.000027"),
+                "\(remote.stdout)")
+        #expect(!remote.stdout.contains("sk-secret-test") && !remote.stderr.contains("sk-secret-test"), "the key is never printed")
+    }
+
+    @Test func mistakesSayWhatToDo() throws {
+        let world = try DueWorld(.sqlite, posts: 1)
+        let data = ["--data", (world.store.location as NSString).deletingLastPathComponent]
+        let noKey = try Socialdeck.run(["agents", "run", "generate-content", "--org", "org0", "--topic", "x"] + data,
+                                       environment: ["XDG_CONFIG_HOME": world.directory, "SOCIALDECK_LLM_PROVIDER": "anthropic", "ANTHROPIC_API_KEY": ""])
+        #expect(noKey.status != 0 && noKey.stderr.contains("needs ANTHROPIC_API_KEY"), "\(noKey.stderr)")
+        let platform = try Socialdeck.run(["agents", "run", "generate-content", "--org", "org0", "--topic", "x", "--platforms", "myspace"] + data)
+        #expect(platform.status != 0 && platform.stderr.contains("unknown platform 'myspace'"))
+        let org = try Socialdeck.run(["agents", "run", "generate-content", "--org", "nope", "--topic", "x"] + data)
+        #expect(org.status != 0 && org.stderr.contains("organization nope not found"), "\(org.stderr)")
+    }
+}
