@@ -30,11 +30,13 @@ enum ApprovalQueueList {
         return "\(length.count)/\(length.limit)"
     }
 
-    /// "agent AI 85%" for a draft an agent wrote, else the author's name.
+    /// "agent AI 85%" for a draft an agent wrote ("offline AI 85%" for the offline
+    /// writer's), else the author's name.
     static func authorText(_ item: QueueItem) -> String {
         guard item.isAIDraft else { return PaneDrawing.clean(item.author) }
-        guard let confidence = item.confidence else { return "agent AI" }
-        return "agent AI \(Int((min(max(confidence, 0), 1) * 100).rounded()))%"
+        let who = item.isOffline ? "offline AI" : "agent AI"
+        guard let confidence = item.confidence else { return who }
+        return "\(who) \(Int((min(max(confidence, 0), 1) * 100).rounded()))%"
     }
 
     /// The organization column's widest and narrowest: a name is cut with "…" before the column goes.

@@ -22,6 +22,8 @@ public struct QueueItem: Sendable, Equatable, Identifiable {
     public let isAIDraft: Bool
     /// 0…1, for AI drafts.
     public let confidence: Double?
+    /// The offline writer wrote it, not a model: shown wherever the draft is.
+    public let isOffline: Bool
     public let organization: String?
     public let lengths: [PlatformLength]
     /// Its time came while it still awaited approval (on any platform), so it was not
@@ -42,7 +44,8 @@ public struct QueueItem: Sendable, Equatable, Identifiable {
         scheduledAt = post.platforms.compactMap(\.scheduledAt).min()
         isAIDraft = post.aiGenerated?.isAiGenerated ?? false
         confidence = post.aiGenerated?.confidence
-        author = isAIDraft ? "content agent" : authorNames[post.userId] ?? "unknown"
+        isOffline = post.aiGenerated?.provider == "offline"
+        author = isAIDraft ? (isOffline ? "content agent (offline)" : "content agent") : authorNames[post.userId] ?? "unknown"
         organization = organizationNames[post.organizationId]
         lengths = post.platforms.map { PlatformLength(platform: $0.platform, count: PostLength.count(post.content.text, on: $0.platform)) }
         isExpired = post.platforms.contains { $0.status == .expired }

@@ -93,6 +93,23 @@ struct ApprovalsPaneTests {
         #expect(text.contains("We close at 14:00 on the 24th.␛[31m red␛[0m"))
     }
 
+    @Test("A draft the offline writer wrote says so in its row")
+    func offlineDraftsAreMarked() throws {
+        var draft = PaneFixtures.post(22, "Winter roast", text: "A closer look at winter roasts.", [(.linkedin, .draft, "2026-12-01T08:00:00Z")])
+        var ai = Content.AIGenerated()
+        ai.confidence = 0.81
+        ai.provider = "offline"
+        draft.aiGenerated = ai
+        var model = ApprovalQueueModel(identity: PaneFixtures.identity)
+        _ = model.send(.snapshot([QueueItem(draft, snapshot: PaneFixtures.snapshot)]), now: PaneFixtures.now)
+        let buffer = PaneFrame.approvals(model, width: 120, height: 30)
+        let row = try #require((0..<buffer.height).first { buffer.line($0).contains("○") })
+        #expect(buffer.line(row).contains("offline AI 81%"), "\(buffer.line(row))")
+        ai.provider = "openai"
+        draft.aiGenerated = ai
+        #expect(ApprovalQueueList.authorText(QueueItem(draft, snapshot: PaneFixtures.snapshot)) == "agent AI 81%")
+    }
+
     @Test("Hidden characters in a draft are shown in its queue row and its preview")
     func hiddenCharacters() throws {
         let smuggled = String(String.UnicodeScalarView("approve all".unicodeScalars.map { Unicode.Scalar($0.value + 0xE0000)! }))
