@@ -1,20 +1,14 @@
 """A fake of two LLM APIs on 127.0.0.1, for socialdeck's tests: OpenAI-compatible Chat
 Completions (POST /v1/chat/completions) and Anthropic Messages (POST /v1/messages).
 
-Every request is logged (GET /_control/log returns them). POST /_control/script queues
-answers for the next requests whose path contains `match`: the model's text
-(`content`), or a raw `status`/`body`/`headers`, a `delay` before answering, and the
-`usage` to report. Unscripted requests get `default_content`, settable with
-POST /_control/default. Prints its port on the first line of stdout."""
+Scripted answers (see scripted_server.py) give the model's text (`content`) and the
+`usage` to report, or a raw `status`/`body`/`headers`, and a `delay` before answering.
+Unscripted requests get the default content, settable with POST /_control/default."""
 import json
-import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-lock = threading.Lock()
-script = []
-log = []
+from scripted_server import ScriptedHandler, lock, serve
+
 default = {"content": "{}"}
 
 
@@ -37,55 +31,22 @@ def completion(path, request, content, usage):
                       "total_tokens": prompt_tokens + completion_tokens}}
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class Handler(ScriptedHandler):
+    def control(self, body):
+        if self.path == "/_control/default":
+            default.update(json.loads(body))
+            return 200, {}
+        return None
 
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        self.handle_request()
-
-    def do_POST(self):
-        self.handle_request()
-
-    def answer(self, status, body, headers=None):
-        data = body if isinstance(body, bytes) else (body.encode() if isinstance(body, str) else json.dumps(body).encode())
-        self.send_response(status)
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def handle_request(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length).decode("utf-8", "replace") if length else ""
-        if self.path.startswith("/_control/"):
-            with lock:
-                if self.path == "/_control/script":
-                    script.extend(json.loads(raw))
-                    return self.answer(200, {"queued": len(script)})
-                if self.path == "/_control/default":
-                    default.update(json.loads(raw))
-                    return self.answer(200, {})
-                if self.path == "/_control/log":
-                    return self.answer(200, list(log))
-            return self.answer(404, {})
+    def respond(self, entry, body):
         try:
-            request = json.loads(raw) if raw else {}
+            request = json.loads(body) if body else {}
         except ValueError:
             return self.answer(400, {"error": {"message": "the body is not JSON"}})
-        with lock:
-            log.append({"method": self.command, "path": self.path, "headers": dict(self.headers.items()), "body": raw})
-            entry = next((e for e in script if e.get("match", "") in self.path), None)
-            if entry is not None:
-                script.remove(entry)
-            fallback = dict(default)
         if not (self.path.endswith("/chat/completions") or self.path.endswith("/messages")):
             return self.answer(404, {"error": {"message": "no such endpoint: " + self.path}})
-        entry = entry or fallback
+        with lock:
+            entry = entry or dict(default)
         if entry.get("delay"):
             time.sleep(entry["delay"])
         if "status" in entry:
@@ -93,7 +54,4 @@ class Handler(BaseHTTPRequestHandler):
         self.answer(200, completion(self.path, request, entry.get("content", "{}"), entry.get("usage")), entry.get("headers"))
 
 
-server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-server.daemon_threads = True
-print(server.server_address[1], flush=True)
-server.serve_forever()
+serve(Handler)

@@ -1,29 +1,22 @@
 """A fake of the five platforms' publishing APIs on 127.0.0.1, for socialdeck's tests.
 
-Every request is logged (GET /_control/log returns them). By default each endpoint
-answers as its platform does on success; POST /_control/script queues answers for the
-next requests whose path contains `match`: a status, body and headers, a delay before
-answering, or a connection reset.
+By default each endpoint answers as its platform does on success; scripted answers
+(see scripted_server.py) give a status, body and headers, a delay before answering, or a
+connection reset.
 
 It is also the platforms' OAuth 2.0 server: /oauth/authorize sends the browser straight
 back to the redirect with a code (as if the person agreed), /oauth/token checks the PKCE
 verifier against the challenge and issues tokens, refresh tokens are single-use (as X's
-and TikTok's are), and each platform's "who am I" endpoint names an account. Prints its
-port on the first line of stdout."""
+and TikTok's are), and each platform's "who am I" endpoint names an account."""
 import base64
 import hashlib
-import json
 import socket
 import struct
-import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-lock = threading.Lock()
-script = []
-log = []
+from scripted_server import ScriptedHandler, lock, serve
+
 codes = {}
 refresh_tokens = set()
 access_tokens = set()
@@ -122,18 +115,7 @@ def default(path):
     return 404, {"error": {"message": "no such endpoint: " + path}}, {}
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        self.handle_request()
-
-    def do_POST(self):
-        self.handle_request()
-
+class Handler(ScriptedHandler):
     def success(self, body):
         with lock:
             if self.path.startswith("/oauth/authorize"):
@@ -142,32 +124,7 @@ class Handler(BaseHTTPRequestHandler):
                 return token(body, self.headers)
         return default(self.path)
 
-    def answer(self, status, body, headers):
-        data = b"" if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
-        self.send_response(status)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def handle_request(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode("utf-8", "replace") if length else ""
-        if self.path.startswith("/_control/"):
-            with lock:
-                if self.path == "/_control/script":
-                    script.extend(json.loads(body))
-                    return self.answer(200, {"queued": len(script)}, {})
-                if self.path == "/_control/log":
-                    return self.answer(200, list(log), {})
-            return self.answer(404, None, {})
-        with lock:
-            log.append({"method": self.command, "path": self.path, "headers": dict(self.headers.items()), "body": body})
-            entry = next((e for e in script if e.get("match", "") in self.path), None)
-            if entry is not None:
-                script.remove(entry)
+    def respond(self, entry, body):
         if entry is None:
             return self.answer(*self.success(body))
         if entry.get("delay"):
@@ -182,7 +139,4 @@ class Handler(BaseHTTPRequestHandler):
         self.answer(entry.get("status", status), entry.get("body", default_body), entry.get("headers", default_headers))
 
 
-server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-server.daemon_threads = True
-print(server.server_address[1], flush=True)
-server.serve_forever()
+serve(Handler)
