@@ -11,12 +11,7 @@ struct ControllerTests {
     let ws: Workspace
     init() throws { ws = try Workspace() }
 
-    func loaded(_ identity: Identity) throws -> DashboardModel {
-        var model = ws.dashboard(identity)
-        let snapshot = try ws.snapshot(identity, model: model)
-        model.receive(.init(result: .success(snapshot), request: ws.everyPane(model), duration: 0.01), now: ws.now)
-        return model
-    }
+    func loaded(_ identity: Identity) throws -> DashboardModel { try ws.loaded(identity) }
 
     var context: ActionContext { ActionContext(now: ws.now, screenRows: 10) }
 

@@ -41,6 +41,13 @@ struct Workspace {
         try SnapshotLoader(store: store, identity: identity, clock: { [now] in now }).load(everyPane(model))
     }
 
+    /// A dashboard for `identity` that has received its first snapshot of every pane.
+    func loaded(_ identity: Identity, zone: String = "Europe/Berlin") throws -> DashboardModel {
+        var model = dashboard(identity, zone: zone)
+        model.receive(.init(result: .success(try snapshot(identity, model: model)), request: everyPane(model), duration: 0.01), now: now)
+        return model
+    }
+
     func dashboard(_ identity: Identity, zone: String = "Europe/Berlin") -> DashboardModel {
         DashboardModel(identity: identity, userName: "Test", roleName: "manager", organizationName: "Acme", storeLocation: "SQLite test",
                        timeZone: TimeZone(identifier: zone)!, now: now)

@@ -15,12 +15,7 @@ struct OpenItemAndOrganizationTests {
 
     var context: ActionContext { ActionContext(now: ws.now, screenRows: 10) }
 
-    func loaded(_ identity: Identity) throws -> DashboardModel {
-        var model = ws.dashboard(identity)
-        let snapshot = try ws.snapshot(identity, model: model)
-        model.receive(.init(result: .success(snapshot), request: ws.everyPane(model), duration: 0.01), now: ws.now)
-        return model
-    }
+    func loaded(_ identity: Identity) throws -> DashboardModel { try ws.loaded(identity) }
 
     var staff: Identity {
         get throws {

@@ -13,11 +13,7 @@ struct PostActionsTests {
     init() throws { ws = try Workspace() }
     var context: ActionContext { ActionContext(now: ws.now, screenRows: 10) }
 
-    func loaded(_ identity: Identity) throws -> DashboardModel {
-        var model = ws.dashboard(identity)
-        model.receive(.init(result: .success(try ws.snapshot(identity, model: model)), request: ws.everyPane(model), duration: 0.01), now: ws.now)
-        return model
-    }
+    func loaded(_ identity: Identity) throws -> DashboardModel { try ws.loaded(identity) }
 
     func run(_ effects: [DashboardEffect], in model: inout DashboardModel) throws {
         let runner = CommandRunner(store: ws.store, identity: ws.manager, clock: { [now = ws.now] in now }) { _, _ in }

@@ -12,12 +12,7 @@ struct UndoHistoryTests {
     let ws: Workspace
     init() throws { ws = try Workspace() }
 
-    func loaded(_ identity: Identity, zone: String = "Europe/Berlin") throws -> DashboardModel {
-        var model = ws.dashboard(identity, zone: zone)
-        let snapshot = try ws.snapshot(identity, model: model)
-        model.receive(.init(result: .success(snapshot), request: ws.everyPane(model), duration: 0.01), now: ws.now)
-        return model
-    }
+    func loaded(_ identity: Identity, zone: String = "Europe/Berlin") throws -> DashboardModel { try ws.loaded(identity, zone: zone) }
 
     func runner(_ identity: Identity) -> CommandRunner {
         CommandRunner(store: ws.store, identity: identity, clock: { [now = ws.now] in now }, deliver: { _, _ in })
