@@ -42,6 +42,7 @@ extension PublishScheduler {
                 try putBack([job], until: now.addingTimeInterval(policy.slotWait), now: now)
                 try PublishQuotas(store: store, limits: policy.rateLimits).giveBack(job, at: now)
                 report.deferred += 1
+                report.waitingForSlot += 1
                 continue
             }
             let (state, mirror) = try send(job, outgoing)

@@ -67,6 +67,9 @@ public struct PublishScheduler: Sendable {
         public var cancelled = 0
         /// Jobs put back for a rate window, or because publishing is paused.
         public var deferred = 0
+        /// Of those, jobs that waited for a send slot (another process was sending for the
+        /// same account or platform); they are due again in seconds.
+        public var waitingForSlot = 0
         /// Recurring runs made, and runs passed over as too late.
         public var recurring = 0
         public var recurringSkipped = 0
@@ -78,7 +81,7 @@ public struct PublishScheduler: Sendable {
             needsCheck += other.needsCheck; published += other.published; retrying += other.retrying
             failed += other.failed; missed += other.missed; cancelled += other.cancelled
             deferred += other.deferred; paused = paused || other.paused
-            recurring += other.recurring; recurringSkipped += other.recurringSkipped
+            recurring += other.recurring; recurringSkipped += other.recurringSkipped; waitingForSlot += other.waitingForSlot
         }
     }
 

@@ -13,22 +13,36 @@ struct AgentsCommand: ParsableCommand {
 
     enum Task: String, ExpressibleByArgument, CaseIterable {
         case generateContent = "generate-content"
+        case bestTimes = "best-times"
     }
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "run", abstract: "Run one agent task for an organization.",
-            discussion: "generate-content writes one draft per platform for --topic into the approval queue.")
+            discussion: """
+            generate-content writes one draft per platform for --topic into the approval queue. best-times scores each weekday \
+            and hour from the organization's published posts (every organization's when it has too few) and keeps the result \
+            as its posting schedule.
+            """)
         @OptionGroup var store: StoreOptions
         @Argument(help: "The task: generate-content.") var task: Task
         @Option(help: ArgumentHelp("The organization (its slug).", valueName: "slug")) var org: String
-        @Option(help: "What the posts are about.") var topic: String
+        @Option(help: "What the posts are about (generate-content).") var topic: String?
         @Option(name: .customLong("point"), help: ArgumentHelp("A point the posts should make (repeatable).", valueName: "text"))
         var points: [String] = []
         @Option(help: ArgumentHelp("Comma-separated: facebook, instagram, x, linkedin, tiktok.", valueName: "list"))
         var platforms = "x,linkedin,facebook"
+        @Option(help: ArgumentHelp("best-times: one platform only.", valueName: "platform")) var platform: Platform?
+        @Option(help: ArgumentHelp("best-times: the time zone the hours are in (default: the organization admin's).", valueName: "zone"))
+        var tz: String?
+
+        func validate() throws {
+            if task == .generateContent && topic == nil { throw ValidationError("generate-content needs --topic") }
+            if let tz, TimeZone(identifier: tz) == nil { throw ValidationError("unknown time zone \(tz)") }
+        }
 
         func run() throws {
+            if task == .bestTimes { return try bestTimes() }
             let chosen = try platforms.split(separator: ",").map { name -> Platform in
                 guard let p = Platform(argument: String(name).trimmingCharacters(in: .whitespaces)) else {
                     throw ValidationError("unknown platform '\(name)'; use facebook, instagram, x, linkedin or tiktok")
@@ -40,7 +54,7 @@ struct AgentsCommand: ParsableCommand {
             let db = try store.open()
             let orgId = try ScheduleCommand.organization(org, in: db)
             let client = try configuration.llm.client(environment: ProcessInfo.processInfo.environment)
-            let made = try ContentAgent(store: db, client: client).draft(topic: topic, keyPoints: points, platforms: chosen,
+            let made = try ContentAgent(store: db, client: client).draft(topic: topic ?? "", keyPoints: points, platforms: chosen,
                                                                           organizationId: orgId, by: .localOperator())
             let tag = made.run.provider == "offline" ? " (offline writer)" : ""
             print("The content agent wrote \(made.posts.count) draft\(made.posts.count == 1 ? "" : "s") for approval with \(made.run.model ?? "?")\(tag):")
@@ -53,6 +67,21 @@ struct AgentsCommand: ParsableCommand {
             for refusal in made.refused { print("  not saved: \(SafeText.escapingControls(refusal))") }
             print(String(format: "Run %@: %d tokens in, %d out, $%.6f, %.0f ms.", made.run._id.hex, made.run.promptTokens,
                          made.run.completionTokens, made.run.cost, made.run.durationMs))
+        }
+
+        func bestTimes() throws {
+            let db = try store.open()
+            let orgId = try ScheduleCommand.organization(org, in: db)
+            let admin = try ModelCollection(db, User.self).first(.eq("organizationId", orgId) && .eq("role", UserRole.admin), sort: [.asc("_id")])
+            let zone = TimeZone(identifier: tz ?? admin?.profile.timezone ?? "UTC") ?? TimeZone(identifier: "UTC")!
+            let result = try PostingTimes(store: db).plan(for: orgId, platform: platform, timeZone: zone, by: .localOperator())
+            let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+            var rows = [["WHEN (\(zone.identifier))", "SCORE", "POSTS"]]
+            for slot in result.slots {
+                rows.append(["\(days[slot.weekday - 1]) \(String(format: "%02d:00", slot.hour))", String(format: "%.2f%%", slot.score * 100), String(slot.posts)])
+            }
+            print(result.slots.isEmpty ? "No published post has metrics yet; nothing to score." : Table.render(rows))
+            print(result.ownHistory ? "From \(result.basis) of the organization's published posts." : "Note: \(result.note ?? "").")
         }
     }
 }

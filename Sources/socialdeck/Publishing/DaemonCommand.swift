@@ -63,15 +63,19 @@ struct DaemonCommand: ParsableCommand {
         output.write("started as \(scheduler.owner) on \(db.backend.rawValue) \(db.location)\(once ? " (once)" : "")")
         var total = PublishScheduler.Report()
         while !stop.requested {
+            var waitingForSlot = false
             do {
                 let report = try scheduler.runOnce(shouldStop: { stop.requested })
+                waitingForSlot = report.waitingForSlot > 0
                 total.add(report)
                 if let line = DaemonLog.summary(report) { output.write(line) }
             } catch {
                 output.write("pass failed: \(error); trying again")
                 if once { throw error }
             }
-            if once { break }
+            // `--once` drains what is due: jobs that waited for another process's send go next.
+            if once && !waitingForSlot { break }
+            if once { stop.wait(seconds: policy.slotWait); continue }
             let next = (try? scheduler.nextDue()) ?? nil
             let wait = min(poll, max(0.05, next.map { $0.timeIntervalSinceNow } ?? poll))
             stop.wait(seconds: wait)

@@ -30,7 +30,8 @@ final class DaemonLog: Sendable {
     static func summary(_ r: PublishScheduler.Report) -> String? {
         let parts: [(Int, String)] = [(r.queued, "queued"), (r.published, "published"), (r.retrying, "to retry"), (r.failed, "failed"),
                                       (r.needsCheck, "to check"), (r.missed, "missed"), (r.expired, "expired"),
-                                      (r.cancelled, "cancelled"), (r.recovered, "taken over"), (r.deferred, "waiting for a rate window"),
+                                      (r.cancelled, "cancelled"), (r.recovered, "taken over"), (r.deferred - r.waitingForSlot, "waiting for a rate window"),
+                                      (r.waitingForSlot, "waiting for a send slot"),
                                       (r.recurring, "recurring runs made"), (r.recurringSkipped, "recurring runs too late to make")]
         let said = parts.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         if said.isEmpty { return nil }

@@ -55,6 +55,12 @@ enum IsolationProbes {
         },
         .init(name: "RecurringSchedules.setActive") { me, f in try f.recurring.setActive(false, f.otherSchedule._id, by: me) },
         .init(name: "RecurringSchedules.remove") { me, f in try f.recurring.remove(f.otherSchedule._id, by: me) },
+        .init(name: "PostingTimes.best") { me, f in
+            try PostingTimes(store: f.w.store, clock: f.w.clock.closure).best(for: f.other._id, timeZone: TimeZone(identifier: "UTC")!, by: me).slots.count
+        },
+        .init(name: "PostingTimes.plan") { me, f in
+            try PostingTimes(store: f.w.store, clock: f.w.clock.closure).plan(for: f.other._id, timeZone: TimeZone(identifier: "UTC")!, by: me).slots.count
+        },
         .init(name: "ContentAgent.draft") { me, f in
             try ContentAgent(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()), clock: f.w.clock.closure)
                 .draft(topic: "Planted", platforms: [.linkedin], organizationId: f.other._id, by: me).posts
