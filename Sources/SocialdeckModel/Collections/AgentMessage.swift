@@ -15,6 +15,14 @@ public struct AgentMessage: StoredModel, Equatable {
     public var status = Delivery.queued
     public var createdAt = Date(timeIntervalSince1970: 0)
     public var processedAt: Date?
+    /// The process consuming it, and until when its claim holds; a claim that lapses (the
+    /// process died) lets another process take the message over.
+    public var claimedBy: String?
+    public var claimedUntil: Date?
+    /// Claims so far; a message that keeps failing its consumer is given up.
+    public var attempts: Int?
+    /// Why its consumer failed, for people.
+    public var error: String?
 
     public init() {}
 
