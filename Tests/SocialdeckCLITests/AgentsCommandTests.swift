@@ -32,6 +32,25 @@ struct AgentsCommandTests {
         #expect(!remote.stdout.contains("sk-secret-test") && !remote.stderr.contains("sk-secret-test"), "the key is never printed")
     }
 
+    /// `workflow run` now, and a waiting request carried out by `daemon --once`.
+    @Test func workflowsRunFromTheCommandLineAndTheDaemon() throws {
+        let world = try DueWorld(.sqlite, posts: 1)
+        let data = ["--data", (world.store.location as NSString).deletingLastPathComponent]
+        let env = ["XDG_CONFIG_HOME": world.directory]
+        let now = try Socialdeck.run(["workflow", "run", "strategy-optimisation", "--org", "org0"] + data, environment: env)
+        #expect(now.status == 0 && now.stdout.contains("strategy-optimisation: done; steps done: analyze_content_performance, optimize_posting_schedule"),
+                "\(now.stdout)\(now.stderr)")
+        let unknown = try Socialdeck.run(["workflow", "run", "nope", "--org", "org0"] + data, environment: env)
+        #expect(unknown.status != 0 && unknown.stderr.contains("unknown workflow nope"))
+
+        let org = try #require(try ModelCollection(world.store, Organization.self).first(.eq("slug", "org1")))
+        let request = try WorkflowRunner(store: world.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
+            .request(StandardWorkflows.analytics, organizationId: org._id, by: .localOperator())
+        let daemon = try Socialdeck.run(["daemon", "--once"] + data, environment: env)
+        #expect(daemon.stdout.contains("workflows: 1 finished, 0 failed"), "\(daemon.stdout)")
+        #expect(try ModelCollection(world.store, AgentMessage.self).get(request._id)?.status == .done)
+    }
+
     @Test func mistakesSayWhatToDo() throws {
         let world = try DueWorld(.sqlite, posts: 1)
         let data = ["--data", (world.store.location as NSString).deletingLastPathComponent]

@@ -11,6 +11,7 @@ struct AgentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agents", abstract: "Run the AI agents' tasks.", subcommands: [Run.self])
 
+
     enum Task: String, ExpressibleByArgument, CaseIterable {
         case generateContent = "generate-content"
         case bestTimes = "best-times"

@@ -7,13 +7,13 @@ import SocialdeckStorage
 import SocialdeckTerminal
 import Synchronization
 
-/// `socialdeck daemon`: the core without a screen, for servers. Today it runs the
-/// publisher (the agents join it later). It logs lines to stdout or a file, never to
+/// `socialdeck daemon`: the core without a screen, for servers: the publisher, and the
+/// agents' workflows as their requests come due. It logs lines to stdout or a file, never to
 /// a terminal screen; SIGTERM and SIGINT stop it after the job in hand and give back
 /// its leases.
 struct DaemonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "daemon", abstract: "Run the publisher without a screen (for servers and systemd).",
+        commandName: "daemon", abstract: "Run the publisher and the agents' workflows without a screen (for servers and systemd).",
         discussion: "Publishes what is due, exactly once, alongside any other socialdeck on the same store. SIGTERM stops it cleanly.")
 
     @OptionGroup var store: StoreOptions
@@ -59,9 +59,12 @@ struct DaemonCommand: ParsableCommand {
         let (vault, _) = try SecretVault.load(environment: ProcessInfo.processInfo.environment)
         let live = configuration.platforms.liveClient(store: db, vault: vault, timeout: policy.requestTimeout)
         let scheduler = PublishScheduler(store: db, policy: policy, live: live)
+        let workflows = try WorkflowRunner(store: db, client: configuration.llm.client(environment: ProcessInfo.processInfo.environment),
+                                           owner: scheduler.owner)
         let stop = StopSignal()
         output.write("started as \(scheduler.owner) on \(db.backend.rawValue) \(db.location)\(once ? " (once)" : "")")
         var total = PublishScheduler.Report()
+        var workflowsCheckedAt = Date.distantPast
         while !stop.requested {
             var waitingForSlot = false
             do {
@@ -69,6 +72,12 @@ struct DaemonCommand: ParsableCommand {
                 waitingForSlot = report.waitingForSlot > 0
                 total.add(report)
                 if let line = DaemonLog.summary(report) { output.write(line) }
+                // Workflow requests come a few times a day: looked for every 10 s, not every pass.
+                if once || Date().timeIntervalSince(workflowsCheckedAt) >= 10 {
+                    workflowsCheckedAt = Date()
+                    let ran = try workflows.runWaiting()
+                    if ran.finished + ran.failed > 0 { output.write("workflows: \(ran.finished) finished, \(ran.failed) failed") }
+                }
             } catch {
                 output.write("pass failed: \(error); trying again")
                 if once { throw error }

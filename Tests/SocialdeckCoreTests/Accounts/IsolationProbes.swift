@@ -61,6 +61,10 @@ enum IsolationProbes {
         .init(name: "PostingTimes.plan") { me, f in
             try PostingTimes(store: f.w.store, clock: f.w.clock.closure).plan(for: f.other._id, timeZone: TimeZone(identifier: "UTC")!, by: me).slots.count
         },
+        .init(name: "WorkflowRunner.request") { me, f in
+            try WorkflowRunner(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()), clock: f.w.clock.closure)
+                .request(StandardWorkflows.analytics, organizationId: f.other._id, by: me).type
+        },
         .init(name: "ContentAgent.draft") { me, f in
             try ContentAgent(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()), clock: f.w.clock.closure)
                 .draft(topic: "Planted", platforms: [.linkedin], organizationId: f.other._id, by: me).posts

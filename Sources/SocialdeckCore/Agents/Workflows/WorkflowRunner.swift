@@ -1,0 +1,155 @@
+import Foundation
+import SocialdeckModel
+import SocialdeckStorage
+
+/// Carries out the spec's workflows, step by step, from `scheduled_workflow` requests
+/// (the recurring schedules) or a person's `workflow run`. Each step is an agent task
+/// recorded in `agent_runs`; the steps done so far are written into the request itself
+/// (`payload.completed`), so a process that dies mid-workflow leaves a request whose
+/// claim lapses, and whoever claims it next resumes after the last completed step. A step
+/// that fails ends the workflow as failed with the earlier steps' results kept.
+public struct WorkflowRunner: Sendable {
+    let store: any DocumentStore
+    let client: LLMClient
+    let clock: @Sendable () -> Date
+    let owner: String
+
+    public init(store: any DocumentStore, client: LLMClient, owner: String = PublishScheduler.processOwner(),
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.client = client
+        self.owner = owner
+        self.clock = clock
+    }
+
+    /// The steps of each workflow, as built so far.
+    public static let steps: [String: [String]] = [
+        StandardWorkflows.analytics: ["analyze_content_performance"],
+        StandardWorkflows.strategyOptimisation: ["analyze_content_performance", "optimize_posting_schedule"],
+        StandardWorkflows.contentCreation: ["analyze_content_performance", "optimize_posting_schedule", "generate_content"],
+    ]
+
+    /// Asks for a workflow now, as a person (the request waits for a runner, as scheduled ones do).
+    public func request(_ workflow: String, organizationId: ObjectId, topic: String? = nil, by identity: Identity) throws -> AgentMessage {
+        guard Self.steps[workflow] != nil else {
+            throw CoreError.invalid("unknown workflow \(workflow); there are \(StandardWorkflows.names.joined(separator: ", "))")
+        }
+        try AccessControl.authorize(identity, .viewAgents, organizationId: organizationId)
+        if workflow == StandardWorkflows.contentCreation {
+            try AccessControl.authorize(identity, .createContent, organizationId: organizationId)
+            guard let topic, !topic.isEmpty else { throw CoreError.invalid("content-creation needs a topic") }
+        }
+        var payload: Document = ["workflow": .string(workflow), "completed": .array([])]
+        if let topic { payload["topic"] = .string(topic) }
+        if let actor = identity.actorId { payload["requestedBy"] = .objectId(actor) }
+        return try AgentMessages(store: store, clock: clock).send(from: StandardWorkflows.firstAgent(of: workflow),
+                                                                  to: StandardWorkflows.firstAgent(of: workflow),
+                                                                  type: "scheduled_workflow", payload: payload, organizationId: organizationId)
+    }
+
+    /// What a pass did.
+    public struct Outcome: Sendable, Equatable {
+        public var finished = 0
+        public var failed = 0
+    }
+
+    /// Claims and carries out every waiting workflow request, one at a time.
+    public func runWaiting() throws -> Outcome {
+        let messages = AgentMessages(store: store, clock: clock)
+        var outcome = Outcome()
+        for agent in Set(StandardWorkflows.names.map(StandardWorkflows.firstAgent)).sorted(by: { $0.rawValue < $1.rawValue }) {
+            while let request = try messages.claim(for: agent, owner: owner) {
+                guard request.type == "scheduled_workflow" else {
+                    // Not a workflow: for the agent that consumes it, later; give the claim back.
+                    try store.updateOne(AgentMessage.collection.rawValue, .id(request._id) && .eq("claimedBy", owner),
+                                        Update.set("status", AgentMessage.Delivery.queued).unset("claimedUntil"))
+                    break
+                }
+                do {
+                    try run(request)
+                    try messages.finish(request, owner: owner)
+                    outcome.finished += 1
+                } catch {
+                    try messages.finish(request, owner: owner, error: SafeText.escapingControls(String(describing: error)))
+                    outcome.failed += 1
+                }
+            }
+        }
+        return outcome
+    }
+
+    /// The request's steps after those already completed.
+    func run(_ request: AgentMessage) throws {
+        let workflow = request.payload["workflow"]?.stringValue ?? ""
+        guard let steps = Self.steps[workflow], let org = request.organizationId else {
+            throw CoreError.invalid("the request names no workflow this socialdeck knows (\(workflow))")
+        }
+        var completed = Self.completed(request)
+        for step in steps where !completed.contains(step) {
+            try perform(step, organizationId: org, request: request)
+            completed.append(step)
+            try store.updateOne(AgentMessage.collection.rawValue, .id(request._id) && .eq("claimedBy", owner),
+                                Update.set("payload.completed", BSONValue.array(completed.map { BSONValue.string($0) })))
+        }
+    }
+
+    public static func completed(_ request: AgentMessage) -> [String] {
+        guard case .array(let done)? = request.payload["completed"] else { return [] }
+        return done.compactMap(\.stringValue)
+    }
+
+    /// One step, as its agent, on behalf of the organization (the system acts; each step's
+    /// own core checks still apply to what it writes).
+    private func perform(_ step: String, organizationId: ObjectId, request: AgentMessage) throws {
+        let system = Identity.localOperator()
+        switch step {
+        case "analyze_content_performance":
+            try recordComputed(.intelligence, step, organizationId: organizationId) {
+                let summary = try ContentPerformance(store: store, clock: clock).summary(organizationId)
+                var insight = AgentMemoryItem()
+                insight.agentType = .intelligence
+                insight.organizationId = organizationId
+                insight.kind = "insight"
+                insight.text = summary.sentence
+                insight.createdAt = clock()
+                try ModelCollection(store, AgentMemoryItem.self).insert(insight)
+                return ["posts": .int32(Int32(summary.posts)), "summary": .string(summary.sentence)]
+            }
+        case "optimize_posting_schedule":
+            let admin = try ModelCollection(store, User.self).first(.eq("organizationId", organizationId) && .eq("role", UserRole.admin),
+                                                                    sort: [.asc("_id")])
+            let zone = TimeZone(identifier: admin?.profile.timezone ?? "UTC") ?? TimeZone(identifier: "UTC")!
+            _ = try PostingTimes(store: store, clock: clock).plan(for: organizationId, timeZone: zone, by: system)
+        case "generate_content":
+            let topic = request.payload["topic"]?.stringValue ?? "this week at the organization"
+            _ = try ContentAgent(store: store, client: client, clock: clock)
+                .draft(topic: topic, platforms: [.facebook, .twitter, .linkedin], organizationId: organizationId, by: system)
+        default:
+            throw CoreError.invalid("no agent does \(step) yet")
+        }
+    }
+
+    /// A computed step recorded as its agent's run.
+    private func recordComputed(_ agent: AgentType, _ task: String, organizationId: ObjectId, _ body: () throws -> Document) throws {
+        let recorder = AgentRunRecorder(store: store, clock: clock)
+        var run = AgentRun()
+        run.agentId = try recorder.agent(agent)._id
+        run.agentType = agent
+        run.organizationId = organizationId
+        run.task = task
+        run.provider = "computed"
+        run.startedAt = clock()
+        let started = Date()
+        do {
+            run.output = try body()
+            run.status = .succeeded
+        } catch {
+            run.status = .failed
+            run.error = SafeText.escapingControls(String(describing: error))
+        }
+        run.durationMs = Date().timeIntervalSince(started) * 1000
+        run.finishedAt = clock()
+        try recorder.record(run)
+        if let error = run.error { throw CoreError.invalid(error) }
+    }
+}

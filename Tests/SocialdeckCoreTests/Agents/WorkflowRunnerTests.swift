@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import SocialdeckCore
+import SocialdeckModel
+import SocialdeckStorage
+import SocialdeckTestSupport
+
+/// The workflows (issue #13): each step an agent run, the steps done kept in the request,
+/// a crashed runner's request resumed after its last completed step, a failed step
+/// leaving the earlier results.
+@Suite("Workflows")
+struct WorkflowRunnerTests {
+    var offline: LLMClient { LLMClient(provider: OfflineWriter(), settings: LLMSettings(), pause: { _ in }) }
+
+    func runs(_ p: PublishingWorld, _ task: String) throws -> [AgentRun] {
+        try ModelCollection(p.store, AgentRun.self).find(.eq("task", task))
+    }
+
+    @Test(arguments: Backend.enabled)
+    func strategyOptimisationRunsEachStepAsAnAgentRun(_ backend: Backend) throws {
+        let p = try PublishingWorld(backend)
+        let runner = WorkflowRunner(store: p.store, client: offline, owner: "runner", clock: p.clock.closure)
+        let request = try runner.request(StandardWorkflows.strategyOptimisation, organizationId: p.org._id, by: identity(of: p.manager))
+        #expect(try runner.runWaiting() == WorkflowRunner.Outcome(finished: 1, failed: 0))
+        let done = try #require(try ModelCollection(p.store, AgentMessage.self).get(request._id))
+        #expect(done.status == .done && WorkflowRunner.completed(done) == ["analyze_content_performance", "optimize_posting_schedule"])
+        #expect(try runs(p, "analyze_content_performance").map(\.agentType) == [.intelligence])
+        #expect(try runs(p, "optimize_posting_schedule").map(\.agentType) == [.strategy])
+        #expect(try ModelCollection(p.store, AgentMemoryItem.self).count(.eq("kind", "insight") && .eq("organizationId", p.org._id)) == 1)
+        #expect(try ModelCollection(p.store, Strategy.self).count(.eq("type", "posting_schedule")) == 1)
+        #expect(try runner.runWaiting() == WorkflowRunner.Outcome(), "nothing twice")
+    }
+
+    /// A runner died after the first step: its claim lapses and the next runner does only the rest.
+    @Test func aCrashedWorkflowResumesAfterItsLastCompletedStep() throws {
+        let p = try PublishingWorld(.sqlite)
+        let first = WorkflowRunner(store: p.store, client: offline, owner: "dead", clock: p.clock.closure)
+        let request = try first.request(StandardWorkflows.strategyOptimisation, organizationId: p.org._id, by: identity(of: p.manager))
+        try p.store.updateOne(AgentMessage.collection.rawValue, .id(request._id),
+                              Update.set("status", AgentMessage.Delivery.processing).set("claimedBy", "dead").set("attempts", Int64(1))
+                                  .set("claimedUntil", p.clock.now.addingTimeInterval(300))
+                                  .set("payload.completed", BSONValue.array([.string("analyze_content_performance")])))
+        let next = WorkflowRunner(store: p.store, client: offline, owner: "next", clock: p.clock.closure)
+        #expect(try next.runWaiting() == WorkflowRunner.Outcome(), "held while the dead runner's claim lasts")
+        p.clock.advance(by: 301)
+        #expect(try next.runWaiting().finished == 1)
+        #expect(try runs(p, "analyze_content_performance").isEmpty, "the completed step is not run again")
+        #expect(try runs(p, "optimize_posting_schedule").count == 1)
+        #expect(try ModelCollection(p.store, AgentMessage.self).get(request._id)?.status == .done)
+    }
+
+    @Test func aFailedStepKeepsTheEarlierResults() throws {
+        let p = try PublishingWorld(.sqlite)
+        let server = try FakePlatformServer("fake_llm.py")
+        try server.script(raw: [["match": "/chat/completions", "status": 401, "body": ["error": ["message": "Invalid key"]]]])
+        let model = LLMClient(provider: OpenAIChatProvider(baseURL: server.base + "/v1", apiKey: "bad"), settings: LLMSettings(), pause: { _ in })
+        let runner = WorkflowRunner(store: p.store, client: model, owner: "runner", clock: p.clock.closure)
+        let request = try runner.request(StandardWorkflows.contentCreation, organizationId: p.org._id, topic: "Cold brew kits", by: identity(of: p.manager))
+        #expect(try runner.runWaiting() == WorkflowRunner.Outcome(finished: 0, failed: 1))
+        let failed = try #require(try ModelCollection(p.store, AgentMessage.self).get(request._id))
+        #expect(failed.status == .failed && failed.error?.contains("Invalid key") == true)
+        #expect(WorkflowRunner.completed(failed) == ["analyze_content_performance", "optimize_posting_schedule"])
+        #expect(try runs(p, "generate_content").first?.status == .failed)
+        #expect(throws: CoreError.self) { try runner.request("nope", organizationId: p.org._id, by: identity(of: p.manager)) }
+        #expect(throws: CoreError.self) { try runner.request(StandardWorkflows.contentCreation, organizationId: p.org._id, by: identity(of: p.manager)) }
+        let viewer = try p.w.customer("viewer@acme.test", in: p.org, role: .viewer)
+        #expect(throws: AccessDenied.self) { try runner.request(StandardWorkflows.analytics, organizationId: p.org._id, by: identity(of: viewer)) }
+    }
+}
