@@ -8,6 +8,8 @@ import SocialdeckStorage
 public struct AgentPreferences: Sendable {
     let store: any DocumentStore
     static let kept = 8
+    /// Preference items kept per organization; the oldest go first.
+    static let bound = 200
 
     public init(store: any DocumentStore) {
         self.store = store
@@ -42,5 +44,9 @@ public struct AgentPreferences: Sendable {
         item.metadata = ["stance": .string(prefer ? "prefer" : "avoid")]
         item.createdAt = now
         try ModelCollection(store, AgentMemoryItem.self).insert(item)
+        let mine: Filter = .eq("organizationId", organizationId) && .eq("agentType", AgentType.learning) && .eq("kind", "preference")
+        let beyond = try store.find(AgentMemoryItem.collection.rawValue, mine, sort: [.desc("createdAt"), .desc("_id")], skip: Self.bound,
+                                    projection: .include(["_id"])).compactMap { $0["_id"] }
+        if !beyond.isEmpty { try store.deleteMany(AgentMemoryItem.collection.rawValue, .isIn("_id", beyond)) }
     }
 }

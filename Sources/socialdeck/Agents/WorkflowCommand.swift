@@ -9,7 +9,44 @@ import SocialdeckTerminal
 /// step, as `socialdeck daemon` runs the scheduled ones.
 struct WorkflowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "workflow", abstract: "Run the agents' workflows.", subcommands: [Run.self])
+        commandName: "workflow", abstract: "Run the agents' workflows.", subcommands: [Run.self, List.self, Retry.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Workflow requests, newest first: state and steps done.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: ArgumentHelp("Only this organization (its slug).", valueName: "slug")) var org: String?
+
+        func run() throws {
+            let db = try store.open()
+            let orgId = try org.map { try ScheduleCommand.organization($0, in: db) }
+            let runner = WorkflowRunner(store: db, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
+            var rows = [["REQUEST", "WORKFLOW", "ASKED (UTC)", "STATE", "STEPS DONE", "ERROR"]]
+            for r in try runner.list(for: .localOperator(), organizationId: orgId) {
+                rows.append([r._id.hex, r.payload["workflow"]?.stringValue ?? "?", ISODate.string(from: r.createdAt), r.status.rawValue,
+                             WorkflowRunner.completed(r).joined(separator: ", "), String((r.error ?? "").prefix(80))])
+            }
+            print(rows.count == 1 ? "No workflow has been asked for yet." : Table.render(rows))
+        }
+    }
+
+    struct Retry: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "retry", abstract: "Send a failed workflow round again; it resumes at the step that failed.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The request's id, as `workflow list` shows it.") var request: String
+
+        func run() throws {
+            let db = try store.open()
+            let configuration = Configuration.load(environment: ProcessInfo.processInfo.environment)
+            let runner = WorkflowRunner(store: db, client: try configuration.llm.client(environment: ProcessInfo.processInfo.environment))
+            let id = try ScheduleCommand.objectId(request, what: "request", listedBy: "workflow list")
+            _ = try runner.retry(id, by: .localOperator())
+            _ = try runner.runWaiting()
+            let done = try ModelCollection(db, AgentMessage.self).get(id)
+            print("\(done?.payload["workflow"]?.stringValue ?? "workflow"): \(done?.status.rawValue ?? "unknown"); steps done: "
+                  + WorkflowRunner.completed(done ?? AgentMessage()).joined(separator: ", "))
+            if done?.status != .done { throw ExitCode(1) }
+        }
+    }
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -20,6 +20,7 @@ final class IsolationFixture: @unchecked Sendable {
     /// The other organization's failed and needs-check publish jobs, which retry, cancel and check would settle.
     let otherJobs: [PublishJob]
     let otherSchedule: RecurringSchedule
+    let otherWorkflow: AgentMessage
     private(set) var otherIds: Set<ObjectId> = []
 
     init(_ backend: Backend) throws {
@@ -79,6 +80,11 @@ final class IsolationFixture: @unchecked Sendable {
         }
         otherSchedule = try RecurringSchedules(store: store, clock: w.clock.closure)
             .repeatPost(approved._id, rule: .weekly([.init(weekday: 1, time: .init(hour: 9, minute: 0))], in: "UTC"), by: theirs)
+        var failedWorkflow = try WorkflowRunner(store: store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
+            .request(StandardWorkflows.analytics, organizationId: other._id, by: theirs)
+        try store.updateOne(AgentMessage.collection.rawValue, .id(failedWorkflow._id), Update.set("status", AgentMessage.Delivery.failed))
+        failedWorkflow.status = .failed
+        otherWorkflow = failedWorkflow
         try SocialAccountTokens(store: store, vault: w.vault).connect(userId: otherUser._id, platform: .linkedin, accountId: "theirs",
                                                                       accountName: "Theirs", accessToken: "their-token", refreshToken: nil,
                                                                       at: now, by: identity(of: otherUser))
@@ -107,6 +113,7 @@ final class IsolationFixture: @unchecked Sendable {
             (.customerActivityLogs, .eq("organizationId", other._id)),
             (.publishJobs, .eq("organizationId", other._id)),
             (.recurringSchedules, .eq("organizationId", other._id)),
+            (.agentMessages, .eq("organizationId", other._id)),
         ]
         for (collection, filter) in owned {
             for doc in try w.store.find(collection.rawValue, filter, options: FindOptions(includeDeleted: true)) {

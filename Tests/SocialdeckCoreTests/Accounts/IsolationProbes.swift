@@ -65,6 +65,14 @@ enum IsolationProbes {
             try WorkflowRunner(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()), clock: f.w.clock.closure)
                 .request(StandardWorkflows.analytics, organizationId: f.other._id, by: me).type
         },
+        .init(name: "WorkflowRunner.list") { me, f in
+            try WorkflowRunner(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
+                .list(for: me, organizationId: f.other._id).map(\._id)
+        },
+        .init(name: "WorkflowRunner.retry") { me, f in
+            try WorkflowRunner(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
+                .retry(f.otherWorkflow._id, by: me)._id
+        },
         .init(name: "ContentAgent.draft") { me, f in
             try ContentAgent(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()), clock: f.w.clock.closure)
                 .draft(topic: "Planted", platforms: [.linkedin], organizationId: f.other._id, by: me).posts

@@ -97,6 +97,15 @@ struct ContentAgentTests {
         #expect(totals.totalExecutions == 2 && totals.errorCount == 1 && totals.successRate == 50)
     }
 
+    @Test func rememberedPreferencesAreBounded() throws {
+        let preferences = AgentPreferences(store: p.store)
+        for i in 0..<(AgentPreferences.bound + 5) {
+            try preferences.remember("reason \(i)", organizationId: p.org._id, at: p.clock.now.addingTimeInterval(Double(i)))
+        }
+        #expect(try p.store.count(AgentMemoryItem.collection.rawValue, .eq("organizationId", p.org._id)) == AgentPreferences.bound)
+        #expect(try preferences.of(p.org._id).avoid.first == "reason \(AgentPreferences.bound + 4)", "the newest first")
+    }
+
     @Test func concurrentRunsLoseNoCounts() throws {
         let recorder = AgentRunRecorder(store: p.store, clock: p.clock.closure)
         let agentId = try recorder.agent(.content)._id

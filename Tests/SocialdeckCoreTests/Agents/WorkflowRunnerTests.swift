@@ -61,6 +61,16 @@ struct WorkflowRunnerTests {
         #expect(failed.status == .failed && failed.error?.contains("Invalid key") == true)
         #expect(WorkflowRunner.completed(failed) == ["analyze_content_performance", "optimize_posting_schedule"])
         #expect(try runs(p, "generate_content").first?.status == .failed)
+
+        try server.script(raw: [["match": "/chat/completions",
+                                 "content": ##"{"drafts":[{"platform":"linkedin","text":"Cold brew kits are here.","confidence":0.8}],"imageBrief":""}"##]])
+        #expect(try runner.retry(request._id, by: identity(of: p.manager)).status == .queued)
+        #expect(try runner.runWaiting().finished == 1)
+        let retried = try #require(try ModelCollection(p.store, AgentMessage.self).get(request._id))
+        #expect(retried.status == .done && WorkflowRunner.completed(retried).last == "generate_content")
+        #expect(try runs(p, "analyze_content_performance").count == 1, "it resumed at the failed step")
+        #expect(throws: CoreError.self, "only a failed one") { try runner.retry(request._id, by: identity(of: p.manager)) }
+        #expect(try runner.list(for: identity(of: p.manager)).map(\._id) == [request._id])
         #expect(throws: CoreError.self) { try runner.request("nope", organizationId: p.org._id, by: identity(of: p.manager)) }
         #expect(throws: CoreError.self) { try runner.request(StandardWorkflows.contentCreation, organizationId: p.org._id, by: identity(of: p.manager)) }
         let viewer = try p.w.customer("viewer@acme.test", in: p.org, role: .viewer)

@@ -47,6 +47,27 @@ public struct WorkflowRunner: Sendable {
                                                                   type: "scheduled_workflow", payload: payload, organizationId: organizationId)
     }
 
+    /// Sends a failed workflow round again: it resumes at the step that failed.
+    public func retry(_ id: ObjectId, by identity: Identity) throws -> AgentMessage {
+        guard let request = try ModelCollection(store, AgentMessage.self).first(.id(id) && .eq("type", "scheduled_workflow")
+                                                                                && AccessControl.scope(identity)) else {
+            throw CoreError.notFound("workflow \(id.hex)")
+        }
+        try AccessControl.authorize(identity, .viewAgents, organizationId: request.organizationId)
+        guard request.status == .failed else { throw CoreError.conflict("the workflow is \(request.status.rawValue); only a failed one is retried") }
+        try store.updateOne(AgentMessage.collection.rawValue, .id(id) && .eq("status", AgentMessage.Delivery.failed),
+                            Update.set("status", AgentMessage.Delivery.queued).set("attempts", Int64(0)).unset("error")
+                                .unset("claimedBy").unset("processedAt"))
+        return try ModelCollection(store, AgentMessage.self).get(id) ?? request
+    }
+
+    /// Workflow requests the caller can see, newest first.
+    public func list(for identity: Identity, organizationId: ObjectId? = nil, limit: Int = 50) throws -> [AgentMessage] {
+        var filter: Filter = .eq("type", "scheduled_workflow") && AccessControl.scope(identity)
+        if let organizationId { filter = filter && .eq("organizationId", organizationId) }
+        return try ModelCollection(store, AgentMessage.self).find(filter, sort: [.desc("createdAt"), .desc("_id")], limit: limit)
+    }
+
     /// What a pass did.
     public struct Outcome: Sendable, Equatable {
         public var finished = 0
