@@ -25,6 +25,9 @@ public struct ContentAgent: Sendable {
         public var run: AgentRun
         /// Drafts the model wrote that a platform would refuse, and why; they were not saved.
         public var refused: [String]
+        /// AI generations used this month, this run included, and the plan's limit (nil: none).
+        public var generationsUsed = 0
+        public var generationsLimit: Int?
     }
 
     public func draft(topic: String, keyPoints: [String] = [], platforms: [Platform], organizationId: ObjectId,
@@ -36,6 +39,7 @@ public struct ContentAgent: Sendable {
         guard try store.findOne(Organization.collection.rawValue, .id(organizationId)) != nil else {
             throw CoreError.notFound("organization \(organizationId.hex)")
         }
+        let quota = try AIGenerationQuota(store: store).check(organizationId, at: clock())
         let recorder = AgentRunRecorder(store: store, clock: clock)
         let agent = try recorder.agent(.content)
         guard agent.status != .inactive else { throw CoreError.conflict("the content agent is switched off") }
@@ -79,7 +83,7 @@ public struct ContentAgent: Sendable {
             run.finishedAt = clock()
             run.output = ["drafts": .array(posts.map { .objectId($0._id) }), "refused": .array(refused.map { .string($0) })]
             try recorder.record(run)
-            return Drafts(posts: posts, run: run, refused: refused)
+            return Drafts(posts: posts, run: run, refused: refused, generationsUsed: quota.used + 1, generationsLimit: quota.limit)
         } catch {
             run.durationMs = Date().timeIntervalSince(started) * 1000
             run.status = .failed

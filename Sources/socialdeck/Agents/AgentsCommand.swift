@@ -66,6 +66,7 @@ struct AgentsCommand: ParsableCommand {
                 print("  \(platform.displayName) \(check.count)/\(check.limit)  \(SafeText.escapingControls(String(first.prefix(70))))")
             }
             for refusal in made.refused { print("  not saved: \(SafeText.escapingControls(refusal))") }
+            if let limit = made.generationsLimit { print("\(made.generationsUsed) of the plan's \(limit) AI generations used this month.") }
             print(String(format: "Run %@: %d tokens in, %d out, $%.6f, %.0f ms.", made.run._id.hex, made.run.promptTokens,
                          made.run.completionTokens, made.run.cost, made.run.durationMs))
         }

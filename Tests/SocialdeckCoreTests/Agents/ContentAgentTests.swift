@@ -97,6 +97,23 @@ struct ContentAgentTests {
         #expect(totals.totalExecutions == 2 && totals.errorCount == 1 && totals.successRate == 50)
     }
 
+    @Test func thePlansAIGenerationsAreCountedAndRefusedPastTheLimit() throws {
+        var subscription = Subscription()
+        subscription.organizationId = p.org._id
+        subscription.plan.limits.aiGenerations = 2
+        subscription.createdAt = p.clock.now
+        try ModelCollection(p.store, Subscription.self).insert(subscription)
+        let first = try agent().draft(topic: "One", platforms: [.linkedin], organizationId: p.org._id, by: identity(of: p.manager))
+        #expect(first.generationsUsed == 1 && first.generationsLimit == 2)
+        _ = try agent().draft(topic: "Two", platforms: [.linkedin], organizationId: p.org._id, by: identity(of: p.manager))
+        #expect { try agent().draft(topic: "Three", platforms: [.linkedin], organizationId: p.org._id, by: identity(of: p.manager)) }
+            throws: { "\($0)".contains("the plan's 2 AI generations this month are used up") }
+        p.clock.advance(by: 3 * 86_400)
+        #expect(throws: Never.self, "a new month starts again (29 Nov + 3 days)") {
+            try agent().draft(topic: "Four", platforms: [.linkedin], organizationId: p.org._id, by: identity(of: p.manager))
+        }
+    }
+
     @Test func rememberedPreferencesAreBounded() throws {
         let preferences = AgentPreferences(store: p.store)
         for i in 0..<(AgentPreferences.bound + 5) {
