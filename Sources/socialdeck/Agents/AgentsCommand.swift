@@ -15,6 +15,7 @@ struct AgentsCommand: ParsableCommand {
     enum Task: String, ExpressibleByArgument, CaseIterable {
         case generateContent = "generate-content"
         case bestTimes = "best-times"
+        case scheduleApproved = "schedule-approved"
     }
 
     struct Run: ParsableCommand {
@@ -23,7 +24,7 @@ struct AgentsCommand: ParsableCommand {
             discussion: """
             generate-content writes one draft per platform for --topic into the approval queue. best-times scores each weekday \
             and hour from the organization's published posts (every organization's when it has too few) and keeps the result \
-            as its posting schedule.
+            as its posting schedule. schedule-approved places approved posts without a time into the best free slots.
             """)
         @OptionGroup var store: StoreOptions
         @Argument(help: "The task: generate-content.") var task: Task
@@ -44,6 +45,7 @@ struct AgentsCommand: ParsableCommand {
 
         func run() throws {
             if task == .bestTimes { return try bestTimes() }
+            if task == .scheduleApproved { return try scheduleApproved() }
             let chosen = try platforms.split(separator: ",").map { name -> Platform in
                 guard let p = Platform(argument: String(name).trimmingCharacters(in: .whitespaces)) else {
                     throw ValidationError("unknown platform '\(name)'; use facebook, instagram, x, linkedin or tiktok")
@@ -69,6 +71,17 @@ struct AgentsCommand: ParsableCommand {
             if let limit = made.generationsLimit { print("\(made.generationsUsed) of the plan's \(limit) AI generations used this month.") }
             print(String(format: "Run %@: %d tokens in, %d out, $%.6f, %.0f ms.", made.run._id.hex, made.run.promptTokens,
                          made.run.completionTokens, made.run.cost, made.run.durationMs))
+        }
+
+        func scheduleApproved() throws {
+            let db = try store.open()
+            let orgId = try ScheduleCommand.organization(org, in: db)
+            let admin = try ModelCollection(db, User.self).first(.eq("organizationId", orgId) && .eq("role", UserRole.admin), sort: [.asc("_id")])
+            let zone = TimeZone(identifier: tz ?? admin?.profile.timezone ?? "UTC") ?? TimeZone(identifier: "UTC")!
+            let placed = try SlotPlacement(store: db).place(for: orgId, timeZone: zone, by: .localOperator())
+            print(placed.isEmpty ? "No approved post is waiting for a time (or no free slot in the next two weeks)."
+                  : "Placed \(placed.count) approved post\(placed.count == 1 ? "" : "s"):")
+            for p in placed { print("  \(p.platform.displayName)  \(ISODate.string(from: p.at))  \(p.postId.hex)") }
         }
 
         func bestTimes() throws {

@@ -73,6 +73,10 @@ enum IsolationProbes {
             try WorkflowRunner(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
                 .retry(f.otherWorkflow._id, by: me)._id
         },
+        .init(name: "SlotPlacement.place") { me, f in
+            try SlotPlacement(store: f.w.store, clock: f.w.clock.closure).place(for: f.other._id, timeZone: TimeZone(identifier: "UTC")!, by: me)
+                .map(\.postId)
+        },
         .init(name: "ContentAgent.draft") { me, f in
             try ContentAgent(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()), clock: f.w.clock.closure)
                 .draft(topic: "Planted", platforms: [.linkedin], organizationId: f.other._id, by: me).posts

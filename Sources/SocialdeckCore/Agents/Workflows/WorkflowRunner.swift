@@ -26,7 +26,8 @@ public struct WorkflowRunner: Sendable {
     public static let steps: [String: [String]] = [
         StandardWorkflows.analytics: ["analyze_content_performance"],
         StandardWorkflows.strategyOptimisation: ["analyze_content_performance", "optimize_posting_schedule"],
-        StandardWorkflows.contentCreation: ["analyze_content_performance", "optimize_posting_schedule", "generate_content"],
+        StandardWorkflows.contentCreation: ["analyze_content_performance", "optimize_posting_schedule", "generate_content",
+                                            "schedule_approved_content"],
     ]
 
     /// Asks for a workflow now, as a person (the request waits for a runner, as scheduled ones do).
@@ -137,10 +138,14 @@ public struct WorkflowRunner: Sendable {
                 return ["posts": .int32(Int32(summary.posts)), "summary": .string(summary.sentence)]
             }
         case "optimize_posting_schedule":
-            let admin = try ModelCollection(store, User.self).first(.eq("organizationId", organizationId) && .eq("role", UserRole.admin),
-                                                                    sort: [.asc("_id")])
-            let zone = TimeZone(identifier: admin?.profile.timezone ?? "UTC") ?? TimeZone(identifier: "UTC")!
+            let zone = try Self.zone(of: organizationId, in: store)
             _ = try PostingTimes(store: store, clock: clock).plan(for: organizationId, timeZone: zone, by: system)
+        case "schedule_approved_content":
+            let zone = try Self.zone(of: organizationId, in: store)
+            try recordComputed(.execution, step, organizationId: organizationId) {
+                let placed = try SlotPlacement(store: store, clock: clock).place(for: organizationId, timeZone: zone, by: system)
+                return ["placed": .int32(Int32(placed.count))]
+            }
         case "generate_content":
             let topic = request.payload["topic"]?.stringValue ?? "this week at the organization"
             _ = try ContentAgent(store: store, client: client, clock: clock)
@@ -148,6 +153,13 @@ public struct WorkflowRunner: Sendable {
         default:
             throw CoreError.invalid("no agent does \(step) yet")
         }
+    }
+
+    /// The organization's zone: its first admin's.
+    static func zone(of organizationId: ObjectId, in store: any DocumentStore) throws -> TimeZone {
+        let admin = try ModelCollection(store, User.self).first(.eq("organizationId", organizationId) && .eq("role", UserRole.admin),
+                                                                sort: [.asc("_id")])
+        return TimeZone(identifier: admin?.profile.timezone ?? "UTC") ?? TimeZone(identifier: "UTC")!
     }
 
     /// A computed step recorded as its agent's run.
