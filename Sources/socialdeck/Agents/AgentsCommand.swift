@@ -5,12 +5,11 @@ import SocialdeckModel
 import SocialdeckStorage
 import SocialdeckTerminal
 
-/// `socialdeck agents run TASK --org SLUG`: one agent task now, with the model `[llm]`
-/// names (the offline writer by default). What it writes waits in the approval queue.
+/// `socialdeck agents run TASK --org SLUG`: one agent task now. Drafts are written with
+/// the model `[llm]` names (the offline writer by default) and wait in the approval queue.
 struct AgentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agents", abstract: "Run the AI agents' tasks.", subcommands: [Run.self])
-
 
     enum Task: String, ExpressibleByArgument, CaseIterable {
         case generateContent = "generate-content"
