@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import SocialdeckCore
+import SocialdeckModel
 import SocialdeckTestSupport
 
 /// The model providers and the client around them (issue #13), against `fake_llm.py` on
@@ -112,6 +113,18 @@ struct LLMClientTests {
 
         try server.script(raw: (0..<3).map { _ in ["match": "/chat/completions", "content": "not json"] })
         #expect { try client(openai).ask(request()) } throws: { "\($0)".contains("after 2 repairs: the answer is not JSON") }
+    }
+
+    @Test func theOfflineWriterIsNotRateCapped() throws {
+        var settings = LLMSettings()
+        settings.requestsPerMinute = 1
+        let waits = Waits()
+        let client = LLMClient(provider: OfflineWriter(), settings: settings, pause: { wait in waits.list.withLock { $0.append(wait) } })
+        let brief = ContentBrief(topic: "Rate", platforms: [.linkedin])
+        let request = LLMRequest(system: "s", messages: [.init(.user, brief.json)], model: OfflineWriter.model,
+                                 schema: (ContentBrief.schemaName, ContentBrief.schema))
+        for _ in 0..<3 { _ = try client.ask(request) }
+        #expect(waits.list.withLock { $0 }.allSatisfy { $0 == 0 }, "no API, no cap")
     }
 
     @Test func theRateCapSpacesRequestsOverAMinute() {

@@ -65,7 +65,7 @@ public struct LLMClient: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            pause(limiter.waitBeforeNext())
+            if provider.isRemote { pause(limiter.waitBeforeNext()) }
             do {
                 return try provider.complete(request, timeout: settings.timeout)
             } catch where error.retryable && attempt < settings.maxAttempts {

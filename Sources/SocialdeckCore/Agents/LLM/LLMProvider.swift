@@ -73,5 +73,11 @@ public struct LLMError: Error, Sendable, Equatable, CustomStringConvertible {
 /// adds those, the timeout, the rate cap, schema checks and cost.
 public protocol LLMProvider: Sendable {
     var name: String { get }
+    /// False for a provider in this process: no rate cap applies to it.
+    var isRemote: Bool { get }
     func complete(_ request: LLMRequest, timeout: TimeInterval) throws(LLMError) -> LLMResponse
+}
+
+extension LLMProvider {
+    public var isRemote: Bool { true }
 }

@@ -9,6 +9,7 @@ import SocialdeckModel
 /// fitted to each platform's limit with the platform's own counting.
 public struct OfflineWriter: LLMProvider {
     public let name = "offline"
+    public let isRemote = false
     public static let model = "offline-writer-1"
 
     public init() {}
