@@ -51,6 +51,17 @@ struct AgentsCommandTests {
         #expect(try ModelCollection(world.store, AgentMessage.self).get(request._id)?.status == .done)
     }
 
+    /// A model that cannot be used stops the workflows, never the publisher.
+    @Test func aBrokenModelSettingLeavesTheDaemonPublishing() throws {
+        let world = try DueWorld(.sqlite, posts: 2)
+        let data = ["--data", (world.store.location as NSString).deletingLastPathComponent]
+        let daemon = try Socialdeck.run(["daemon", "--once"] + data,
+                                        environment: ["XDG_CONFIG_HOME": world.directory, "SOCIALDECK_LLM_PROVIDER": "anthropic", "ANTHROPIC_API_KEY": ""])
+        #expect(daemon.status == 0, "\(daemon.stderr)")
+        #expect(daemon.stdout.contains("workflows are not run, publishing goes on") && daemon.stdout.contains("stopped: 2 published"),
+                "\(daemon.stdout)")
+    }
+
     @Test func mistakesSayWhatToDo() throws {
         let world = try DueWorld(.sqlite, posts: 1)
         let data = ["--data", (world.store.location as NSString).deletingLastPathComponent]

@@ -59,8 +59,15 @@ struct DaemonCommand: ParsableCommand {
         let (vault, _) = try SecretVault.load(environment: ProcessInfo.processInfo.environment)
         let live = configuration.platforms.liveClient(store: db, vault: vault, timeout: policy.requestTimeout)
         let scheduler = PublishScheduler(store: db, policy: policy, live: live)
-        let workflows = try WorkflowRunner(store: db, client: configuration.llm.client(environment: ProcessInfo.processInfo.environment),
-                                           owner: scheduler.owner)
+        // A model that cannot be used (no key) stops the workflows, never the publisher.
+        let workflows: WorkflowRunner?
+        do {
+            workflows = WorkflowRunner(store: db, client: try configuration.llm.client(environment: ProcessInfo.processInfo.environment),
+                                       owner: scheduler.owner)
+        } catch {
+            workflows = nil
+            output.write("agents: \(error); workflows are not run, publishing goes on")
+        }
         let stop = StopSignal()
         output.write("started as \(scheduler.owner) on \(db.backend.rawValue) \(db.location)\(once ? " (once)" : "")")
         var total = PublishScheduler.Report()
@@ -73,7 +80,7 @@ struct DaemonCommand: ParsableCommand {
                 total.add(report)
                 if let line = DaemonLog.summary(report) { output.write(line) }
                 // Workflow requests come a few times a day: looked for every 10 s, not every pass.
-                if once || Date().timeIntervalSince(workflowsCheckedAt) >= 10 {
+                if let workflows, once || Date().timeIntervalSince(workflowsCheckedAt) >= 10 {
                     workflowsCheckedAt = Date()
                     let ran = try workflows.runWaiting()
                     if ran.finished + ran.failed > 0 { output.write("workflows: \(ran.finished) finished, \(ran.failed) failed") }
