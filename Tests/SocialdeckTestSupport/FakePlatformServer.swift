@@ -1,5 +1,6 @@
 import Foundation
 import SocialdeckCore
+import SocialdeckModel
 
 /// `fake_platform.py` running on 127.0.0.1: the five platforms' APIs for the live
 /// client's tests (or, with `fake_llm.py`, two LLM APIs). Answers can be scripted;
@@ -125,5 +126,29 @@ public final class FakePlatformServer: @unchecked Sendable {
             Received(method: $0["method"] as? String ?? "", path: $0["path"] as? String ?? "",
                      headers: $0["headers"] as? [String: String] ?? [:], body: $0["body"] as? String ?? "")
         }
+    }
+}
+
+extension FakePlatformServer {
+    /// Every platform's API and sign-in on this server, with an app on each
+    /// (`client-x`, `client-linkedin`, …) and, if given, its secret.
+    public func platformSettings(clientSecret: String? = nil) -> PlatformSettings {
+        var settings = PlatformSettings()
+        settings.moveAll(to: base)
+        for platform in Platform.allCases {
+            settings.oauth[platform]?.clientId = "client-\(platform.configName)"
+            settings.oauth[platform]?.clientSecret = clientSecret
+        }
+        return settings
+    }
+
+    /// The browser flow through `connector`: it begins, a "browser" follows the consent
+    /// address (this server agrees at once), and it finishes.
+    public static func signIn(_ connector: AccountConnector, _ platform: Platform, userId: ObjectId, pick: String? = nil,
+                              live: Bool? = nil, by identity: Identity) throws -> AccountConnector.Connected {
+        let pending = try connector.begin(platform)
+        let url = pending.url
+        DispatchQueue.global().async { _ = browse(url) }
+        return try connector.finish(pending, waiting: 10, userId: userId, pick: pick, live: live, by: identity)
     }
 }

@@ -45,8 +45,7 @@ public struct ContentAgent: Sendable {
         guard agent.status != .inactive else { throw CoreError.conflict("the content agent is switched off") }
         var brief = ContentBrief(topic: clean, platforms: platforms)
         brief.keyPoints = keyPoints
-        let profile = try ModelCollection(store, User.self).first(.eq("organizationId", organizationId) && .eq("role", UserRole.admin),
-                                                                  sort: [.asc("_id")])?.profile.businessProfile
+        let profile = try OrganizationAdmin.first(of: organizationId, in: store)?.profile.businessProfile
         brief.brandVoice = profile?.brandVoice
         brief.industry = profile?.industry
         brief.audience = profile?.targetAudience

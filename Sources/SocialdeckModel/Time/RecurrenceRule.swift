@@ -106,7 +106,7 @@ public struct RecurrenceRule: Codable, Sendable, Equatable {
         // Eight days ahead covers every weekday after today's slots have passed.
         for offset in 0...8 {
             let day = calendar.date(byAdding: .day, value: offset, to: today)!
-            let weekday = (calendar.component(.weekday, from: day) + 5) % 7 + 1
+            let weekday = calendar.isoWeekday(of: day)
             let runs = slots.filter { $0.weekday == weekday }.compactMap { at($0.time, on: day, calendar) }.filter { $0 > date }
             if let first = runs.min() { return first }
         }
@@ -134,5 +134,12 @@ public struct RecurrenceRule: Codable, Sendable, Equatable {
             ?? slots.sorted { ($0.weekday, $0.time) < ($1.weekday, $1.time) }
                 .map { "\(names[($0.weekday - 1) % 7]) \($0.time.text)" }.joined(separator: ", ")
         return "\(when) (\(timezone))"
+    }
+}
+
+extension Calendar {
+    /// The ISO weekday of `date` in this calendar's zone: 1 is Monday, 7 is Sunday.
+    public func isoWeekday(of date: Date) -> Int {
+        (component(.weekday, from: date) + 5) % 7 + 1
     }
 }

@@ -72,11 +72,15 @@ struct AgentsCommand: ParsableCommand {
                          made.run.completionTokens, made.run.cost, made.run.durationMs))
         }
 
+        /// The organization, and `--tz` or else its admin's zone.
+        func organizationAndZone(in db: any DocumentStore) throws -> (ObjectId, TimeZone) {
+            let orgId = try ScheduleCommand.organization(org, in: db)
+            return (orgId, try tz.flatMap(TimeZone.init(identifier:)) ?? OrganizationAdmin.timeZone(of: orgId, in: db))
+        }
+
         func scheduleApproved() throws {
             let db = try store.open()
-            let orgId = try ScheduleCommand.organization(org, in: db)
-            let admin = try ModelCollection(db, User.self).first(.eq("organizationId", orgId) && .eq("role", UserRole.admin), sort: [.asc("_id")])
-            let zone = TimeZone(identifier: tz ?? admin?.profile.timezone ?? "UTC") ?? TimeZone(identifier: "UTC")!
+            let (orgId, zone) = try organizationAndZone(in: db)
             let placed = try SlotPlacement(store: db).place(for: orgId, timeZone: zone, by: .localOperator())
             print(placed.isEmpty ? "No approved post is waiting for a time (or no free slot in the next two weeks)."
                   : "Placed \(placed.count) approved post\(placed.count == 1 ? "" : "s"):")
@@ -85,9 +89,7 @@ struct AgentsCommand: ParsableCommand {
 
         func bestTimes() throws {
             let db = try store.open()
-            let orgId = try ScheduleCommand.organization(org, in: db)
-            let admin = try ModelCollection(db, User.self).first(.eq("organizationId", orgId) && .eq("role", UserRole.admin), sort: [.asc("_id")])
-            let zone = TimeZone(identifier: tz ?? admin?.profile.timezone ?? "UTC") ?? TimeZone(identifier: "UTC")!
+            let (orgId, zone) = try organizationAndZone(in: db)
             let result = try PostingTimes(store: db).plan(for: orgId, platform: platform, timeZone: zone, by: .localOperator())
             let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
             var rows = [["WHEN (\(zone.identifier))", "SCORE", "POSTS"]]

@@ -21,15 +21,7 @@ struct AccountConnectorTests {
         manager = try w.customer("manager@acme.test", in: org, role: .manager)
     }
 
-    func settings(secret: String? = nil) -> PlatformSettings {
-        var s = PlatformSettings()
-        s.moveAll(to: server.base)
-        for p in Platform.allCases {
-            s.oauth[p]?.clientId = "client-\(p.configName)"
-            s.oauth[p]?.clientSecret = secret
-        }
-        return s
-    }
+    func settings(secret: String? = nil) -> PlatformSettings { server.platformSettings(clientSecret: secret) }
 
     func connector(_ settings: PlatformSettings? = nil) -> AccountConnector {
         AccountConnector(store: w.store, vault: w.vault, settings: settings ?? self.settings(), timeout: 5, clock: w.clock.closure)
@@ -38,11 +30,7 @@ struct AccountConnectorTests {
     /// Begins, lets a "browser" follow the consent address, and finishes.
     func connectThroughBrowser(_ platform: Platform, pick: String? = nil, settings: PlatformSettings? = nil,
                                live: Bool? = nil) throws -> AccountConnector.Connected {
-        let c = connector(settings)
-        let pending = try c.begin(platform)
-        let url = pending.url
-        DispatchQueue.global().async { _ = FakePlatformServer.browse(url) }
-        return try c.finish(pending, waiting: 10, userId: manager._id, pick: pick, live: live, by: identity(of: manager))
+        try FakePlatformServer.signIn(connector(settings), platform, userId: manager._id, pick: pick, live: live, by: identity(of: manager))
     }
 
     func account(_ platform: Platform) throws -> User.SocialAccount? {

@@ -19,19 +19,13 @@ struct TokenRefresherTests {
         server = try FakePlatformServer()
         w = try AccountWorld()
         manager = try w.customer("manager@acme.test", in: try w.organization("acme"), role: .manager)
-        var s = PlatformSettings()
-        s.moveAll(to: server.base)
-        for p in Platform.allCases { s.oauth[p]?.clientId = "client-\(p.configName)" }
-        settings = s
+        settings = server.platformSettings()
     }
 
     /// X connected through the browser: at-1 / rt-1, lapsing in 2 h.
     func connectX() throws -> PublishJob.Account {
         let c = AccountConnector(store: w.store, vault: w.vault, settings: settings, timeout: 5, clock: w.clock.closure)
-        let pending = try c.begin(.twitter)
-        let url = pending.url
-        DispatchQueue.global().async { _ = FakePlatformServer.browse(url) }
-        let done = try c.finish(pending, waiting: 10, userId: manager._id, pick: nil, live: true, by: identity(of: manager))
+        let done = try FakePlatformServer.signIn(c, .twitter, userId: manager._id, live: true, by: identity(of: manager))
         return PublishJob.Account(userId: manager._id, accountId: done.accountId, accountName: done.accountName, live: true)
     }
 

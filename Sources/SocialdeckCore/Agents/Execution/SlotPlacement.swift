@@ -57,7 +57,7 @@ public struct SlotPlacement: Sendable {
         for slot in slots {
             for offset in 0...Self.horizon {
                 guard let day = calendar.date(byAdding: .day, value: offset, to: calendar.startOfDay(for: now)),
-                      (calendar.component(.weekday, from: day) + 5) % 7 + 1 == slot.weekday,
+                      calendar.isoWeekday(of: day) == slot.weekday,
                       let at = calendar.date(bySettingHour: slot.hour, minute: 0, second: 0, of: day), at > now.addingTimeInterval(300), at <= end
                 else { continue }
                 candidates.append(at)

@@ -35,7 +35,8 @@ public struct LLMClient: Sendable {
     public func ask(_ request: LLMRequest) throws -> Answer {
         var conversation = request
         var answer = Answer(text: "", model: request.model, provider: provider.name)
-        for repair in 0...settings.repairs {
+        var repairs = 0
+        while true {
             let response = try call(conversation)
             answer.calls += 1
             answer.promptTokens += response.promptTokens
@@ -49,7 +50,8 @@ public struct LLMClient: Sendable {
             case .success(let value):
                 answer.json = SendableJSON(value: value)
                 return answer
-            case .failure(let failure) where repair < settings.repairs:
+            case .failure(let failure) where repairs < settings.repairs:
+                repairs += 1
                 conversation.messages += [.init(.assistant, response.text),
                                           .init(.user, "That answer does not follow the JSON schema: \(failure). Answer again with the corrected JSON only.")]
             case .failure(let failure):
@@ -57,7 +59,6 @@ public struct LLMClient: Sendable {
                                retryable: false)
             }
         }
-        throw LLMError("unreachable", retryable: false)
     }
 
     /// One answer, retrying what is worth retrying.

@@ -66,18 +66,10 @@ public struct PostingTimes: Sendable {
         if let platform { entry = entry && .eq("platform", platform) }
         var filter: Filter = .elemMatch("platforms", entry)
         if let organizationId { filter = filter && .eq("organizationId", organizationId) }
-        var out: [(Date, Double)] = []
-        for doc in try store.find(Content.collection.rawValue, filter, limit: 20_000, projection: .include(["platforms"])) {
-            guard case .array(let entries)? = doc["platforms"] else { continue }
-            for case .document(let e) in entries where e["status"]?.stringValue == PostStatus.published.rawValue {
-                guard platform == nil || e["platform"]?.stringValue == platform?.rawValue,
-                      let at = e["publishedAt"]?.dateValue, at >= since,
-                      let views = e.value(at: "metrics.views")?.int64Value, views > 0,
-                      let engagement = e.value(at: "metrics.engagement")?.int64Value else { continue }
-                out.append((at, Double(engagement) / Double(views)))
-            }
-        }
-        return out
+        return try store.find(Content.collection.rawValue, filter, limit: 20_000, projection: .include(["platforms"]))
+            .flatMap { PublishedEntry.of($0, since: since) }
+            .filter { platform == nil || $0.platform == platform }
+            .map { ($0.publishedAt, $0.rate) }
     }
 
     private func score(_ samples: [(Date, Double)], timeZone: TimeZone, top: Int) -> [Slot] {
@@ -86,10 +78,9 @@ public struct PostingTimes: Sendable {
         calendar.timeZone = timeZone
         var sums: [Int: (total: Double, n: Int)] = [:]
         for (at, rate) in samples {
-            let parts = calendar.dateComponents([.weekday, .hour], from: at)
-            let weekday = ((parts.weekday ?? 1) + 5) % 7 + 1
-            sums[weekday * 100 + (parts.hour ?? 0), default: (0, 0)].total += rate
-            sums[weekday * 100 + (parts.hour ?? 0), default: (0, 0)].n += 1
+            let key = calendar.isoWeekday(of: at) * 100 + calendar.component(.hour, from: at)
+            sums[key, default: (0, 0)].total += rate
+            sums[key, default: (0, 0)].n += 1
         }
         let mean = samples.reduce(0) { $0 + $1.1 } / Double(samples.count)
         return sums.map { key, value in

@@ -9,16 +9,12 @@ struct ContentPerformance: Sendable {
     let store: any DocumentStore
     let clock: @Sendable () -> Date
 
-    struct Summary: Sendable, Equatable {
+    struct Summary: Sendable {
         var posts = 0
         /// Engagement per view, by platform.
         var rates: [Platform: Double] = [:]
         /// The best posts' titles with their rate.
         var best: [(String, Double)] = []
-
-        static func == (a: Summary, b: Summary) -> Bool {
-            a.posts == b.posts && a.rates == b.rates && a.best.map(\.0) == b.best.map(\.0)
-        }
 
         var sentence: String {
             guard posts > 0 else { return "No published post with metrics in the last 30 days." }
@@ -39,15 +35,12 @@ struct ContentPerformance: Sendable {
         var totals: [Platform: (engagement: Double, views: Double)] = [:]
         var perPost: [(String, Double)] = []
         for doc in docs {
-            guard case .array(let entries)? = doc["platforms"] else { continue }
             var engagement = 0.0, views = 0.0
-            for case .document(let e) in entries {
-                guard e["status"]?.stringValue == PostStatus.published.rawValue, let platform = e["platform"]?.stringValue.flatMap(Platform.init),
-                      let v = e.value(at: "metrics.views")?.doubleValue, v > 0, let eng = e.value(at: "metrics.engagement")?.doubleValue else { continue }
-                totals[platform, default: (0, 0)].engagement += eng
-                totals[platform, default: (0, 0)].views += v
-                engagement += eng
-                views += v
+            for entry in PublishedEntry.of(doc, since: since) {
+                totals[entry.platform, default: (0, 0)].engagement += entry.engagement
+                totals[entry.platform, default: (0, 0)].views += entry.views
+                engagement += entry.engagement
+                views += entry.views
             }
             guard views > 0 else { continue }
             summary.posts += 1

@@ -138,10 +138,10 @@ public struct WorkflowRunner: Sendable {
                 return ["posts": .int32(Int32(summary.posts)), "summary": .string(summary.sentence)]
             }
         case "optimize_posting_schedule":
-            let zone = try Self.zone(of: organizationId, in: store)
+            let zone = try OrganizationAdmin.timeZone(of: organizationId, in: store)
             _ = try PostingTimes(store: store, clock: clock).plan(for: organizationId, timeZone: zone, by: system)
         case "schedule_approved_content":
-            let zone = try Self.zone(of: organizationId, in: store)
+            let zone = try OrganizationAdmin.timeZone(of: organizationId, in: store)
             try recordComputed(.execution, step, organizationId: organizationId) {
                 let placed = try SlotPlacement(store: store, clock: clock).place(for: organizationId, timeZone: zone, by: system)
                 return ["placed": .int32(Int32(placed.count))]
@@ -153,13 +153,6 @@ public struct WorkflowRunner: Sendable {
         default:
             throw CoreError.invalid("no agent does \(step) yet")
         }
-    }
-
-    /// The organization's zone: its first admin's.
-    static func zone(of organizationId: ObjectId, in store: any DocumentStore) throws -> TimeZone {
-        let admin = try ModelCollection(store, User.self).first(.eq("organizationId", organizationId) && .eq("role", UserRole.admin),
-                                                                sort: [.asc("_id")])
-        return TimeZone(identifier: admin?.profile.timezone ?? "UTC") ?? TimeZone(identifier: "UTC")!
     }
 
     /// A computed step recorded as its agent's run.
