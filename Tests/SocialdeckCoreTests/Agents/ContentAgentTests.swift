@@ -144,6 +144,15 @@ struct ContentAgentTests {
         #expect(agent.performance.averageResponseTime > 100 && agent.performance.averageResponseTime < 110, "a mean, not the last value")
     }
 
+    @Test func aTopicWithEscapeSequencesIsRefused() throws {
+        #expect { try agent().draft(topic: "Evil \u{1b}[31mred", platforms: [.linkedin], organizationId: p.org._id, by: identity(of: p.manager)) }
+            throws: { "\($0)".contains("control characters") }
+        #expect(throws: CoreError.self) {
+            try agent().draft(topic: "Fine", keyPoints: ["bell\u{7}"], platforms: [.linkedin], organizationId: p.org._id, by: identity(of: p.manager))
+        }
+        #expect(try ModelCollection(p.store, Content.self).count(.exists("aiGenerated", true)) == 0)
+    }
+
     @Test func aViewerCannotRunIt() throws {
         let viewer = try p.w.customer("viewer@acme.test", in: p.org, role: .viewer)
         #expect(throws: AccessDenied.self) {
