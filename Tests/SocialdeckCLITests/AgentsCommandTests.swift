@@ -32,6 +32,37 @@ struct AgentsCommandTests {
         #expect(!remote.stdout.contains("sk-secret-test") && !remote.stderr.contains("sk-secret-test"), "the key is never printed")
     }
 
+    /// Staff change an agent from a shell: configure, pause, per organization, list; each change audited.
+    @Test func agentsAreConfiguredSwitchedAndListed() throws {
+        let world = try DueWorld(.sqlite, posts: 1)
+        let data = ["--data", (world.store.location as NSString).deletingLastPathComponent]
+        let env = ["XDG_CONFIG_HOME": world.directory]
+        let prompt = (world.directory as NSString).appendingPathComponent("prompt.txt")
+        try "You write for a roastery.".write(toFile: prompt, atomically: true, encoding: .utf8)
+        let configure = try Socialdeck.run(["agents", "configure", "content", "--model", "gpt-4.1-mini", "--temperature", "0.3",
+                                            "--prompt-file", prompt, "--tool", "content_search", "--reason", "trial"] + data, environment: env)
+        #expect(configure.status == 0 && configure.stdout.contains("model gpt-4.1-mini, temperature 0.3")
+                && configure.stdout.contains("tools content_search, system prompt 25 characters"), "\(configure.stdout)\(configure.stderr)")
+        let bad = try Socialdeck.run(["agents", "configure", "content", "--temperature", "7"] + data, environment: env)
+        #expect(bad.status != 0 && bad.stderr.contains("temperature is from 0 to 2"), "\(bad.stderr)")
+
+        let off = try Socialdeck.run(["agents", "org", "content", "--org", "org0", "--off",
+                                      "--instruction", "Mention the Tuesday roast."] + data, environment: env)
+        #expect(off.status == 0 && off.stdout.contains("for org0: off, 1 instruction(s).") && off.stdout.contains("Mention the Tuesday roast."),
+                "\(off.stdout)\(off.stderr)")
+        let refused = try Socialdeck.run(["agents", "run", "generate-content", "--org", "org0", "--topic", "Winter roast"] + data, environment: env)
+        #expect(refused.status != 0 && refused.stderr.contains("switched off for this organization"), "\(refused.stderr)")
+
+        let paused = try Socialdeck.run(["agents", "disable", "analytics", "--reason", "noisy"] + data, environment: env)
+        #expect(paused.status == 0 && paused.stdout.contains("paused; now inactive"), "\(paused.stdout)\(paused.stderr)")
+        let list = try Socialdeck.run(["agents", "list"] + data, environment: env)
+        let rows = list.stdout.split(separator: "\n").map(String.init)
+        #expect(rows.contains { $0.hasPrefix("content") && $0.contains("gpt-4.1-mini") && $0.contains("0.30") && $0.hasSuffix("1") }, "\(list.stdout)")
+        #expect(rows.contains { $0.hasPrefix("analytics") && $0.contains("inactive") }, "\(list.stdout)")
+        let audited = try ModelCollection(world.store, AdminActivityLog.self).find(.isIn("action", anyOf: ["agent_configure", "agent_disable"]))
+        #expect(audited.count == 2)
+    }
+
     /// `workflow run` now, and a waiting request carried out by `daemon --once`.
     @Test func workflowsRunFromTheCommandLineAndTheDaemon() throws {
         let world = try DueWorld(.sqlite, posts: 1)

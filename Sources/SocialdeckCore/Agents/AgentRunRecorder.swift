@@ -20,6 +20,7 @@ struct AgentRunRecorder: Sendable {
         var fresh = AIAgent()
         fresh.type = type
         fresh.name = type.rawValue.capitalized + " Agent"
+        fresh.configuration.tools = AgentTool.defaults(for: type).map(\.rawValue)
         fresh.createdAt = clock()
         fresh.updatedAt = clock()
         try agents.insert(fresh)

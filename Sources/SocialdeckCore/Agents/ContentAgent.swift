@@ -46,21 +46,21 @@ public struct ContentAgent: Sendable {
         let quota = try AIGenerationQuota(store: store).check(organizationId, at: clock())
         let recorder = AgentRunRecorder(store: store, clock: clock)
         let agent = try recorder.agent(.content)
-        guard agent.status != .inactive else { throw CoreError.conflict("the content agent is switched off") }
+        try agent.ensureWorks(for: organizationId)
         var brief = ContentBrief(topic: clean, platforms: platforms)
         brief.keyPoints = keyPoints
         let profile = try OrganizationAdmin.first(of: organizationId, in: store)?.profile.businessProfile
         brief.brandVoice = profile?.brandVoice
         brief.industry = profile?.industry
         brief.audience = profile?.targetAudience
-        let learned = try AgentPreferences(store: store).of(organizationId)
+        let learned = agent.uses(.contentSearch) ? try AgentPreferences(store: store).of(organizationId) : AgentPreferences.Learned()
         brief.avoid = learned.avoid
         brief.prefer = learned.prefer
 
         let request = LLMRequest(system: systemPrompt(agent, organizationId: organizationId, learned: learned),
                                  messages: [.init(.user, "Write one post per platform for this brief. Keep each within its limit, "
                                                   + "counted as the brief says.\n\n" + brief.json)],
-                                 model: client.settings.model(for: .content),
+                                 model: client.settings.model(for: agent),
                                  temperature: agent.configuration.temperature, maxTokens: max(256, agent.configuration.maxTokens),
                                  schema: (ContentBrief.schemaName, ContentBrief.schema))
         var run = AgentRun()

@@ -65,3 +65,30 @@ public struct AIAgent: StoredModel, Equatable {
         public init() {}
     }
 }
+
+/// What an agent may reach beyond its prompt (`configuration.tools`). An agent without
+/// a tool does its tasks without it, or refuses the tasks that need it.
+public enum AgentTool: String, Sendable, CaseIterable, Codable {
+    /// The organization's analytics and published posts' metrics.
+    case analyticsQuery = "analytics_query"
+    /// Past posts and what the agents remember (preferences, insights, winners).
+    case contentSearch = "content_search"
+    /// The configured image provider.
+    case imageGeneration = "image_generation"
+
+    /// What a new agent of each type gets.
+    public static func defaults(for type: AgentType) -> [AgentTool] {
+        type == .content ? [.analyticsQuery, .contentSearch, .imageGeneration] : [.analyticsQuery, .contentSearch]
+    }
+}
+
+extension AIAgent {
+    public func uses(_ tool: AgentTool) -> Bool { configuration.tools.contains(tool.rawValue) }
+
+    /// Whether the agent works for an organization: switched on, not in error, and not
+    /// switched off for that organization.
+    public func isEnabled(for organizationId: ObjectId?) -> Bool {
+        guard status == .active else { return false }
+        return organizationSpecific.first { $0.organizationId == organizationId }?.isEnabled ?? true
+    }
+}

@@ -9,7 +9,8 @@ import SocialdeckTerminal
 /// the model `[llm]` names (the offline writer by default) and wait in the approval queue.
 struct AgentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "agents", abstract: "Run the AI agents' tasks.", subcommands: [Run.self])
+        commandName: "agents", abstract: "Run the AI agents' tasks and manage the agents.",
+        subcommands: [Run.self, List.self, Configure.self, Enable.self, Disable.self, Restart.self, Org.self])
 
     enum Task: String, ExpressibleByArgument, CaseIterable {
         case generateContent = "generate-content"

@@ -155,6 +155,16 @@ enum IsolationProbes {
         .init(name: "AgentAdministration.apply") { me, f in
             try AgentAdministration(store: f.w.store, clock: f.w.clock.closure).apply(.disable, to: f.agent._id, by: me)
         },
+        .init(name: "AgentAdministration.agent") { me, f in
+            try AgentAdministration(store: f.w.store, clock: f.w.clock.closure).agent(named: f.agent._id.hex, by: me)
+        },
+        .init(name: "AgentAdministration.configure") { me, f in
+            try AgentAdministration(store: f.w.store, clock: f.w.clock.closure).configure(f.agent._id, .init(systemPrompt: "planted"), by: me)
+        },
+        .init(name: "AgentAdministration.setOrganization") { me, f in
+            try AgentAdministration(store: f.w.store, clock: f.w.clock.closure)
+                .setOrganization(f.agent._id, organizationId: f.other._id, enabled: false, customPrompts: ["planted"], by: me)
+        },
     ]
 
     static let insights: [IsolationProbe] = [

@@ -32,6 +32,13 @@ public struct LLMSettings: Sendable, Equatable {
         agentModels[agent] ?? model ?? Self.defaultModel(provider)
     }
 
+    /// The model an agent's calls name: this machine's per-agent choice, else the one
+    /// staff configured on the agent, else `model`. (The offline writer answers as itself
+    /// whatever the request names.)
+    public func model(for agent: AIAgent) -> String {
+        agentModels[agent.type] ?? (agent.configuration.model.isEmpty ? nil : agent.configuration.model) ?? model(for: agent.type)
+    }
+
     static func defaultModel(_ provider: Provider) -> String {
         switch provider {
         case .offline: return "offline-writer-1"

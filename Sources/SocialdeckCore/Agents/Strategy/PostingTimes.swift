@@ -98,6 +98,10 @@ extension PostingTimes {
     public func plan(for organizationId: ObjectId, platform: Platform? = nil, timeZone: TimeZone,
                      by identity: Identity) throws -> Result {
         try AccessControl.authorize(identity, .viewAgents, organizationId: organizationId)
+        let recorder = AgentRunRecorder(store: store, clock: clock)
+        let agent = try recorder.agent(.strategy)
+        try agent.ensureWorks(for: organizationId)
+        try agent.ensureUses(.analyticsQuery, for: "optimize_posting_schedule")
         let started = Date()
         let result = try best(for: organizationId, platform: platform, timeZone: timeZone, by: identity)
         let now = clock()
@@ -119,9 +123,8 @@ extension PostingTimes {
         strategy.createdAt = now
         try ModelCollection(store, Strategy.self).insert(strategy)
 
-        let recorder = AgentRunRecorder(store: store, clock: clock)
         var run = AgentRun()
-        run.agentId = try recorder.agent(.strategy)._id
+        run.agentId = agent._id
         run.agentType = .strategy
         run.organizationId = organizationId
         run.task = "optimize_posting_schedule"

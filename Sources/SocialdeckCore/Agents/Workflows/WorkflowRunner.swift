@@ -126,7 +126,7 @@ public struct WorkflowRunner: Sendable {
         let system = Identity.localOperator()
         switch step {
         case "analyze_content_performance":
-            try recordComputed(.intelligence, step, organizationId: organizationId) {
+            try recordComputed(.intelligence, step, organizationId: organizationId, needs: .analyticsQuery) {
                 let summary = try ContentPerformance(store: store, clock: clock).summary(organizationId)
                 var insight = AgentMemoryItem()
                 insight.agentType = .intelligence
@@ -156,10 +156,14 @@ public struct WorkflowRunner: Sendable {
     }
 
     /// A computed step recorded as its agent's run.
-    private func recordComputed(_ agent: AgentType, _ task: String, organizationId: ObjectId, _ body: () throws -> Document) throws {
+    private func recordComputed(_ agent: AgentType, _ task: String, organizationId: ObjectId, needs tool: AgentTool? = nil,
+                                _ body: () throws -> Document) throws {
         let recorder = AgentRunRecorder(store: store, clock: clock)
+        let doer = try recorder.agent(agent)
+        try doer.ensureWorks(for: organizationId)
+        if let tool { try doer.ensureUses(tool, for: task) }
         var run = AgentRun()
-        run.agentId = try recorder.agent(agent)._id
+        run.agentId = doer._id
         run.agentType = agent
         run.organizationId = organizationId
         run.task = task

@@ -1,0 +1,20 @@
+import SocialdeckModel
+
+extension AIAgent {
+    /// Throws, saying why, when the agent may not work for the organization: switched off,
+    /// in error until a restart, under maintenance, or switched off for that organization.
+    func ensureWorks(for organizationId: ObjectId?) throws {
+        switch status {
+        case .active: break
+        case .inactive: throw CoreError.conflict("the \(name) is switched off")
+        case .error: throw CoreError.conflict("the \(name) is in an error state until staff restart it")
+        case .maintenance: throw CoreError.conflict("the \(name) is under maintenance")
+        }
+        guard isEnabled(for: organizationId) else { throw CoreError.conflict("the \(name) is switched off for this organization") }
+    }
+
+    /// Must hold `tool` for a task that cannot be done without it.
+    func ensureUses(_ tool: AgentTool, for task: String) throws {
+        guard uses(tool) else { throw CoreError.conflict("\(task) needs the \(name)'s \(tool.rawValue) tool, which staff switched off") }
+    }
+}
