@@ -50,6 +50,12 @@ struct AgentsCommandTests {
                                       "--instruction", "Mention the Tuesday roast."] + data, environment: env)
         #expect(off.status == 0 && off.stdout.contains("for org0: off, 1 instruction(s).") && off.stdout.contains("Mention the Tuesday roast."),
                 "\(off.stdout)\(off.stderr)")
+        let costs = try Socialdeck.run(["agents", "costs"] + data, environment: env)
+        #expect(costs.stdout.contains("No agent has run for an organization yet."), "\(costs.stdout)\(costs.stderr)")
+        let ran = try Socialdeck.run(["agents", "run", "generate-content", "--org", "org1", "--topic", "Winter roast"] + data, environment: env)
+        #expect(ran.status == 0, "\(ran.stderr)")
+        let costed = try Socialdeck.run(["agents", "costs"] + data, environment: env)
+        #expect(costed.stdout.split(separator: "\n").contains { $0.hasPrefix("org1") && $0.contains("content") }, "\(costed.stdout)")
         let refused = try Socialdeck.run(["agents", "run", "generate-content", "--org", "org0", "--topic", "Winter roast"] + data, environment: env)
         #expect(refused.status != 0 && refused.stderr.contains("switched off for this organization"), "\(refused.stderr)")
 

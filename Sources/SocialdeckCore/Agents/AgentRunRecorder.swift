@@ -4,7 +4,8 @@ import SocialdeckStorage
 
 /// Writes what each agent run did to `agent_runs`, and folds it into the agent's health
 /// and costs in `ai_agents`: executions, errors, success rate, a rolling mean of response
-/// time over about the last 50 runs, tokens and dollars in all and this month. The fold is
+/// time over about the last 50 runs, tokens and dollars in all and this month, for the
+/// agent and for each organization. The fold is
 /// a compare-and-set on the agent's execution count, so runs finishing at once in several
 /// processes lose no counts.
 struct AgentRunRecorder: Sendable {
@@ -48,6 +49,7 @@ struct AgentRunRecorder: Sendable {
             let sameMonth = Self.month(of: agent.performance.lastExecution ?? run.startedAt) == month
             c.monthlyTokens = (sameMonth ? c.monthlyTokens : 0) + tokens
             c.monthlyCost = (sameMonth ? c.monthlyCost : 0) + run.cost
+            if let org = run.organizationId { c.byOrganization = Self.fold(run, tokens: tokens, month: month, into: c.byOrganization ?? [], for: org) }
             let encoder = DocumentEncoder()
             let changed = try store.updateOne(AIAgent.collection.rawValue,
                                               .id(agent._id) && .eq("performance.totalExecutions", Int64(agent.performance.totalExecutions)),
@@ -56,6 +58,28 @@ struct AgentRunRecorder: Sendable {
             if changed == 1 { return }
         }
         throw StoreError.busy("the \(run.agentType.rawValue) agent's totals")
+    }
+
+    /// `entries` with the run added to its organization's totals (a new month starts at zero).
+    static func fold(_ run: AgentRun, tokens: Int, month: String, into entries: [AIAgent.OrganizationCost],
+                     for organizationId: ObjectId) -> [AIAgent.OrganizationCost] {
+        var all = entries
+        let index = all.firstIndex { $0.organizationId == organizationId } ?? {
+            var fresh = AIAgent.OrganizationCost()
+            fresh.organizationId = organizationId
+            all.append(fresh)
+            return all.count - 1
+        }()
+        if all[index].month != month {
+            all[index].month = month
+            all[index].monthlyTokens = 0
+            all[index].monthlyCost = 0
+        }
+        all[index].monthlyTokens += tokens
+        all[index].monthlyCost += run.cost
+        all[index].totalTokens += tokens
+        all[index].totalCost += run.cost
+        return all
     }
 
     static func month(of date: Date) -> String {

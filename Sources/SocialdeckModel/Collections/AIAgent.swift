@@ -54,6 +54,19 @@ public struct AIAgent: StoredModel, Equatable {
         public var totalCost: Double = 0
         public var monthlyTokens = 0
         public var monthlyCost: Double = 0
+        /// The same totals per organization; absent until an organization's first run.
+        public var byOrganization: [OrganizationCost]?
+        public init() {}
+    }
+
+    /// One organization's use of an agent: in all, and in `month` ("2026-12", UTC).
+    public struct OrganizationCost: Codable, Sendable, Equatable {
+        public var organizationId = ObjectId(high: 0, low: 0)
+        public var month = ""
+        public var monthlyTokens = 0
+        public var monthlyCost: Double = 0
+        public var totalTokens = 0
+        public var totalCost: Double = 0
         public init() {}
     }
 

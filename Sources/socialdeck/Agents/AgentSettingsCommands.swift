@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SocialdeckCore
 import SocialdeckModel
+import SocialdeckStorage
 
 extension AgentTool: ExpressibleByArgument {}
 
@@ -26,6 +27,33 @@ extension AgentsCommand {
                              String(a.organizationSpecific.filter { !$0.isEnabled }.count)])
             }
             print(Table.render(rows.map { $0.map(SafeText.escapingControls) }))
+        }
+    }
+
+    struct Costs: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "costs", abstract: "What each organization's agent runs cost: this month (UTC) and in all, dearest first.")
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let db = try store.open()
+            let month = String(ISODate.string(from: Date()).prefix(7))
+            let names = Dictionary(try ModelCollection(db, Organization.self).find().map { ($0._id, $0.slug) },
+                                   uniquingKeysWith: { a, _ in a })
+            var lines: [(org: String, agent: String, cost: AIAgent.OrganizationCost)] = []
+            for health in try AgentHealth.all(store: db, for: .localOperator(), runs: 0) {
+                for cost in health.agent.costs.byOrganization ?? [] {
+                    lines.append((names[cost.organizationId] ?? cost.organizationId.hex, health.agent.type.rawValue, cost))
+                }
+            }
+            let thisMonth = { (c: AIAgent.OrganizationCost) in c.month == month ? c.monthlyCost : 0 }
+            lines.sort { (thisMonth($0.cost), $0.cost.totalCost) > (thisMonth($1.cost), $1.cost.totalCost) }
+            var rows = [["ORGANIZATION", "AGENT", "TOKENS \(month)", "$ \(month)", "TOKENS IN ALL", "$ IN ALL"]]
+            for l in lines {
+                rows.append([l.org, l.agent, String(l.cost.month == month ? l.cost.monthlyTokens : 0), String(format: "%.4f", thisMonth(l.cost)),
+                             String(l.cost.totalTokens), String(format: "%.4f", l.cost.totalCost)])
+            }
+            print(lines.isEmpty ? "No agent has run for an organization yet." : Table.render(rows.map { $0.map(SafeText.escapingControls) }))
         }
     }
 

@@ -10,7 +10,7 @@ import SocialdeckTerminal
 struct AgentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agents", abstract: "Run the AI agents' tasks and manage the agents.",
-        subcommands: [Run.self, List.self, Configure.self, Enable.self, Disable.self, Restart.self, Org.self])
+        subcommands: [Run.self, List.self, Costs.self, Configure.self, Enable.self, Disable.self, Restart.self, Org.self])
 
     enum Task: String, ExpressibleByArgument, CaseIterable {
         case generateContent = "generate-content"

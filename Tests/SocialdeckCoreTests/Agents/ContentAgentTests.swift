@@ -127,21 +127,37 @@ struct ContentAgentTests {
         let recorder = AgentRunRecorder(store: p.store, clock: p.clock.closure)
         let agentId = try recorder.agent(.content)._id
         let other = try Backend.sqlite.otherConnection(to: p.w.base)
+        let globex = try p.w.organization("globex")._id
+        @Sendable func run(_ n: Int, org: ObjectId, at: Date) -> AgentRun {
+            var run = AgentRun()
+            run.agentId = agentId
+            run.agentType = .content
+            run.organizationId = org
+            run.durationMs = Double(100 + n)
+            run.promptTokens = 10
+            run.cost = 0.25
+            run.startedAt = at
+            run.status = n == 0 ? .failed : .succeeded
+            return run
+        }
+        let now = p.clock.now
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             let r = AgentRunRecorder(store: i == 0 ? p.store : other, clock: p.clock.closure)
-            for n in 0..<10 {
-                var run = AgentRun()
-                run.agentId = agentId
-                run.agentType = .content
-                run.durationMs = Double(100 + n)
-                run.promptTokens = 10
-                run.status = n == 0 ? .failed : .succeeded
-                try? r.record(run)
-            }
+            for n in 0..<10 { try? r.record(run(n, org: n % 2 == 0 ? p.org._id : globex, at: now)) }
         }
         let agent = try #require(try ModelCollection(p.store, AIAgent.self).get(agentId))
         #expect(agent.performance.totalExecutions == 20 && agent.performance.errorCount == 2 && agent.costs.totalTokensUsed == 200)
         #expect(agent.performance.averageResponseTime > 100 && agent.performance.averageResponseTime < 110, "a mean, not the last value")
+        #expect(agent.costs.totalCost == 5 && agent.costs.monthlyCost == 5)
+        let byOrg = Dictionary(uniqueKeysWithValues: (agent.costs.byOrganization ?? []).map { ($0.organizationId, $0) })
+        #expect(byOrg[p.org._id]?.monthlyCost == 2.5 && byOrg[globex]?.totalTokens == 100 && byOrg[globex]?.month == "2026-11")
+
+        // The next month starts each organization's month at zero and keeps its total.
+        try recorder.record(run(1, org: globex, at: now.addingTimeInterval(5 * 86_400)))
+        let later = try #require(try ModelCollection(p.store, AIAgent.self).get(agentId)?.costs)
+        let g = try #require(later.byOrganization?.first { $0.organizationId == globex })
+        #expect(g.month == "2026-12" && g.monthlyCost == 0.25 && g.totalCost == 2.75 && later.monthlyCost == 0.25)
+        #expect(later.byOrganization?.first { $0.organizationId == p.org._id }?.monthlyCost == 2.5, "until its own next run")
     }
 
     @Test func aTopicWithEscapeSequencesIsRefused() throws {
