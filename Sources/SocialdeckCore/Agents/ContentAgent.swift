@@ -56,6 +56,8 @@ public struct ContentAgent: Sendable {
         let learned = agent.uses(.contentSearch) ? try AgentPreferences(store: store).of(organizationId) : AgentPreferences.Learned()
         brief.avoid = learned.avoid
         brief.prefer = learned.prefer
+        brief.cut = learned.cut
+        brief.added = learned.added
 
         let request = LLMRequest(system: systemPrompt(agent, organizationId: organizationId, learned: learned),
                                  messages: [.init(.user, "Write one post per platform for this brief. Keep each within its limit, "
@@ -106,7 +108,13 @@ public struct ContentAgent: Sendable {
         }
         if !learned.avoid.isEmpty { lines.append("Reviewers rejected earlier drafts as: " + learned.avoid.joined(separator: "; ") + ". Avoid that.") }
         if !learned.prefer.isEmpty { lines.append("Reviewers liked: " + learned.prefer.joined(separator: "; ") + ".") }
+        if !learned.cut.isEmpty { lines.append("Editors cut these lines from earlier drafts; never write them again: " + Self.quoted(learned.cut)) }
+        if !learned.added.isEmpty { lines.append("Editors added lines like these; this is how the organization speaks: " + Self.quoted(learned.added)) }
         return lines.joined(separator: "\n")
+    }
+
+    static func quoted(_ lines: [String]) -> String {
+        lines.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 
     /// Keeps the drafts every target platform can take, as pending drafts.
@@ -140,6 +148,7 @@ public struct ContentAgent: Sendable {
             ai.model = answer.model
             ai.provider = answer.provider
             ai.runId = run._id
+            ai.draftText = text
             post.aiGenerated = ai
             post.createdAt = now
             post.updatedAt = now

@@ -42,13 +42,16 @@ public struct ContentWorkflow: Sendable {
     /// Approves a pending draft; what it changed comes back, for undo.
     @discardableResult
     public func approve(_ id: ObjectId, by identity: Identity) throws -> PostChange {
-        try decide(id, by: identity, action: .approveContent) { post, now in
+        let change = try decide(id, by: identity, action: .approveContent) { post, now in
             post.set("approval.status", ApprovalStatus.approved)
             post.set("approval.approvedBy", identity.actorId)
             post.set("approval.approvedAt", now)
             post.set("approval.rejectionReason", nil as BSONValue?)
             post.changePlatforms(where: { $0.status == .draft && $0.scheduledAt != nil }) { $0.status = .scheduled }
         }
+        // An agent's draft approved after an edit teaches the agents what the editor changed.
+        if let post = try ModelCollection(store, Content.self).get(id) { try LearningAgent(store: store, clock: clock).learnFromApproval(post) }
+        return change
     }
 
     /// Rejects a pending draft with the reason its author will read; what it changed comes back, for undo.
@@ -66,8 +69,8 @@ public struct ContentWorkflow: Sendable {
             post.set("approval.approvedAt", nil as BSONValue?)
         }
         // An agent's draft turned down teaches the agents what to avoid next time.
-        if let post = try ModelCollection(store, Content.self).get(id), post.aiGenerated?.isAiGenerated == true {
-            try AgentPreferences(store: store).remember(reason, organizationId: post.organizationId, at: clock())
+        if let post = try ModelCollection(store, Content.self).get(id) {
+            try LearningAgent(store: store, clock: clock).learnFromRejection(post, reason: reason)
         }
         return change
     }

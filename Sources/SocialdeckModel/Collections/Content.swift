@@ -71,6 +71,8 @@ public struct Content: StoredModel, Equatable {
         public var provider: String?
         /// The `agent_runs` document of the run that wrote it.
         public var runId: ObjectId?
+        /// The text as the agent wrote it, so that an editor's changes can be learned from.
+        public var draftText: String?
         public init() {}
     }
 

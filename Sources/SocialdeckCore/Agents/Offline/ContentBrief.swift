@@ -14,6 +14,10 @@ public struct ContentBrief: Codable, Sendable, Equatable {
     public var avoid: [String] = []
     /// Learned from approvals and edits: what works for this organization.
     public var prefer: [String] = []
+    /// Lines editors cut from earlier drafts: never written again.
+    public var cut: [String] = []
+    /// Lines editors added to earlier drafts: how the organization speaks.
+    public var added: [String] = []
     public var platforms: [Target] = []
 
     public struct Target: Codable, Sendable, Equatable {

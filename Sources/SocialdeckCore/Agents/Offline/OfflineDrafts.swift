@@ -5,7 +5,8 @@ import SocialdeckModel
 /// hashtags, chosen by a hash of the brief so that the same brief gives the same words
 /// and different briefs read differently. What people taught the agent steers it: a
 /// rejection for being salesy drops every sales line, "too long" keeps posts short, "no
-/// emoji" drops them; preferred phrases are worked in.
+/// emoji" drops them, "fewer hashtags" keeps one; a line an editor cut is never written
+/// again; preferred phrases are worked in.
 struct OfflineDrafts {
     let brief: ContentBrief
     private var seed: UInt64
@@ -21,6 +22,14 @@ struct OfflineDrafts {
     private var noSales: Bool { ["sales", "salesy", "pushy", "promotional", "hard sell"].contains { avoids.contains($0) } }
     private var short: Bool { ["too long", "wordy", "shorter", "concise"].contains { avoids.contains($0) } }
     private var noEmoji: Bool { ["emoji"].contains { avoids.contains($0) } }
+    private var fewerTags: Bool { ["fewer hashtags", "hashtag"].contains { avoids.contains($0) } }
+    private var cutKeys: Set<String> { Set(brief.cut.map(EditLesson.key)) }
+
+    /// Whether an editor cut the line, or a sentence of it.
+    private func wasCut(_ line: String) -> Bool {
+        let cut = cutKeys
+        return !cut.isEmpty && ([line] + EditLesson.lines(line)).contains { cut.contains(EditLesson.key($0)) }
+    }
     private var formal: Bool { (brief.brandVoice ?? "").lowercased().contains("formal") || (brief.brandVoice ?? "").lowercased().contains("professional") }
 
     /// The JSON answer the schema asks for.
@@ -36,8 +45,11 @@ struct OfflineDrafts {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private func pick<T>(_ options: [T], _ salt: UInt64) -> T {
-        options[Int((seed ^ (salt &* 0x9E37_79B9_7F4A_7C15)) % UInt64(options.count))]
+    /// One of the lines no editor cut, by the brief's hash; nil when editors cut them all.
+    private func pick(_ options: [String], _ salt: UInt64) -> String? {
+        let allowed = options.filter { !wasCut($0) }
+        guard !allowed.isEmpty else { return nil }
+        return allowed[Int((seed ^ (salt &* 0x9E37_79B9_7F4A_7C15)) % UInt64(allowed.count))]
     }
 
     private var topic: String { brief.topic.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -48,19 +60,19 @@ struct OfflineDrafts {
         let lively = ["Big news: \(topic)!", "Say hello to \(topic) ✨", "You asked, we listened: \(topic).", "Guess what is new? \(topic) 👀"]
         let voice = (brief.brandVoice ?? "").lowercased()
         let playful = voice.contains("playful") || voice.contains("fun") || voice.contains("friendly") || voice.contains("warm")
-        return pick(playful && !formal && !noEmoji ? lively + plain : plain, 1)
+        return pick(playful && !formal && !noEmoji ? lively + plain : plain, 1) ?? "\(topic)."
     }
 
     private var points: [String] {
         if !brief.keyPoints.isEmpty { return brief.keyPoints.map { Self.sentence($0) } }
         var lines = ["Made with care for \(brief.audience ?? "people who care about the details").",
                      "Built on what \(brief.industry.map { "the \($0) community" } ?? "our community") told us."]
-        lines.append(pick(["Small details make the difference.", "Quality you can notice from the first try.",
-                           "Thoughtful choices, start to finish.", "Honest work, done properly."], 2))
-        return lines
+        lines += [pick(["Small details make the difference.", "Quality you can notice from the first try.",
+                        "Thoughtful choices, start to finish.", "Honest work, done properly."], 2)].compactMap { $0 }
+        return lines.filter { !wasCut($0) }
     }
 
-    private var close: String {
+    private var close: String? {
         let soft = ["What would you add?", "Tell us what you think.", "Questions? Ask us below.", "Share it with someone who would like it."]
         let sales = ["Order today.", "Shop now while it lasts.", "Don't miss out: get yours now.", "Limited offer: buy today."]
         return pick(noSales ? soft : soft + sales, 3)
@@ -82,7 +94,7 @@ struct OfflineDrafts {
         var tags: [String] = []
         if subject.count > 1 { tags.append("#" + subject.prefix(2).map(\.capitalized).joined()) }
         for word in subject + words(brief.industry ?? "") where !tags.contains("#" + word) { tags.append("#" + word) }
-        return Array(tags.prefix(min(limit ?? 4, short ? 2 : 4)))
+        return Array(tags.prefix(min(limit ?? 4, fewerTags ? 1 : short ? 2 : 4)))
     }
 
     private func draft(for platform: Platform, limit: Int, maxHashtags: Int?) -> (String, [String]) {
@@ -94,7 +106,7 @@ struct OfflineDrafts {
         case .linkedin: body += short ? Array(points.prefix(1)) : points
         }
         if let preferred { body.append(preferred) }
-        body.append(close)
+        if let close { body.append(close) }
         var parts = body
         let rules = PlatformRules.of(platform)
         let separator = platform == .linkedin || platform == .instagram ? "\n\n" : " "
