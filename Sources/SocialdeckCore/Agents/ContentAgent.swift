@@ -44,9 +44,7 @@ public struct ContentAgent: Sendable {
             throw CoreError.notFound("organization \(organizationId.hex)")
         }
         let quota = try AIGenerationQuota(store: store).check(organizationId, at: clock())
-        let recorder = AgentRunRecorder(store: store, clock: clock)
-        let agent = try recorder.agent(.content)
-        try agent.ensureWorks(for: organizationId)
+        let agent = try AgentRunRecorder(store: store, clock: clock).agent(.content)
         var brief = ContentBrief(topic: clean, platforms: platforms)
         brief.keyPoints = keyPoints
         let profile = try OrganizationAdmin.first(of: organizationId, in: store)?.profile.businessProfile
@@ -59,58 +57,27 @@ public struct ContentAgent: Sendable {
         brief.cut = learned.cut
         brief.added = learned.added
 
-        let request = LLMRequest(system: systemPrompt(agent, organizationId: organizationId, learned: learned),
-                                 messages: [.init(.user, "Write one post per platform for this brief. Keep each within its limit, "
-                                                  + "counted as the brief says.\n\n" + brief.json)],
-                                 model: client.settings.model(for: agent),
-                                 temperature: agent.configuration.temperature, maxTokens: max(256, agent.configuration.maxTokens),
-                                 schema: (ContentBrief.schemaName, ContentBrief.schema))
-        var run = AgentRun()
-        run.agentId = agent._id
-        run.agentType = .content
-        run.organizationId = organizationId
-        run.task = "generate_content"
-        run.startedAt = clock()
-        run.provider = client.provider.name
-        run.model = request.model
-        run.input = ["topic": .string(clean), "platforms": .array(platforms.map { .string($0.rawValue) }),
-                     "avoid": .array(learned.avoid.map { .string($0) })]
-        let started = Date()
-        do {
-            let answer = try client.ask(request)
-            run.durationMs = Date().timeIntervalSince(started) * 1000
-            run.promptTokens = answer.promptTokens
-            run.completionTokens = answer.completionTokens
-            run.cost = answer.cost
-            run.model = answer.model
-            let (posts, refused) = try save(answer, platforms: platforms, organizationId: organizationId, topic: clean, run: run, by: identity)
-            run.status = .succeeded
-            run.finishedAt = clock()
-            run.output = ["drafts": .array(posts.map { .objectId($0._id) }), "refused": .array(refused.map { .string($0) })]
-            try recorder.record(run)
-            return Drafts(posts: posts, run: run, refused: refused, generationsUsed: quota.used + 1, generationsLimit: quota.limit)
-        } catch {
-            run.durationMs = Date().timeIntervalSince(started) * 1000
-            run.status = .failed
-            run.finishedAt = clock()
-            run.error = SafeText.escapingControls(String(String(describing: error).prefix(2000)))
-            try recorder.record(run)
-            throw error
+        let ask = ModelTask.Ask(agent: .content, task: "generate_content", organizationId: organizationId,
+                                instruction: "Write one post per platform for this brief. Keep each within its limit, counted as the brief says.",
+                                brief: brief.json, schema: (ContentBrief.schemaName, ContentBrief.schema), systemLines: Self.lessons(learned),
+                                input: ["topic": .string(clean), "platforms": .array(platforms.map { .string($0.rawValue) }),
+                                        "avoid": .array(learned.avoid.map { .string($0) })])
+        var made = Drafts(posts: [], run: AgentRun(), refused: [], generationsUsed: quota.used + 1, generationsLimit: quota.limit)
+        made.run = try ModelTask(store: store, client: client, clock: clock).run(ask) { answer, run in
+            (made.posts, made.refused) = try save(answer, platforms: platforms, organizationId: organizationId, topic: clean, run: run, by: identity)
+            return ["drafts": .array(made.posts.map { .objectId($0._id) }), "refused": .array(made.refused.map { .string($0) })]
         }
+        return made
     }
 
-    private func systemPrompt(_ agent: AIAgent, organizationId: ObjectId, learned: AgentPreferences.Learned) -> String {
-        var lines = [agent.configuration.systemPrompt.isEmpty
-            ? "You are the content agent of a social media team. You write posts a person will review before anything is published."
-            : agent.configuration.systemPrompt]
-        if let own = agent.organizationSpecific.first(where: { $0.organizationId == organizationId }) {
-            lines += own.customPrompts
-        }
+    /// What people taught the agent, as lines of the system prompt.
+    static func lessons(_ learned: AgentPreferences.Learned) -> [String] {
+        var lines: [String] = []
         if !learned.avoid.isEmpty { lines.append("Reviewers rejected earlier drafts as: " + learned.avoid.joined(separator: "; ") + ". Avoid that.") }
         if !learned.prefer.isEmpty { lines.append("Reviewers liked: " + learned.prefer.joined(separator: "; ") + ".") }
-        if !learned.cut.isEmpty { lines.append("Editors cut these lines from earlier drafts; never write them again: " + Self.quoted(learned.cut)) }
-        if !learned.added.isEmpty { lines.append("Editors added lines like these; this is how the organization speaks: " + Self.quoted(learned.added)) }
-        return lines.joined(separator: "\n")
+        if !learned.cut.isEmpty { lines.append("Editors cut these lines from earlier drafts; never write them again: " + quoted(learned.cut)) }
+        if !learned.added.isEmpty { lines.append("Editors added lines like these; this is how the organization speaks: " + quoted(learned.added)) }
+        return lines
     }
 
     static func quoted(_ lines: [String]) -> String {
