@@ -32,6 +32,29 @@ struct AgentsCommandTests {
         #expect(!remote.stdout.contains("sk-secret-test") && !remote.stderr.contains("sk-secret-test"), "the key is never printed")
     }
 
+    /// The intelligence, strategy and content tasks from a shell, in the order a team would use them.
+    @Test func strategyPlanAndPlannedDraftsFromTheCommandLine() throws {
+        let world = try DueWorld(.sqlite, posts: 1)
+        let data = ["--data", (world.store.location as NSString).deletingLastPathComponent]
+        let env = ["XDG_CONFIG_HOME": world.directory]
+        func run(_ args: [String]) throws -> String {
+            let result = try Socialdeck.run(["agents", "run"] + args + ["--org", "org0"] + data, environment: env)
+            #expect(result.status == 0, "\(args): \(result.stderr)")
+            return result.stdout
+        }
+        #expect(try run(["analyze-user-behavior"]).contains("Run "))
+        let strategy = try run(["write-strategy"])
+        #expect(strategy.contains("Content strategy, version 1:") && strategy.contains("Know-how") && strategy.contains("Posts a week:"), "\(strategy)")
+        let plan = try run(["plan-calendar", "--days", "7"])
+        #expect(plan.contains("Planned ") && plan.contains("DATE") && plan.contains("TOPIC"), "\(plan)")
+        let drafted = try run(["draft-planned", "--count", "2"])
+        #expect(drafted.components(separatedBy: "The content agent wrote 1 draft for approval").count == 3 && drafted.contains(" at 20"), "\(drafted)")
+        let tags = try run(["suggest-hashtags", "--platform", "instagram", "--text", "Roasting coffee beans every morning"])
+        #expect(tags.contains("#roasting") && tags.contains("from the post's own words"), "\(tags)")
+        let missing = try Socialdeck.run(["agents", "run", "optimize", "--org", "org0"] + data, environment: env)
+        #expect(missing.status != 0 && missing.stderr.contains("optimize needs --post"))
+    }
+
     /// Staff change an agent from a shell: configure, pause, per organization, list; each change audited.
     @Test func agentsAreConfiguredSwitchedAndListed() throws {
         let world = try DueWorld(.sqlite, posts: 1)
@@ -75,7 +98,7 @@ struct AgentsCommandTests {
         let data = ["--data", (world.store.location as NSString).deletingLastPathComponent]
         let env = ["XDG_CONFIG_HOME": world.directory]
         let now = try Socialdeck.run(["workflow", "run", "strategy-optimisation", "--org", "org0"] + data, environment: env)
-        #expect(now.status == 0 && now.stdout.contains("strategy-optimisation: done; steps done: analyze_content_performance, optimize_posting_schedule"),
+        #expect(now.status == 0 && now.stdout.contains("strategy-optimisation: done; steps done: generate_insights, optimize_posting_schedule, update_strategy_from_insights"),
                 "\(now.stdout)\(now.stderr)")
         let unknown = try Socialdeck.run(["workflow", "run", "nope", "--org", "org0"] + data, environment: env)
         #expect(unknown.status != 0 && unknown.stderr.contains("unknown workflow nope"))

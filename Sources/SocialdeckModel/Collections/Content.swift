@@ -73,6 +73,10 @@ public struct Content: StoredModel, Equatable {
         public var runId: ObjectId?
         /// The text as the agent wrote it, so that an editor's changes can be learned from.
         public var draftText: String?
+        /// The content calendar entry it was drafted for ("planId:index").
+        public var planEntry: String?
+        /// What a picture for the post should show, for a designer or an image model.
+        public var imageBrief: String?
         public init() {}
     }
 

@@ -12,24 +12,8 @@ import SocialdeckTestSupport
 struct PostingTimesTests {
     let berlin = TimeZone(identifier: "Europe/Berlin")!
 
-    /// A published post at `at` with `engagement` out of 1,000 views.
     func published(_ org: Organization, by author: User, at: Date, engagement: Int, platform: Platform = .linkedin) -> Content {
-        var post = Content()
-        post.organizationId = org._id
-        post.userId = author._id
-        post.title = "Post"
-        post.content.text = "Post"
-        post.approval.status = .approved
-        var entry = Content.PlatformPost(platform: platform, status: .published, scheduledAt: at)
-        entry.publishedAt = at
-        var metrics = Content.Metrics()
-        metrics.views = 1000
-        metrics.engagement = engagement
-        entry.metrics = metrics
-        post.platforms = [entry]
-        post.createdAt = at
-        post.updatedAt = at
-        return post
+        publishedPost(org, by: author, at: at, engagement: engagement, platform: platform)
     }
 
     @Test(arguments: Backend.enabled)

@@ -23,11 +23,13 @@ struct WorkflowRunnerTests {
         let request = try runner.request(StandardWorkflows.strategyOptimisation, organizationId: p.org._id, by: identity(of: p.manager))
         #expect(try runner.runWaiting() == WorkflowRunner.Outcome(finished: 1, failed: 0))
         let done = try #require(try ModelCollection(p.store, AgentMessage.self).get(request._id))
-        #expect(done.status == .done && WorkflowRunner.completed(done) == ["analyze_content_performance", "optimize_posting_schedule"])
-        #expect(try runs(p, "analyze_content_performance").map(\.agentType) == [.intelligence])
+        #expect(done.status == .done && WorkflowRunner.completed(done) == ["generate_insights", "optimize_posting_schedule", "update_strategy_from_insights"])
+        #expect(try runs(p, "generate_insights").map(\.agentType) == [.intelligence])
         #expect(try runs(p, "optimize_posting_schedule").map(\.agentType) == [.strategy])
+        #expect(try runs(p, "create_content_strategy").map(\.agentType) == [.strategy], "the first round writes the strategy")
         #expect(try ModelCollection(p.store, AgentMemoryItem.self).count(.eq("kind", "insight") && .eq("organizationId", p.org._id)) == 1)
         #expect(try ModelCollection(p.store, Strategy.self).count(.eq("type", "posting_schedule")) == 1)
+        #expect(try ModelCollection(p.store, Strategy.self).count(.eq("type", "content_strategy")) == 1)
         #expect(try runner.runWaiting() == WorkflowRunner.Outcome(), "nothing twice")
     }
 
@@ -39,12 +41,12 @@ struct WorkflowRunnerTests {
         try p.store.updateOne(AgentMessage.collection.rawValue, .id(request._id),
                               Update.set("status", AgentMessage.Delivery.processing).set("claimedBy", "dead").set("attempts", Int64(1))
                                   .set("claimedUntil", p.clock.now.addingTimeInterval(300))
-                                  .set("payload.completed", BSONValue.array([.string("analyze_content_performance")])))
+                                  .set("payload.completed", BSONValue.array([.string("generate_insights")])))
         let next = WorkflowRunner(store: p.store, client: offline, owner: "next", clock: p.clock.closure)
         #expect(try next.runWaiting() == WorkflowRunner.Outcome(), "held while the dead runner's claim lasts")
         p.clock.advance(by: 301)
         #expect(try next.runWaiting().finished == 1)
-        #expect(try runs(p, "analyze_content_performance").isEmpty, "the completed step is not run again")
+        #expect(try runs(p, "generate_insights").isEmpty, "the completed step is not run again")
         #expect(try runs(p, "optimize_posting_schedule").count == 1)
         #expect(try ModelCollection(p.store, AgentMessage.self).get(request._id)?.status == .done)
     }
@@ -52,7 +54,8 @@ struct WorkflowRunnerTests {
     @Test func aFailedStepKeepsTheEarlierResults() throws {
         let p = try PublishingWorld(.sqlite)
         let server = try FakePlatformServer("fake_llm.py")
-        try server.script(raw: [["match": "/chat/completions", "status": 401, "body": ["error": ["message": "Invalid key"]]]])
+        try server.script(raw: [["match": "/chat/completions", "content": ##"{"summary":"Quiet month.","insights":[],"recommendations":[]}"##],
+                                ["match": "/chat/completions", "status": 401, "body": ["error": ["message": "Invalid key"]]]])
         let model = LLMClient(provider: OpenAIChatProvider(baseURL: server.base + "/v1", apiKey: "bad"), settings: LLMSettings(), pause: { _ in })
         let runner = WorkflowRunner(store: p.store, client: model, owner: "runner", clock: p.clock.closure)
         let request = try runner.request(StandardWorkflows.contentCreation, organizationId: p.org._id, topic: "Cold brew kits", by: identity(of: p.manager))
@@ -72,8 +75,22 @@ struct WorkflowRunnerTests {
         #expect(throws: CoreError.self, "only a failed one") { try runner.retry(request._id, by: identity(of: p.manager)) }
         #expect(try runner.list(for: identity(of: p.manager)).map(\._id) == [request._id])
         #expect(throws: CoreError.self) { try runner.request("nope", organizationId: p.org._id, by: identity(of: p.manager)) }
-        #expect(throws: CoreError.self) { try runner.request(StandardWorkflows.contentCreation, organizationId: p.org._id, by: identity(of: p.manager)) }
         let viewer = try p.w.customer("viewer@acme.test", in: p.org, role: .viewer)
         #expect(throws: AccessDenied.self) { try runner.request(StandardWorkflows.analytics, organizationId: p.org._id, by: identity(of: viewer)) }
+    }
+
+    /// Without a topic, content creation drafts from the calendar plan, writing a strategy and a plan first.
+    @Test func contentCreationWithoutATopicDraftsThePlannedPosts() throws {
+        let p = try PublishingWorld(.sqlite)
+        let runner = WorkflowRunner(store: p.store, client: offline, owner: "runner", clock: p.clock.closure)
+        _ = try runner.request(StandardWorkflows.contentCreation, organizationId: p.org._id, by: identity(of: p.manager))
+        #expect(try runner.runWaiting() == WorkflowRunner.Outcome(finished: 1, failed: 0))
+        #expect(try runs(p, "create_content_strategy").count == 1 && runs(p, "plan_content_calendar").count == 1)
+        let drafts = try ModelCollection(p.store, Content.self).find(.exists("aiGenerated.planEntry", true))
+        #expect(drafts.count == WorkflowRunner.plannedPerRound && drafts.allSatisfy { $0.platforms[0].scheduledAt != nil })
+        _ = try runner.request(StandardWorkflows.contentCreation, organizationId: p.org._id, by: identity(of: p.manager))
+        #expect(try runner.runWaiting().finished == 1)
+        #expect(try runs(p, "plan_content_calendar").count == 1, "a plan under a week old is kept")
+        #expect(try ModelCollection(p.store, Content.self).count(.exists("aiGenerated.planEntry", true)) == 2 * WorkflowRunner.plannedPerRound)
     }
 }

@@ -84,7 +84,8 @@ struct OfflineDrafts {
 
     /// Words that make no tag.
     static let stopwords: Set<String> = ["the", "and", "for", "with", "our", "new", "your", "you", "are", "this", "that", "from",
-                                         "into", "about", "what", "how", "why", "its", "all", "more", "most", "now", "just", "get"]
+                                         "into", "about", "what", "how", "why", "its", "all", "more", "most", "now", "just", "get",
+                                         "without", "every", "single", "their", "there", "which", "when", "will", "have", "been"]
 
     private func hashtags(limit: Int?) -> [String] {
         func words(_ text: String) -> [String] {

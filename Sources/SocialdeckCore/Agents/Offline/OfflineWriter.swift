@@ -29,12 +29,31 @@ public struct OfflineWriter: LLMProvider {
                 throw LLMError("the offline writer could not read the content brief", retryable: false)
             }
             text = OfflineDrafts(decoded).answer
+        case StrategyBrief.schemaName:
+            text = try Self.answer(StrategyBrief.self, brief) { $0.offlineAnswer }
+        case CalendarBrief.schemaName:
+            text = try Self.answer(CalendarBrief.self, brief) { $0.offlineAnswer }
+        case HashtagBrief.schemaName:
+            text = try Self.answer(HashtagBrief.self, brief) { $0.offlineAnswer }
+        case OptimizeBrief.schemaName:
+            text = try Self.answer(OptimizeBrief.self, brief) { $0.offlineAnswer }
+        case InsightsBrief.schemaName:
+            text = try Self.answer(InsightsBrief.self, brief) { $0.offlineAnswer }
         default:
             throw LLMError("the offline writer does not do \(task)", retryable: false)
         }
         // Token counts as a model would report them, roughly four characters a token.
         let words = (request.system.count + request.messages.reduce(0) { $0 + $1.content.count }) / 4
         return LLMResponse(text: text, promptTokens: max(1, words), completionTokens: max(1, text.count / 4), model: Self.model, provider: name)
+    }
+
+    /// Decodes a task's brief and writes its answer as JSON.
+    static func answer<Brief: Decodable>(_ type: Brief.Type, _ json: String, _ make: (Brief) -> [String: Any]) throws(LLMError) -> String {
+        guard let brief = try? JSONDecoder().decode(Brief.self, from: Data(json.utf8)),
+              let data = try? JSONSerialization.data(withJSONObject: make(brief), options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            throw LLMError("the offline writer could not read the \(Brief.self)", retryable: false)
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// The first `{ … }` block of the prompt, balanced.

@@ -24,11 +24,14 @@ public struct WorkflowRunner: Sendable {
 
     /// The steps of each workflow, as built so far.
     public static let steps: [String: [String]] = [
-        StandardWorkflows.analytics: ["analyze_content_performance"],
-        StandardWorkflows.strategyOptimisation: ["analyze_content_performance", "optimize_posting_schedule"],
+        StandardWorkflows.analytics: ["analyze_content_performance", "analyze_user_behavior", "identify_trends"],
+        StandardWorkflows.strategyOptimisation: ["generate_insights", "optimize_posting_schedule", "update_strategy_from_insights"],
         StandardWorkflows.contentCreation: ["analyze_content_performance", "optimize_posting_schedule", "generate_content",
                                             "schedule_approved_content"],
     ]
+
+    /// Planned posts a content-creation round without a topic drafts.
+    static let plannedPerRound = 5
 
     /// Asks for a workflow now, as a person (the request waits for a runner, as scheduled ones do).
     public func request(_ workflow: String, organizationId: ObjectId, topic: String? = nil, by identity: Identity) throws -> AgentMessage {
@@ -38,10 +41,9 @@ public struct WorkflowRunner: Sendable {
         try AccessControl.authorize(identity, .viewAgents, organizationId: organizationId)
         if workflow == StandardWorkflows.contentCreation {
             try AccessControl.authorize(identity, .createContent, organizationId: organizationId)
-            guard let topic, !topic.isEmpty else { throw CoreError.invalid("content-creation needs a topic") }
         }
         var payload: Document = ["workflow": .string(workflow), "completed": .array([])]
-        if let topic { payload["topic"] = .string(topic) }
+        if let topic = topic?.trimmingCharacters(in: .whitespacesAndNewlines), !topic.isEmpty { payload["topic"] = .string(topic) }
         if let actor = identity.actorId { payload["requestedBy"] = .objectId(actor) }
         return try AgentMessages(store: store, clock: clock).send(from: StandardWorkflows.firstAgent(of: workflow),
                                                                   to: StandardWorkflows.firstAgent(of: workflow),
@@ -125,18 +127,12 @@ public struct WorkflowRunner: Sendable {
     private func perform(_ step: String, organizationId: ObjectId, request: AgentMessage) throws {
         let system = Identity.localOperator()
         switch step {
-        case "analyze_content_performance":
-            try recordComputed(.intelligence, step, organizationId: organizationId, needs: .analyticsQuery) {
-                let summary = try ContentPerformance(store: store, clock: clock).summary(organizationId)
-                var insight = AgentMemoryItem()
-                insight.agentType = .intelligence
-                insight.organizationId = organizationId
-                insight.kind = "insight"
-                insight.text = summary.sentence
-                insight.createdAt = clock()
-                try ModelCollection(store, AgentMemoryItem.self).insert(insight)
-                return ["posts": .int32(Int32(summary.posts)), "summary": .string(summary.sentence)]
-            }
+        case _ where IntelligenceAgent.Task(rawValue: step) != nil:
+            _ = try IntelligenceAgent(store: store, client: client, clock: clock).run(IntelligenceAgent.Task(rawValue: step)!,
+                                                                                       organizationId: organizationId, by: system)
+        case "update_strategy_from_insights":
+            let revise = try StrategyAgent.current(organizationId, in: store) != nil
+            _ = try StrategyAgent(store: store, client: client, clock: clock).writeStrategy(for: organizationId, revise: revise, by: system)
         case "optimize_posting_schedule":
             let zone = try OrganizationAdmin.timeZone(of: organizationId, in: store)
             _ = try PostingTimes(store: store, clock: clock).plan(for: organizationId, timeZone: zone, by: system)
@@ -147,21 +143,35 @@ public struct WorkflowRunner: Sendable {
                 return ["placed": .int32(Int32(placed.count))]
             }
         case "generate_content":
-            let topic = request.payload["topic"]?.stringValue ?? "this week at the organization"
-            _ = try ContentAgent(store: store, client: client, clock: clock)
-                .draft(topic: topic, platforms: [.facebook, .twitter, .linkedin], organizationId: organizationId, by: system)
+            let content = ContentAgent(store: store, client: client, clock: clock)
+            if let topic = request.payload["topic"]?.stringValue {
+                _ = try content.draft(topic: topic, platforms: [.facebook, .twitter, .linkedin], organizationId: organizationId, by: system)
+            } else {
+                try draftFromPlan(organizationId, content: content, by: system)
+            }
         default:
             throw CoreError.invalid("no agent does \(step) yet")
         }
     }
 
+    /// Without a topic, content comes from the calendar plan: a strategy and a plan are
+    /// made first when the organization has none, then the next planned posts are drafted.
+    private func draftFromPlan(_ organizationId: ObjectId, content: ContentAgent, by system: Identity) throws {
+        let strategy = StrategyAgent(store: store, client: client, clock: clock)
+        if try StrategyAgent.current(organizationId, in: store) == nil { _ = try strategy.writeStrategy(for: organizationId, by: system) }
+        let planned = try ModelCollection(store, ContentCalendarPlan.self).first(.eq("organizationId", organizationId) && .eq("status", RecordStatus.active))
+        if planned == nil || (planned?.createdAt ?? .distantPast) < clock().addingTimeInterval(-7 * 86_400) {
+            _ = try strategy.planCalendar(for: organizationId, by: system)
+        }
+        let batch = try content.draftPlanned(organizationId: organizationId, count: Self.plannedPerRound, by: system)
+        if batch.made.isEmpty, let failure = batch.failed.first { throw CoreError.invalid("no planned post was drafted: \(failure.error)") }
+    }
+
     /// A computed step recorded as its agent's run.
-    private func recordComputed(_ agent: AgentType, _ task: String, organizationId: ObjectId, needs tool: AgentTool? = nil,
-                                _ body: () throws -> Document) throws {
+    private func recordComputed(_ agent: AgentType, _ task: String, organizationId: ObjectId, _ body: () throws -> Document) throws {
         let recorder = AgentRunRecorder(store: store, clock: clock)
         let doer = try recorder.agent(agent)
         try doer.ensureWorks(for: organizationId)
-        if let tool { try doer.ensureUses(tool, for: task) }
         var run = AgentRun()
         run.agentId = doer._id
         run.agentType = agent

@@ -30,7 +30,14 @@ public struct ContentAgent: Sendable {
         public var generationsLimit: Int?
     }
 
-    public func draft(topic: String, keyPoints: [String] = [], platforms: [Platform], organizationId: ObjectId,
+    /// Where a draft belongs when a calendar plan asked for it: its planned time, and the
+    /// plan entry ("planId:index"), so that an entry is drafted once.
+    public struct Planned: Sendable, Equatable {
+        public var at: Date
+        public var entry: String
+    }
+
+    public func draft(topic: String, keyPoints: [String] = [], platforms: [Platform], organizationId: ObjectId, planned: Planned? = nil,
                       by identity: Identity) throws -> Drafts {
         try AccessControl.authorize(identity, .createContent, organizationId: organizationId)
         let clean = topic.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -64,7 +71,8 @@ public struct ContentAgent: Sendable {
                                         "avoid": .array(learned.avoid.map { .string($0) })])
         var made = Drafts(posts: [], run: AgentRun(), refused: [], generationsUsed: quota.used + 1, generationsLimit: quota.limit)
         made.run = try ModelTask(store: store, client: client, clock: clock).run(ask) { answer, run in
-            (made.posts, made.refused) = try save(answer, platforms: platforms, organizationId: organizationId, topic: clean, run: run, by: identity)
+            (made.posts, made.refused) = try save(answer, platforms: platforms, organizationId: organizationId, topic: clean, run: run,
+                                                  planned: planned, by: identity)
             return ["drafts": .array(made.posts.map { .objectId($0._id) }), "refused": .array(made.refused.map { .string($0) })]
         }
         return made
@@ -86,7 +94,7 @@ public struct ContentAgent: Sendable {
 
     /// Keeps the drafts every target platform can take, as pending drafts.
     private func save(_ answer: LLMClient.Answer, platforms: [Platform], organizationId: ObjectId, topic: String, run: AgentRun,
-                      by identity: Identity) throws -> ([Content], [String]) {
+                      planned: Planned?, by identity: Identity) throws -> ([Content], [String]) {
         let drafts = ((answer.json?.value as? [String: Any])?["drafts"] as? [[String: Any]]) ?? []
         var posts: [Content] = []
         var refused: [String] = []
@@ -107,6 +115,7 @@ public struct ContentAgent: Sendable {
             post.content.text = text
             post.content.hashtags = PlatformRules.hashtags(in: text).map(String.init)
             post.platforms = [Content.PlatformPost(platform: platform, status: .draft)]
+            post.platforms[0].scheduledAt = planned?.at
             var ai = Content.AIGenerated()
             ai.agentId = run.agentId.hex
             ai.prompt = topic
@@ -116,6 +125,8 @@ public struct ContentAgent: Sendable {
             ai.provider = answer.provider
             ai.runId = run._id
             ai.draftText = text
+            ai.planEntry = planned?.entry
+            ai.imageBrief = ModelTask.clean(ModelTask.object(answer)["imageBrief"], limit: 2_000)
             post.aiGenerated = ai
             post.createdAt = now
             post.updatedAt = now
