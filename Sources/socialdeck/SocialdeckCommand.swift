@@ -13,7 +13,8 @@ struct SocialdeckCommand: ParsableCommand {
         discussion: "With no subcommand, socialdeck opens the dashboard on the selected store.",
         subcommands: [SeedCommand.self, ExportCommand.self, ImportCommand.self, UserCommand.self, StaffCommand.self,
                       KeysCommand.self, DoctorCommand.self, WriteProbeCommand.self,
-                      DaemonCommand.self, ScheduleCommand.self, RecurringCommand.self, SocialAccountsCommand.self, AgentsCommand.self, WorkflowCommand.self]
+                      DaemonCommand.self, ScheduleCommand.self, RecurringCommand.self, SocialAccountsCommand.self, AgentsCommand.self, WorkflowCommand.self,
+                      CommentsCommand.self]
     )
 
     @OptionGroup var store: StoreOptions

@@ -55,6 +55,24 @@ struct AgentsCommandTests {
         #expect(missing.status != 0 && missing.stderr.contains("optimize needs --post"))
     }
 
+    /// Comments imported from a file, sorted by the engagement agent, listed with their replies.
+    @Test func commentsAreImportedTriagedAndListed() throws {
+        let world = try DueWorld(.sqlite, posts: 1)
+        let data = ["--data", (world.store.location as NSString).deletingLastPathComponent]
+        let env = ["XDG_CONFIG_HOME": world.directory]
+        let file = (world.directory as NSString).appendingPathComponent("comments.json")
+        try #"[{"platform":"facebook","id":"1_1","author":"Dana","text":"Arrived cold \u001b[31mand late"},{"platform":"x","id":"9","author":"@sam","text":"Open on Sundays?"},{"platform":"nope","id":"2","text":"x"}]"#
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let imported = try Socialdeck.run(["comments", "import", file, "--org", "org0"] + data, environment: env)
+        #expect(imported.stdout.contains("Imported 2 comment(s); 0 were already there; 1 refused.") && imported.stdout.contains("record 3:"),
+                "\(imported.stdout)\(imported.stderr)")
+        let triaged = try Socialdeck.run(["agents", "run", "triage-comments", "--org", "org0"] + data, environment: env)
+        #expect(triaged.stdout.contains("Sorted 2 comment(s): 1 complaint, 1 question; 2 replies wait for approval; 0 still new."),
+                "\(triaged.stdout)\(triaged.stderr)")
+        let list = try Socialdeck.run(["comments", "list", "--org", "org0"] + data, environment: env)
+        #expect(list.stdout.contains("complaint") && list.stdout.contains("pending") && !list.stdout.contains("\u{1b}"), "\(list.stdout)")
+    }
+
     /// Staff change an agent from a shell: configure, pause, per organization, list; each change audited.
     @Test func agentsAreConfiguredSwitchedAndListed() throws {
         let world = try DueWorld(.sqlite, posts: 1)

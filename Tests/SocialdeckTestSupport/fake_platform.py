@@ -95,6 +95,8 @@ def default(path):
     if path.endswith("/feed") or path.endswith("/photos"):
         page = path.split("/")[-2]
         return 200, {"id": page + "_1001"}, {}
+    if path.endswith("/comments") or path.endswith("/replies"):
+        return 200, {"id": path.split("/")[-2] + "_reply1"}, {}
     if path.endswith("/media"):
         return 200, {"id": "17890001"}, {}
     if "/17890001?fields=status_code" in path:

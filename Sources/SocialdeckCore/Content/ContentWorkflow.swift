@@ -48,6 +48,10 @@ public struct ContentWorkflow: Sendable {
             post.set("approval.approvedAt", now)
             post.set("approval.rejectionReason", nil as BSONValue?)
             post.changePlatforms(where: { $0.status == .draft && $0.scheduledAt != nil }) { $0.status = .scheduled }
+            // A reply to a comment goes out once approved: it answers someone waiting.
+            if post.before.replyTo != nil {
+                post.changePlatforms(where: { $0.status == .draft && $0.scheduledAt == nil }) { $0.status = .scheduled; $0.scheduledAt = now }
+            }
         }
         // An agent's draft approved after an edit teaches the agents what the editor changed.
         if let post = try ModelCollection(store, Content.self).get(id) { try LearningAgent(store: store, clock: clock).learnFromApproval(post) }

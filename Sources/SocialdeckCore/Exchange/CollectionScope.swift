@@ -55,6 +55,7 @@ struct CollectionScope {
         case .publishQuotas: _ = try decoder.decode(PublishQuota.self, from: doc)
         case .systemSettings: _ = try decoder.decode(SystemSetting.self, from: doc)
         case .recurringSchedules: _ = try decoder.decode(RecurringSchedule.self, from: doc)
+        case .comments: _ = try decoder.decode(SocialComment.self, from: doc)
         }
     }
 }

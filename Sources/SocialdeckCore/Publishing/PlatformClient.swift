@@ -18,13 +18,16 @@ public struct OutgoingPost: Sendable, Equatable {
     public var attempt: Int
     /// The account's access token; nil in the sandbox, which needs none.
     public var accessToken: String?
+    /// For a reply: the platform's id of the comment or post it answers.
+    public var replyTo: String?
 
-    public init(job: PublishJob, text: String, media: [String], attempt: Int, accessToken: String? = nil) {
+    public init(job: PublishJob, text: String, media: [String], attempt: Int, accessToken: String? = nil, replyTo: String? = nil) {
         self.job = job
         self.text = text
         self.media = media
         self.attempt = attempt
         self.accessToken = accessToken
+        self.replyTo = replyTo
     }
 }
 

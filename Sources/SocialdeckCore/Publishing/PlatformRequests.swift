@@ -34,10 +34,24 @@ public enum PlatformRequests {
     /// LinkedIn's versioned API wants the month it was built against.
     static let linkedinVersion = "202411"
 
+    /// Platforms whose API answers a comment: Facebook and Instagram comments, X posts.
+    public static let takesReplies: Set<Platform> = [.facebook, .instagram, .twitter]
+
     /// The first (or only) request of a post.
     public static func first(_ post: OutgoingPost, endpoints: PlatformEndpoints) -> PlatformRequest {
         let account = post.job.account?.accountId ?? ""
         let bearer = ["Authorization": "Bearer " + (post.accessToken ?? ""), "Content-Type": "application/json"]
+        if let target = post.replyTo, takesReplies.contains(post.job.platform) {
+            switch post.job.platform {
+            case .instagram:
+                return PlatformRequest(url: "\(endpoints.graph)/\(target)/replies", headers: bearer, body: json(["message": post.text]))
+            case .twitter:
+                return PlatformRequest(url: "\(endpoints.x)/2/tweets", headers: bearer,
+                                       body: "{\"reply\":{\"in_reply_to_tweet_id\":\(quoted(target))},\"text\":\(quoted(post.text))}")
+            default:
+                return PlatformRequest(url: "\(endpoints.graph)/\(target)/comments", headers: bearer, body: json(["message": post.text]))
+            }
+        }
         let image = post.media.first { !isVideo($0) }
         let video = post.media.first(where: isVideo)
         switch post.job.platform {

@@ -88,12 +88,16 @@ extension PublishScheduler {
         if account.live && live == nil {
             return .finish(.failed, "\(account.accountName) is switched to live publishing, which this socialdeck cannot do; switch it back to the sandbox")
         }
+        let replyTo = post.value(at: "replyTo.externalId")?.stringValue
+        if replyTo != nil && !PlatformRequests.takesReplies.contains(job.platform) {
+            return .finish(.failed, "\(job.platform.displayName) offers no API to answer a comment; reply in the app")
+        }
         let text = entry["text"]?.stringValue ?? post.value(at: "content.text")?.stringValue ?? ""
         let media = ["content.images", "content.videos"].flatMap { path -> [String] in
             guard case .array(let items)? = post.value(at: path) else { return [] }
             return items.compactMap(\.stringValue)
         }
-        return .send(OutgoingPost(job: job, text: text, media: media, attempt: job.attempts + 1))
+        return .send(OutgoingPost(job: job, text: text, media: media, attempt: job.attempts + 1, replyTo: replyTo))
     }
 
     /// Reserves each account's rate window for its jobs; those the window refuses go

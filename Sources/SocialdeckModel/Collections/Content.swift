@@ -13,6 +13,8 @@ public struct Content: StoredModel, Equatable {
     public var content = Body()
     public var platforms: [PlatformPost] = []
     public var aiGenerated: AIGenerated?
+    /// Set on a reply: what it answers. It goes out as a reply, never as a post of its own.
+    public var replyTo: ReplyTarget?
     public var approval = Approval()
     public var analytics = Analytics()
     public var createdAt = Date(timeIntervalSince1970: 0)
@@ -56,6 +58,15 @@ public struct Content: StoredModel, Equatable {
         public var clicks = 0
         /// Likes + shares + comments + clicks.
         public var engagement = 0
+        public init() {}
+    }
+
+    public struct ReplyTarget: Codable, Sendable, Equatable {
+        /// The `comments` document.
+        public var commentId = ObjectId(high: 0, low: 0)
+        /// The platform's id of the comment or mention.
+        public var externalId = ""
+        public var author = ""
         public init() {}
     }
 

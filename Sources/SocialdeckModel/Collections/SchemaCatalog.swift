@@ -113,6 +113,11 @@ public enum SchemaCatalog {
                 i(asc("active"), asc("nextRunAt")),
                 i(asc("organizationId"), asc("kind")),
             ]),
+            // The engagement agent's: one per platform comment; the queue reads an organization's newest by state.
+            CollectionSchema(name: "comments", indexes: [
+                i(asc("organizationId"), asc("platform"), asc("externalId"), unique: true),
+                i(asc("organizationId"), asc("status"), desc("receivedAt")),
+            ]),
         ]
         var out: [CollectionName: CollectionSchema] = [:]
         for s in list { out[CollectionName(rawValue: s.name)!] = s }

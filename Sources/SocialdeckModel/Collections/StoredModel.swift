@@ -29,6 +29,7 @@ public enum CollectionName: String, Sendable, CaseIterable, Codable, CustomStrin
     case publishQuotas = "publish_quotas"
     case systemSettings = "system_settings"
     case recurringSchedules = "recurring_schedules"
+    case comments
 
     public var description: String { rawValue }
 }

@@ -25,6 +25,7 @@ struct AgentsCommand: ParsableCommand {
         case reviseStrategy = "revise-strategy"
         case planCalendar = "plan-calendar"
         case bestTimes = "best-times"
+        case triageComments = "triage-comments"
         case scheduleApproved = "schedule-approved"
     }
 
@@ -39,7 +40,8 @@ struct AgentsCommand: ParsableCommand {
             organization's published posts over --days and keep their summary in the agents' memory.
             Strategy: write-strategy and revise-strategy (from the newest insights) keep a versioned content strategy; \
             plan-calendar plans the next --days days from it; best-times scores each weekday and hour and keeps the result \
-            as the posting schedule. Execution: schedule-approved places approved posts without a time into the best free slots.
+            as the posting schedule. Engagement: triage-comments sorts new comments (see `socialdeck comments`) and drafts \
+            replies for approval. Execution: schedule-approved places approved posts without a time into the best free slots.
             """)
         @OptionGroup var store: StoreOptions
         @Argument(help: "The task.") var task: Task
@@ -100,6 +102,12 @@ struct AgentsCommand: ParsableCommand {
                 AgentsOutput.strategy(strategy)
             case .planCalendar:
                 AgentsOutput.plan(try StrategyAgent(store: db, client: client).planCalendar(for: orgId, days: days ?? 14, by: me))
+            case .triageComments:
+                let outcome = try EngagementAgent(store: db, client: client).triage(orgId, by: me)
+                let counts = Dictionary(grouping: outcome.triaged.values, by: { $0 }).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
+                print(outcome.triaged.isEmpty ? "No new comment to sort." : "Sorted \(outcome.triaged.count) comment(s): \(counts.joined(separator: ", ")); "
+                      + "\(outcome.replies.count) repl\(outcome.replies.count == 1 ? "y waits" : "ies wait") for approval; \(outcome.waiting) still new.")
+                if let run = outcome.run { AgentsOutput.cost(run) }
             case .bestTimes:
                 try bestTimes(db, orgId)
             case .scheduleApproved:

@@ -21,6 +21,7 @@ final class IsolationFixture: @unchecked Sendable {
     let otherJobs: [PublishJob]
     let otherSchedule: RecurringSchedule
     let otherWorkflow: AgentMessage
+    let otherComment: SocialComment
     private(set) var otherIds: Set<ObjectId> = []
 
     init(_ backend: Backend) throws {
@@ -85,6 +86,14 @@ final class IsolationFixture: @unchecked Sendable {
         try store.updateOne(AgentMessage.collection.rawValue, .id(failedWorkflow._id), Update.set("status", AgentMessage.Delivery.failed))
         failedWorkflow.status = .failed
         otherWorkflow = failedWorkflow
+        var comment = SocialComment()
+        comment.organizationId = other._id
+        comment.externalId = "theirs-1"
+        comment.author = "their customer"
+        comment.text = "Where is my order?"
+        comment.createdAt = now
+        try ModelCollection(store, SocialComment.self).insert(comment)
+        otherComment = comment
         try SocialAccountTokens(store: store, vault: w.vault).connect(userId: otherUser._id, platform: .linkedin, accountId: "theirs",
                                                                       accountName: "Theirs", accessToken: "their-token", refreshToken: nil,
                                                                       at: now, by: identity(of: otherUser))
@@ -114,6 +123,7 @@ final class IsolationFixture: @unchecked Sendable {
             (.publishJobs, .eq("organizationId", other._id)),
             (.recurringSchedules, .eq("organizationId", other._id)),
             (.agentMessages, .eq("organizationId", other._id)),
+            (.comments, .eq("organizationId", other._id)),
         ]
         for (collection, filter) in owned {
             for doc in try w.store.find(collection.rawValue, filter, options: FindOptions(includeDeleted: true)) {

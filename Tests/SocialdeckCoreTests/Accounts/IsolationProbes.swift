@@ -81,6 +81,44 @@ enum IsolationProbes {
             try ContentAgent(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()), clock: f.w.clock.closure)
                 .draft(topic: "Planted", platforms: [.linkedin], organizationId: f.other._id, by: me).posts
         },
+        .init(name: "ContentAgent.batch") { me, f in
+            try ContentAgent(store: f.w.store, client: .offlineForTests, clock: f.w.clock.closure)
+                .batch(topics: ["Planted"], platforms: [.linkedin], organizationId: f.other._id, by: me).made.flatMap(\.posts)
+        },
+        .init(name: "ContentAgent.draftPlanned") { me, f in
+            try ContentAgent(store: f.w.store, client: .offlineForTests, clock: f.w.clock.closure)
+                .draftPlanned(organizationId: f.other._id, count: 1, by: me).made.flatMap(\.posts)
+        },
+        .init(name: "ContentAgent.optimize") { me, f in
+            try f.otherPosts.map { try ContentAgent(store: f.w.store, client: .offlineForTests, clock: f.w.clock.closure).optimize($0._id, by: me).post }
+        },
+        .init(name: "ContentAgent.suggestHashtags") { me, f in
+            try ContentAgent(store: f.w.store, client: .offlineForTests, clock: f.w.clock.closure)
+                .suggestHashtags(for: "their best tags", on: .instagram, organizationId: f.other._id, by: me).tags.map(\.tag)
+        },
+        .init(name: "IntelligenceAgent.run") { me, f in
+            try IntelligenceAgent(store: f.w.store, client: .offlineForTests, clock: f.w.clock.closure)
+                .run(.generateInsights, organizationId: f.other._id, by: me).summary
+        },
+        .init(name: "StrategyAgent.writeStrategy") { me, f in
+            try StrategyAgent(store: f.w.store, client: .offlineForTests, clock: f.w.clock.closure).writeStrategy(for: f.other._id, by: me)
+        },
+        .init(name: "StrategyAgent.planCalendar") { me, f in
+            try StrategyAgent(store: f.w.store, client: .offlineForTests, clock: f.w.clock.closure).planCalendar(for: f.other._id, by: me)
+        },
+        .init(name: "CommentInbox.importComments") { me, f in
+            try CommentInbox(store: f.w.store, clock: f.w.clock.closure).importComments(
+                Data(#"[{"platform":"x","id":"planted","text":"planted"}]"#.utf8), organizationId: f.other._id, by: me).added
+        },
+        .init(name: "CommentInbox.list") { me, f in
+            try CommentInbox(store: f.w.store, clock: f.w.clock.closure).list(f.other._id, by: me).map(\.comment)
+        },
+        .init(name: "CommentInbox.setStatus") { me, f in
+            try CommentInbox(store: f.w.store, clock: f.w.clock.closure).setStatus(f.otherComment._id, to: .dismissed, by: me)
+        },
+        .init(name: "EngagementAgent.triage") { me, f in
+            try EngagementAgent(store: f.w.store, client: .offlineForTests, clock: f.w.clock.closure).triage(f.other._id, by: me).triaged.count
+        },
         .init(name: "PublishingSwitch.set") { me, f in
             try PublishingSwitch(store: f.w.store, clock: f.w.clock.closure).set(paused: true, reason: "planted", by: me)
         },

@@ -73,8 +73,9 @@ public struct LivePlatformClient: PlatformClient {
             }
             return .accepted(postId: urn, permalink: "https://www.linkedin.com/feed/update/\(urn)/")
         case .instagram:
-            guard let container = json?["id"] as? String else { return PlatformAnswers.unreadable(answer, platform) }
-            return publishInstagram(post, container: container)
+            guard let id = json?["id"] as? String else { return PlatformAnswers.unreadable(answer, platform) }
+            if post.replyTo != nil { return .accepted(postId: id, permalink: nil) }
+            return publishInstagram(post, container: id)
         case .tiktok:
             guard let publishId = (json?["data"] as? [String: Any])?["publish_id"] as? String else {
                 return PlatformAnswers.unreadable(answer, platform)
