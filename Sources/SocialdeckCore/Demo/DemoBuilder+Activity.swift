@@ -190,4 +190,32 @@ extension DemoBuilder {
             return m
         }
     }
+
+    /// New comments and mentions on every organization, for the engagement agent to sort.
+    mutating func comments(orgs: [Organization]) -> [SocialComment] {
+        let voices: [(Platform, String, String)] = [
+            (.facebook, "Dana K", "My order arrived a day late and the box was damaged. Disappointed."),
+            (.twitter, "@sam_reads", "Do you ship to Vienna? Asking for a friend."),
+            (.instagram, "@lou.makes", "Love the new colours, they look even better in person!"),
+            (.facebook, "Priya N", "Would be great to see a how-to video for beginners; the manual skips a few steps."),
+            (.tiktok, "@maxmoves", "How long does delivery usually take?"),
+            (.twitter, "@promo_bot", "Get 10k followers free http://spam.example"),
+        ]
+        return orgs.enumerated().flatMap { i, org -> [SocialComment] in
+            voices.enumerated().map { n, voice in
+                var c = SocialComment()
+                let at = pastDate(maxDays: 3)
+                c._id = id(at)
+                c.organizationId = org._id
+                c.platform = voice.0
+                c.externalId = "demo-\(i)-\(n)"
+                c.kind = voice.0 == .twitter ? .mention : .comment
+                c.author = voice.1
+                c.text = voice.2
+                c.receivedAt = at
+                c.createdAt = at
+                return c
+            }
+        }
+    }
 }

@@ -124,6 +124,7 @@ public struct DemoWorkspace: Sendable {
         try write(builder.agentMessages(orgs: orgs))
         try write(builder.memories(orgs: orgs))
         try write(builder.media(orgs: orgs))
+        try write(builder.comments(orgs: orgs))
         try rollups.build()
         summary.counts[.recurringSchedules, default: 0] += try StandardWorkflows.ensure(in: store, organizations: orgs.map(\._id), at: now)
         summary.counts[.analytics, default: 0] += try store.count(CollectionName.analytics.rawValue,

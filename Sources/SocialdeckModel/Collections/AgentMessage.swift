@@ -27,6 +27,7 @@ public struct AgentMessage: StoredModel, Equatable {
     public init() {}
 
     public enum Delivery: String, Codable, Sendable, CaseIterable, BSONRepresentable {
-        case queued, processing, done, failed
+        /// `cancelled`: a person stopped it; a runner in the middle stops after its step.
+        case queued, processing, done, failed, cancelled
     }
 }

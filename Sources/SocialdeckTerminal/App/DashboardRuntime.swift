@@ -88,6 +88,7 @@ public final class DashboardRuntime {
         bindings = configuration.keyBindings
         publishing = configuration.publishing
         platforms = configuration.platforms
+        llm = configuration.llm
         themes = ThemeCatalog(environment: options.environment)
         backend = terminal
         mailbox = try Mailbox()
@@ -102,6 +103,7 @@ public final class DashboardRuntime {
     var flashLater: String?
     let publishing: PublishPolicy
     let platforms: PlatformSettings
+    let llm: LLMSettings
 
     /// Runs until the person quits, or the store turns out to need setting up first
     /// (`.needsSetup`). The terminal is restored on every way out, and then stdout and
@@ -212,7 +214,13 @@ public final class DashboardRuntime {
         scheduler.start()
         if dependencies.publishes {
             let live = opened.map { platforms.liveClient(store: store, vault: $0.vault, timeout: publishing.requestTimeout) }
-            let loop = PublisherLoop(scheduler: PublishScheduler(store: store, policy: publishing, live: live)) {
+            var workflows: WorkflowRunner?
+            do {
+                workflows = WorkflowRunner(store: store, client: try llm.client(environment: ProcessInfo.processInfo.environment))
+            } catch {
+                LogFile.shared?.record(.warning, "agents", "workflows are not run here: \(error)")
+            }
+            let loop = PublisherLoop(scheduler: PublishScheduler(store: store, policy: publishing, live: live), workflows: workflows) {
                 LogFile.shared?.record(.warning, "publisher", $0)
             }
             loop.start()

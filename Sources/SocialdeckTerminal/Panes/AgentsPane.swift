@@ -5,9 +5,10 @@ public import SocialdeckViewModels
 
 /// One row per agent: status, success rate, mean response time, last run, errors, this
 /// month's tokens and cost, and a sparkline of its recent runs' durations with failures
-/// in the `error` colour. A line under the table names the keys: Enter for the selected
-/// agent's recent runs, and for staff who may configure agents, pause and restart.
-/// With the runs open, ``AgentRunsView`` takes the pane.
+/// in the `error` colour; under it the latest workflows step by step, when they fit. A
+/// line under the table names the keys: Enter for the selected agent's recent runs, `w`
+/// for the workflows, and for staff who may configure agents, pause and restart. With
+/// the runs open, ``AgentRunsView`` takes the pane; with the workflows, ``WorkflowsView``.
 ///
 /// As the pane narrows the sparkline shrinks first; then columns hide, least useful
 /// first: tokens, errors, mean time, the sparkline, last run, success rate, cost.
@@ -18,6 +19,12 @@ public enum AgentsPane: Pane {
         let palette = context.palette
         buffer.fill(area, style: palette[.text])
         let message = model.message.map { PaneDrawing.wrap($0, area.width) } ?? []
+        if model.showsWorkflows {
+            let parts = area.rows([.fill, .fixed(min(message.count, max(0, area.height - 4)))])
+            WorkflowsView.render(model, in: parts[0], into: &buffer, context: context)
+            PaneDrawing.putLines(message, in: parts[1], style: palette[.text], into: &buffer)
+            return
+        }
         if model.showsRuns {
             let parts = area.rows([.fill, .fixed(min(message.count, max(0, area.height - 4)))])
             AgentRunsView.render(model, in: parts[0], into: &buffer, context: context)
@@ -25,7 +32,11 @@ public enum AgentsPane: Pane {
             return
         }
         let footer = (model.rows.isEmpty ? 0 : 1) + message.count
-        let parts = area.rows([.fixed(1), .fixed(1), .fill, .fixed(footer)])
+        // The latest workflows under the table, when the agents still fit above them.
+        let spare = area.height - 2 - footer - model.rows.count
+        let workflows = model.workflows.isEmpty || spare < 2 ? 0 : min(spare, min(model.workflows.count, 3) + 1)
+        let (table, spacer): (Rect.Constraint, Rect.Constraint) = workflows > 0 ? (.fixed(model.rows.count), .fill) : (.fill, .fixed(0))
+        let parts = area.rows([.fixed(1), .fixed(1), table, .fixed(workflows), spacer, .fixed(footer)])
         drawTitle(model.rows, in: parts[0], into: &buffer, palette: palette)
         if !model.hasLoaded {
             buffer.putCentered("loading…", in: parts[2], style: palette[.textDim])
@@ -37,7 +48,8 @@ public enum AgentsPane: Pane {
             table.drawHeader(y: parts[1].y, into: &buffer, style: palette.heading)
             drawRows(model, table: table, in: parts[2], into: &buffer, context: context)
         }
-        drawFooter(model, message: message, in: parts[3], into: &buffer, context: context)
+        WorkflowsView.drawSummary(model, in: parts[3], into: &buffer, context: context)
+        drawFooter(model, message: message, in: parts[5], into: &buffer, context: context)
     }
 
     enum Column { case name, status, success, mean, lastRun, errors, tokens, cost, runs }
@@ -131,7 +143,7 @@ public enum AgentsPane: Pane {
     /// The keys, as bound now: "enter recent runs", and for staff who may configure
     /// agents "p pause or resume · R restart, clearing an error".
     static func keyHints(_ model: AgentsModel, context: PaneContext) -> [(key: String, label: String)] {
-        var hints = [(context.key(.open), "recent runs")]
+        var hints = [(context.key(.open), "runs"), (context.key(.workflows, in: .pane(.agents)), "workflows")]
         if model.canConfigure {
             hints.append((context.key(.pause, in: .pane(.agents)), "pause or resume"))
             hints.append((context.key(.restart, in: .pane(.agents)), "restart, clearing an error"))

@@ -4,7 +4,9 @@ import SocialdeckCore
 
 /// The agents pane's keys: moving through agents, opening one's recent runs (Enter,
 /// Esc back), and for staff pausing, resuming and restarting it. While the runs are
-/// open the motions move through them, and the staff keys act on their agent.
+/// open the motions move through them, and the staff keys act on their agent. `w`
+/// lists the workflows instead, where the motions move through them and `x` cancels
+/// the selected one.
 public enum AgentsController: PaneController {
     public static let pane: PaneID? = .agents
 
@@ -13,6 +15,8 @@ public enum AgentsController: PaneController {
     public static let bindings: [KeyBindingDefinition] = [
         .init(.pause, .pane(.agents), [B.k("p")], "pause", "Pause the selected agent, or resume it; an error stays until a restart", footer: true),
         .init(.restart, .pane(.agents), [B.k("R")], "restart", "Restart the selected agent, clearing its error state", footer: true),
+        .init(.workflows, .pane(.agents), [B.k("w")], "workflows", "List the workflows and their steps, or go back to the agents", footer: true),
+        .init(.cancelWorkflow, .pane(.agents), [B.k("x")], "cancel", "Cancel the selected workflow; a running step finishes first"),
     ]
 
     public static func unavailableReason(_ action: KeyAction, in model: DashboardModel) -> String? {
@@ -20,11 +24,32 @@ public enum AgentsController: PaneController {
         case .pause, .restart:
             if model.agents.canConfigure { return nil }
             return model.identity.isStaff ? "your role cannot change agents" : "agents are managed by staff"
+        case .cancelWorkflow:
+            if !model.agents.showsWorkflows { return "list the workflows first" }
+            return model.agents.canRunWorkflows ? nil : "your role cannot cancel workflows"
         default: return nil
         }
     }
 
     public static func handle(_ action: KeyAction, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? {
+        if action == .workflows {
+            model.agents.toggleWorkflows()
+            return []
+        }
+        if model.agents.showsWorkflows {
+            switch action {
+            case .up: model.agents.moveWorkflow(-1)
+            case .down: model.agents.moveWorkflow(1)
+            case .pageDown: model.agents.moveWorkflow(context.page)
+            case .pageUp: model.agents.moveWorkflow(-context.page)
+            case .top: model.agents.moveWorkflow(-model.agents.workflows.count)
+            case .bottom: model.agents.moveWorkflow(model.agents.workflows.count)
+            case .back: model.agents.closeWorkflows()
+            case .cancelWorkflow: return model.agents.cancelSelectedWorkflow().map { .run(.agents($0)) }
+            default: return nil
+            }
+            return []
+        }
         if model.agents.showsRuns {
             switch action {
             case .up: model.agents.moveRun(-1)

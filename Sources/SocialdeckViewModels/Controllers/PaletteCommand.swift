@@ -3,7 +3,8 @@ import SocialdeckCore
 import SocialdeckModel
 
 /// A typed `:` command: `theme NAME`, `org SLUG`, `goto DATE`, `range N`, `repeat
-/// RULE`, `refresh`, `quit`. Anything else is left to the palette's list of actions.
+/// RULE`, `workflow NAME [TOPIC]`, `refresh`, `quit`. Anything else is left to the
+/// palette's list of actions.
 public enum PaletteCommand: Sendable, Equatable {
     case theme(String)
     case organization(String)
@@ -11,12 +12,14 @@ public enum PaletteCommand: Sendable, Equatable {
     case range(String)
     /// Repeats the selected post: `mon 09:00, thu 17:30`, or `every 2 at 09:00`.
     case repeatPost(String)
+    /// Asks for `content-creation` (with an optional topic), `analytics` or `strategy-optimisation`.
+    case workflow(String)
     case refresh
     case quit
     /// Not a verb: the palette runs its best-matching action, or says it knows none.
     case other(verb: String)
 
-    public static let verbs = "theme, org, goto, range, repeat, refresh, quit"
+    public static let verbs = "theme, org, goto, range, repeat, workflow, refresh, quit"
 
     /// Nil for an empty line.
     public init?(_ text: String) {
@@ -29,6 +32,7 @@ public enum PaletteCommand: Sendable, Equatable {
         case "goto": self = .goTo(argument)
         case "range": self = .range(argument)
         case "repeat": self = .repeatPost(argument)
+        case "workflow", "wf": self = .workflow(argument)
         case "refresh": self = .refresh
         case "quit", "q": self = .quit
         default: self = .other(verb: verb)
@@ -55,11 +59,31 @@ public enum PaletteCommand: Sendable, Equatable {
             }
             if let problem = rule.problem { return [.show(problem)] }
             return [.run(.post(.repeatPost(post.id, title: post.title, rule: rule)))]
+        case .workflow(let text):
+            return Self.workflow(text, in: &model)
         case .refresh: return [.refresh]
         case .quit: return [.quit]
         case .other: return nil
         }
         return []
+    }
+
+    /// `workflow content-creation Winter roast`: for the person's organization, or for
+    /// staff the one in view (`org SLUG`). Short names work: content, analytics, strategy.
+    private static func workflow(_ text: String, in model: inout DashboardModel) -> [DashboardEffect] {
+        let words = text.split(separator: " ").map(String.init)
+        let aliases = ["content": StandardWorkflows.contentCreation, "analytics": StandardWorkflows.analytics,
+                       "strategy": StandardWorkflows.strategyOptimisation]
+        guard let first = words.first?.lowercased(), let name = StandardWorkflows.names.first(where: { $0 == first }) ?? aliases[first] else {
+            return [.show("workflow content-creation [topic], workflow analytics or workflow strategy-optimisation")]
+        }
+        guard let organization = model.identity.isStaff ? model.organizationFilter : model.identity.organizationId else {
+            return [.show("choose the organization first: org SLUG")]
+        }
+        let topic = words.dropFirst().joined(separator: " ")
+        guard topic.isEmpty || name == StandardWorkflows.contentCreation else { return [.show("only content-creation takes a topic")] }
+        _ = model.select(.agents)
+        return model.agents.startWorkflow(name, topic: topic.isEmpty ? nil : topic, organization: organization).map { .run(.agents($0)) }
     }
 
     /// Weekly slots, or every N days at a time counted from the calendar's focused day,

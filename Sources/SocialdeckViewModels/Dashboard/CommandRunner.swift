@@ -157,8 +157,19 @@ public final class CommandRunner: Sendable {
             failure = each([agent], command, { _ in command }) {
                 try AgentAdministration(store: self.store, clock: self.clock).apply(c, to: $0, by: identity)
             }
+        case .agents(.startWorkflow(let name, let topic, let organization)):
+            failure = each([organization], command, { _ in command }) {
+                _ = try self.workflows.request(name, organizationId: $0, topic: topic, by: identity)
+            }
+        case .agents(.cancelWorkflow(let id, _)):
+            failure = each([id], command, { _ in command }) { _ = try self.workflows.cancel($0, by: identity) }
         }
         return CommandOutcome(command, failure: failure, changes: changes.filter { $0.before != $0.after })
+    }
+
+    /// Workflow requests only: the runner in the background carries them out.
+    private var workflows: WorkflowRunner {
+        WorkflowRunner(store: store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()), clock: clock)
     }
 
     /// `perform`, throwing its failure.
@@ -224,7 +235,8 @@ extension CommandRunner.Command {
         case .approvals(.approve(let ids)), .approvals(.reject(let ids, _)): return ids
         case .approvals(.edit(let id, _, _)), .calendar(.reschedule(let id, _)), .calendar(.unschedule(let id)): return [id]
         case .calendar(.publishNow(let id, _)), .calendar(.retry(let id, _)), .calendar(.checked(let id, _, _)): return [id]
-        case .agents(.apply(_, let id)): return [id]
+        case .agents(.apply(_, let id)), .agents(.cancelWorkflow(let id, _)): return [id]
+        case .agents(.startWorkflow): return []
         case .undo(let changes): return changes.map(\.id)
         case .compose: return []
         case .post(let c): return [c.id]

@@ -134,6 +134,7 @@ public struct DashboardModel: Sendable {
             }
             if read.contains(.agents) {
                 notices.append(agents.load(snapshot.agents))
+                agents.loadWorkflows(snapshot.workflows, organizationNames: snapshot.organizationNames)
                 agents.loadRuns(snapshot.agentRuns, requested: delivery.request.agentRuns, organizationNames: snapshot.organizationNames)
             }
             if read.contains(.revenue) { revenue.load(snapshot.revenue) }

@@ -14,6 +14,8 @@ public struct DashboardSnapshot: Sendable {
     public var calendarDayCounts: [Date: Int]?
     public var analytics: AnalyticsReport?
     public var agents: [AgentHealth] = []
+    /// Workflows waiting and running, then the newest ended ones.
+    public var workflows: [WorkflowProgress] = []
     public var revenue: RevenueReport?
     /// The runs of the agent whose runs are open, when the request names one.
     public var agentRuns: AgentRunHistory?
@@ -136,6 +138,7 @@ public struct SnapshotLoader: Sendable {
         }
         if visible.contains(.agents) {
             s.agents = try AgentHealth.all(store: store, for: identity, now: now)
+            s.workflows = try WorkflowProgress.recent(store: store, for: identity, organizationId: request.organizationId, limit: 20)
             if let agent = request.agentRuns {
                 s.agentRuns = try Self.unlessGone { try AgentRunHistory.recent(store: store, agentId: agent, for: identity) }
             }

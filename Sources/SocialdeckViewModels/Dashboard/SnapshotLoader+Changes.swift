@@ -17,7 +17,7 @@ extension SnapshotLoader {
         // The calendar counts a full month from the daily rollups in `analytics`.
         case .calendar, .analytics: return [.analytics, .content]
         case .approvals: return [.content]
-        case .agents: return [.aiAgents, .agentRuns]
+        case .agents: return [.aiAgents, .agentRuns, .agentMessages]
         case .revenue: return [.subscriptions]
         }
     }

@@ -34,6 +34,8 @@ extension CommandRunner.Command {
         case .calendar(.retry), .calendar(.checked(_, _, published: false)): return "the post was not sent again"
         case .calendar(.checked): return "the post was not marked published"
         case .agents(.apply(let command, _)): return "the agent was not \(command.done)"
+        case .agents(.startWorkflow(let name, _, _)): return "\(name) was not asked for"
+        case .agents(.cancelWorkflow(_, let name)): return "\(name) was not cancelled"
         case .undo: return "nothing was undone"
         case .compose: return "the post was not saved"
         case .post(.duplicate): return "the post was not copied"

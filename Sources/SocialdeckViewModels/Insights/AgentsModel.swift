@@ -4,6 +4,9 @@ import SocialdeckModel
 
 public enum AgentCommand: Sendable, Equatable {
     case apply(AgentAdministration.Command, agent: ObjectId)
+    /// Asks for a workflow for an organization; the background runner carries it out.
+    case startWorkflow(String, topic: String?, organization: ObjectId)
+    case cancelWorkflow(ObjectId, name: String)
 }
 
 /// The agent status pane: one row per agent, live as runs are recorded, staff actions
@@ -25,8 +28,17 @@ public struct AgentsModel: Sendable {
     /// Names for the runs' organizations, which staff see.
     public private(set) var organizationNames: [ObjectId: String] = [:]
 
+    /// The workflows asked for, running first (``WorkflowProgress/recent``).
+    public private(set) var workflows: [WorkflowProgress] = []
+    /// True while `w` has the workflows listed in place of the agents.
+    public private(set) var showsWorkflows = false
+    public private(set) var workflowCursor = 0
+    /// Whether this person may start and cancel workflows.
+    public let canRunWorkflows: Bool
+
     public init(identity: Identity) {
         canConfigure = identity.isStaff && identity.allowedActions.contains(.configureAgents)
+        canRunWorkflows = identity.isStaff ? canConfigure : identity.allowedActions.contains(.createContent)
     }
 
     /// New rows from the store. The cursor stays on its agent wherever it now sits; when
@@ -96,6 +108,45 @@ public struct AgentsModel: Sendable {
         return list[runCursor]
     }
 
+    // MARK: Workflows
+
+    /// The snapshot's workflows; the cursor stays on its request.
+    public mutating func loadWorkflows(_ list: [WorkflowProgress], organizationNames: [ObjectId: String]) {
+        let was = selectedWorkflow?.id
+        workflows = list
+        self.organizationNames.merge(organizationNames) { _, new in new }
+        workflowCursor = was.flatMap { id in list.firstIndex { $0.id == id } } ?? max(0, min(workflowCursor, list.count - 1))
+    }
+
+    public mutating func toggleWorkflows() {
+        showsWorkflows.toggle()
+        if showsWorkflows { closeRuns() }
+    }
+
+    public mutating func closeWorkflows() { showsWorkflows = false }
+
+    public mutating func moveWorkflow(_ delta: Int) {
+        workflowCursor = max(0, min(workflowCursor + delta, workflows.count - 1))
+    }
+
+    public var selectedWorkflow: WorkflowProgress? {
+        workflows.indices.contains(workflowCursor) ? workflows[workflowCursor] : nil
+    }
+
+    public mutating func startWorkflow(_ name: String, topic: String?, organization: ObjectId) -> [AgentCommand] {
+        guard canRunWorkflows else { message = "your role cannot start workflows"; return [] }
+        message = "asking for \(name)…"
+        return [.startWorkflow(name, topic: topic, organization: organization)]
+    }
+
+    public mutating func cancelSelectedWorkflow() -> [AgentCommand] {
+        guard canRunWorkflows else { message = "your role cannot cancel workflows"; return [] }
+        guard let workflow = selectedWorkflow else { message = "no workflow is selected"; return [] }
+        guard workflow.isActive else { message = "\(workflow.workflow) has ended (\(workflow.status.rawValue)); there is nothing to cancel"; return [] }
+        message = "cancelling \(workflow.workflow)…"
+        return [.cancelWorkflow(workflow.id, name: workflow.workflow)]
+    }
+
     // MARK: Staff commands
 
     public mutating func command(_ c: AgentAdministration.Command) -> [AgentCommand] {
@@ -106,6 +157,16 @@ public struct AgentsModel: Sendable {
     }
 
     public mutating func finished(_ command: AgentCommand, error: String?) {
+        switch command {
+        case .startWorkflow(let name, _, _):
+            message = error ?? "\(name) is asked for; the agents pane shows its steps as they run"
+            return
+        case .cancelWorkflow(_, let name):
+            message = error ?? "\(name) cancelled; a step in hand finishes first"
+            return
+        case .apply:
+            break
+        }
         guard case .apply(let c, let id) = command else { return }
         let agent = rows.first { $0.agent._id == id }?.agent
         let name = agent?.name ?? "the agent"

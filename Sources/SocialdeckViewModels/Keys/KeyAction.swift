@@ -43,6 +43,7 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case approve, reject, select
     case previousRange = "previous_range", nextRange = "next_range"
     case pause, restart
+    case workflows, cancelWorkflow = "cancel_workflow"
     case publishNow = "publish_now", retry, checked
     case duplicate, deletePost = "delete_post"
     case compose = "new_post"

@@ -9,7 +9,7 @@ import SocialdeckTerminal
 /// step, as `socialdeck daemon` runs the scheduled ones.
 struct WorkflowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "workflow", abstract: "Run the agents' workflows.", subcommands: [Run.self, List.self, Retry.self])
+        commandName: "workflow", abstract: "Run the agents' workflows.", subcommands: [Run.self, List.self, Retry.self, Cancel.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Workflow requests, newest first: state and steps done.")
@@ -54,7 +54,7 @@ struct WorkflowCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "analytics, strategy-optimisation or content-creation.") var name: String
         @Option(help: ArgumentHelp("The organization (its slug).", valueName: "slug")) var org: String
-        @Option(help: "content-creation: what the posts are about.") var topic: String?
+        @Option(help: "content-creation: what the posts are about (without one, the next planned posts are drafted).") var topic: String?
 
         func run() throws {
             let configuration = Configuration.load(environment: ProcessInfo.processInfo.environment)
@@ -68,6 +68,20 @@ struct WorkflowCommand: ParsableCommand {
             print("\(name): \(done?.status.rawValue ?? "unknown"); steps done: \(steps.isEmpty ? "none" : steps.joined(separator: ", "))")
             if let error = done?.error { print("stopped: \(SafeText.escapingControls(error))") }
             if done?.status != .done { throw ExitCode(1) }
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Stop a waiting or running workflow; a running one stops after its step.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The request's id, as `workflow list` shows it.") var request: String
+
+        func run() throws {
+            guard let id = ObjectId(hex: request) else { throw ValidationError("\(request) is not a request id") }
+            let db = try store.open()
+            let cancelled = try WorkflowRunner(store: db, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings())).cancel(id, by: .localOperator())
+            let done = WorkflowRunner.completed(cancelled)
+            print("\(cancelled.payload["workflow"]?.stringValue ?? "workflow") cancelled; steps done: \(done.isEmpty ? "none" : done.joined(separator: ", "))")
         }
     }
 }

@@ -73,6 +73,12 @@ enum IsolationProbes {
             try WorkflowRunner(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
                 .retry(f.otherWorkflow._id, by: me)._id
         },
+        .init(name: "WorkflowRunner.cancel") { me, f in
+            try WorkflowRunner(store: f.w.store, client: .offlineForTests).cancel(f.otherWorkflow._id, by: me)._id
+        },
+        .init(name: "WorkflowProgress.recent") { me, f in
+            try WorkflowProgress.recent(store: f.w.store, for: me).map(\.id)
+        },
         .init(name: "SlotPlacement.place") { me, f in
             try SlotPlacement(store: f.w.store, clock: f.w.clock.closure).place(for: f.other._id, timeZone: TimeZone(identifier: "UTC")!, by: me)
                 .map(\.postId)

@@ -93,4 +93,33 @@ struct WorkflowRunnerTests {
         #expect(try runs(p, "plan_content_calendar").count == 1, "a plan under a week old is kept")
         #expect(try ModelCollection(p.store, Content.self).count(.exists("aiGenerated.planEntry", true)) == 2 * WorkflowRunner.plannedPerRound)
     }
+
+    /// A cancelled request is never run; one cancelled mid-run stops before its next step.
+    @Test func aCancelledWorkflowStopsAndItsProgressSaysSo() throws {
+        let p = try PublishingWorld(.sqlite)
+        let runner = WorkflowRunner(store: p.store, client: offline, owner: "runner", clock: p.clock.closure)
+        let waiting = try runner.request(StandardWorkflows.analytics, organizationId: p.org._id, by: identity(of: p.manager))
+        #expect(try runner.cancel(waiting._id, by: identity(of: p.manager)).status == .cancelled)
+        #expect(try runner.runWaiting() == WorkflowRunner.Outcome())
+        #expect(throws: CoreError.self, "only once") { try runner.cancel(waiting._id, by: identity(of: p.manager)) }
+
+        let running = try runner.request(StandardWorkflows.analytics, organizationId: p.org._id, by: identity(of: p.manager))
+        let claimed = try #require(try AgentMessages(store: p.store, clock: p.clock.closure).claim(for: StandardWorkflows.firstAgent(of: StandardWorkflows.analytics), owner: "runner"))
+        try p.store.updateOne(AgentMessage.collection.rawValue, .id(running._id),
+                              Update.set("payload.completed", BSONValue.array([.string("analyze_content_performance")])).set("payload.running", "analyze_user_behavior"))
+        let before = WorkflowProgress(try #require(try ModelCollection(p.store, AgentMessage.self).get(running._id)))
+        #expect(before.steps.map(\.state) == [.done, .running, .waiting] && before.isActive)
+        _ = try runner.cancel(running._id, by: identity(of: p.manager))
+        #expect(throws: WorkflowRunner.Cancelled.self) { try runner.run(claimed) }
+        #expect(try runs(p, "analyze_user_behavior").isEmpty)
+        let after = try WorkflowProgress.recent(store: p.store, for: identity(of: p.manager))
+        #expect(after.map(\.status) == [.cancelled, .cancelled])
+        #expect(after.first { $0.id == running._id }?.steps.map(\.state) == [.done, .skipped, .skipped])
+
+        let viewer = try p.w.customer("viewer@acme.test", in: p.org, role: .viewer)
+        let third = try runner.request(StandardWorkflows.analytics, organizationId: p.org._id, by: identity(of: p.manager))
+        #expect(throws: AccessDenied.self) { try runner.cancel(third._id, by: identity(of: viewer)) }
+        let support = identity(of: try p.w.staff("help@socialdeck.test", role: .support))
+        #expect(throws: AccessDenied.self) { try runner.cancel(third._id, by: support) }
+    }
 }

@@ -42,7 +42,7 @@ struct StaffFlowTests {
         #expect(app.screen.contains(try #require(newest.error)), "the selected run's message is shown whole")
         #expect(app.screen.contains("Engagement"))
         try app.press("esc")
-        #expect(app.screen.contains("recent runs"), "Esc goes back to the agent table")
+        #expect(app.screen.contains("enter runs"), "Esc goes back to the agent table")
         #expect(!app.screen.contains(newest.error!))
     }
 
@@ -75,7 +75,7 @@ struct StaffFlowTests {
         #expect(!app.screen.contains("d disable"))
         #expect(app.screen.contains("p pause or resume"))
         #expect(app.screen.contains("R restart"))
-        #expect(app.screen.contains("enter recent runs"))
+        #expect(app.screen.contains("enter runs · w workflows"))
         try app.press("e")
         try app.press("d")
         #expect(try agent(.intelligence, app).status == .active, "e and d do nothing here")

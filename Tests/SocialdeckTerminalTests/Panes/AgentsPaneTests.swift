@@ -71,9 +71,9 @@ struct AgentsPaneTests {
     func hint() throws {
         let fixture = try PaneFixture.shared.get()
         #expect(render(model(fixture.agents), width: 80, height: 24).text()
-            .contains("enter recent runs · p pause or resume · R restart, clearing an error"))
+            .contains("enter runs · w workflows · p pause or resume · R restart, clearing an error"))
         let viewer = render(model(fixture.agents, identity: Self.viewer, command: .restart), width: 80, height: 24).text()
-        #expect(viewer.contains("enter recent runs"))
+        #expect(viewer.contains("enter runs · w workflows"))
         #expect(!viewer.contains("p pause"))
         #expect(viewer.contains("only staff admins can change agents"))
         var bindings = KeyBindings()

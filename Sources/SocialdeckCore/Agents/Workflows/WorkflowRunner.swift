@@ -64,6 +64,27 @@ public struct WorkflowRunner: Sendable {
         return try ModelCollection(store, AgentMessage.self).get(id) ?? request
     }
 
+    /// Stops a waiting or running workflow. One being run stops after the step in hand;
+    /// the steps done stay done. Staff who configure agents, or the organization's
+    /// people who may ask for it, may cancel it.
+    public func cancel(_ id: ObjectId, by identity: Identity) throws -> AgentMessage {
+        guard let request = try ModelCollection(store, AgentMessage.self).first(.id(id) && .eq("type", "scheduled_workflow")
+                                                                                && AccessControl.scope(identity)) else {
+            throw CoreError.notFound("workflow \(id.hex)")
+        }
+        if identity.isStaff {
+            try AccessControl.authorize(identity, .configureAgents, organizationId: nil)
+        } else {
+            try AccessControl.authorize(identity, .createContent, organizationId: request.organizationId)
+        }
+        var update = Update.set("status", AgentMessage.Delivery.cancelled).set("processedAt", clock()).unset("claimedUntil")
+        if let actor = identity.actorId { update = update.set("payload.cancelledBy", actor) }
+        let changed = try store.updateOne(AgentMessage.collection.rawValue,
+                                          .id(id) && .isIn("status", anyOf: [AgentMessage.Delivery.queued, .processing]), update)
+        guard changed == 1 else { throw CoreError.conflict("the workflow is \(request.status.rawValue) already") }
+        return try ModelCollection(store, AgentMessage.self).get(id) ?? request
+    }
+
     /// Workflow requests the caller can see, newest first.
     public func list(for identity: Identity, organizationId: ObjectId? = nil, limit: Int = 50) throws -> [AgentMessage] {
         var filter: Filter = .eq("type", "scheduled_workflow") && AccessControl.scope(identity)
@@ -75,7 +96,12 @@ public struct WorkflowRunner: Sendable {
     public struct Outcome: Sendable, Equatable {
         public var finished = 0
         public var failed = 0
+        public var cancelled = 0
     }
+
+    /// The request is no longer this runner's to carry on: a person cancelled it, or its
+    /// claim lapsed and another runner holds it.
+    struct Cancelled: Error {}
 
     /// Claims and carries out every waiting workflow request, one at a time.
     public func runWaiting() throws -> Outcome {
@@ -93,6 +119,8 @@ public struct WorkflowRunner: Sendable {
                     try run(request)
                     try messages.finish(request, owner: owner)
                     outcome.finished += 1
+                } catch is Cancelled {
+                    outcome.cancelled += 1
                 } catch {
                     try messages.finish(request, owner: owner, error: SafeText.escapingControls(String(describing: error)))
                     outcome.failed += 1
@@ -110,6 +138,9 @@ public struct WorkflowRunner: Sendable {
         }
         var completed = Self.completed(request)
         for step in steps where !completed.contains(step) {
+            guard try store.findOne(AgentMessage.collection.rawValue, .id(request._id) && .eq("status", AgentMessage.Delivery.processing)
+                                        && .eq("claimedBy", owner)) != nil else { throw Cancelled() }
+            try store.updateOne(AgentMessage.collection.rawValue, .id(request._id) && .eq("claimedBy", owner), Update.set("payload.running", step))
             try perform(step, organizationId: org, request: request)
             completed.append(step)
             try store.updateOne(AgentMessage.collection.rawValue, .id(request._id) && .eq("claimedBy", owner),
