@@ -31,7 +31,7 @@ public enum AgentsPane: Pane {
             PaneDrawing.putLines(message, in: parts[1], style: palette[.text], into: &buffer)
             return
         }
-        let footer = (model.rows.isEmpty ? 0 : 1) + message.count
+        let footer = (model.rows.isEmpty ? 0 : 2) + message.count
         // The latest workflows under the table, when the agents still fit above them.
         let spare = area.height - 2 - footer - model.rows.count
         let workflows = model.workflows.isEmpty || spare < 2 ? 0 : min(spare, min(model.workflows.count, 3) + 1)
@@ -151,11 +151,26 @@ public enum AgentsPane: Pane {
         return hints
     }
 
-    /// The keys, then the outcome of the last command, wrapped.
+    /// "Content: model gpt-4o · temperature 0.80 · 2000 tokens · tools analytics_query, content_search".
+    static func configuration(_ agent: AIAgent) -> String {
+        let c = agent.configuration
+        var parts = ["model " + (c.model.isEmpty ? "as [llm] names" : TerminalText.sanitize(c.model, whitespace: .flattened)),
+                     String(format: "temperature %.2f", c.temperature), "\(c.maxTokens) tokens",
+                     "tools " + (c.tools.isEmpty ? "none" : c.tools.joined(separator: ", "))]
+        let off = agent.organizationSpecific.filter { !$0.isEnabled }.count
+        if off > 0 { parts.append("off for \(off) organization\(off == 1 ? "" : "s")") }
+        return TerminalText.sanitize(agent.name, whitespace: .flattened) + ": " + parts.joined(separator: " · ")
+    }
+
+    /// The selected agent's configuration, the keys, then the outcome of the last command, wrapped.
     private static func drawFooter(_ model: AgentsModel, message: [String], in rect: Rect, into buffer: inout CellBuffer,
                                    context: PaneContext) {
         let palette = context.palette
         var y = rect.y
+        if let agent = model.selected?.agent, y < rect.maxY {
+            buffer.put(configuration(agent), x: rect.x, y: y, style: palette[.textDim], maxWidth: rect.width)
+            y += 1
+        }
         if !model.rows.isEmpty, y < rect.maxY {
             var pieces: [(String, Style)] = []
             for (index, hint) in keyHints(model, context: context).enumerated() {

@@ -3,7 +3,7 @@ import SocialdeckCore
 import SocialdeckModel
 
 /// A typed `:` command: `theme NAME`, `org SLUG`, `goto DATE`, `range N`, `repeat
-/// RULE`, `workflow NAME [TOPIC]`, `refresh`, `quit`. Anything else is left to the
+/// RULE`, `workflow NAME [TOPIC]`, `agent SETTING VALUE`, `refresh`, `quit`. Anything else is left to the
 /// palette's list of actions.
 public enum PaletteCommand: Sendable, Equatable {
     case theme(String)
@@ -14,12 +14,14 @@ public enum PaletteCommand: Sendable, Equatable {
     case repeatPost(String)
     /// Asks for `content-creation` (with an optional topic), `analytics` or `strategy-optimisation`.
     case workflow(String)
+    /// Changes the agent selected in the agents pane (``AgentsModel/configure(_:organization:)``).
+    case agent(String)
     case refresh
     case quit
     /// Not a verb: the palette runs its best-matching action, or says it knows none.
     case other(verb: String)
 
-    public static let verbs = "theme, org, goto, range, repeat, workflow, refresh, quit"
+    public static let verbs = "theme, org, goto, range, repeat, workflow, agent, refresh, quit"
 
     /// Nil for an empty line.
     public init?(_ text: String) {
@@ -33,6 +35,7 @@ public enum PaletteCommand: Sendable, Equatable {
         case "range": self = .range(argument)
         case "repeat": self = .repeatPost(argument)
         case "workflow", "wf": self = .workflow(argument)
+        case "agent": self = .agent(argument)
         case "refresh": self = .refresh
         case "quit", "q": self = .quit
         default: self = .other(verb: verb)
@@ -61,6 +64,10 @@ public enum PaletteCommand: Sendable, Equatable {
             return [.run(.post(.repeatPost(post.id, title: post.title, rule: rule)))]
         case .workflow(let text):
             return Self.workflow(text, in: &model)
+        case .agent(let text):
+            guard model.pane == .agents else { return [.show("select an agent in the agents pane first")] }
+            let organization = model.identity.isStaff ? model.organizationFilter : model.identity.organizationId
+            return model.agents.configure(text, organization: organization).map { .run(.agents($0)) }
         case .refresh: return [.refresh]
         case .quit: return [.quit]
         case .other: return nil

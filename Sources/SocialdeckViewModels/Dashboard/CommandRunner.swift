@@ -163,6 +163,15 @@ public final class CommandRunner: Sendable {
             }
         case .agents(.cancelWorkflow(let id, _)):
             failure = each([id], command, { _ in command }) { _ = try self.workflows.cancel($0, by: identity) }
+        case .agents(.configure(let id, let settings)):
+            failure = each([id], command, { _ in command }) {
+                try AgentAdministration(store: self.store, clock: self.clock).configure($0, settings, by: identity)
+            }
+        case .agents(.organization(let id, let organization, let enabled, let instructions)):
+            failure = each([id], command, { _ in command }) {
+                try AgentAdministration(store: self.store, clock: self.clock)
+                    .setOrganization($0, organizationId: organization, enabled: enabled, customPrompts: instructions, by: identity)
+            }
         }
         return CommandOutcome(command, failure: failure, changes: changes.filter { $0.before != $0.after })
     }
@@ -235,7 +244,8 @@ extension CommandRunner.Command {
         case .approvals(.approve(let ids)), .approvals(.reject(let ids, _)): return ids
         case .approvals(.edit(let id, _, _)), .calendar(.reschedule(let id, _)), .calendar(.unschedule(let id)): return [id]
         case .calendar(.publishNow(let id, _)), .calendar(.retry(let id, _)), .calendar(.checked(let id, _, _)): return [id]
-        case .agents(.apply(_, let id)), .agents(.cancelWorkflow(let id, _)): return [id]
+        case .agents(.apply(_, let id)), .agents(.cancelWorkflow(let id, _)), .agents(.configure(let id, _)),
+             .agents(.organization(let id, _, _, _)): return [id]
         case .agents(.startWorkflow): return []
         case .undo(let changes): return changes.map(\.id)
         case .compose: return []

@@ -36,6 +36,7 @@ extension CommandRunner.Command {
         case .agents(.apply(let command, _)): return "the agent was not \(command.done)"
         case .agents(.startWorkflow(let name, _, _)): return "\(name) was not asked for"
         case .agents(.cancelWorkflow(_, let name)): return "\(name) was not cancelled"
+        case .agents(.configure), .agents(.organization): return "the agent was not changed"
         case .undo: return "nothing was undone"
         case .compose: return "the post was not saved"
         case .post(.duplicate): return "the post was not copied"

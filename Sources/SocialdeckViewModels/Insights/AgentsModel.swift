@@ -7,6 +7,9 @@ public enum AgentCommand: Sendable, Equatable {
     /// Asks for a workflow for an organization; the background runner carries it out.
     case startWorkflow(String, topic: String?, organization: ObjectId)
     case cancelWorkflow(ObjectId, name: String)
+    case configure(ObjectId, AgentAdministration.Settings)
+    /// One organization's switch and instructions for the agent.
+    case organization(ObjectId, organization: ObjectId, enabled: Bool?, instructions: [String]?)
 }
 
 /// The agent status pane: one row per agent, live as runs are recorded, staff actions
@@ -147,6 +150,57 @@ public struct AgentsModel: Sendable {
         return [.cancelWorkflow(workflow.id, name: workflow.workflow)]
     }
 
+    // MARK: Configuration
+
+    /// `agent model gpt-4o`, `agent temperature 0.3`, `agent tokens 900`, `agent tools
+    /// analytics_query,content_search`, `agent prompt TEXT` for the selected agent; `agent
+    /// on|off` and `agent instruction TEXT` for it in `organization` (nil: none in view).
+    public mutating func configure(_ text: String, organization: ObjectId?) -> [AgentCommand] {
+        guard let agent = target?.agent else { message = "select an agent first"; return [] }
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let field = words.first?.lowercased() else { message = Self.configureUsage; return [] }
+        let value = words.dropFirst().joined(separator: " ")
+        var settings = AgentAdministration.Settings()
+        switch field {
+        case "on", "off", "instruction", "instructions":
+            guard let organization else { message = "choose the organization first: org SLUG"; return [] }
+            let enabled: Bool? = field == "on" ? true : field == "off" ? false : nil
+            let instructions: [String]? = field.hasPrefix("instruction") ? (value.isEmpty ? [] : [value]) : nil
+            message = "changing \(agent.name) for the organization…"
+            return [.organization(agent._id, organization: organization, enabled: enabled, instructions: instructions)]
+        case "model": settings.model = value
+        case "temperature", "temp":
+            guard let t = Double(value) else { message = "temperature takes a number from 0 to 2"; return [] }
+            settings.temperature = t
+        case "tokens", "maxtokens":
+            guard let n = Int(value) else { message = "tokens takes a whole number"; return [] }
+            settings.maxTokens = n
+        case "tools":
+            let names = value.split { $0 == "," || $0 == " " }.map(String.init)
+            let tools = names.compactMap(AgentTool.init(rawValue:))
+            guard tools.count == names.count else {
+                message = "tools are " + AgentTool.allCases.map(\.rawValue).joined(separator: ", ") + " (or none: agent tools -)"
+                return names == ["-"] ? configureTools([], agent) : []
+            }
+            settings.tools = tools
+        case "prompt": settings.systemPrompt = value
+        default:
+            message = Self.configureUsage
+            return []
+        }
+        guard canConfigure else { message = "only staff admins can change agents"; return [] }
+        message = "changing \(agent.name)…"
+        return [.configure(agent._id, settings)]
+    }
+
+    private mutating func configureTools(_ tools: [AgentTool], _ agent: AIAgent) -> [AgentCommand] {
+        guard canConfigure else { message = "only staff admins can change agents"; return [] }
+        message = "changing \(agent.name)…"
+        return [.configure(agent._id, AgentAdministration.Settings(tools: tools))]
+    }
+
+    static let configureUsage = "agent model NAME · temperature N · tokens N · tools a,b · prompt TEXT · on · off · instruction TEXT"
+
     // MARK: Staff commands
 
     public mutating func command(_ c: AgentAdministration.Command) -> [AgentCommand] {
@@ -163,6 +217,10 @@ public struct AgentsModel: Sendable {
             return
         case .cancelWorkflow(_, let name):
             message = error ?? "\(name) cancelled; a step in hand finishes first"
+            return
+        case .configure(let id, _), .organization(let id, _, _, _):
+            let name = rows.first { $0.agent._id == id }?.agent.name ?? "the agent"
+            message = error ?? "\(name) changed; the next run uses it"
             return
         case .apply:
             break

@@ -124,4 +124,32 @@ struct StaffFlowTests {
         #expect(app.screen.contains("org is for platform staff"))
         #expect(app.screen.split(separator: "\n").first?.contains("Acme Coffee Roasters") == true)
     }
+
+    /// Staff change the selected agent from the palette; the change is stored, audited and shown.
+    @Test func theAgentVerbConfiguresTheSelectedAgent() throws {
+        let app = try AppHarness()
+        try app.signIn(Self.staff)
+        try app.press("4")
+        try selectAgent(.content, app)
+        for line in ["agent temperature 0.25", "agent model gpt-4.1-mini", "agent tools content_search"] {
+            try app.press(":")
+            app.type(line)
+            try app.press("enter")
+        }
+        app.refresh()
+        let content = try agent(.content, app)
+        #expect(content.configuration.temperature == 0.25 && content.configuration.model == "gpt-4.1-mini")
+        #expect(content.configuration.tools == ["content_search"])
+        #expect(app.screen.contains("Content: model gpt-4.1-mini · temperature 0.25"), "\(app.screen)")
+        #expect(try ModelCollection(app.store, AdminActivityLog.self).count(.eq("action", "agent_configure")) == 3)
+        try app.press(":")
+        app.type("agent temperature 9")
+        try app.press("enter")
+        app.refresh()
+        #expect(app.screen.contains("temperature is from 0 to 2"), "the core's refusal is shown")
+        try app.press(":")
+        app.type("agent off")
+        try app.press("enter")
+        #expect(app.screen.contains("choose the organization first: org SLUG"))
+    }
 }

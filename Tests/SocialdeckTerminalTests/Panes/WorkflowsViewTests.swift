@@ -72,7 +72,7 @@ struct WorkflowsViewTests {
 
     @Test func tooShortATerminalKeepsTheAgentsAndDropsTheSummary() throws {
         let fixture = try PaneFixture.shared.get()
-        let text = render(model(fixture.agents, open: false), width: 80, height: 10).text()
+        let text = render(model(fixture.agents, open: false), width: 80, height: 11).text()
         #expect(!text.contains("running or waiting") && text.contains("Analytics"))
     }
 }
