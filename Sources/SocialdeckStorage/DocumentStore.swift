@@ -63,6 +63,10 @@ public protocol DocumentStore: AnyObject, Sendable {
 
     func aggregate(_ collection: String, _ aggregation: GroupedAggregation) throws -> [AggregateRow]
 
+    /// Documents matching `filter` whose text at `path` shares a word with `query`, the
+    /// most relevant first, at most `limit`.
+    func searchText(_ collection: String, path: String, query: String, filter: Filter, limit: Int) throws -> [Document]
+
     /// Checks the store answers; throws `StoreError.unreachable` when it does not.
     func ping() throws
 

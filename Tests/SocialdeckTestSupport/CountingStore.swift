@@ -95,6 +95,11 @@ public final class CountingStore: DocumentStore, Sendable {
         note("aggregate", collection)
         return try base.aggregate(collection, aggregation)
     }
+
+    public func searchText(_ collection: String, path: String, query: String, filter: Filter, limit: Int) throws -> [Document] {
+        note("searchText", collection)
+        return try base.searchText(collection, path: path, query: query, filter: filter, limit: limit)
+    }
     public func ping() throws {
         note("ping")
         try base.ping()

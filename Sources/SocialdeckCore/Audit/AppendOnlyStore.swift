@@ -67,6 +67,9 @@ public final class AppendOnlyStore: DocumentStore, @unchecked Sendable {
     public func aggregate(_ collection: String, _ aggregation: GroupedAggregation) throws -> [AggregateRow] {
         try base.aggregate(collection, aggregation)
     }
+    public func searchText(_ collection: String, path: String, query: String, filter: Filter, limit: Int) throws -> [Document] {
+        try base.searchText(collection, path: path, query: query, filter: filter, limit: limit)
+    }
     public func ping() throws { try base.ping() }
     public func changeVersion(of collections: [String]) throws -> ChangeVersion { try base.changeVersion(of: collections) }
 }

@@ -7,11 +7,14 @@ public struct AgentMemoryItem: StoredModel, Equatable {
     public var _id = ObjectId()
     public var agentType = AgentType.intelligence
     public var organizationId: ObjectId?
-    /// "task", "result" or "insight".
+    /// "insight", "winner" (a post that did well), "preference" (what reviewers taught), "task" or "result".
     public var kind = "insight"
     public var text = ""
     public var metadata: Document?
     public var createdAt = Date(timeIntervalSince1970: 0)
+    /// How often a recall brought it into a prompt, and when last: what keeps it when memory is full.
+    public var uses: Int?
+    public var lastUsedAt: Date?
 
     public init() {}
 }

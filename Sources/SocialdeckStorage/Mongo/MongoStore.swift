@@ -175,6 +175,14 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
         Document(sort.map { .init($0.path, .int32($0.ascending ? 1 : -1)) })
     }
 
+    /// Ranked here with BM25 over the documents the filter selects (callers narrow it,
+    /// to one organization's bounded memory): MongoDB's `$text` needs a text index, which
+    /// the wire-protocol server the tests run against does not build.
+    public func searchText(_ collection: String, path: String, query: String, filter: Filter, limit: Int) throws -> [Document] {
+        guard TextRelevance.ftsQuery(query) != nil else { return [] }
+        return TextRelevance.rank(try find(collection, filter, options: FindOptions(limit: 5_000)), path: path, query: query, limit: limit)
+    }
+
     public func find(_ collection: String, _ filter: Filter, options: FindOptions) throws -> [Document] {
         let query = scoped(collection, filter, includeDeleted: options.includeDeleted)
         defer { withExtendedLifetime(query) {} }

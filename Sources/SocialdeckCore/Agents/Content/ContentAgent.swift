@@ -63,12 +63,19 @@ public struct ContentAgent: Sendable {
         brief.prefer = learned.prefer
         brief.cut = learned.cut
         brief.added = learned.added
+        let recalled = agent.uses(.contentSearch)
+            ? try AgentMemory(store: store, clock: clock).recall(([clean] + keyPoints).joined(separator: " "), organizationId: organizationId,
+                                                                  kinds: ["winner", "insight"])
+            : []
+        brief.known = recalled.map(\.text)
 
         let ask = ModelTask.Ask(agent: .content, task: "generate_content", organizationId: organizationId,
                                 instruction: "Write one post per platform for this brief. Keep each within its limit, counted as the brief says.",
-                                brief: brief.json, schema: (ContentBrief.schemaName, ContentBrief.schema), systemLines: Self.lessons(learned),
+                                brief: brief.json, schema: (ContentBrief.schemaName, ContentBrief.schema),
+                                systemLines: Self.lessons(learned) + (recalled.isEmpty ? [] : ["What the team knows that bears on this topic: "
+                                                                                                + Self.quoted(brief.known)]),
                                 input: ["topic": .string(clean), "platforms": .array(platforms.map { .string($0.rawValue) }),
-                                        "avoid": .array(learned.avoid.map { .string($0) })])
+                                        "avoid": .array(learned.avoid.map { .string($0) }), "recalled": .array(recalled.map { .objectId($0._id) })])
         var made = Drafts(posts: [], run: AgentRun(), refused: [], generationsUsed: quota.used + 1, generationsLimit: quota.limit)
         made.run = try ModelTask(store: store, client: client, clock: clock).run(ask) { answer, run in
             (made.posts, made.refused) = try save(answer, platforms: platforms, organizationId: organizationId, topic: clean, run: run,

@@ -11,8 +11,9 @@ public struct IntelligenceAgent: Sendable {
     let store: any DocumentStore
     let client: LLMClient
     let clock: @Sendable () -> Date
-    /// Insights kept per organization; the oldest go first.
+    /// Insights kept per organization, and posts that did well; the least useful go first.
     static let kept = 50
+    static let winnersKept = 20
 
     public init(store: any DocumentStore, client: LLMClient, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
@@ -75,6 +76,7 @@ public struct IntelligenceAgent: Sendable {
             }
             report.recommendations = ((object["recommendations"] as? [Any]) ?? []).prefix(10).compactMap { ModelTask.clean($0, limit: 500) }
             let memory = try remember(report, task: task, organizationId: organizationId, run: run)
+            if task == .analyzeContentPerformance || task == .generateInsights { try rememberWinners(history, organizationId: organizationId) }
             return ["summary": .string(report.summary), "insights": .int32(Int32(report.insights.count)),
                     "recommendations": .array(report.recommendations.map { .string($0) }), "memoryId": .objectId(memory)]
         }
@@ -88,6 +90,25 @@ public struct IntelligenceAgent: Sendable {
                   sort: [.desc("createdAt"), .desc("_id")], limit: limit).map(\.text)
     }
 
+    /// The period's three best posts, as `winner` items the content agent recalls by
+    /// subject; a post already remembered is replaced by its newer figures.
+    private func rememberWinners(_ history: PublishedHistory, organizationId: ObjectId) throws {
+        let memory = AgentMemory(store: store, clock: clock)
+        for post in history.posts.filter({ $0.rate > 0 }).sorted(by: { $0.rate > $1.rate }).prefix(3) {
+            try store.deleteMany(AgentMemoryItem.collection.rawValue, .eq("organizationId", organizationId) && .eq("kind", "winner")
+                                    && .eq("metadata.contentId", post.id))
+            var item = AgentMemoryItem()
+            item.agentType = .intelligence
+            item.organizationId = organizationId
+            item.kind = "winner"
+            let platforms = Set(post.entries.map(\.platform.displayName)).sorted().joined(separator: ", ")
+            item.text = "“\(post.title)” did well (\(Finding.percent(post.rate)) per view on \(platforms)): \(post.opening)"
+            item.metadata = ["contentId": .objectId(post.id)]
+            item.createdAt = clock()
+            try memory.remember(item, keep: Self.winnersKept)
+        }
+    }
+
     private func remember(_ report: Report, task: Task, organizationId: ObjectId, run: AgentRun) throws -> ObjectId {
         var item = AgentMemoryItem()
         item.agentType = .intelligence
@@ -96,11 +117,7 @@ public struct IntelligenceAgent: Sendable {
         item.text = ([report.summary] + report.recommendations).joined(separator: " ")
         item.metadata = ["task": .string(task.rawValue), "runId": .objectId(run._id)]
         item.createdAt = clock()
-        try ModelCollection(store, AgentMemoryItem.self).insert(item)
-        let mine: Filter = .eq("organizationId", organizationId) && .eq("agentType", AgentType.intelligence) && .eq("kind", "insight")
-        let beyond = try store.find(AgentMemoryItem.collection.rawValue, mine, sort: [.desc("createdAt"), .desc("_id")], skip: Self.kept,
-                                    projection: .include(["_id"])).compactMap { $0["_id"] }
-        if !beyond.isEmpty { try store.deleteMany(AgentMemoryItem.collection.rawValue, .isIn("_id", beyond)) }
+        try AgentMemory(store: store, clock: clock).remember(item, keep: Self.kept)
         return item._id
     }
 }

@@ -6,7 +6,10 @@ import SocialdeckStorage
 /// them: title, hashtags, whether an agent wrote it, and each platform entry's metrics.
 struct PublishedHistory {
     struct Post {
+        let id: ObjectId
         let title: String
+        /// The text's first line, at most 200 characters.
+        let opening: String
         let hashtags: [String]
         let aiGenerated: Bool
         let entries: [PublishedEntry]
@@ -23,7 +26,7 @@ struct PublishedHistory {
         let docs = try store.find(Content.collection.rawValue,
                                   .eq("organizationId", organizationId)
                                       && .elemMatch("platforms", .eq("status", PostStatus.published) && .gte("publishedAt", since)),
-                                  limit: 5_000, projection: .include(["title", "platforms", "content.hashtags", "aiGenerated.isAiGenerated"]))
+                                  limit: 5_000, projection: .include(["title", "platforms", "content.hashtags", "content.text", "aiGenerated.isAiGenerated"]))
         posts = docs.compactMap { doc in
             let entries = PublishedEntry.of(doc, since: since).filter { $0.publishedAt < until }
             guard !entries.isEmpty else { return nil }
@@ -31,7 +34,9 @@ struct PublishedHistory {
             if case .array(let values)? = doc.value(at: "content.hashtags") {
                 tags = values.compactMap(\.stringValue).map { ($0.hasPrefix("#") ? $0 : "#" + $0).lowercased() }
             }
-            return Post(title: doc["title"]?.stringValue ?? "untitled", hashtags: tags,
+            let text = doc.value(at: "content.text")?.stringValue ?? ""
+            return Post(id: doc["_id"]?.objectIdValue ?? ObjectId(high: 0, low: 0), title: doc["title"]?.stringValue ?? "untitled",
+                        opening: String((text.split(whereSeparator: \.isNewline).first ?? "").prefix(200)), hashtags: tags,
                         aiGenerated: doc.value(at: "aiGenerated.isAiGenerated")?.boolValue ?? false, entries: entries)
         }
     }

@@ -18,6 +18,8 @@ public struct ContentBrief: Codable, Sendable, Equatable {
     public var cut: [String] = []
     /// Lines editors added to earlier drafts: how the organization speaks.
     public var added: [String] = []
+    /// What the agents remember that bears on the topic: insights, posts that did well.
+    public var known: [String] = []
     public var platforms: [Target] = []
 
     public struct Target: Codable, Sendable, Equatable {

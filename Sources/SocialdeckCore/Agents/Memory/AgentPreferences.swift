@@ -9,7 +9,7 @@ import SocialdeckStorage
 public struct AgentPreferences: Sendable {
     let store: any DocumentStore
     static let kept = 8
-    /// Preference items kept per organization; the oldest go first.
+    /// Preference items kept per organization; the least useful go first (``AgentMemory``).
     static let bound = 200
 
     public init(store: any DocumentStore) {
@@ -51,10 +51,6 @@ public struct AgentPreferences: Sendable {
         item.metadata = ["stance": .string(prefer ? "prefer" : "avoid")]
         if line { item.metadata?["form"] = .string("line") }
         item.createdAt = now
-        try ModelCollection(store, AgentMemoryItem.self).insert(item)
-        let mine: Filter = .eq("organizationId", organizationId) && .eq("agentType", AgentType.learning) && .eq("kind", "preference")
-        let beyond = try store.find(AgentMemoryItem.collection.rawValue, mine, sort: [.desc("createdAt"), .desc("_id")], skip: Self.bound,
-                                    projection: .include(["_id"])).compactMap { $0["_id"] }
-        if !beyond.isEmpty { try store.deleteMany(AgentMemoryItem.collection.rawValue, .isIn("_id", beyond)) }
+        try AgentMemory(store: store, clock: { now }).remember(item, keep: Self.bound)
     }
 }
