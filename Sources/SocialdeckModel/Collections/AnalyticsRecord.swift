@@ -18,8 +18,19 @@ public struct AnalyticsRecord: StoredModel, Equatable {
     public var calendarSlots: [SlotCount]?
     public var topPosts: [TopPost]?
     public var rollup: RollupState?
+    /// A weekly report's words, as the analytics agent wrote them.
+    public var report: WrittenReport?
 
     public init() {}
+
+    public struct WrittenReport: Codable, Sendable, Equatable {
+        public var title = ""
+        public var summary = ""
+        public var highlights: [String] = []
+        public var nextWeek: [String] = []
+        public var runId: ObjectId?
+        public init() {}
+    }
 
     public struct Metrics: Codable, Sendable, Equatable {
         public var activeUsers: Int?

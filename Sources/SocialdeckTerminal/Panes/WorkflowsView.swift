@@ -10,6 +10,8 @@ enum WorkflowsView {
     /// What people call each step.
     static func label(_ step: String) -> String {
         switch step {
+        case "build_daily_rollups": return "rollups"
+        case "weekly_report": return "weekly report"
         case "analyze_content_performance": return "performance"
         case "analyze_user_behavior": return "behaviour"
         case "identify_trends": return "trends"

@@ -26,6 +26,8 @@ struct AgentsCommand: ParsableCommand {
         case planCalendar = "plan-calendar"
         case bestTimes = "best-times"
         case triageComments = "triage-comments"
+        case buildRollups = "build-rollups"
+        case weeklyReport = "weekly-report"
         case scheduleApproved = "schedule-approved"
     }
 
@@ -108,6 +110,18 @@ struct AgentsCommand: ParsableCommand {
                 print(outcome.triaged.isEmpty ? "No new comment to sort." : "Sorted \(outcome.triaged.count) comment(s): \(counts.joined(separator: ", ")); "
                       + "\(outcome.replies.count) repl\(outcome.replies.count == 1 ? "y waits" : "ies wait") for approval; \(outcome.waiting) still new.")
                 if let run = outcome.run { AgentsOutput.cost(run) }
+            case .buildRollups:
+                let changed = try AnalyticsAgent(store: db, client: client).buildDailyRollups(for: orgId, days: days ?? 2, by: me)
+                print("Recounted the last \(days ?? 2) days' rollups; \(changed) had changed.")
+            case .weeklyReport:
+                guard let record = try AnalyticsAgent(store: db, client: client).weeklyReport(for: orgId, by: me), let words = record.report else {
+                    print("Last week's report is already written.")
+                    return
+                }
+                print(AgentsOutput.safe(words.title))
+                print(AgentsOutput.safe(words.summary))
+                for h in words.highlights { print("  • \(AgentsOutput.safe(h))") }
+                for n in words.nextWeek { print("  → \(AgentsOutput.safe(n))") }
             case .bestTimes:
                 try bestTimes(db, orgId)
             case .scheduleApproved:

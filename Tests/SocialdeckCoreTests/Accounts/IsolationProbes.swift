@@ -73,6 +73,12 @@ enum IsolationProbes {
             try WorkflowRunner(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
                 .retry(f.otherWorkflow._id, by: me)._id
         },
+        .init(name: "AnalyticsAgent.buildDailyRollups") { me, f in
+            try AnalyticsAgent(store: f.w.store, client: .offlineForTests, clock: f.w.clock.closure).buildDailyRollups(for: f.other._id, by: me)
+        },
+        .init(name: "AnalyticsAgent.weeklyReport") { me, f in
+            try AnalyticsAgent(store: f.w.store, client: .offlineForTests, clock: f.w.clock.closure).weeklyReport(for: f.other._id, by: me)?.report
+        },
         .init(name: "WorkflowRunner.cancel") { me, f in
             try WorkflowRunner(store: f.w.store, client: .offlineForTests).cancel(f.otherWorkflow._id, by: me)._id
         },

@@ -106,15 +106,16 @@ struct WorkflowRunnerTests {
         let running = try runner.request(StandardWorkflows.analytics, organizationId: p.org._id, by: identity(of: p.manager))
         let claimed = try #require(try AgentMessages(store: p.store, clock: p.clock.closure).claim(for: StandardWorkflows.firstAgent(of: StandardWorkflows.analytics), owner: "runner"))
         try p.store.updateOne(AgentMessage.collection.rawValue, .id(running._id),
-                              Update.set("payload.completed", BSONValue.array([.string("analyze_content_performance")])).set("payload.running", "analyze_user_behavior"))
+                              Update.set("payload.completed", BSONValue.array([.string("build_daily_rollups"), .string("analyze_content_performance")]))
+                                  .set("payload.running", "analyze_user_behavior"))
         let before = WorkflowProgress(try #require(try ModelCollection(p.store, AgentMessage.self).get(running._id)))
-        #expect(before.steps.map(\.state) == [.done, .running, .waiting] && before.isActive)
+        #expect(before.steps.map(\.state) == [.done, .done, .running, .waiting, .waiting] && before.isActive)
         _ = try runner.cancel(running._id, by: identity(of: p.manager))
         #expect(throws: WorkflowRunner.Cancelled.self) { try runner.run(claimed) }
         #expect(try runs(p, "analyze_user_behavior").isEmpty)
         let after = try WorkflowProgress.recent(store: p.store, for: identity(of: p.manager))
         #expect(after.map(\.status) == [.cancelled, .cancelled])
-        #expect(after.first { $0.id == running._id }?.steps.map(\.state) == [.done, .skipped, .skipped])
+        #expect(after.first { $0.id == running._id }?.steps.map(\.state) == [.done, .done, .skipped, .skipped, .skipped])
 
         let viewer = try p.w.customer("viewer@acme.test", in: p.org, role: .viewer)
         let third = try runner.request(StandardWorkflows.analytics, organizationId: p.org._id, by: identity(of: p.manager))

@@ -23,11 +23,11 @@ struct WorkflowFlowTests {
         try app.press("enter")
         app.refresh()
         #expect(app.screen.contains("analytics is asked for"), "\(app.screen)")
-        #expect(app.screen.contains("· performance › · behaviour › · trends  waiting"), "\(app.screen)")
+        #expect(app.screen.contains("· rollups › · performance › · behaviour › · trends › · weekly report  waiting"), "\(app.screen)")
 
         #expect(try runner(app).runWaiting().finished == 1)
         app.refresh()
-        #expect(app.screen.contains("✓ performance › ✓ behaviour › ✓ trends  done"), "\(app.screen)")
+        #expect(app.screen.contains("✓ rollups › ✓ performance › ✓ behaviour › ✓ trends › ✓ weekly report  done"), "\(app.screen)")
 
         try app.press(":")
         app.type("workflow content-creation Winter roast")

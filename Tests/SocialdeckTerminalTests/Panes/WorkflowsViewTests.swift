@@ -32,7 +32,8 @@ struct WorkflowsViewTests {
         request("analytics", .queued, done: [], minutesAgo: 1),
         request("strategy-optimisation", .failed, done: ["generate_insights"],
                 error: "openai gave no answer that follows the schema after 2 repairs: $.pillars is missing", minutesAgo: 60),
-        request("analytics", .done, done: ["analyze_content_performance", "analyze_user_behavior", "identify_trends"], minutesAgo: 1_440),
+        request("analytics", .done, done: ["build_daily_rollups", "analyze_content_performance", "analyze_user_behavior", "identify_trends",
+                                           "weekly_report"], minutesAgo: 1_440),
     ]
 
     private func model(_ rows: [AgentHealth], open: Bool, cursor: Int = 0) -> AgentsModel {

@@ -39,6 +39,8 @@ public struct OfflineWriter: LLMProvider {
             text = try Self.answer(OptimizeBrief.self, brief) { $0.offlineAnswer }
         case TriageBrief.schemaName:
             text = try Self.answer(TriageBrief.self, brief) { $0.offlineAnswer }
+        case WeeklyReportBrief.schemaName:
+            text = try Self.answer(WeeklyReportBrief.self, brief) { $0.offlineAnswer }
         case InsightsBrief.schemaName:
             text = try Self.answer(InsightsBrief.self, brief) { $0.offlineAnswer }
         default:

@@ -24,7 +24,8 @@ public struct WorkflowRunner: Sendable {
 
     /// The steps of each workflow, as built so far.
     public static let steps: [String: [String]] = [
-        StandardWorkflows.analytics: ["analyze_content_performance", "analyze_user_behavior", "identify_trends"],
+        StandardWorkflows.analytics: ["build_daily_rollups", "analyze_content_performance", "analyze_user_behavior", "identify_trends",
+                                      "weekly_report"],
         StandardWorkflows.strategyOptimisation: ["generate_insights", "optimize_posting_schedule", "update_strategy_from_insights"],
         StandardWorkflows.contentCreation: ["analyze_content_performance", "optimize_posting_schedule", "generate_content",
                                             "schedule_approved_content"],
@@ -161,6 +162,10 @@ public struct WorkflowRunner: Sendable {
         case _ where IntelligenceAgent.Task(rawValue: step) != nil:
             _ = try IntelligenceAgent(store: store, client: client, clock: clock).run(IntelligenceAgent.Task(rawValue: step)!,
                                                                                        organizationId: organizationId, by: system)
+        case "build_daily_rollups":
+            try AnalyticsAgent(store: store, client: client, clock: clock).buildDailyRollups(for: organizationId, by: system)
+        case "weekly_report":
+            _ = try AnalyticsAgent(store: store, client: client, clock: clock).weeklyReport(for: organizationId, by: system)
         case "update_strategy_from_insights":
             let revise = try StrategyAgent.current(organizationId, in: store) != nil
             _ = try StrategyAgent(store: store, client: client, clock: clock).writeStrategy(for: organizationId, revise: revise, by: system)
