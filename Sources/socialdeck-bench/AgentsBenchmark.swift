@@ -5,9 +5,10 @@ import SocialdeckModel
 import SocialdeckStorage
 
 /// The agents' figures (issue #13): drafts per second with the offline writer, the
-/// content-creation workflow end to end for one organization, and what the orchestrator
-/// adds to a model call: the content agent against `fake_llm.py` answering after 200 ms,
-/// next to the same request sent raw to the same server in the same run.
+/// content-creation workflow end to end for one organization, what the orchestrator
+/// adds to a model call (the content agent against `fake_llm.py` answering after 200 ms,
+/// next to the same request sent raw to the same server in the same run), and a memory
+/// recall on a full memory next to Python's sqlite3 with FTS5 on the same items.
 struct AgentsBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "agents",
                                                     abstract: "Offline drafts per second, content-creation end to end, orchestrator overhead.")
@@ -15,6 +16,7 @@ struct AgentsBenchmark: ParsableCommand {
     @Option(help: "Content agent runs with the offline writer.") var runs = 200
     @Option(help: "Calls to the fake model, through the agent and raw.") var calls = 30
     @Option(help: "The fake model's answer time, in seconds.") var latency = 0.2
+    @Option(help: "Organizations whose memory is full (200 items each) for the recall figure.") var memoryOrganizations = 100
 
     func run() throws {
         let dir = NSTemporaryDirectory() + "socialdeck-bench-agents-\(UUID().uuidString)"
@@ -48,6 +50,7 @@ struct AgentsBenchmark: ParsableCommand {
             } * 1000)
         }
         let (ours, raw) = try overhead()
+        let recall = try memoryRecall()
         print(Figure.table("Agents (offline writer on SQLite; fake model on 127.0.0.1 answering after \(Int(latency * 1000)) ms)",
                            referenceName: "reference", [
             Figure(name: "drafts per second, offline writer (\(runs) runs × 3 platforms)", unit: "/s", ours: Double(made) / draftTime,
@@ -58,6 +61,9 @@ struct AgentsBenchmark: ParsableCommand {
                    higherIsBetter: false, target: "overhead < 5% of the call"),
             Figure(name: "orchestrator overhead per step", unit: "ms", ours: ours - raw, reference: raw * 0.05, higherIsBetter: false,
                    target: "< 5% of \(Int(latency * 1000)) ms"),
+            Figure(name: "memory recall p50 (\(memoryOrganizations * 200) items, 3 best of one organization, uses counted)", unit: "ms",
+                   ours: recall.ours.p50, reference: recall.reference.p50, higherIsBetter: false, target: "≤ 5 ms"),
+            Figure(name: "memory recall p99", unit: "ms", ours: recall.ours.p99, reference: recall.reference.p99, higherIsBetter: false, target: "—"),
         ]))
     }
 
@@ -101,5 +107,50 @@ struct AgentsBenchmark: ParsableCommand {
             } * 1000)
         }
         return (ours.reduce(0, +) / Double(calls), raw.reduce(0, +) / Double(calls))
+    }
+
+    /// Recall on full memories: socialdeck's (FTS5 through the store, the uses written)
+    /// and the Python reference's, the same items and queries.
+    private func memoryRecall() throws -> (ours: (p50: Double, p99: Double), reference: (p50: Double, p99: Double)) {
+        let dir = NSTemporaryDirectory() + "socialdeck-bench-memory-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let subjects = ["cold brew", "espresso", "oat milk", "decaf", "gift boxes", "barista school", "latte art", "single origin",
+                        "winter roast", "loyalty card", "night market", "pour over", "grinder", "subscription", "pastry", "tea"]
+        let phrasing = ["posts about %@ draw more saves in the evening", "%@ did well on LinkedIn with a question to close",
+                        "reviewers liked the short %@ drafts", "%@ tagged posts beat the average by a third"]
+        var generator = SystemRandomNumberGenerator()
+        let orgs = (0..<memoryOrganizations).map { _ in ObjectId() }
+        let now = Date()
+        var items: [AgentMemoryItem] = []
+        var lines: [String] = []
+        for org in orgs {
+            for n in 0..<200 {
+                var item = AgentMemoryItem()
+                item.organizationId = org
+                item.kind = n % 2 == 0 ? "insight" : "winner"
+                item.text = String(format: phrasing[n % phrasing.count], subjects[Int.random(in: 0..<subjects.count, using: &generator)])
+                    + " (note \(n))"
+                item.createdAt = now
+                items.append(item)
+                let json = try JSONSerialization.data(withJSONObject: ["org": org.hex, "kind": item.kind, "text": item.text])
+                lines.append(String(decoding: json, as: UTF8.self))
+            }
+        }
+        let queries = (0..<300).map { i in (orgs[i % orgs.count], "\(subjects[i % subjects.count]) for the weekend") }
+        let store = try StoreLocation.sqlite(directory: dir + "/ours").open()
+        try ModelCollection(store, AgentMemoryItem.self).insert(items)
+        let memory = AgentMemory(store: store)
+        _ = try memory.recall("warm up", organizationId: orgs[0], kinds: ["insight"])
+        var times: [Double] = []
+        for (org, query) in queries {
+            times.append(try seconds { _ = try memory.recall(query, organizationId: org, kinds: ["winner", "insight"]) } * 1000)
+        }
+        try lines.joined(separator: "\n").write(toFile: dir + "/items.jsonl", atomically: false, encoding: .utf8)
+        let reference = try runReference("memory_reference.py", params: [
+            "items": dir + "/items.jsonl", "database": dir + "/reference.sqlite", "now": ISODate.string(from: now),
+            "queries": queries.map { ["org": $0.0.hex, "query": $0.1] },
+        ])
+        return ((percentile(times, 0.5), percentile(times, 0.99)), (reference["p50_ms"] ?? 0, reference["p99_ms"] ?? 0))
     }
 }

@@ -48,6 +48,31 @@ struct DocumentCodingTests {
     @Test func customerActivityLog() throws { try check(Self.customerLog, CustomerActivityLog()) }
     @Test func publishJob() throws { try check(Self.publishJob, PublishJob()) }
     @Test func publishOutboxEntry() throws { try check(Self.outboxEntry, PublishOutboxEntry()) }
+    @Test func socialComment() throws {
+        var c = SocialComment()
+        c._id = Self.oid(200)
+        c.organizationId = Self.oid(20)
+        c.platform = .twitter
+        c.externalId = "1790001"
+        c.kind = .mention
+        c.contentId = Self.oid(30)
+        c.author = "@sam"
+        c.text = "Do you ship to Vienna?"
+        c.receivedAt = Self.d("2026-11-28")
+        c.status = .triaged
+        var triage = SocialComment.Triage()
+        triage.category = .question
+        triage.priority = 2
+        triage.sentiment = 0.1
+        triage.needsReply = true
+        triage.triagedAt = Self.d("2026-11-29")
+        triage.runId = Self.oid(201)
+        c.triage = triage
+        c.replyContentId = Self.oid(202)
+        c.createdAt = Self.d("2026-11-28")
+        try check(c, SocialComment())
+    }
+
     @Test func recurringSchedule() throws {
         try check(Self.recurringPost, RecurringSchedule())
         var workflow = RecurringSchedule()
@@ -93,7 +118,7 @@ struct DocumentCodingTests {
             ContentCalendarPlan.collection, UserNotification.collection, SupportTicket.collection, AgentRun.collection,
             AgentMessage.collection, AgentMemoryItem.collection, GeneratedMedia.collection, CustomerActivityLog.collection,
             PublishJob.collection, PublishOutboxEntry.collection, PublishQuota.collection, SystemSetting.collection,
-            RecurringSchedule.collection,
+            RecurringSchedule.collection, SocialComment.collection,
         ]
         #expect(covered == Set(CollectionName.allCases))
     }

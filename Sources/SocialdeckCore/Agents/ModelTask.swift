@@ -89,6 +89,22 @@ struct ModelTask {
         }
     }
 
+    /// The `aiGenerated` record of a draft a run wrote, with the text as written, so that
+    /// an editor's changes can be learned from.
+    static func aiRecord(_ answer: LLMClient.Answer, run: AgentRun, prompt: String, text: String, confidence: Any? = nil,
+                         at now: Date) -> Content.AIGenerated {
+        var ai = Content.AIGenerated()
+        ai.agentId = run.agentId.hex
+        ai.prompt = prompt
+        ai.generatedAt = now
+        ai.confidence = (confidence as? NSNumber)?.doubleValue
+        ai.model = answer.model
+        ai.provider = answer.provider
+        ai.runId = run._id
+        ai.draftText = text
+        return ai
+    }
+
     /// The answer's top-level object.
     static func object(_ answer: LLMClient.Answer) -> [String: Any] {
         (answer.json?.value as? [String: Any]) ?? [:]

@@ -37,13 +37,11 @@ public enum AgentsController: PaneController {
             return []
         }
         if model.agents.showsWorkflows {
+            if let delta = motion(action, context: context, count: model.agents.workflows.count) {
+                model.agents.moveWorkflow(delta)
+                return []
+            }
             switch action {
-            case .up: model.agents.moveWorkflow(-1)
-            case .down: model.agents.moveWorkflow(1)
-            case .pageDown: model.agents.moveWorkflow(context.page)
-            case .pageUp: model.agents.moveWorkflow(-context.page)
-            case .top: model.agents.moveWorkflow(-model.agents.workflows.count)
-            case .bottom: model.agents.moveWorkflow(model.agents.workflows.count)
             case .back: model.agents.closeWorkflows()
             case .cancelWorkflow: return model.agents.cancelSelectedWorkflow().map { .run(.agents($0)) }
             default: return nil
@@ -75,6 +73,19 @@ public enum AgentsController: PaneController {
         default: return command(action, in: &model)
         }
         return []
+    }
+
+    /// How far a motion key moves through a list of `count`; nil for other keys.
+    private static func motion(_ action: KeyAction, context: ActionContext, count: Int) -> Int? {
+        switch action {
+        case .up: return -1
+        case .down: return 1
+        case .pageDown: return context.page
+        case .pageUp: return -context.page
+        case .top: return -count
+        case .bottom: return count
+        default: return nil
+        }
     }
 
     /// Pause (or resume) and restart, on the agent the keys act on.

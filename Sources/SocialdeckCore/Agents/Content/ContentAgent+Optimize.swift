@@ -50,16 +50,8 @@ extension ContentAgent {
             post.content.videos = original.content.videos
             post.content.hashtags = PlatformRules.hashtags(in: better).map(String.init)
             post.platforms = [Content.PlatformPost(platform: target, status: .draft)]
-            var ai = Content.AIGenerated()
-            ai.agentId = run.agentId.hex
-            ai.prompt = "optimise \(postId.hex)"
-            ai.generatedAt = clock()
-            ai.confidence = (object["confidence"] as? NSNumber)?.doubleValue
-            ai.model = answer.model
-            ai.provider = answer.provider
-            ai.runId = run._id
-            ai.draftText = better
-            post.aiGenerated = ai
+            post.aiGenerated = ModelTask.aiRecord(answer, run: run, prompt: "optimise \(postId.hex)", text: better,
+                                                  confidence: object["confidence"], at: clock())
             post.createdAt = clock()
             post.updatedAt = clock()
             try ContentWorkflow.insertMade(post, store: store, clock: clock)

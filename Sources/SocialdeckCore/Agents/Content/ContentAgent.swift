@@ -123,15 +123,7 @@ public struct ContentAgent: Sendable {
             post.content.hashtags = PlatformRules.hashtags(in: text).map(String.init)
             post.platforms = [Content.PlatformPost(platform: platform, status: .draft)]
             post.platforms[0].scheduledAt = planned?.at
-            var ai = Content.AIGenerated()
-            ai.agentId = run.agentId.hex
-            ai.prompt = topic
-            ai.generatedAt = now
-            ai.confidence = (draft["confidence"] as? NSNumber)?.doubleValue
-            ai.model = answer.model
-            ai.provider = answer.provider
-            ai.runId = run._id
-            ai.draftText = text
+            var ai = ModelTask.aiRecord(answer, run: run, prompt: topic, text: text, confidence: draft["confidence"], at: now)
             ai.planEntry = planned?.entry
             ai.imageBrief = ModelTask.clean(ModelTask.object(answer)["imageBrief"], limit: 2_000)
             post.aiGenerated = ai

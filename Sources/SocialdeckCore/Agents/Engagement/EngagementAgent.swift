@@ -90,15 +90,8 @@ public struct EngagementAgent: Sendable {
         target.externalId = comment.externalId
         target.author = comment.author
         post.replyTo = target
-        var ai = Content.AIGenerated()
-        ai.agentId = run.agentId.hex
-        ai.prompt = "reply to \(comment.platform.rawValue) comment \(comment.externalId)"
-        ai.generatedAt = clock()
-        ai.model = answer.model
-        ai.provider = answer.provider
-        ai.runId = run._id
-        ai.draftText = text
-        post.aiGenerated = ai
+        post.aiGenerated = ModelTask.aiRecord(answer, run: run, prompt: "reply to \(comment.platform.rawValue) comment \(comment.externalId)",
+                                              text: text, at: clock())
         post.createdAt = clock()
         post.updatedAt = clock()
         try ContentWorkflow.insertMade(post, store: store, clock: clock)
