@@ -61,9 +61,14 @@ struct AgentsBenchmark: ParsableCommand {
                    higherIsBetter: false, target: "overhead < 5% of the call"),
             Figure(name: "orchestrator overhead per step", unit: "ms", ours: ours - raw, reference: raw * 0.05, higherIsBetter: false,
                    target: "< 5% of \(Int(latency * 1000)) ms"),
-            Figure(name: "memory recall p50 (\(memoryOrganizations * 200) items, 3 best of one organization, uses counted)", unit: "ms",
-                   ours: recall.ours.p50, reference: recall.reference.p50, higherIsBetter: false, target: "≤ 5 ms"),
-            Figure(name: "memory recall p99", unit: "ms", ours: recall.ours.p99, reference: recall.reference.p99, higherIsBetter: false, target: "—"),
+            Figure(name: "memory search p50 (\(memoryOrganizations * 200) items, the 3 best of one organization)", unit: "ms",
+                   ours: recall.search.ours.p50, reference: recall.search.reference.p50, higherIsBetter: false, target: "≤ 5 ms, ≥ 1×"),
+            Figure(name: "memory search p99", unit: "ms", ours: recall.search.ours.p99, reference: recall.search.reference.p99,
+                   higherIsBetter: false, target: "—"),
+            Figure(name: "memory recall p50, uses counted (one durable write)", unit: "ms", ours: recall.ours.p50, reference: recall.reference.p50,
+                   higherIsBetter: false, target: "≥ 1×"),
+            Figure(name: "memory recall p99, uses counted", unit: "ms", ours: recall.ours.p99, reference: recall.reference.p99,
+                   higherIsBetter: false, target: "—"),
         ]))
     }
 
@@ -111,7 +116,8 @@ struct AgentsBenchmark: ParsableCommand {
 
     /// Recall on full memories: socialdeck's (FTS5 through the store, the uses written)
     /// and the Python reference's, the same items and queries.
-    private func memoryRecall() throws -> (ours: (p50: Double, p99: Double), reference: (p50: Double, p99: Double)) {
+    private func memoryRecall() throws -> (ours: (p50: Double, p99: Double), reference: (p50: Double, p99: Double),
+                                           search: (ours: (p50: Double, p99: Double), reference: (p50: Double, p99: Double))) {
         let dir = NSTemporaryDirectory() + "socialdeck-bench-memory-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -142,6 +148,14 @@ struct AgentsBenchmark: ParsableCommand {
         try ModelCollection(store, AgentMemoryItem.self).insert(items)
         let memory = AgentMemory(store: store)
         _ = try memory.recall("warm up", organizationId: orgs[0], kinds: ["insight"])
+        let kinds: Filter = .isIn("kind", anyOf: [BSONValue.string("winner"), .string("insight")])
+        var searches: [Double] = []
+        for (org, query) in queries {
+            searches.append(try seconds {
+                _ = try store.searchText(AgentMemoryItem.collection.rawValue, path: "text", query: query,
+                                         filter: .eq("organizationId", org) && kinds, limit: 3)
+            } * 1000)
+        }
         var times: [Double] = []
         for (org, query) in queries {
             times.append(try seconds { _ = try memory.recall(query, organizationId: org, kinds: ["winner", "insight"]) } * 1000)
@@ -149,8 +163,10 @@ struct AgentsBenchmark: ParsableCommand {
         try lines.joined(separator: "\n").write(toFile: dir + "/items.jsonl", atomically: false, encoding: .utf8)
         let reference = try runReference("memory_reference.py", params: [
             "items": dir + "/items.jsonl", "database": dir + "/reference.sqlite", "now": ISODate.string(from: now),
+            "stopwords": Array(TextRelevance.stopwords),
             "queries": queries.map { ["org": $0.0.hex, "query": $0.1] },
         ])
-        return ((percentile(times, 0.5), percentile(times, 0.99)), (reference["p50_ms"] ?? 0, reference["p99_ms"] ?? 0))
+        return ((percentile(times, 0.5), percentile(times, 0.99)), (reference["p50_ms"] ?? 0, reference["p99_ms"] ?? 0),
+                ((percentile(searches, 0.5), percentile(searches, 0.99)), (reference["search_p50_ms"] ?? 0, reference["search_p99_ms"] ?? 0)))
     }
 }

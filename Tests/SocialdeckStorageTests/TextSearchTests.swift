@@ -29,6 +29,7 @@ struct TextSearchTests {
         #expect(try store.searchText("memory", path: "text", query: "CREME brulee", filter: .eq("org", 1), limit: 5).count == 1,
                 "case and accents do not matter")
         #expect(try store.searchText("memory", path: "text", query: "\" OR NEAR(* -- '", filter: .all, limit: 5).isEmpty)
+        #expect(try store.searchText("memory", path: "text", query: "for the", filter: .all, limit: 5).isEmpty, "common words alone find nothing")
         #expect(try store.searchText("memory", path: "text", query: "salesy\" OR \"cold", filter: .eq("org", 1), limit: 1).count == 1)
 
         let salesy = try #require(try store.findOne("memory", .eq("text", "Reviewers rejected drafts as too salesy")))

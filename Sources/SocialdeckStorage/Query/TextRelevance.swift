@@ -11,9 +11,20 @@ public enum TextRelevance {
             .split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 
+    /// Words too common to say what a text is about; a query leaves them out, so that
+    /// "cold brew for the weekend" does not match every text with "the".
+    public static let stopwords: Set<String> = ["a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "in", "is",
+                                         "it", "its", "of", "on", "or", "our", "so", "that", "the", "their", "this", "to", "was", "we",
+                                         "were", "what", "when", "which", "who", "will", "with", "you", "your"]
+
+    /// The words of a query worth searching for.
+    public static func terms(_ query: String) -> Set<String> {
+        Set(words(query)).subtracting(stopwords)
+    }
+
     /// `documents` that share a word with `query` at `path`, the most relevant first.
     public static func rank(_ documents: [Document], path: String, query: String, limit: Int) -> [Document] {
-        let terms = Set(words(query))
+        let terms = terms(query)
         guard !terms.isEmpty else { return [] }
         let bags = documents.map { words($0.value(at: path)?.stringValue ?? "") }
         let average = max(1, Double(bags.reduce(0) { $0 + $1.count }) / Double(max(1, bags.count)))
@@ -41,7 +52,7 @@ public enum TextRelevance {
     /// An FTS5 query matching any of the query's words, each quoted, so nothing a person
     /// typed is read as FTS syntax.
     public static func ftsQuery(_ query: String) -> String? {
-        let terms = Array(Set(words(query))).sorted()
+        let terms = Array(terms(query)).sorted()
         guard !terms.isEmpty else { return nil }
         return terms.map { "\"\($0)\"" }.joined(separator: " OR ")
     }
