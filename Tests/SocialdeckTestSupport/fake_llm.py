@@ -1,10 +1,15 @@
 """A fake of two LLM APIs on 127.0.0.1, for socialdeck's tests: OpenAI-compatible Chat
-Completions (POST /v1/chat/completions) and Anthropic Messages (POST /v1/messages).
+Completions (POST /v1/chat/completions) and Embeddings (POST /v1/embeddings: each text's
+words hashed into 64 dimensions, so texts sharing words point the same way), and
+Anthropic Messages (POST /v1/messages).
 
 Scripted answers (see scripted_server.py) give the model's text (`content`) and the
 `usage` to report, or a raw `status`/`body`/`headers`, and a `delay` before answering.
 Unscripted requests get the default content, settable with POST /_control/default."""
+import hashlib
 import json
+import math
+import re
 import time
 
 from scripted_server import ScriptedHandler, lock, serve
@@ -31,6 +36,14 @@ def completion(path, request, content, usage):
                       "total_tokens": prompt_tokens + completion_tokens}}
 
 
+def embedding(text):
+    vector = [0.0] * 64
+    for word in re.findall(r"\w+", text.lower()):
+        vector[int(hashlib.md5(word.encode()).hexdigest(), 16) % 64] += 1.0
+    norm = math.sqrt(sum(v * v for v in vector)) or 1.0
+    return [v / norm for v in vector]
+
+
 class Handler(ScriptedHandler):
     def control(self, body):
         if self.path == "/_control/default":
@@ -43,7 +56,13 @@ class Handler(ScriptedHandler):
             request = json.loads(body) if body else {}
         except ValueError:
             return self.answer(400, {"error": {"message": "the body is not JSON"}})
-        if not (self.path.endswith("/chat/completions") or self.path.endswith("/messages")):
+        if self.path.endswith("/embeddings") and "status" not in (entry or {}):
+            texts = request.get("input", [])
+            texts = [texts] if isinstance(texts, str) else texts
+            return self.answer(200, {"object": "list", "model": request.get("model", ""),
+                                     "data": [{"object": "embedding", "index": i, "embedding": embedding(t)} for i, t in enumerate(texts)],
+                                     "usage": {"prompt_tokens": sum(words(t) for t in texts), "total_tokens": sum(words(t) for t in texts)}})
+        if not (self.path.endswith("/chat/completions") or self.path.endswith("/messages") or self.path.endswith("/embeddings")):
             return self.answer(404, {"error": {"message": "no such endpoint: " + self.path}})
         with lock:
             entry = entry or dict(default)

@@ -15,6 +15,9 @@ public struct AgentMemoryItem: StoredModel, Equatable {
     /// How often a recall brought it into a prompt, and when last: what keeps it when memory is full.
     public var uses: Int?
     public var lastUsedAt: Date?
+    /// The text's vector from the embeddings model named beside it, when one is configured.
+    public var embedding: [Double]?
+    public var embeddingModel: String?
 
     public init() {}
 }

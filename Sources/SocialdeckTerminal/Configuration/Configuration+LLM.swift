@@ -23,7 +23,7 @@ import SocialdeckModel
 /// "gpt-4o" = [2.50, 10.00]           # dollars per million tokens in, out
 /// ```
 extension Configuration {
-    static let llmKeys = ["provider", "base_url", "model", "json_schema", "requests_per_minute", "timeout_seconds", "key_file", "agents", "prices"]
+    static let llmKeys = ["provider", "base_url", "model", "embedding_model", "json_schema", "requests_per_minute", "timeout_seconds", "key_file", "agents", "prices"]
 
     mutating func applyLLM(_ table: TOMLTable) {
         for entry in table.entries {
@@ -40,6 +40,9 @@ extension Configuration {
             case "model":
                 guard let model = entry.value.stringValue, !model.isEmpty, model.count <= 200 else { report(at, "model must be a model's name"); continue }
                 llm.model = model
+            case "embedding_model":
+                guard let model = entry.value.stringValue, !model.isEmpty, model.count <= 200 else { report(at, "embedding_model must be a model's name"); continue }
+                llm.embeddingModel = model
             case "json_schema":
                 guard let on = entry.value.boolValue else { report(at, "json_schema must be true or false"); continue }
                 llm.jsonSchema = on
@@ -88,5 +91,6 @@ extension Configuration {
         }
         if let url = environment["SOCIALDECK_LLM_BASE_URL"], !url.isEmpty { llm.baseURL = url }
         if let model = environment["SOCIALDECK_LLM_MODEL"], !model.isEmpty { llm.model = model }
+        if let model = environment["SOCIALDECK_LLM_EMBEDDING_MODEL"], !model.isEmpty { llm.embeddingModel = model }
     }
 }

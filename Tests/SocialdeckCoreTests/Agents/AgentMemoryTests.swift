@@ -65,4 +65,33 @@ struct AgentMemoryTests {
         #expect(sent[0]["content"]?.contains("What the team knows that bears on this topic: \"“Cold brew at home” did well") == true)
         #expect(sent[0]["content"]?.contains("“Decaf notes” did well") == false, "only what bears on the topic")
     }
+
+    /// With an embeddings model configured, items carry vectors and recall ranks by cosine;
+    /// an item the provider could not embed is still kept and found by text.
+    @Test func embeddingsRankWhereAModelIsConfigured() throws {
+        let p = try PublishingWorld(.sqlite)
+        let server = try FakePlatformServer("fake_llm.py")
+        var settings = LLMSettings()
+        settings.provider = .openai
+        settings.embeddingModel = "text-embedding-3-small"
+        let client = LLMClient(provider: OpenAIChatProvider(baseURL: server.base + "/v1", apiKey: "k"), settings: settings, pause: { _ in })
+        let memory = AgentMemory(store: p.store, client: client, clock: p.clock.closure)
+        try memory.remember(item(p.org._id, "Cold brew posts draw twice the saves", at: p.clock.now), keep: 50)
+        try memory.remember(item(p.org._id, "Evenings beat mornings on Instagram", at: p.clock.now), keep: 50)
+        try server.script(raw: [["match": "/embeddings", "status": 500, "body": ["error": ["message": "down"]]],
+                                ["match": "/embeddings", "status": 500, "body": ["error": ["message": "down"]]],
+                                ["match": "/embeddings", "status": 500, "body": ["error": ["message": "down"]]],
+                                ["match": "/embeddings", "status": 500, "body": ["error": ["message": "down"]]]])
+        try memory.remember(item(p.org._id, "Latte art videos lead on TikTok", at: p.clock.now), keep: 50)
+        let stored = try ModelCollection(p.store, AgentMemoryItem.self).find(.eq("organizationId", p.org._id), sort: [.asc("_id")])
+        #expect(stored.map { $0.embeddingModel } == ["text-embedding-3-small", "text-embedding-3-small", nil])
+        #expect(stored[0].embedding?.count == 64)
+
+        let found = try memory.recall("a cold brew launch", organizationId: p.org._id, kinds: ["insight"], limit: 1)
+        #expect(found.map(\.text) == ["Cold brew posts draw twice the saves"])
+        let tiktok = try memory.recall("tiktok latte art", organizationId: p.org._id, kinds: ["insight"], limit: 3)
+        #expect(tiktok.contains { $0.text == "Latte art videos lead on TikTok" }, "the item without a vector is found by text")
+        let paths = try server.received().map(\.path)
+        #expect(paths.filter { $0.hasSuffix("/v1/embeddings") }.count >= 5)
+    }
 }

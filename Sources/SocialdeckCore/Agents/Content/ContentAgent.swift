@@ -64,7 +64,7 @@ public struct ContentAgent: Sendable {
         brief.cut = learned.cut
         brief.added = learned.added
         let recalled = agent.uses(.contentSearch)
-            ? try AgentMemory(store: store, clock: clock).recall(([clean] + keyPoints).joined(separator: " "), organizationId: organizationId,
+            ? try AgentMemory(store: store, client: client, clock: clock).recall(([clean] + keyPoints).joined(separator: " "), organizationId: organizationId,
                                                                   kinds: ["winner", "insight"])
             : []
         brief.known = recalled.map(\.text)

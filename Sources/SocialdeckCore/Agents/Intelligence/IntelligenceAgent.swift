@@ -93,7 +93,7 @@ public struct IntelligenceAgent: Sendable {
     /// The period's three best posts, as `winner` items the content agent recalls by
     /// subject; a post already remembered is replaced by its newer figures.
     private func rememberWinners(_ history: PublishedHistory, organizationId: ObjectId) throws {
-        let memory = AgentMemory(store: store, clock: clock)
+        let memory = AgentMemory(store: store, client: client, clock: clock)
         for post in history.posts.filter({ $0.rate > 0 }).sorted(by: { $0.rate > $1.rate }).prefix(3) {
             try store.deleteMany(AgentMemoryItem.collection.rawValue, .eq("organizationId", organizationId) && .eq("kind", "winner")
                                     && .eq("metadata.contentId", post.id))
@@ -117,7 +117,7 @@ public struct IntelligenceAgent: Sendable {
         item.text = ([report.summary] + report.recommendations).joined(separator: " ")
         item.metadata = ["task": .string(task.rawValue), "runId": .objectId(run._id)]
         item.createdAt = clock()
-        try AgentMemory(store: store, clock: clock).remember(item, keep: Self.kept)
+        try AgentMemory(store: store, client: client, clock: clock).remember(item, keep: Self.kept)
         return item._id
     }
 }

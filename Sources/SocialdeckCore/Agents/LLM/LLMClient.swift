@@ -61,14 +61,26 @@ public struct LLMClient: Sendable {
         }
     }
 
+    /// Vectors for `texts` from the embeddings model, with the same timeout, cap and
+    /// retries as an answer; nil when no embeddings model is configured.
+    public func embed(_ texts: [String]) throws -> [[Double]]? {
+        guard let model = settings.embeddingModel, !texts.isEmpty else { return nil }
+        return try retrying { () throws(LLMError) in try provider.embed(texts, model: model, timeout: settings.timeout) }
+    }
+
     /// One answer, retrying what is worth retrying.
     private func call(_ request: LLMRequest) throws(LLMError) -> LLMResponse {
+        try retrying { () throws(LLMError) in try provider.complete(request, timeout: settings.timeout) }
+    }
+
+    /// `send` within the per-minute cap, retried with backoff while its failure is worth retrying.
+    private func retrying<T>(_ send: () throws(LLMError) -> T) throws(LLMError) -> T {
         var attempt = 0
         while true {
             attempt += 1
             if provider.isRemote { pause(limiter.waitBeforeNext()) }
             do {
-                return try provider.complete(request, timeout: settings.timeout)
+                return try send()
             } catch where error.retryable && attempt < settings.maxAttempts {
                 let backoff = min(30, pow(2, Double(attempt - 1)))
                 pause(max(backoff, error.retryAfter ?? 0))

@@ -76,8 +76,14 @@ public protocol LLMProvider: Sendable {
     /// False for a provider in this process: no rate cap applies to it.
     var isRemote: Bool { get }
     func complete(_ request: LLMRequest, timeout: TimeInterval) throws(LLMError) -> LLMResponse
+    /// One vector per text, from the provider's embeddings endpoint.
+    func embed(_ texts: [String], model: String, timeout: TimeInterval) throws(LLMError) -> [[Double]]
 }
 
 extension LLMProvider {
     public var isRemote: Bool { true }
+
+    public func embed(_ texts: [String], model: String, timeout: TimeInterval) throws(LLMError) -> [[Double]] {
+        throw LLMError("\(name) has no embeddings endpoint; leave embedding_model out to recall by text search", retryable: false)
+    }
 }

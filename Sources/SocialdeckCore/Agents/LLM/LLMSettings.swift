@@ -11,6 +11,9 @@ public struct LLMSettings: Sendable, Equatable {
     /// The API's base URL; nil for the provider's own.
     public var baseURL: String?
     public var model: String?
+    /// The embeddings model memory is recalled with (OpenAI-compatible providers); nil:
+    /// recall by the store's text search.
+    public var embeddingModel: String?
     /// A model per agent, over `model`.
     public var agentModels: [AgentType: String] = [:]
     /// False for OpenAI-compatible servers that only know JSON mode.

@@ -45,4 +45,18 @@ public struct OpenAIChatProvider: LLMProvider {
                            completionTokens: HTTPModelAPI.int(usage?["completion_tokens"]),
                            model: json["model"] as? String ?? request.model, provider: name)
     }
+
+    /// `POST {base}/embeddings`.
+    public func embed(_ texts: [String], model: String, timeout: TimeInterval) throws(LLMError) -> [[Double]] {
+        var headers: [String: String] = [:]
+        if let apiKey { headers["Authorization"] = "Bearer " + apiKey }
+        let json = try HTTPModelAPI.post(baseURL + "/embeddings", headers: headers, body: ["model": model, "input": texts], timeout: timeout,
+                                         http: http, provider: name)
+        let data = ((json["data"] as? [[String: Any]]) ?? []).sorted { HTTPModelAPI.int($0["index"]) < HTTPModelAPI.int($1["index"]) }
+        let vectors = data.compactMap { ($0["embedding"] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } }
+        guard vectors.count == texts.count, vectors.allSatisfy({ !$0.isEmpty && $0.count == vectors[0].count }) else {
+            throw LLMError("\(name) answered without one embedding per text", retryable: false)
+        }
+        return vectors
+    }
 }
