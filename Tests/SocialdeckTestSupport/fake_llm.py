@@ -1,11 +1,12 @@
 """A fake of two LLM APIs on 127.0.0.1, for socialdeck's tests: OpenAI-compatible Chat
-Completions (POST /v1/chat/completions) and Embeddings (POST /v1/embeddings: each text's
-words hashed into 64 dimensions, so texts sharing words point the same way), and
-Anthropic Messages (POST /v1/messages).
+Completions (POST /v1/chat/completions), Embeddings (POST /v1/embeddings: each text's
+words hashed into 64 dimensions, so texts sharing words point the same way) and Images
+(POST /v1/images/generations: a 1×1 PNG), and Anthropic Messages (POST /v1/messages).
 
 Scripted answers (see scripted_server.py) give the model's text (`content`) and the
 `usage` to report, or a raw `status`/`body`/`headers`, and a `delay` before answering.
 Unscripted requests get the default content, settable with POST /_control/default."""
+import base64
 import hashlib
 import json
 import math
@@ -36,6 +37,13 @@ def completion(path, request, content, usage):
                       "total_tokens": prompt_tokens + completion_tokens}}
 
 
+# A 1×1 PNG, what the images endpoint hands back as base64.
+PIXEL = base64.b64encode(bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db0000000"
+    "0049454e44ae426082")).decode()
+
+
 def embedding(text):
     vector = [0.0] * 64
     for word in re.findall(r"\w+", text.lower()):
@@ -62,7 +70,9 @@ class Handler(ScriptedHandler):
             return self.answer(200, {"object": "list", "model": request.get("model", ""),
                                      "data": [{"object": "embedding", "index": i, "embedding": embedding(t)} for i, t in enumerate(texts)],
                                      "usage": {"prompt_tokens": sum(words(t) for t in texts), "total_tokens": sum(words(t) for t in texts)}})
-        if not (self.path.endswith("/chat/completions") or self.path.endswith("/messages") or self.path.endswith("/embeddings")):
+        if self.path.endswith("/images/generations") and "status" not in (entry or {}):
+            return self.answer(200, {"created": int(time.time()), "data": [{"b64_json": PIXEL}]})
+        if not any(self.path.endswith(p) for p in ("/chat/completions", "/messages", "/embeddings", "/images/generations")):
             return self.answer(404, {"error": {"message": "no such endpoint: " + self.path}})
         with lock:
             entry = entry or dict(default)

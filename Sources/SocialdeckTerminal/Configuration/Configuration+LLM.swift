@@ -23,7 +23,7 @@ import SocialdeckModel
 /// "gpt-4o" = [2.50, 10.00]           # dollars per million tokens in, out
 /// ```
 extension Configuration {
-    static let llmKeys = ["provider", "base_url", "model", "embedding_model", "json_schema", "requests_per_minute", "timeout_seconds", "key_file", "agents", "prices"]
+    static let llmKeys = ["provider", "base_url", "model", "embedding_model", "image_model", "image_directory", "image_price", "json_schema", "requests_per_minute", "timeout_seconds", "key_file", "agents", "prices"]
 
     mutating func applyLLM(_ table: TOMLTable) {
         for entry in table.entries {
@@ -43,6 +43,15 @@ extension Configuration {
             case "embedding_model":
                 guard let model = entry.value.stringValue, !model.isEmpty, model.count <= 200 else { report(at, "embedding_model must be a model's name"); continue }
                 llm.embeddingModel = model
+            case "image_model":
+                guard let model = entry.value.stringValue, !model.isEmpty, model.count <= 200 else { report(at, "image_model must be a model's name"); continue }
+                llm.imageModel = model
+            case "image_directory":
+                guard let dir = entry.value.stringValue, dir.hasPrefix("/") else { report(at, "image_directory must be an absolute path"); continue }
+                llm.imageDirectory = dir
+            case "image_price":
+                guard let price = entry.value.doubleValue, (0...10).contains(price) else { report(at, "image_price must be dollars per image, 0 to 10"); continue }
+                llm.imagePrice = price
             case "json_schema":
                 guard let on = entry.value.boolValue else { report(at, "json_schema must be true or false"); continue }
                 llm.jsonSchema = on
@@ -92,5 +101,7 @@ extension Configuration {
         if let url = environment["SOCIALDECK_LLM_BASE_URL"], !url.isEmpty { llm.baseURL = url }
         if let model = environment["SOCIALDECK_LLM_MODEL"], !model.isEmpty { llm.model = model }
         if let model = environment["SOCIALDECK_LLM_EMBEDDING_MODEL"], !model.isEmpty { llm.embeddingModel = model }
+        if let model = environment["SOCIALDECK_LLM_IMAGE_MODEL"], !model.isEmpty { llm.imageModel = model }
+        if llm.imageDirectory == nil { llm.imageDirectory = StoreLocation.defaultDataDirectory(environment: environment) + "/media" }
     }
 }

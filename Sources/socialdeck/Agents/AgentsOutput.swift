@@ -30,6 +30,8 @@ enum AgentsOutput {
             print("  \(entry.platform.displayName) \(check.count)/\(check.limit)\(when)  \(safe(String(first.prefix(70))))")
         }
         for refusal in made.refused { print("  not saved: \(safe(refusal))") }
+        if let image = made.image { print("  image: \(safe(image.url))") }
+        if let why = made.imageError { print("  no image: \(safe(why))") }
         if let limit = made.generationsLimit { print("\(made.generationsUsed) of the plan's \(limit) AI generations used this month.") }
         cost(made.run)
     }

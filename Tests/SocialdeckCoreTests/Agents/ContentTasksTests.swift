@@ -63,3 +63,47 @@ struct ContentTasksTests {
         #expect(capped.made.count == 1 && capped.stoppedAtLimit)
     }
 }
+
+/// Images (issue #13): where an image model is configured, the drafts' image brief becomes
+/// an image, kept, recorded and attached; a provider that fails leaves the drafts standing.
+@Suite("Content agent images", .serialized)
+struct ContentImageTests {
+    let p: PublishingWorld
+    init() throws { p = try PublishingWorld(.sqlite) }
+
+    func client(_ server: FakePlatformServer, directory: String) -> LLMClient {
+        var settings = LLMSettings()
+        settings.provider = .openai
+        settings.imageModel = "gpt-image-1"
+        settings.imageDirectory = directory
+        return LLMClient(provider: OpenAIChatProvider(baseURL: server.base + "/v1", apiKey: "k"), settings: settings, pause: { _ in })
+    }
+
+    @Test func theImageBriefBecomesAnImageOnEveryDraft() throws {
+        let server = try FakePlatformServer("fake_llm.py")
+        let directory = TemporaryDirectory.make() + "/media"
+        try server.script(raw: [["match": "/chat/completions", "content": ##"{"drafts":[{"platform":"instagram","text":"Winter roast is here.","confidence":0.8},{"platform":"linkedin","text":"Winter roast.","confidence":0.7}],"imageBrief":"A cup of winter roast on oak, morning light"}"##]])
+        let made = try ContentAgent(store: p.store, client: client(server, directory: directory), clock: p.clock.closure)
+            .draft(topic: "Winter roast", platforms: [.instagram, .linkedin], organizationId: p.org._id, by: identity(of: p.manager))
+        let image = try #require(made.image)
+        #expect(image.url.hasPrefix(directory) && FileManager.default.contents(atPath: image.url)?.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+        #expect(image.prompt == "A cup of winter roast on oak, morning light")
+        for post in made.posts {
+            #expect(try ModelCollection(p.store, Content.self).get(post._id)?.content.images == [image.url])
+        }
+        let run = try #require(try ModelCollection(p.store, AgentRun.self).first(.eq("task", "generate_image")))
+        #expect(run.status == .succeeded && run.cost == 0.04 && run.model == "gpt-image-1")
+        let sent = try #require(try server.received().first { $0.path.hasSuffix("/images/generations") }?.json)
+        #expect(sent["prompt"] as? String == "A cup of winter roast on oak, morning light" && sent["model"] as? String == "gpt-image-1")
+    }
+
+    @Test func aFailedImageLeavesTheDraftsAndSaysWhy() throws {
+        let server = try FakePlatformServer("fake_llm.py")
+        try server.script(raw: [["match": "/chat/completions", "content": ##"{"drafts":[{"platform":"linkedin","text":"Winter roast.","confidence":0.7}],"imageBrief":"A cup"}"##],
+                                ["match": "/images/generations", "status": 400, "body": ["error": ["message": "Your prompt was refused"]]]])
+        let made = try ContentAgent(store: p.store, client: client(server, directory: TemporaryDirectory.make()), clock: p.clock.closure)
+            .draft(topic: "Winter roast", platforms: [.linkedin], organizationId: p.org._id, by: identity(of: p.manager))
+        #expect(made.posts.count == 1 && made.image == nil && made.imageError?.contains("Your prompt was refused") == true)
+        #expect(try ModelCollection(p.store, AgentRun.self).first(.eq("task", "generate_image"))?.status == .failed)
+    }
+}

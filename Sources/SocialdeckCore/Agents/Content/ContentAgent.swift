@@ -28,6 +28,10 @@ public struct ContentAgent: Sendable {
         /// AI generations used this month, this run included, and the plan's limit (nil: none).
         public var generationsUsed = 0
         public var generationsLimit: Int?
+        /// The image made from the drafts' image brief, where an image model is configured.
+        public var image: GeneratedMedia?
+        /// Why no image was made although one was asked for; the drafts stand without it.
+        public var imageError: String?
     }
 
     /// Where a draft belongs when a calendar plan asked for it: its planned time, and the
@@ -82,6 +86,7 @@ public struct ContentAgent: Sendable {
                                                   planned: planned, by: identity)
             return ["drafts": .array(made.posts.map { .objectId($0._id) }), "refused": .array(made.refused.map { .string($0) })]
         }
+        try illustrate(&made, organizationId: organizationId, agent: agent)
         return made
     }
 

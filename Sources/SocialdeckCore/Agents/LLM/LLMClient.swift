@@ -68,6 +68,13 @@ public struct LLMClient: Sendable {
         return try retrying { () throws(LLMError) in try provider.embed(texts, model: model, timeout: settings.timeout) }
     }
 
+    /// An image for `prompt` from the image model, with the same timeout, cap and retries;
+    /// nil when no image model is configured.
+    public func image(_ prompt: String) throws -> GeneratedImage? {
+        guard let model = settings.imageModel else { return nil }
+        return try retrying { () throws(LLMError) in try provider.image(prompt, model: model, timeout: settings.timeout) }
+    }
+
     /// One answer, retrying what is worth retrying.
     private func call(_ request: LLMRequest) throws(LLMError) -> LLMResponse {
         try retrying { () throws(LLMError) in try provider.complete(request, timeout: settings.timeout) }

@@ -78,6 +78,18 @@ public protocol LLMProvider: Sendable {
     func complete(_ request: LLMRequest, timeout: TimeInterval) throws(LLMError) -> LLMResponse
     /// One vector per text, from the provider's embeddings endpoint.
     func embed(_ texts: [String], model: String, timeout: TimeInterval) throws(LLMError) -> [[Double]]
+    /// One image for a prompt: its bytes, or the address the provider keeps it at.
+    func image(_ prompt: String, model: String, timeout: TimeInterval) throws(LLMError) -> GeneratedImage
+}
+
+/// An image a provider made.
+public struct GeneratedImage: Sendable, Equatable {
+    public var data: Data?
+    public var url: String?
+    public init(data: Data? = nil, url: String? = nil) {
+        self.data = data
+        self.url = url
+    }
 }
 
 extension LLMProvider {
@@ -85,5 +97,9 @@ extension LLMProvider {
 
     public func embed(_ texts: [String], model: String, timeout: TimeInterval) throws(LLMError) -> [[Double]] {
         throw LLMError("\(name) has no embeddings endpoint; leave embedding_model out to recall by text search", retryable: false)
+    }
+
+    public func image(_ prompt: String, model: String, timeout: TimeInterval) throws(LLMError) -> GeneratedImage {
+        throw LLMError("\(name) makes no images; leave image_model out to keep image briefs only", retryable: false)
     }
 }

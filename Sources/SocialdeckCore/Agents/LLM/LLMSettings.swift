@@ -14,6 +14,12 @@ public struct LLMSettings: Sendable, Equatable {
     /// The embeddings model memory is recalled with (OpenAI-compatible providers); nil:
     /// recall by the store's text search.
     public var embeddingModel: String?
+    /// The image model drafts' image briefs are sent to (OpenAI-compatible); nil: briefs only.
+    public var imageModel: String?
+    /// Where generated images are written; the default is `media/` in the data directory.
+    public var imageDirectory: String?
+    /// US dollars per generated image.
+    public var imagePrice: Double = 0.04
     /// A model per agent, over `model`.
     public var agentModels: [AgentType: String] = [:]
     /// False for OpenAI-compatible servers that only know JSON mode.

@@ -59,4 +59,16 @@ public struct OpenAIChatProvider: LLMProvider {
         }
         return vectors
     }
+
+    /// `POST {base}/images/generations`: one square image, as base64 or an address.
+    public func image(_ prompt: String, model: String, timeout: TimeInterval) throws(LLMError) -> GeneratedImage {
+        var headers: [String: String] = [:]
+        if let apiKey { headers["Authorization"] = "Bearer " + apiKey }
+        let json = try HTTPModelAPI.post(baseURL + "/images/generations", headers: headers,
+                                         body: ["model": model, "prompt": prompt, "n": 1, "size": "1024x1024"], timeout: timeout, http: http, provider: name)
+        let first = (json["data"] as? [[String: Any]])?.first
+        if let b64 = first?["b64_json"] as? String, let data = Data(base64Encoded: b64), !data.isEmpty { return GeneratedImage(data: data) }
+        if let url = first?["url"] as? String, url.hasPrefix("https://") || url.hasPrefix("http://") { return GeneratedImage(url: url) }
+        throw LLMError("\(name) answered without an image", retryable: false)
+    }
 }
