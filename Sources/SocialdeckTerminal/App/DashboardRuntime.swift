@@ -216,7 +216,7 @@ public final class DashboardRuntime {
             let live = opened.map { platforms.liveClient(store: store, vault: $0.vault, timeout: publishing.requestTimeout) }
             var workflows: WorkflowRunner?
             do {
-                workflows = WorkflowRunner(store: store, client: try llm.client(environment: ProcessInfo.processInfo.environment))
+                workflows = WorkflowRunner(store: store, client: try llm.client(environment: ProcessInfo.processInfo.environment, store: store))
             } catch {
                 LogFile.shared?.record(.warning, "agents", "workflows are not run here: \(error)")
             }

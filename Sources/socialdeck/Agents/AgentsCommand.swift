@@ -74,7 +74,7 @@ struct AgentsCommand: ParsableCommand {
             for problem in configuration.problems { FileHandle.standardError.write(Data("config: \(problem)\n".utf8)) }
             let db = try store.open()
             let orgId = try ScheduleCommand.organization(org, in: db)
-            let client = try configuration.llm.client(environment: environment)
+            let client = try configuration.llm.client(environment: environment, store: db)
             let me = Identity.localOperator()
             switch task {
             case .generateContent:

@@ -37,7 +37,7 @@ struct WorkflowCommand: ParsableCommand {
         func run() throws {
             let db = try store.open()
             let configuration = Configuration.load(environment: ProcessInfo.processInfo.environment)
-            let runner = WorkflowRunner(store: db, client: try configuration.llm.client(environment: ProcessInfo.processInfo.environment))
+            let runner = WorkflowRunner(store: db, client: try configuration.llm.client(environment: ProcessInfo.processInfo.environment, store: db))
             let id = try ScheduleCommand.objectId(request, what: "request", listedBy: "workflow list")
             _ = try runner.retry(id, by: .localOperator())
             _ = try runner.runWaiting()
@@ -60,7 +60,7 @@ struct WorkflowCommand: ParsableCommand {
             let configuration = Configuration.load(environment: ProcessInfo.processInfo.environment)
             let db = try store.open()
             let orgId = try ScheduleCommand.organization(org, in: db)
-            let runner = WorkflowRunner(store: db, client: try configuration.llm.client(environment: ProcessInfo.processInfo.environment))
+            let runner = WorkflowRunner(store: db, client: try configuration.llm.client(environment: ProcessInfo.processInfo.environment, store: db))
             let request = try runner.request(name, organizationId: orgId, topic: topic, by: .localOperator())
             _ = try runner.runWaiting()
             let done = try ModelCollection(db, AgentMessage.self).get(request._id)

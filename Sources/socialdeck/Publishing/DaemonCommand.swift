@@ -62,7 +62,7 @@ struct DaemonCommand: ParsableCommand {
         // A model that cannot be used (no key) stops the workflows, never the publisher.
         let workflows: WorkflowRunner?
         do {
-            workflows = WorkflowRunner(store: db, client: try configuration.llm.client(environment: ProcessInfo.processInfo.environment),
+            workflows = WorkflowRunner(store: db, client: try configuration.llm.client(environment: ProcessInfo.processInfo.environment, store: db),
                                        owner: scheduler.owner)
         } catch {
             workflows = nil

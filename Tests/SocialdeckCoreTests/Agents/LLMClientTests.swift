@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 @testable import SocialdeckCore
 import SocialdeckModel
+import SocialdeckStorage
 import SocialdeckTestSupport
 
 /// The model providers and the client around them (issue #13), against `fake_llm.py` on
@@ -134,5 +135,30 @@ struct LLMClientTests {
         #expect(rate.waitBeforeNext() == 60, "the fourth waits for the first to leave the window")
         now.withLock { $0 = $0.addingTimeInterval(30) }
         #expect(rate.waitBeforeNext() == 30)
+    }
+
+    /// Two processes on one store share the provider's cap: each sent two requests, under
+    /// its own cap of three, yet the fourth in all waits for the window.
+    @Test(arguments: Backend.enabled)
+    func theRateCapIsSharedByEveryProcessOnTheStore(_ backend: Backend) throws {
+        let store = try backend.makeStore()
+        let other = try backend.otherConnection(to: store)
+        try server.script(raw: (0..<4).map { _ in ["match": "/chat/completions", "content": "plain"] })
+        var settings = LLMSettings()
+        settings.provider = .openai
+        settings.baseURL = server.base + "/v1"
+        settings.requestsPerMinute = 3
+        let now = Date(timeIntervalSince1970: 1_000_000)
+        let waits = Waits()
+        func client(_ store: any DocumentStore) -> LLMClient {
+            LLMClient(provider: OpenAIChatProvider(baseURL: server.base + "/v1", apiKey: "k"), settings: settings, store: store,
+                      clock: { now }, pause: { wait in waits.list.withLock { $0.append(wait) } })
+        }
+        let (a, b) = (client(store), client(other))
+        let plain = LLMRequest(system: "s", messages: [.init(.user, "hi")], model: "gpt-4o-mini")
+        for c in [a, b, a, b] { _ = try c.ask(plain) }
+        #expect(waits.list.withLock { $0 } == [0, 0, 0, 60], "the fourth request waits a minute")
+        let window = try #require(try store.findOne(SystemSetting.collection.rawValue, .compare("_id", .eq, .string(a.shared!.key))))
+        #expect(window["version"]?.doubleValue == 4)
     }
 }

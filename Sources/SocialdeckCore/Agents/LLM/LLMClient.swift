@@ -1,4 +1,5 @@
 import Foundation
+import SocialdeckStorage
 import Synchronization
 
 /// Calls a model the way every agent should: within a timeout, at most so many requests
@@ -9,14 +10,20 @@ public struct LLMClient: Sendable {
     public let provider: any LLMProvider
     public let settings: LLMSettings
     let limiter: RequestRate
+    /// The cap shared with every process on the store, when the client was given one.
+    let shared: SharedRequestRate?
     let pause: @Sendable (TimeInterval) -> Void
 
-    public init(provider: any LLMProvider, settings: LLMSettings, clock: @escaping @Sendable () -> Date = { Date() },
+    /// With `store`, the per-minute cap holds across every process on it; without, per process.
+    public init(provider: any LLMProvider, settings: LLMSettings, store: (any DocumentStore)? = nil,
+                clock: @escaping @Sendable () -> Date = { Date() },
                 pause: @escaping @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }) {
         self.provider = provider
         self.settings = settings
         self.pause = pause
         limiter = RequestRate(perMinute: settings.requestsPerMinute, clock: clock)
+        shared = store.map { SharedRequestRate(store: $0, provider: provider.name, baseURL: settings.baseURL, perMinute: settings.requestsPerMinute,
+                                               clock: clock) }
     }
 
     /// A checked answer and what it took.
@@ -85,7 +92,7 @@ public struct LLMClient: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            if provider.isRemote { pause(limiter.waitBeforeNext()) }
+            if provider.isRemote { pause(shared?.waitBeforeNext() ?? limiter.waitBeforeNext()) }
             do {
                 return try send()
             } catch where error.retryable && attempt < settings.maxAttempts {

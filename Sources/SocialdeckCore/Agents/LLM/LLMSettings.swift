@@ -1,5 +1,6 @@
 import Foundation
 import SocialdeckModel
+import SocialdeckStorage
 
 /// Which model the agents use and how carefully (`[llm]` in config.toml, and the
 /// `SOCIALDECK_LLM_*` variables over it). Keys are never here: they come from the
@@ -84,8 +85,9 @@ public struct LLMPrice: Sendable, Equatable {
 extension LLMSettings {
     /// The client for these settings. The key comes from `OPENAI_API_KEY` or
     /// `ANTHROPIC_API_KEY`, else from `keyFile` (readable by its owner only); a local
-    /// OpenAI-compatible server (a base URL on this machine) may need none.
-    public func client(environment: [String: String]) throws -> LLMClient {
+    /// OpenAI-compatible server (a base URL on this machine) may need none. With `store`,
+    /// the per-minute cap holds across every process on it.
+    public func client(environment: [String: String], store: (any DocumentStore)? = nil) throws -> LLMClient {
         func key(_ variable: String) throws -> String? {
             if let value = environment[variable], !value.isEmpty { return value }
             return try keyFile.map { try OwnerOnlyFile.read($0, what: "the LLM key file") }
@@ -107,6 +109,6 @@ extension LLMSettings {
             }
             provider = AnthropicMessagesProvider(baseURL: baseURL ?? "https://api.anthropic.com/v1", apiKey: apiKey)
         }
-        return LLMClient(provider: provider, settings: self)
+        return LLMClient(provider: provider, settings: self, store: store)
     }
 }
