@@ -95,6 +95,16 @@ def default(path):
     if path.endswith("/feed") or path.endswith("/photos"):
         page = path.split("/")[-2]
         return 200, {"id": page + "_1001"}, {}
+    if "/comments?fields=" in path:
+        post = path.split("/")[-2]
+        if "username" in path:
+            return 200, {"data": [{"id": post + "_c1", "username": "lou.makes", "text": "Love the new blend", "timestamp": "2026-11-28T12:00:00+0000"}]}, {}
+        return 200, {"data": [{"id": post + "_c1", "from": {"name": "Dana K", "id": "77"}, "message": "Mine arrived cold. Disappointed.",
+                               "created_time": "2026-11-28T10:00:00+0000"}]}, {}
+    if path.startswith("/2/users/") and "/mentions" in path:
+        return 200, {"data": [{"id": "1800000000000000001", "text": "@acmecoffee do you ship to Vienna?", "author_id": "42",
+                               "created_at": "2026-11-28T11:00:00.000Z"}],
+                     "includes": {"users": [{"id": "42", "username": "sam_reads", "name": "Sam"}]}}, {}
     if path.endswith("/comments") or path.endswith("/replies"):
         return 200, {"id": path.split("/")[-2] + "_reply1"}, {}
     if path.endswith("/media"):

@@ -12,7 +12,7 @@ extension SocialComment.Status: ExpressibleByArgument {}
 struct CommentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "comments", abstract: "Import and list the comments and mentions the engagement agent answers.",
-        subcommands: [Import.self, List.self, Dismiss.self])
+        subcommands: [Import.self, Fetch.self, List.self, Dismiss.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -38,6 +38,23 @@ struct CommentsCommand: ParsableCommand {
             let result = try CommentInbox(store: db).importComments(data, organizationId: try ScheduleCommand.organization(org, in: db), by: .localOperator())
             print("Imported \(result.added) comment(s); \(result.alreadyThere) were already there; \(result.refused.count) refused.")
             for why in result.refused { print("  \(SafeText.escapingControls(why))") }
+        }
+    }
+
+    struct Fetch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "fetch", abstract: "Fetch new comments through the organization's live accounts.",
+            discussion: "Facebook and Instagram comments on the posts of the last two weeks, and the X account's mentions. LinkedIn and TikTok comments are imported.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: ArgumentHelp("The organization (its slug).", valueName: "slug")) var org: String
+
+        func run() throws {
+            let (db, vault, settings) = try SocialAccountsCommand.open(store)
+            let fetcher = CommentFetcher(store: db, refresher: TokenRefresher(store: db, vault: vault, clients: settings.oauth), endpoints: settings.endpoints)
+            let outcome = try fetcher.fetch(try ScheduleCommand.organization(org, in: db), by: .localOperator())
+            print("Fetched \(outcome.added) new comment(s); \(outcome.alreadyThere) were already there.")
+            for failure in outcome.failures { print("  not fetched: \(SafeText.escapingControls(failure))") }
+            if !outcome.failures.isEmpty { throw ExitCode(1) }
         }
     }
 

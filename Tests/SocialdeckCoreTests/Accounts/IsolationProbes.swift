@@ -128,6 +128,10 @@ enum IsolationProbes {
         .init(name: "CommentInbox.setStatus") { me, f in
             try CommentInbox(store: f.w.store, clock: f.w.clock.closure).setStatus(f.otherComment._id, to: .dismissed, by: me)
         },
+        .init(name: "CommentFetcher.fetch") { me, f in
+            try CommentFetcher(store: f.w.store, refresher: TokenRefresher(store: f.w.store, vault: f.w.vault, clients: [:]),
+                               endpoints: PlatformEndpoints(allAt: "http://127.0.0.1:9"), timeout: 1, clock: f.w.clock.closure).fetch(f.other._id, by: me).added
+        },
         .init(name: "EngagementAgent.triage") { me, f in
             try EngagementAgent(store: f.w.store, client: .offlineForTests, clock: f.w.clock.closure).triage(f.other._id, by: me).triaged.count
         },

@@ -71,4 +71,38 @@ struct EngagementAgentTests {
         let sent = try #require(try p.outbox().first { $0.contentId == reply._id })
         #expect(sent.request.url.hasSuffix("/2/tweets") && sent.request.body.hasPrefix(#"{"reply":{"in_reply_to_tweet_id":"1790001"}"#))
     }
+
+    /// Comments fetched through live accounts: Facebook's on the organization's recent
+    /// posts, X's mentions; each once, whatever the number of fetches.
+    @Test func commentsAreFetchedFromThePlatformsThatListThem() throws {
+        let server = try FakePlatformServer("fake_platform.py")
+        let tokens = SocialAccountTokens(store: p.store, vault: p.w.vault)
+        try tokens.connect(userId: p.manager._id, platform: .facebook, accountId: "1111", accountName: "Acme Coffee", accessToken: "page-tok-1111",
+                           refreshToken: nil, live: true, at: p.clock.now, by: identity(of: p.manager))
+        try tokens.connect(userId: p.manager._id, platform: .twitter, accountId: "2244994945", accountName: "@acmecoffee", accessToken: "x-tok",
+                           refreshToken: nil, live: true, at: p.clock.now, by: identity(of: p.manager))
+        var post = publishedPost(p.org, by: p.manager, at: p.clock.now.addingTimeInterval(-86_400), engagement: 10, platform: .facebook)
+        post.platforms[0].platformPostId = "1111_1001"
+        try insertPosts([post], into: p.store, now: p.clock.now)
+        let fetcher = CommentFetcher(store: p.store, refresher: TokenRefresher(store: p.store, vault: p.w.vault, clients: server.platformSettings().oauth),
+                                     endpoints: PlatformEndpoints(allAt: server.base), clock: p.clock.closure)
+        let first = try fetcher.fetch(p.org._id, by: identity(of: p.manager))
+        #expect(first == CommentFetcher.Outcome(added: 2, alreadyThere: 0, failures: []), "\(first)")
+        #expect(try fetcher.fetch(p.org._id, by: identity(of: p.manager)).alreadyThere == 2)
+        let entries = try inbox.list(p.org._id, by: identity(of: p.manager)).map(\.comment)
+        let fb = try #require(entries.first { $0.platform == .facebook })
+        #expect(fb.externalId == "1111_1001_c1" && fb.author == "Dana K" && fb.contentId == post._id && fb.receivedAt == date("2026-11-28T10:00:00Z"))
+        let x = try #require(entries.first { $0.platform == .twitter })
+        #expect(x.kind == .mention && x.author == "@sam_reads" && x.text == "@acmecoffee do you ship to Vienna?")
+        let asked = try server.received().map(\.path)
+        #expect(asked.contains { $0.hasPrefix("/graph/1111_1001/comments?fields=") } && asked.contains { $0.hasPrefix("/2/users/2244994945/mentions") })
+        let headers = try server.received().first { $0.path.hasPrefix("/2/users/") }?.headers ?? [:]
+        #expect(headers["Authorization"] == "Bearer x-tok", "the account's own token")
+
+        try server.script(raw: [["match": "/mentions", "status": 503, "body": ["title": "Service Unavailable"]]])
+        let failing = try fetcher.fetch(p.org._id, by: identity(of: p.manager))
+        #expect(failing.failures.count == 1 && failing.failures[0].hasPrefix("X: ") && failing.alreadyThere == 1, "\(failing)")
+        let stranger = try p.w.customer("m@globex.test", in: try p.w.organization("globex"), role: .manager)
+        #expect(throws: AccessDenied.self) { try fetcher.fetch(p.org._id, by: identity(of: stranger)) }
+    }
 }
