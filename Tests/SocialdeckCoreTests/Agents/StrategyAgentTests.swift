@@ -73,4 +73,18 @@ struct StrategyAgentTests {
         try p.w.workflow.approve(posts[0]._id, by: identity(of: p.manager))
         #expect(try ModelCollection(p.store, Content.self).get(posts[0]._id)?.platforms[0].status == .scheduled)
     }
+
+    /// A strategy in the spec's simpler shape (another tool's, an older demo's) still plans.
+    @Test func aStrategyInTheSpecsShapeIsReadToo() throws {
+        var old = Strategy()
+        old.organizationId = p.org._id
+        old.strategy = ["pillars": .array([.string("Espresso basics"), .string("Our farmers")]),
+                        "postingFrequency": .document(["instagram": .int32(5), "twitter": .int32(7)]), "tone": .string("Warm")]
+        old.createdAt = p.clock.now
+        try ModelCollection(p.store, Strategy.self).insert(old)
+        let plan = try strategy.planCalendar(for: p.org._id, days: 7, by: identity(of: p.manager))
+        guard case .array(let entries)? = plan.calendar["entries"] else { Issue.record("no entries"); return }
+        #expect(entries.count == 12 && entries.allSatisfy { ["instagram", "twitter"].contains($0.documentValue?["platform"]?.stringValue ?? "") })
+        #expect(entries.contains { $0.documentValue?["topic"] == .string("Our farmers") })
+    }
 }

@@ -110,8 +110,25 @@ public struct StrategyAgent: Sendable {
                                                           && .eq("status", RecordStatus.active), sort: [.desc("version"), .desc("_id")])
     }
 
+    /// The strategy as the agent writes it, or read from the spec's simpler shape (pillars
+    /// as names, `postingFrequency` as posts a week per platform) that other tools and
+    /// older demo stores write.
     static func plan(of strategy: Strategy) throws -> StrategyBrief.Plan {
-        try DocumentDecoder().decode(StrategyBrief.Plan.self, from: strategy.strategy)
+        if let plan = try? DocumentDecoder().decode(StrategyBrief.Plan.self, from: strategy.strategy) { return plan }
+        guard case .array(let names)? = strategy.strategy["pillars"], !names.isEmpty else {
+            throw CoreError.invalid("the strategy in force has no pillars socialdeck can read; write a new one (agents run write-strategy)")
+        }
+        let pillars = names.compactMap(\.stringValue).map {
+            StrategyBrief.Pillar(name: $0, share: (1 / Double(names.count)).rounded(toPlaces: 3), description: "", exampleTopics: [$0])
+        }
+        var cadence: [StrategyBrief.Cadence] = []
+        if let frequency = strategy.strategy["postingFrequency"]?.documentValue {
+            for field in frequency.fields {
+                guard let platform = Platform(rawValue: field.key == "x" ? "twitter" : field.key), let n = field.value.doubleValue else { continue }
+                cadence.append(.init(platform: platform.rawValue, postsPerWeek: min(35, max(0, Int(n)))))
+            }
+        }
+        return StrategyBrief.Plan(summary: strategy.strategy["tone"]?.stringValue ?? "", pillars: pillars, cadence: cadence, goals: [])
     }
 
     /// A model's strategy, cleaned: shares summing to one, each platform once.
