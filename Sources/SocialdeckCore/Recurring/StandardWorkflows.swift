@@ -3,20 +3,22 @@ import SocialdeckModel
 import SocialdeckStorage
 
 /// The spec's recurring workflows, scheduled for every organization: analytics daily at
-/// 06:00 and strategy optimisation on Mondays at 07:00, in the time zone of the
-/// organization's first admin. Each run leaves a `scheduled_workflow` request in
+/// 06:00, strategy optimisation on Mondays at 07:00, and engagement (comments fetched
+/// and sorted) daily at 09:00 and 15:00, in the time zone of the organization's first admin. Each run leaves a `scheduled_workflow` request in
 /// `agent_messages` for the agents' orchestrator.
 public enum StandardWorkflows {
     public static let analytics = "analytics"
     public static let strategyOptimisation = "strategy-optimisation"
     public static let contentCreation = "content-creation"
-    public static let names = [contentCreation, analytics, strategyOptimisation]
+    public static let engagement = "engagement"
+    public static let names = [contentCreation, analytics, strategyOptimisation, engagement]
 
     /// The agent a workflow's first step belongs to.
     static func firstAgent(of workflow: String) -> AgentType {
         switch workflow {
         case analytics: return .analytics
         case strategyOptimisation: return .strategy
+        case engagement: return .engagement
         default: return .intelligence
         }
     }
@@ -25,6 +27,9 @@ public enum StandardWorkflows {
         [
             (analytics, "Daily analytics", .weekly((1...7).map { .init(weekday: $0, time: .init(hour: 6, minute: 0)) }, in: timezone)),
             (strategyOptimisation, "Weekly strategy optimisation", .weekly([.init(weekday: 1, time: .init(hour: 7, minute: 0))], in: timezone)),
+            (engagement, "Comments fetched and sorted", .weekly((1...7).flatMap { day in
+                [9, 15].map { RecurrenceRule.Slot(weekday: day, time: .init(hour: $0, minute: 0)) }
+            }, in: timezone)),
         ]
     }
 
@@ -35,7 +40,7 @@ public enum StandardWorkflows {
     public static func ensure(in store: any DocumentStore, organizations: [ObjectId]? = nil, at now: Date) throws -> Int {
         let orgs = try organizations ?? store.find(Organization.collection.rawValue, projection: .include(["_id"]))
             .compactMap { $0["_id"]?.objectIdValue }
-        let workflows = [analytics, strategyOptimisation]
+        let workflows = [analytics, strategyOptimisation, engagement]
         let existing = try seeded(in: store)
         let missing = orgs.filter { org in workflows.contains { !existing.contains(RecurringSchedule.standardId(organizationId: org, workflow: $0)) } }
         guard !missing.isEmpty else { return 0 }

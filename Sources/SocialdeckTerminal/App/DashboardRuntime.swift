@@ -216,7 +216,12 @@ public final class DashboardRuntime {
             let live = opened.map { platforms.liveClient(store: store, vault: $0.vault, timeout: publishing.requestTimeout) }
             var workflows: WorkflowRunner?
             do {
-                workflows = WorkflowRunner(store: store, client: try llm.client(environment: ProcessInfo.processInfo.environment, store: store))
+                let fetcher = opened.map {
+                    CommentFetcher(store: store, refresher: TokenRefresher(store: store, vault: $0.vault, clients: platforms.oauth),
+                                   endpoints: platforms.endpoints, timeout: publishing.requestTimeout)
+                }
+                workflows = WorkflowRunner(store: store, client: try llm.client(environment: ProcessInfo.processInfo.environment, store: store),
+                                           fetcher: fetcher)
             } catch {
                 LogFile.shared?.record(.warning, "agents", "workflows are not run here: \(error)")
             }

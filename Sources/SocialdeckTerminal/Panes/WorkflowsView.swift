@@ -11,6 +11,8 @@ enum WorkflowsView {
     static func label(_ step: String) -> String {
         switch step {
         case "build_daily_rollups": return "rollups"
+        case "fetch_comments": return "fetch comments"
+        case "triage_comments": return "sort comments"
         case "weekly_report": return "weekly report"
         case "analyze_content_performance": return "performance"
         case "analyze_user_behavior": return "behaviour"

@@ -82,7 +82,7 @@ public enum PaletteCommand: Sendable, Equatable {
         let aliases = ["content": StandardWorkflows.contentCreation, "analytics": StandardWorkflows.analytics,
                        "strategy": StandardWorkflows.strategyOptimisation]
         guard let first = words.first?.lowercased(), let name = StandardWorkflows.names.first(where: { $0 == first }) ?? aliases[first] else {
-            return [.show("workflow content-creation [topic], workflow analytics or workflow strategy-optimisation")]
+            return [.show("workflow content-creation [topic], workflow analytics, workflow strategy-optimisation or workflow engagement")]
         }
         guard let organization = model.identity.isStaff ? model.organizationFilter : model.identity.organizationId else {
             return [.show("choose the organization first: org SLUG")]

@@ -62,8 +62,10 @@ struct DaemonCommand: ParsableCommand {
         // A model that cannot be used (no key) stops the workflows, never the publisher.
         let workflows: WorkflowRunner?
         do {
+            let fetcher = CommentFetcher(store: db, refresher: TokenRefresher(store: db, vault: vault, clients: configuration.platforms.oauth),
+                                         endpoints: configuration.platforms.endpoints, timeout: policy.requestTimeout)
             workflows = WorkflowRunner(store: db, client: try configuration.llm.client(environment: ProcessInfo.processInfo.environment, store: db),
-                                       owner: scheduler.owner)
+                                       fetcher: fetcher, owner: scheduler.owner)
         } catch {
             workflows = nil
             output.write("agents: \(error); workflows are not run, publishing goes on")

@@ -105,4 +105,15 @@ struct EngagementAgentTests {
         let stranger = try p.w.customer("m@globex.test", in: try p.w.organization("globex"), role: .manager)
         #expect(throws: AccessDenied.self) { try fetcher.fetch(p.org._id, by: identity(of: stranger)) }
     }
+
+    /// The engagement workflow: comments fetched where this process can, then sorted.
+    @Test func theEngagementWorkflowSortsWhatCameIn() throws {
+        _ = try inbox.importComments(Data(file.utf8), organizationId: p.org._id, by: identity(of: p.manager))
+        let runner = WorkflowRunner(store: p.store, client: .offlineForTests, owner: "runner", clock: p.clock.closure)
+        _ = try runner.request(StandardWorkflows.engagement, organizationId: p.org._id, by: identity(of: p.manager))
+        #expect(try runner.runWaiting().finished == 1)
+        let fetch = try #require(try ModelCollection(p.store, AgentRun.self).first(.eq("task", "fetch_comments")))
+        #expect(fetch.agentType == .engagement && fetch.output?["skipped"] != nil, "no secret key here: nothing fetched, said so")
+        #expect(try inbox.list(p.org._id, status: .new, by: identity(of: p.manager)).isEmpty)
+    }
 }

@@ -115,14 +115,19 @@ struct RecurringRunsTests {
         try scheduler.runOnce()
         #expect(try StandardWorkflows.ensure(in: p.store, at: p.clock.now) == 0, "already there")
         let workflows = try ModelCollection(p.store, RecurringSchedule.self).find(.eq("kind", RecurringSchedule.Kind.workflow))
-        #expect(Set(workflows.compactMap(\.workflow)) == ["analytics", "strategy-optimisation"])
+        #expect(Set(workflows.compactMap(\.workflow)) == ["analytics", "strategy-optimisation", "engagement"])
         #expect(workflows.allSatisfy { $0.organizationId == p.org._id })
-        // Monday 30 November, 07:00: the daily 06:00 analytics and Monday's 07:00 strategy run.
+        // Monday 30 November, 07:00: the daily 06:00 analytics and Monday's 07:00 strategy run; Sunday's
+        // 15:00 engagement round, 16 hours late, is passed over.
         p.clock.advance(by: 22 * 3600)
         #expect(try scheduler.runOnce().recurring == 2)
         try p.scheduler(owner: "other").runOnce()
         let requests = try ModelCollection(p.store, AgentMessage.self).find(.eq("type", "scheduled_workflow"))
         #expect(requests.count == 2 && Set(requests.map(\.toAgent)) == [.analytics, .strategy])
+        // Monday 09:00: the engagement round.
+        p.clock.advance(by: 2 * 3600)
+        #expect(try scheduler.runOnce().recurring == 1)
+        #expect(try ModelCollection(p.store, AgentMessage.self).count(.eq("type", "scheduled_workflow") && .eq("toAgent", AgentType.engagement)) == 1)
         #expect(requests.allSatisfy { $0.status == .queued && $0.organizationId == p.org._id })
     }
 

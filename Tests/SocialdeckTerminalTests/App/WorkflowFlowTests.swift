@@ -55,7 +55,7 @@ struct WorkflowFlowTests {
         try app.press(":")
         app.type("workflow nonsense")
         try app.press("enter")
-        #expect(app.screen.contains("workflow content-creation [topic], workflow analytics or workflow strategy-optimisation"))
+        #expect(app.screen.contains("workflow content-creation [topic], workflow analytics, workflow strategy-optimisation or workflow engagement"))
         try app.press(":")
         app.type("workflow analytics Winter")
         try app.press("enter")

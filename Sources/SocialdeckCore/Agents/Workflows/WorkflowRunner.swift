@@ -11,13 +11,17 @@ import SocialdeckStorage
 public struct WorkflowRunner: Sendable {
     let store: any DocumentStore
     let client: LLMClient
+    /// Fetches comments through live accounts; nil in a process without the secret key,
+    /// where the engagement workflow sorts the comments already in.
+    let fetcher: CommentFetcher?
     let clock: @Sendable () -> Date
     let owner: String
 
-    public init(store: any DocumentStore, client: LLMClient, owner: String = PublishScheduler.processOwner(),
+    public init(store: any DocumentStore, client: LLMClient, fetcher: CommentFetcher? = nil, owner: String = PublishScheduler.processOwner(),
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.client = client
+        self.fetcher = fetcher
         self.owner = owner
         self.clock = clock
     }
@@ -29,6 +33,7 @@ public struct WorkflowRunner: Sendable {
         StandardWorkflows.strategyOptimisation: ["generate_insights", "optimize_posting_schedule", "update_strategy_from_insights"],
         StandardWorkflows.contentCreation: ["analyze_content_performance", "optimize_posting_schedule", "generate_content",
                                             "schedule_approved_content"],
+        StandardWorkflows.engagement: ["fetch_comments", "triage_comments"],
     ]
 
     /// Planned posts a content-creation round without a topic drafts.
@@ -162,6 +167,15 @@ public struct WorkflowRunner: Sendable {
         case _ where IntelligenceAgent.Task(rawValue: step) != nil:
             _ = try IntelligenceAgent(store: store, client: client, clock: clock).run(IntelligenceAgent.Task(rawValue: step)!,
                                                                                        organizationId: organizationId, by: system)
+        case "fetch_comments":
+            try recordComputed(.engagement, step, organizationId: organizationId) {
+                guard let fetcher else { return ["skipped": .string("no secret key in this process: the comments already in are sorted")] }
+                let outcome = try fetcher.fetch(organizationId, by: system)
+                return ["added": .int32(Int32(outcome.added)), "alreadyThere": .int32(Int32(outcome.alreadyThere)),
+                        "failures": .array(outcome.failures.map { .string($0) })]
+            }
+        case "triage_comments":
+            _ = try EngagementAgent(store: store, client: client, clock: clock).triage(organizationId, by: system)
         case "build_daily_rollups":
             try AnalyticsAgent(store: store, client: client, clock: clock).buildDailyRollups(for: organizationId, by: system)
         case "weekly_report":
