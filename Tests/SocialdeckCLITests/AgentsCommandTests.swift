@@ -129,6 +129,28 @@ struct AgentsCommandTests {
         #expect(try ModelCollection(world.store, AgentMessage.self).get(request._id)?.status == .done)
     }
 
+    /// Two daemons, two OS processes, on one store: each workflow request is carried out
+    /// exactly once, every step a single run.
+    @Test(arguments: Backend.enabled)
+    func twoDaemonsCarryOutEachWorkflowOnce(_ backend: Backend) throws {
+        let world = try DueWorld(backend, posts: 4)
+        let orgs = try ModelCollection(world.store, Organization.self).find()
+        let runner = WorkflowRunner(store: world.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
+        let count = backend == .sqlite ? 12 : 4
+        let requests = try (0..<count).map { i in
+            try runner.request(i % 2 == 0 ? StandardWorkflows.analytics : StandardWorkflows.strategyOptimisation,
+                               organizationId: orgs[i % orgs.count]._id, by: .localOperator())
+        }
+        let daemons = try (0..<2).map { _ in try world.daemon(["--once"]) }
+        for d in daemons { d.waitUntilExit() }
+        #expect(daemons.map(\.terminationStatus) == [0, 0])
+        let done = try ModelCollection(world.store, AgentMessage.self).find(.isIn("_id", requests.map { .objectId($0._id) }))
+        #expect(done.count == count && done.allSatisfy { $0.status == .done }, "\(done.map { "\($0.status) \($0.error ?? "")" })")
+        let runs = try ModelCollection(world.store, AgentRun.self).find(.exists("organizationId", true))
+        #expect(runs.filter { $0.task == "identify_trends" }.count == count / 2, "one trends run per analytics request")
+        #expect(runs.filter { $0.task == "generate_insights" }.count == count / 2, "one insights run per strategy request")
+    }
+
     /// A model that cannot be used stops the workflows, never the publisher.
     @Test func aBrokenModelSettingLeavesTheDaemonPublishing() throws {
         let world = try DueWorld(.sqlite, posts: 2)

@@ -102,6 +102,5 @@ extension Configuration {
         if let model = environment["SOCIALDECK_LLM_MODEL"], !model.isEmpty { llm.model = model }
         if let model = environment["SOCIALDECK_LLM_EMBEDDING_MODEL"], !model.isEmpty { llm.embeddingModel = model }
         if let model = environment["SOCIALDECK_LLM_IMAGE_MODEL"], !model.isEmpty { llm.imageModel = model }
-        if llm.imageDirectory == nil { llm.imageDirectory = StoreLocation.defaultDataDirectory(environment: environment) + "/media" }
     }
 }

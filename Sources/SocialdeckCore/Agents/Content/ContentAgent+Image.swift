@@ -54,9 +54,9 @@ extension ContentAgent {
 
     /// Writes a generated image as `<id>.png` in the image directory (made for its owner only).
     private func write(_ data: Data, id: ObjectId) throws -> String {
-        guard !data.isEmpty, let directory = client.settings.imageDirectory else {
-            throw CoreError.invalid("the image came without bytes or there is no image_directory to keep it in")
-        }
+        guard !data.isEmpty else { throw CoreError.invalid("the image came without bytes") }
+        let directory = client.settings.imageDirectory
+            ?? StoreLocation.defaultDataDirectory(environment: ProcessInfo.processInfo.environment) + "/media"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = (directory as NSString).appendingPathComponent("\(id.hex).png")
         guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {

@@ -23,27 +23,14 @@ public struct OfflineWriter: LLMProvider {
             throw LLMError("the offline writer found no JSON brief in the prompt", retryable: false)
         }
         let text: String
-        switch task {
-        case ContentBrief.schemaName:
+        if task == ContentBrief.schemaName {
             guard let decoded = try? JSONDecoder().decode(ContentBrief.self, from: Data(brief.utf8)) else {
                 throw LLMError("the offline writer could not read the content brief", retryable: false)
             }
             text = OfflineDrafts(decoded).answer
-        case StrategyBrief.schemaName:
-            text = try Self.answer(StrategyBrief.self, brief) { $0.offlineAnswer }
-        case CalendarBrief.schemaName:
-            text = try Self.answer(CalendarBrief.self, brief) { $0.offlineAnswer }
-        case HashtagBrief.schemaName:
-            text = try Self.answer(HashtagBrief.self, brief) { $0.offlineAnswer }
-        case OptimizeBrief.schemaName:
-            text = try Self.answer(OptimizeBrief.self, brief) { $0.offlineAnswer }
-        case TriageBrief.schemaName:
-            text = try Self.answer(TriageBrief.self, brief) { $0.offlineAnswer }
-        case WeeklyReportBrief.schemaName:
-            text = try Self.answer(WeeklyReportBrief.self, brief) { $0.offlineAnswer }
-        case InsightsBrief.schemaName:
-            text = try Self.answer(InsightsBrief.self, brief) { $0.offlineAnswer }
-        default:
+        } else if let type = Self.briefs.first(where: { $0.schemaName == task }) {
+            text = try Self.answer(type, brief)
+        } else {
             throw LLMError("the offline writer does not do \(task)", retryable: false)
         }
         // Token counts as a model would report them, roughly four characters a token.
@@ -51,10 +38,14 @@ public struct OfflineWriter: LLMProvider {
         return LLMResponse(text: text, promptTokens: max(1, words), completionTokens: max(1, text.count / 4), model: Self.model, provider: name)
     }
 
+    /// The tasks besides drafting, by their schema's name.
+    static let briefs: [any OfflineAnswering.Type] = [InsightsBrief.self, StrategyBrief.self, CalendarBrief.self, HashtagBrief.self,
+                                                      OptimizeBrief.self, TriageBrief.self, WeeklyReportBrief.self]
+
     /// Decodes a task's brief and writes its answer as JSON.
-    static func answer<Brief: Decodable>(_ type: Brief.Type, _ json: String, _ make: (Brief) -> [String: Any]) throws(LLMError) -> String {
+    static func answer<Brief: OfflineAnswering>(_ type: Brief.Type, _ json: String) throws(LLMError) -> String {
         guard let brief = try? JSONDecoder().decode(Brief.self, from: Data(json.utf8)),
-              let data = try? JSONSerialization.data(withJSONObject: make(brief), options: [.sortedKeys, .withoutEscapingSlashes]) else {
+              let data = try? JSONSerialization.data(withJSONObject: brief.offlineAnswer, options: [.sortedKeys, .withoutEscapingSlashes]) else {
             throw LLMError("the offline writer could not read the \(Brief.self)", retryable: false)
         }
         return String(decoding: data, as: UTF8.self)
@@ -82,3 +73,17 @@ public struct OfflineWriter: LLMProvider {
         return nil
     }
 }
+
+/// A task's brief the offline writer answers: its schema's name, and the answer it writes.
+protocol OfflineAnswering: Decodable {
+    static var schemaName: String { get }
+    var offlineAnswer: [String: Any] { get }
+}
+
+extension InsightsBrief: OfflineAnswering {}
+extension StrategyBrief: OfflineAnswering {}
+extension CalendarBrief: OfflineAnswering {}
+extension HashtagBrief: OfflineAnswering {}
+extension OptimizeBrief: OfflineAnswering {}
+extension TriageBrief: OfflineAnswering {}
+extension WeeklyReportBrief: OfflineAnswering {}
