@@ -167,7 +167,7 @@ public struct AgentAdministration: Sendable {
     static func instructions(_ text: String, what: String, limit: Int) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.count <= limit else { throw CoreError.invalid("\(what) is over \(limit) characters") }
-        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) else {
+        guard !SafeText.hasControls(trimmed, allowing: ["\n", "\t"]) else {
             throw CoreError.invalid("\(what) holds control characters (an escape sequence?)")
         }
         return trimmed

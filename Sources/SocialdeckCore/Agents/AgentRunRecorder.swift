@@ -28,6 +28,35 @@ struct AgentRunRecorder: Sendable {
         return fresh
     }
 
+    /// Runs a task computed here (no model) and records it as the agent's run, succeeded
+    /// or failed; the task's own outcome is returned, so the caller decides whether its
+    /// failure stops anything. Only a failure to record is thrown.
+    func computed(_ agent: AIAgent, _ task: String, organizationId: ObjectId?, input: Document? = nil,
+                  _ body: () throws -> Document) throws -> Result<Document, any Error> {
+        var run = AgentRun()
+        run.agentId = agent._id
+        run.agentType = agent.type
+        run.organizationId = organizationId
+        run.task = task
+        run.provider = "computed"
+        run.input = input
+        run.startedAt = clock()
+        let started = Date()
+        let outcome = Result(catching: body)
+        switch outcome {
+        case .success(let output):
+            run.output = output
+            run.status = .succeeded
+        case .failure(let error):
+            run.status = .failed
+            run.error = SafeText.escapingControls(String(describing: error))
+        }
+        run.durationMs = Date().timeIntervalSince(started) * 1000
+        run.finishedAt = clock()
+        try record(run)
+        return outcome
+    }
+
     /// Records a finished run and folds it into the agent.
     func record(_ run: AgentRun) throws {
         try ModelCollection(store, AgentRun.self).insert(run)

@@ -113,9 +113,7 @@ struct ModelTask {
     /// Text a model wrote, fit to store: control characters out, bounded.
     static func clean(_ value: Any?, limit: Int = 1_000) -> String? {
         guard let text = value as? String else { return nil }
-        let kept = String(String.UnicodeScalarView(text.unicodeScalars.filter {
-            $0.properties.generalCategory != .control || $0 == "\n"
-        })).trimmingCharacters(in: .whitespacesAndNewlines)
+        let kept = SafeText.removingControls(text, keeping: ["\n"]).trimmingCharacters(in: .whitespacesAndNewlines)
         return kept.isEmpty ? nil : String(kept.prefix(limit))
     }
 

@@ -9,8 +9,7 @@ struct PostCSVRow {
 
     init(_ fields: [String], timeZone: TimeZone, now: Date) throws {
         guard fields.count == 3 else { throw ExchangeError("expected 3 columns (platform, time, text), found \(fields.count)") }
-        let name = fields[0].trimmingCharacters(in: .whitespaces).lowercased()
-        guard let platform = Platform(rawValue: name == "x" ? "twitter" : name) else {
+        guard let platform = Platform(named: fields[0]) else {
             throw ExchangeError("unknown platform '\(fields[0])' (use facebook, instagram, x, linkedin or tiktok)")
         }
         guard let time = Self.parseTime(fields[1].trimmingCharacters(in: .whitespaces), timeZone: timeZone) else {

@@ -18,4 +18,16 @@ public enum SafeText {
         }
         return out
     }
+
+    /// Whether the text holds a control character (C0, DEL, C1) other than those
+    /// `allowed`: an escape sequence or a bell typed or pasted into something that will be
+    /// printed or sent to a model.
+    public static func hasControls(_ s: String, allowing allowed: Set<Unicode.Scalar> = []) -> Bool {
+        s.unicodeScalars.contains { $0.properties.generalCategory == .control && !allowed.contains($0) }
+    }
+
+    /// The text without its control characters, but for those `kept`.
+    public static func removingControls(_ s: String, keeping kept: Set<Unicode.Scalar> = []) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.properties.generalCategory != .control || kept.contains($0) }))
+    }
 }

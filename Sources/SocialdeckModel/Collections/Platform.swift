@@ -1,6 +1,14 @@
+import Foundation
+
 /// The five social networks. The stored value for X stays `twitter`, as in the spec.
 public enum Platform: String, Codable, Sendable, CaseIterable, BSONRepresentable {
     case facebook, instagram, twitter, linkedin, tiktok
+
+    /// A platform by the name people write: its stored name or "x" for X, in any case.
+    public init?(named name: String) {
+        let lower = name.trimmingCharacters(in: .whitespaces).lowercased()
+        self.init(rawValue: lower == "x" ? "twitter" : lower)
+    }
 
     public var displayName: String {
         switch self {

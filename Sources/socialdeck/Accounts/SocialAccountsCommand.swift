@@ -6,12 +6,7 @@ import SocialdeckStorage
 import SocialdeckTerminal
 
 extension Platform: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard let found = Platform.allCases.first(where: { $0.configName == argument.lowercased() || $0.rawValue == argument.lowercased() }) else {
-            return nil
-        }
-        self = found
-    }
+    public init?(argument: String) { self.init(named: argument) }
 
     public static var allValueStrings: [String] { allCases.map(\.configName) }
 }

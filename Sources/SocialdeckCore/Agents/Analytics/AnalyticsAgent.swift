@@ -22,28 +22,20 @@ public struct AnalyticsAgent: Sendable {
     @discardableResult
     public func buildDailyRollups(for organizationId: ObjectId, days: Int = 2, by identity: Identity) throws -> Int {
         try AccessControl.authorize(identity, .viewAnalytics, organizationId: organizationId)
+        guard (1...62).contains(days) else { throw CoreError.invalid("recount 1 to 62 days") }
         let recorder = AgentRunRecorder(store: store, clock: clock)
         let agent = try recorder.agent(.analytics)
         try agent.ensureWorks(for: organizationId)
         let rollups = ContentRollups(store: store, clock: clock)
         let today = RollupKey.day(of: clock())
-        let keys = Set((0..<max(1, days)).map { RollupKey(organizationId: organizationId, day: today - Int64($0)) })
+        let keys = Set((0..<days).map { RollupKey(organizationId: organizationId, day: today - Int64($0)) })
         let before = try rollups.figures(organizationId: organizationId, days: (today - Int64(days) + 1)...today)
-        var run = AgentRun()
-        run.agentId = agent._id
-        run.agentType = .analytics
-        run.organizationId = organizationId
-        run.task = "build_daily_rollups"
-        run.provider = "computed"
-        run.startedAt = clock()
-        let started = Date()
-        let counted = try rollups.recount(keys.union(keys.map(\.platformWide)))
-        let changed = keys.filter { (counted[$0] ?? DayFigures()) != (before[$0.day] ?? DayFigures()) }.count
-        run.durationMs = Date().timeIntervalSince(started) * 1000
-        run.status = .succeeded
-        run.finishedAt = clock()
-        run.output = ["days": .int32(Int32(keys.count)), "changed": .int32(Int32(changed))]
-        try recorder.record(run)
+        var changed = 0
+        _ = try recorder.computed(agent, "build_daily_rollups", organizationId: organizationId) {
+            let counted = try rollups.recount(keys.union(keys.map(\.platformWide)))
+            changed = keys.filter { (counted[$0] ?? DayFigures()) != (before[$0.day] ?? DayFigures()) }.count
+            return ["days": .int32(Int32(keys.count)), "changed": .int32(Int32(changed))]
+        }.get()
         return changed
     }
 

@@ -47,7 +47,7 @@ public struct ContentAgent: Sendable {
         let clean = topic.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !clean.isEmpty, clean.count <= 500 else { throw CoreError.invalid("give a topic of 1 to 500 characters") }
         // A topic goes into the prompt and into every draft: no terminal escapes ride along.
-        guard !(clean + keyPoints.joined()).unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard !SafeText.hasControls(clean + keyPoints.joined()) else {
             throw CoreError.invalid("the topic holds control characters (an escape sequence?); type it as plain text")
         }
         guard !platforms.isEmpty else { throw CoreError.invalid("choose at least one platform") }

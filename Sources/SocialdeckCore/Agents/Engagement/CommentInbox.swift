@@ -54,7 +54,7 @@ public struct CommentInbox: Sendable {
 
     private func parse(_ record: Any, organizationId: ObjectId) throws -> SocialComment {
         guard let r = record as? [String: Any] else { throw CoreError.invalid("not an object") }
-        guard let platform = (r["platform"] as? String).flatMap({ $0 == "x" ? .twitter : Platform(rawValue: $0) }) else { throw CoreError.invalid("platform is missing or unknown") }
+        guard let platform = (r["platform"] as? String).flatMap(Platform.init(named:)) else { throw CoreError.invalid("platform is missing or unknown") }
         guard let id = r["id"] as? String ?? (r["id"] as? NSNumber)?.stringValue, !id.isEmpty, id.count <= 200 else {
             throw CoreError.invalid("id is missing")
         }

@@ -47,7 +47,7 @@ public struct SlotPlacement: Sendable {
         for doc in planned {
             guard case .array(let entries)? = doc["platforms"] else { continue }
             for case .document(let e) in entries {
-                guard let p = e["platform"]?.stringValue.flatMap(Platform.init), let at = e["scheduledAt"]?.dateValue else { continue }
+                guard let p = e["platform"]?.stringValue.flatMap(Platform.init(rawValue:)), let at = e["scheduledAt"]?.dateValue else { continue }
                 hours.insert(key(p, at, hourly: true))
                 days[key(p, at, hourly: false), default: 0] += 1
             }

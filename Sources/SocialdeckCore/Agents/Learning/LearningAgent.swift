@@ -39,26 +39,13 @@ struct LearningAgent {
         return agent.isEnabled(for: post.organizationId) ? agent : nil
     }
 
+    /// A lesson recorded as a learning run; a lesson that fails is recorded as failed and
+    /// the person's action stands.
     private func record(_ agent: AIAgent, task: String, post: Content, lessons: Int, _ body: () throws -> Void) throws {
-        var run = AgentRun()
-        run.agentId = agent._id
-        run.agentType = .learning
-        run.organizationId = post.organizationId
-        run.task = task
-        run.provider = "computed"
-        run.startedAt = clock()
-        run.input = ["contentId": .objectId(post._id)]
-        let started = Date()
-        do {
+        _ = try AgentRunRecorder(store: store, clock: clock).computed(agent, task, organizationId: post.organizationId,
+                                                                       input: ["contentId": .objectId(post._id)]) {
             try body()
-            run.status = .succeeded
-            run.output = ["lessons": .int32(Int32(lessons))]
-        } catch {
-            run.status = .failed
-            run.error = SafeText.escapingControls(String(describing: error))
+            return ["lessons": .int32(Int32(lessons))]
         }
-        run.durationMs = Date().timeIntervalSince(started) * 1000
-        run.finishedAt = clock()
-        try AgentRunRecorder(store: store, clock: clock).record(run)
     }
 }

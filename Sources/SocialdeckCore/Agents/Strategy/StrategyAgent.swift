@@ -124,7 +124,7 @@ public struct StrategyAgent: Sendable {
         var cadence: [StrategyBrief.Cadence] = []
         if let frequency = strategy.strategy["postingFrequency"]?.documentValue {
             for field in frequency.fields {
-                guard let platform = Platform(rawValue: field.key == "x" ? "twitter" : field.key), let n = field.value.doubleValue else { continue }
+                guard let platform = Platform(named: field.key), let n = field.value.doubleValue else { continue }
                 cadence.append(.init(platform: platform.rawValue, postsPerWeek: min(35, max(0, Int(n)))))
             }
         }

@@ -217,29 +217,11 @@ public struct WorkflowRunner: Sendable {
         if batch.made.isEmpty, let failure = batch.failed.first { throw CoreError.invalid("no planned post was drafted: \(failure.error)") }
     }
 
-    /// A computed step recorded as its agent's run.
+    /// A computed step recorded as its agent's run; its failure stops the workflow.
     private func recordComputed(_ agent: AgentType, _ task: String, organizationId: ObjectId, _ body: () throws -> Document) throws {
         let recorder = AgentRunRecorder(store: store, clock: clock)
         let doer = try recorder.agent(agent)
         try doer.ensureWorks(for: organizationId)
-        var run = AgentRun()
-        run.agentId = doer._id
-        run.agentType = agent
-        run.organizationId = organizationId
-        run.task = task
-        run.provider = "computed"
-        run.startedAt = clock()
-        let started = Date()
-        do {
-            run.output = try body()
-            run.status = .succeeded
-        } catch {
-            run.status = .failed
-            run.error = SafeText.escapingControls(String(describing: error))
-        }
-        run.durationMs = Date().timeIntervalSince(started) * 1000
-        run.finishedAt = clock()
-        try recorder.record(run)
-        if let error = run.error { throw CoreError.invalid(error) }
+        _ = try recorder.computed(doer, task, organizationId: organizationId, body).get()
     }
 }
