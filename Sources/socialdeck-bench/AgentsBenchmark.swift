@@ -45,7 +45,8 @@ struct AgentsBenchmark: ParsableCommand {
         var workflowTimes: [Double] = []
         for i in 0..<5 {
             workflowTimes.append(try seconds {
-                _ = try runner.request(StandardWorkflows.contentCreation, organizationId: org._id, topic: "Workflow \(i)", by: .localOperator())
+                _ = try WorkflowRequests(store: store).request(StandardWorkflows.contentCreation, organizationId: org._id, topic: "Workflow \(i)",
+                                                               by: .localOperator())
                 _ = try runner.runWaiting()
             } * 1000)
         }

@@ -122,7 +122,7 @@ struct AgentsCommandTests {
         #expect(unknown.status != 0 && unknown.stderr.contains("unknown workflow nope"))
 
         let org = try #require(try ModelCollection(world.store, Organization.self).first(.eq("slug", "org1")))
-        let request = try WorkflowRunner(store: world.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
+        let request = try WorkflowRequests(store: world.store)
             .request(StandardWorkflows.analytics, organizationId: org._id, by: .localOperator())
         let daemon = try Socialdeck.run(["daemon", "--once"] + data, environment: env)
         #expect(daemon.stdout.contains("workflows: 1 finished, 0 failed"), "\(daemon.stdout)")
@@ -135,10 +135,10 @@ struct AgentsCommandTests {
     func twoDaemonsCarryOutEachWorkflowOnce(_ backend: Backend) throws {
         let world = try DueWorld(backend, posts: 4)
         let orgs = try ModelCollection(world.store, Organization.self).find()
-        let runner = WorkflowRunner(store: world.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
+        let workflows = WorkflowRequests(store: world.store)
         let count = backend == .sqlite ? 12 : 4
         let requests = try (0..<count).map { i in
-            try runner.request(i % 2 == 0 ? StandardWorkflows.analytics : StandardWorkflows.strategyOptimisation,
+            try workflows.request(i % 2 == 0 ? StandardWorkflows.analytics : StandardWorkflows.strategyOptimisation,
                                organizationId: orgs[i % orgs.count]._id, by: .localOperator())
         }
         let daemons = try (0..<2).map { _ in try world.daemon(["--once"]) }

@@ -177,9 +177,7 @@ public final class CommandRunner: Sendable {
     }
 
     /// Workflow requests only: the runner in the background carries them out.
-    private var workflows: WorkflowRunner {
-        WorkflowRunner(store: store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()), clock: clock)
-    }
+    private var workflows: WorkflowRequests { WorkflowRequests(store: store, clock: clock) }
 
     /// `perform`, throwing its failure.
     public func execute(_ command: Command) throws {

@@ -83,7 +83,7 @@ struct CommentsCommand: ParsableCommand {
         @Argument(help: "The comment's id, as `comments list` shows it.") var comment: String
 
         func run() throws {
-            guard let id = ObjectId(hex: comment) else { throw ValidationError("\(comment) is not a comment id") }
+            let id = try ScheduleCommand.objectId(comment, what: "comment", listedBy: "comments list")
             try CommentInbox(store: try store.open()).setStatus(id, to: .dismissed, by: .localOperator())
             print("Set aside.")
         }

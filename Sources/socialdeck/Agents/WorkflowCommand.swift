@@ -19,13 +19,12 @@ struct WorkflowCommand: ParsableCommand {
         func run() throws {
             let db = try store.open()
             let orgId = try org.map { try ScheduleCommand.organization($0, in: db) }
-            let runner = WorkflowRunner(store: db, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
             var rows = [["REQUEST", "WORKFLOW", "ASKED (UTC)", "STATE", "STEPS DONE", "ERROR"]]
-            for r in try runner.list(for: .localOperator(), organizationId: orgId) {
+            for r in try WorkflowRequests(store: db).list(for: .localOperator(), organizationId: orgId) {
                 rows.append([r._id.hex, r.payload["workflow"]?.stringValue ?? "?", ISODate.string(from: r.createdAt), r.status.rawValue,
                              WorkflowRunner.completed(r).joined(separator: ", "), String((r.error ?? "").prefix(80))])
             }
-            print(rows.count == 1 ? "No workflow has been asked for yet." : Table.render(rows))
+            print(rows.count == 1 ? "No workflow has been asked for yet." : Table.render(rows.map { $0.map(SafeText.escapingControls) }))
         }
     }
 
@@ -39,12 +38,9 @@ struct WorkflowCommand: ParsableCommand {
             let configuration = Configuration.load(environment: ProcessInfo.processInfo.environment)
             let runner = WorkflowRunner(store: db, client: try configuration.llm.client(environment: ProcessInfo.processInfo.environment, store: db))
             let id = try ScheduleCommand.objectId(request, what: "request", listedBy: "workflow list")
-            _ = try runner.retry(id, by: .localOperator())
+            let retried = try WorkflowRequests(store: db).retry(id, by: .localOperator())
             _ = try runner.runWaiting()
-            let done = try ModelCollection(db, AgentMessage.self).get(id)
-            print("\(done?.payload["workflow"]?.stringValue ?? "workflow"): \(done?.status.rawValue ?? "unknown"); steps done: "
-                  + WorkflowRunner.completed(done ?? AgentMessage()).joined(separator: ", "))
-            if done?.status != .done { throw ExitCode(1) }
+            try WorkflowCommand.report(id, name: retried.payload["workflow"]?.stringValue ?? "workflow", in: db)
         }
     }
 
@@ -61,13 +57,9 @@ struct WorkflowCommand: ParsableCommand {
             let db = try store.open()
             let orgId = try ScheduleCommand.organization(org, in: db)
             let runner = WorkflowRunner(store: db, client: try configuration.llm.client(environment: ProcessInfo.processInfo.environment, store: db))
-            let request = try runner.request(name, organizationId: orgId, topic: topic, by: .localOperator())
+            let request = try WorkflowRequests(store: db).request(name, organizationId: orgId, topic: topic, by: .localOperator())
             _ = try runner.runWaiting()
-            let done = try ModelCollection(db, AgentMessage.self).get(request._id)
-            let steps = done.map { WorkflowRunner.completed($0) } ?? []
-            print("\(name): \(done?.status.rawValue ?? "unknown"); steps done: \(steps.isEmpty ? "none" : steps.joined(separator: ", "))")
-            if let error = done?.error { print("stopped: \(SafeText.escapingControls(error))") }
-            if done?.status != .done { throw ExitCode(1) }
+            try WorkflowCommand.report(request._id, name: name, in: db)
         }
     }
 
@@ -77,11 +69,20 @@ struct WorkflowCommand: ParsableCommand {
         @Argument(help: "The request's id, as `workflow list` shows it.") var request: String
 
         func run() throws {
-            guard let id = ObjectId(hex: request) else { throw ValidationError("\(request) is not a request id") }
+            let id = try ScheduleCommand.objectId(request, what: "request", listedBy: "workflow list")
             let db = try store.open()
-            let cancelled = try WorkflowRunner(store: db, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings())).cancel(id, by: .localOperator())
+            let cancelled = try WorkflowRequests(store: db).cancel(id, by: .localOperator())
             let done = WorkflowRunner.completed(cancelled)
             print("\(cancelled.payload["workflow"]?.stringValue ?? "workflow") cancelled; steps done: \(done.isEmpty ? "none" : done.joined(separator: ", "))")
         }
+    }
+
+    /// "NAME: done; steps done: …", why it stopped, and a non-zero exit unless it finished.
+    static func report(_ id: ObjectId, name: String, in db: any DocumentStore) throws {
+        let done = try ModelCollection(db, AgentMessage.self).get(id)
+        let steps = done.map { WorkflowRunner.completed($0) } ?? []
+        print("\(name): \(done?.status.rawValue ?? "unknown"); steps done: \(steps.isEmpty ? "none" : steps.joined(separator: ", "))")
+        if let error = done?.error { print("stopped: \(SafeText.escapingControls(error))") }
+        if done?.status != .done { throw ExitCode(1) }
     }
 }

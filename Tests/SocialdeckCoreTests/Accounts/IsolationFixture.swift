@@ -81,7 +81,7 @@ final class IsolationFixture: @unchecked Sendable {
         }
         otherSchedule = try RecurringSchedules(store: store, clock: w.clock.closure)
             .repeatPost(approved._id, rule: .weekly([.init(weekday: 1, time: .init(hour: 9, minute: 0))], in: "UTC"), by: theirs)
-        var failedWorkflow = try WorkflowRunner(store: store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
+        var failedWorkflow = try WorkflowRequests(store: store)
             .request(StandardWorkflows.analytics, organizationId: other._id, by: theirs)
         try store.updateOne(AgentMessage.collection.rawValue, .id(failedWorkflow._id), Update.set("status", AgentMessage.Delivery.failed))
         failedWorkflow.status = .failed

@@ -61,26 +61,26 @@ enum IsolationProbes {
         .init(name: "PostingTimes.plan") { me, f in
             try PostingTimes(store: f.w.store, clock: f.w.clock.closure).plan(for: f.other._id, timeZone: TimeZone(identifier: "UTC")!, by: me).slots.count
         },
-        .init(name: "WorkflowRunner.request") { me, f in
-            try WorkflowRunner(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()), clock: f.w.clock.closure)
+        .init(name: "WorkflowRequests.request") { me, f in
+            try WorkflowRequests(store: f.w.store, clock: f.w.clock.closure)
                 .request(StandardWorkflows.analytics, organizationId: f.other._id, by: me).type
         },
-        .init(name: "WorkflowRunner.list") { me, f in
-            try WorkflowRunner(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
+        .init(name: "WorkflowRequests.list") { me, f in
+            try WorkflowRequests(store: f.w.store)
                 .list(for: me, organizationId: f.other._id).map(\._id)
         },
-        .init(name: "WorkflowRunner.retry") { me, f in
-            try WorkflowRunner(store: f.w.store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
+        .init(name: "WorkflowRequests.retry") { me, f in
+            try WorkflowRequests(store: f.w.store)
                 .retry(f.otherWorkflow._id, by: me)._id
         },
         .init(name: "AnalyticsAgent.buildDailyRollups") { me, f in
             try AnalyticsAgent(store: f.w.store, client: .offlineForTests, clock: f.w.clock.closure).buildDailyRollups(for: f.other._id, by: me)
         },
         .init(name: "AnalyticsAgent.weeklyReport") { me, f in
-            try AnalyticsAgent(store: f.w.store, client: .offlineForTests, clock: f.w.clock.closure).weeklyReport(for: f.other._id, by: me)?.report
+            try AnalyticsAgent(store: f.w.store, client: .offlineForTests, clock: f.w.clock.closure).weeklyReport(for: f.other._id, by: me)?.report as Any
         },
-        .init(name: "WorkflowRunner.cancel") { me, f in
-            try WorkflowRunner(store: f.w.store, client: .offlineForTests).cancel(f.otherWorkflow._id, by: me)._id
+        .init(name: "WorkflowRequests.cancel") { me, f in
+            try WorkflowRequests(store: f.w.store).cancel(f.otherWorkflow._id, by: me)._id
         },
         .init(name: "WorkflowProgress.recent") { me, f in
             try WorkflowProgress.recent(store: f.w.store, for: me).map(\.id)

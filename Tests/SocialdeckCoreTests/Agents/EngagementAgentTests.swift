@@ -110,7 +110,7 @@ struct EngagementAgentTests {
     @Test func theEngagementWorkflowSortsWhatCameIn() throws {
         _ = try inbox.importComments(Data(file.utf8), organizationId: p.org._id, by: identity(of: p.manager))
         let runner = WorkflowRunner(store: p.store, client: .offlineForTests, owner: "runner", clock: p.clock.closure)
-        _ = try runner.request(StandardWorkflows.engagement, organizationId: p.org._id, by: identity(of: p.manager))
+        _ = try WorkflowRequests(store: p.store, clock: p.clock.closure).request(StandardWorkflows.engagement, organizationId: p.org._id, by: identity(of: p.manager))
         #expect(try runner.runWaiting().finished == 1)
         let fetch = try #require(try ModelCollection(p.store, AgentRun.self).first(.eq("task", "fetch_comments")))
         #expect(fetch.agentType == .engagement && fetch.output?["skipped"] != nil, "no secret key here: nothing fetched, said so")

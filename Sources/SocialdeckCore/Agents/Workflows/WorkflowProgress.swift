@@ -58,8 +58,7 @@ public struct WorkflowProgress: Sendable, Equatable {
     /// ended ones, up to `limit` in all.
     public static func recent(store: any DocumentStore, for identity: Identity, organizationId: ObjectId? = nil,
                               limit: Int = 8) throws -> [WorkflowProgress] {
-        let runner = WorkflowRunner(store: store, client: LLMClient(provider: OfflineWriter(), settings: LLMSettings()))
-        let requests = try runner.list(for: identity, organizationId: organizationId, limit: 50)
+        let requests = try WorkflowRequests(store: store).list(for: identity, organizationId: organizationId, limit: 50)
         let active = requests.filter { $0.status == .queued || $0.status == .processing }
         let ended = requests.filter { $0.status != .queued && $0.status != .processing }
         return (active + ended).prefix(max(limit, active.count)).map(WorkflowProgress.init)
