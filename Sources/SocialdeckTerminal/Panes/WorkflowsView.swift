@@ -75,7 +75,11 @@ enum WorkflowsView {
         PaneDrawing.rule(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), label: label, style: palette[.border],
                          labelStyle: palette.heading, into: &buffer)
         let shown = Array(model.workflows.prefix(rect.height - 1))
-        let names = shown.map { w in w.workflow + (w.organizationId.flatMap { model.organizationNames[$0] }.map { " · " + $0 } ?? "") }
+        // Organizations are named only when the list holds several (staff), as in the full list.
+        let several = Set(model.workflows.compactMap(\.organizationId)).count > 1
+        let names = shown.map { w in
+            w.workflow + (several ? w.organizationId.flatMap { model.organizationNames[$0] }.map { " · " + $0 } ?? "" : "")
+        }
         let nameWidth = min(40, names.map(DisplayWidth.of).max() ?? 0)
         for (row, w) in shown.enumerated() {
             let y = rect.y + 1 + row
