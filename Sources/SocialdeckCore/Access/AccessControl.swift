@@ -23,6 +23,15 @@ public enum AccessControl {
         }
     }
 
+    /// Throws unless one of `actions` is allowed; the error is the last one's.
+    public static func authorize(_ identity: Identity, anyOf actions: [Action], organizationId: ObjectId?) throws {
+        var last: Error?
+        for action in actions {
+            do { return try authorize(identity, action, organizationId: organizationId) } catch { last = error }
+        }
+        if let last { throw last }
+    }
+
     /// The filter that confines a query to what the identity may see: its own
     /// organization for customers, everything for staff. Applied by every core read
     /// so that ids from another organization simply find nothing.

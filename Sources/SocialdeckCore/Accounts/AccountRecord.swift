@@ -33,14 +33,19 @@ struct AccountRecord: Sendable {
     var section: String { kind == .customer ? "authentication" : "security" }
     func path(_ field: String) -> String { "\(section).\(field)" }
 
-    init(_ u: User) {
+    static let organizationDeletedReason = "organization deleted"
+
+    /// A customer account; `organizationDeleted` when its organization is taken away,
+    /// which stops its people signing in (and ends their sessions) until it is restored.
+    init(_ u: User, organizationDeleted: Bool = false) {
         kind = .customer
         id = u._id
         email = u.email
         passwordHash = u.passwordHash
         loginAttempts = u.authentication.loginAttempts
         lockedUntil = u.authentication.lockedUntil
-        inactiveReason = u.deletedAt != nil ? Self.deletedReason : !u.authentication.isActive ? "account suspended" : nil
+        inactiveReason = u.deletedAt != nil ? Self.deletedReason : organizationDeleted ? Self.organizationDeletedReason
+            : !u.authentication.isActive ? "account suspended" : nil
         twoFactorEnabled = u.authentication.twoFactorEnabled
         twoFactorSecret = u.authentication.twoFactorSecret
         totpLastUsedStep = u.authentication.totpLastUsedStep
@@ -75,7 +80,7 @@ struct AccountRecord: Sendable {
     /// as a plain string, so operator-shaped input (`{"$ne": null}`) matches nothing.
     static func find(email: String, in store: any DocumentStore) throws -> AccountRecord? {
         if let user = try ModelCollection(store, User.self).first(.eq("email", email), includeDeleted: true) {
-            return AccountRecord(user)
+            return try customer(user, in: store)
         }
         if let staff = try ModelCollection(store, AdminUser.self).first(.eq("email", email)) {
             return AccountRecord(staff)
@@ -85,8 +90,14 @@ struct AccountRecord: Sendable {
 
     static func find(id: ObjectId, kind: Kind, in store: any DocumentStore) throws -> AccountRecord? {
         switch kind {
-        case .customer: return try ModelCollection(store, User.self).get(id, includeDeleted: true).map(AccountRecord.init)
+        case .customer: return try ModelCollection(store, User.self).get(id, includeDeleted: true).map { try customer($0, in: store) }
         case .staff: return try ModelCollection(store, AdminUser.self).get(id).map(AccountRecord.init)
         }
+    }
+
+    private static func customer(_ user: User, in store: any DocumentStore) throws -> AccountRecord {
+        let deleted = try store.count(Organization.collection.rawValue, .id(user.organizationId) && .exists("deletedAt", true),
+                                      includeDeleted: true) > 0
+        return AccountRecord(user, organizationDeleted: deleted)
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import SocialdeckModel
 import SocialdeckStorage
 
-/// Creating organizations, the unit of tenancy. Staff (or the operator) only.
+/// Creating, deleting and restoring organizations, the unit of tenancy. Staff (or the
+/// operator) only.
 public struct OrganizationAdministration: Sendable {
     let store: any DocumentStore
     let audit: AuditTrail
@@ -46,5 +47,34 @@ public struct OrganizationAdministration: Sendable {
         try audit.record(.init(action: "organization_created", targetType: .organization, targetId: org._id,
                                after: try DocumentEncoder().encode(org)), by: identity)
         return org
+    }
+
+    /// Takes an organization away (a soft delete): its people can no longer sign in and
+    /// their sessions end at the next check; everything stays in the store for `restore`.
+    /// Staff only.
+    public func delete(_ organizationId: ObjectId, reason: String, by identity: Identity) throws {
+        try setDeleted(organizationId, true, reason: reason, by: identity)
+    }
+
+    public func restore(_ organizationId: ObjectId, reason: String? = nil, by identity: Identity) throws {
+        try setDeleted(organizationId, false, reason: reason, by: identity)
+    }
+
+    private func setDeleted(_ organizationId: ObjectId, _ deleted: Bool, reason: String?, by identity: Identity) throws {
+        guard identity.isStaff else { throw AccessDenied(action: .manageOrganization, reason: "customers cannot delete organizations") }
+        try AccessControl.authorize(identity, .manageOrganization, organizationId: organizationId)
+        let orgs = ModelCollection(store, Organization.self)
+        guard let before = try orgs.get(organizationId, includeDeleted: true) else { throw CoreError.notFound("organization \(organizationId.hex)") }
+        guard (before.deletedAt != nil) != deleted else {
+            throw CoreError.invalid("\(before.slug) is \(deleted ? "deleted" : "not deleted") already")
+        }
+        let now = clock()
+        let update = deleted ? Update.set("deletedAt", now).set("updatedAt", now) : Update.unset("deletedAt").set("updatedAt", now)
+        try store.updateOne(Organization.collection.rawValue, .id(organizationId), update, includeDeleted: true)
+        try audit.record(.init(action: deleted ? "organization_deleted" : "organization_restored", targetType: .organization,
+                               targetId: organizationId, organizationId: organizationId,
+                               before: Document([.init("deletedAt", before.deletedAt?.bsonValue ?? .null)]),
+                               after: Document([.init("deletedAt", deleted ? now.bsonValue : .null)]), reason: reason,
+                               severity: deleted ? .warning : .info), by: identity)
     }
 }

@@ -39,6 +39,7 @@ public struct SocialAccountTokens: Sendable {
             if refreshToken == nil { account.refreshToken = accounts[previous].refreshToken }
             accounts[previous] = account
         } else {
+            try PlanLimits(store: store).check(.socialAccounts, user.organizationId, at: now)
             accounts.append(account)
         }
         try save(accounts, of: userId, at: now)

@@ -129,11 +129,7 @@ public struct UserAdministration: Sendable {
     }
 
     func authorizeAny(_ identity: Identity, _ actions: [Action], _ organizationId: ObjectId) throws {
-        var last: Error?
-        for action in actions {
-            do { return try AccessControl.authorize(identity, action, organizationId: organizationId) } catch { last = error }
-        }
-        throw last!
+        try AccessControl.authorize(identity, anyOf: actions, organizationId: organizationId)
     }
 
     /// Applies an update, then audits the account before and after (secrets removed).

@@ -90,6 +90,7 @@ extension ContentWorkflow {
     }
 
     private func insert(_ post: Content, action: String, info: Document? = nil, by identity: Identity) throws {
+        try PlanLimits(store: store).check(.posts, post.organizationId, at: clock())
         try Self.insertMade(post, store: store, clock: clock)
         let summary = Document([.init("title", .string(post.title)), .init("approval", .string(post.approval.status.rawValue)),
                                 .init("platforms", .array(post.platforms.map { .string($0.platform.rawValue) }))])

@@ -23,9 +23,11 @@ extension DemoBuilder {
                                          toPlan: current.displayName, date: changeDate,
                                          reason: upgraded ? "Needed more seats" : "Budget cuts"))
             }
-            sub.plan = Self.plan(current, yearly: org.subscription.billingCycle == .yearly)
+            sub.plan = PlanCatalog.plan(current, interval: org.subscription.billingCycle == .yearly ? .year : .month)
             if DemoBuilder.isChurned(i) {
-                let cancelled = now.addingTimeInterval(-days(Double.random(in: 1..<Double(min(options.days, 30) + 1), using: &rng)))
+                // After the last change of plan: a subscription cancelled once stays cancelled.
+                let cancelled = max(now.addingTimeInterval(-days(Double.random(in: 1..<Double(min(options.days, 30) + 1), using: &rng))),
+                                    sub.history.last!.date.addingTimeInterval(3_600))
                 sub.status = .cancelled
                 sub.billing.cancelledAt = cancelled
                 sub.history.append(.init(action: .cancelled, fromPlan: current.displayName, toPlan: nil, date: cancelled,
@@ -47,19 +49,6 @@ extension DemoBuilder {
         }
     }
 
-    static func plan(_ tier: PlanTier, yearly: Bool) -> Subscription.Plan {
-        var p = Subscription.Plan()
-        p.name = tier.displayName
-        p.interval = yearly ? .year : .month
-        p.price = yearly ? tier.monthlyListPrice * 10 : tier.monthlyListPrice
-        p.features = ["scheduling", "analytics"] + (tier == .free ? [] : ["ai_drafts", "approvals"]) + (tier == .enterprise ? ["sso", "audit_log"] : [])
-        p.limits.users = [PlanTier.free: 3, .pro: 10, .enterprise: 100][tier]!
-        p.limits.socialAccounts = [PlanTier.free: 3, .pro: 15, .enterprise: 75][tier]!
-        p.limits.postsPerMonth = [PlanTier.free: 30, .pro: 500, .enterprise: 10_000][tier]!
-        p.limits.aiGenerations = [PlanTier.free: 10, .pro: 300, .enterprise: 5_000][tier]!
-        return p
-    }
-
     /// Daily records: each organization's user activity, and the platform's revenue as
     /// computed from the subscription histories. (The content rollups are counted from
     /// the posts once they are written: `ContentRollups.build`.)
@@ -67,6 +56,7 @@ extension DemoBuilder {
         var out: [AnalyticsRecord] = []
         let today = Int64(now.timeIntervalSince1970) / 86_400
         let members = Dictionary(grouping: users, by: \.organizationId).mapValues(\.count)
+        let timelines = subscriptions.map(RevenueTimeline.init)
         for day in (today - Int64(options.days))..<today {
             let date = Date(timeIntervalSince1970: TimeInterval(day * 86_400))
             for org in orgs {
@@ -87,13 +77,13 @@ extension DemoBuilder {
             revenue.type = .revenue
             revenue.date = date
             let end = date.addingTimeInterval(days(1))
-            let mrr = subscriptions.reduce(0) { $0 + RevenueReport.monthlyRevenue($1, at: end) }
+            let mrr = timelines.reduce(0) { $0 + $1.monthlyRevenue(at: end) }
             revenue.metrics.mrr = mrr
             revenue.metrics.arr = mrr * 12
             revenue.metrics.revenue = (mrr / 30 * 100).rounded() / 100
             revenue.metrics.newSubscriptions = subscriptions.filter { $0.createdAt >= date && $0.createdAt < end }.count
             let cancelled = subscriptions.filter { s in s.history.contains { $0.action == .cancelled && $0.date >= date && $0.date < end } }.count
-            let active = subscriptions.filter { RevenueReport.monthlyRevenue($0, at: date) > 0 || $0.plan.name == "Free" }.count
+            let active = zip(subscriptions, timelines).filter { $1.monthlyRevenue(at: date) > 0 || $0.plan.name == "Free" }.count
             revenue.metrics.churnRate = active > 0 ? Double(cancelled) / Double(active) : 0
             revenue.createdAt = end
             out.append(revenue)

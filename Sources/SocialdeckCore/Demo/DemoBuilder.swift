@@ -50,9 +50,9 @@ struct DemoBuilder {
             let plan = Self.plan(forOrganization: i)
             org.subscription.plan = plan
             org.subscription.status = Self.isChurned(i) ? .cancelled : .active
-            org.subscription.maxUsers = [PlanTier.free: 3, .pro: 10, .enterprise: 100][plan]!
-            org.subscription.maxSocialAccounts = [PlanTier.free: 3, .pro: 15, .enterprise: 75][plan]!
-            org.subscription.maxPostsPerMonth = [PlanTier.free: 30, .pro: 500, .enterprise: 10_000][plan]!
+            let limits = PlanCatalog.limits(plan)
+            (org.subscription.maxUsers, org.subscription.maxSocialAccounts, org.subscription.maxPostsPerMonth)
+                = (limits.users, limits.socialAccounts, limits.postsPerMonth)
             org.subscription.billingCycle = i % 3 == 0 ? .yearly : .monthly
             org.subscription.nextBillingDate = Self.isChurned(i) ? nil : now.addingTimeInterval(days(Double(i % 28 + 1)))
             org.subscription.monthlyRevenue = Self.isChurned(i) ? 0 : plan.monthlyListPrice

@@ -73,6 +73,8 @@ public struct PublishScheduler: Sendable {
         /// Recurring runs made, and runs passed over as too late.
         public var recurring = 0
         public var recurringSkipped = 0
+        /// Subscriptions whose cancellation took effect at their period's end.
+        public var subscriptionsEnded = 0
         public var paused = false
         public init() {}
 
@@ -100,6 +102,7 @@ public struct PublishScheduler: Sendable {
         let runs = try RecurringRuns(store: store, clock: clock, missedAfter: policy.missedAfter).runDue()
         report.recurring = runs.made
         report.recurringSkipped = runs.skipped
+        report.subscriptionsEnded = try SubscriptionAdministration(store: store, clock: clock).endPeriods(at: now)
         if try PublishingSwitch(store: store, clock: clock).state().paused {
             report.paused = true
             return report

@@ -3,7 +3,8 @@ import SocialdeckModel
 import SocialdeckStorage
 
 /// Revenue figures for staff, computed from `subscriptions` by replaying each
-/// subscription's history: what it paid per month at any moment.
+/// subscription's history (`RevenueTimeline`): what it paid per month at any moment.
+/// Each figure's formula is stated in `formulas`, which the pane and the CLI print.
 public struct RevenueReport: Sendable, Equatable {
     public struct Month: Sendable, Equatable {
         /// The first day of the month, UTC.
@@ -11,23 +12,46 @@ public struct RevenueReport: Sendable, Equatable {
         public let mrr: Double
     }
 
+    public struct PlanShare: Sendable, Equatable {
+        public let plan: String
+        public let count: Int
+        public let mrr: Double
+    }
+
     public var mrr: Double
     public var arr: Double { mrr * 12 }
-    /// Cancellations in the last 30 days ÷ paying subscriptions 30 days ago.
+    public var payingSubscriptions: Int
+    /// MRR ÷ paying subscriptions; nil with none.
+    public var arpu: Double? { payingSubscriptions > 0 ? mrr / Double(payingSubscriptions) : nil }
     public var churnRate: Double
-    /// Subscriptions created in the last 30 days.
+    /// The MRR now of the subscriptions that paid 30 days ago ÷ what they paid then; nil
+    /// when none paid then.
+    public var netRevenueRetention: Double?
     public var newSubscriptions: Int
-    /// Paying and free subscriptions by plan name, active now.
-    public var planMix: [(plan: String, count: Int, mrr: Double)]
+    /// Subscriptions in force now by plan name, free ones included.
+    public var planMix: [PlanShare]
     /// MRR at the end of each of the last 12 months, oldest first, the current month last.
     public var trend: [Month]
     /// MRR projected for the next 3 months.
     public var forecast: [Month]
-    public static let forecastMethod = "least-squares line through the last 6 months' MRR"
+    /// The forecast method's error on the last 24 months.
+    public var backTest: RevenueForecast.BackTest
+
+    public static let forecastMethod = RevenueForecast.method
+    public static let formulas: [(figure: String, formula: String)] = [
+        ("MRR", "sum over subscriptions in force now of the plan's price per month (a yearly price ÷ 12)"),
+        ("ARR", "MRR × 12"),
+        ("ARPU", "MRR ÷ paying subscriptions"),
+        ("churn", "paying subscriptions whose cancellation took effect in the last 30 days ÷ subscriptions paying 30 days ago"),
+        ("NRR", "MRR now of the subscriptions paying 30 days ago ÷ their MRR then (upgrades, downgrades and cancellations included, new ones not)"),
+        ("new", "subscriptions created in the last 30 days"),
+        ("forecast", RevenueForecast.method + "; back-tested over the last 24 months as mean absolute percentage error"),
+    ]
 
     public static func == (a: RevenueReport, b: RevenueReport) -> Bool {
         a.mrr == b.mrr && a.churnRate == b.churnRate && a.newSubscriptions == b.newSubscriptions && a.trend == b.trend
-            && a.forecast == b.forecast && a.planMix.map(\.plan) == b.planMix.map(\.plan) && a.planMix.map(\.count) == b.planMix.map(\.count)
+            && a.forecast == b.forecast && a.planMix == b.planMix && a.netRevenueRetention == b.netRevenueRetention
+            && a.payingSubscriptions == b.payingSubscriptions && a.backTest == b.backTest
     }
 
     /// Needs `revenue.view`.
@@ -37,65 +61,38 @@ public struct RevenueReport: Sendable, Equatable {
     }
 
     static func compute(_ subs: [Subscription], now: Date) -> RevenueReport {
-        let day: TimeInterval = 86_400
-        let mrrNow = subs.reduce(0) { $0 + monthlyRevenue($1, at: now) }
-        let monthAgo = now.addingTimeInterval(-30 * day)
-        let payingThen = subs.filter { monthlyRevenue($0, at: monthAgo) > 0 }.count
-        let cancelled = subs.filter { s in s.history.contains { $0.action == .cancelled && $0.date > monthAgo && $0.date <= now } }.count
+        let timelines = subs.map(RevenueTimeline.init)
+        func mrr(at date: Date) -> Double { timelines.reduce(0) { $0 + $1.monthlyRevenue(at: date) } }
+        let monthAgo = now.addingTimeInterval(-30 * 86_400)
+        let payingThen = timelines.filter { $0.monthlyRevenue(at: monthAgo) > 0 }
+        let cohortThen = payingThen.reduce(0) { $0 + $1.monthlyRevenue(at: monthAgo) }
+        let cohortNow = payingThen.reduce(0) { $0 + $1.monthlyRevenue(at: now) }
+        let cancelled = payingThen.reduce(0) { $0 + $1.cancellations(after: monthAgo, upTo: now) }
         var mix: [String: (Int, Double)] = [:]
-        for s in subs {
-            guard let plan = plan(s, at: now) else { continue }
-            let entry = mix[plan.displayName] ?? (0, 0)
-            mix[plan.displayName] = (entry.0 + 1, entry.1 + monthlyRevenue(s, at: now))
+        for timeline in timelines {
+            guard let tier = timeline.tier(at: now) else { continue }
+            let entry = mix[tier.displayName] ?? (0, 0)
+            mix[tier.displayName] = (entry.0 + 1, entry.1 + timeline.monthlyRevenue(at: now))
         }
         let calendar = Calendar.utc
         let thisMonth = calendar.date(from: calendar.dateComponents([.year, .month], from: now))!
-        let trend: [Month] = (0..<12).reversed().map { back in
+        let history: [Month] = (0..<24).reversed().map { back in
             let start = calendar.date(byAdding: .month, value: -back, to: thisMonth)!
             let end = back == 0 ? now : calendar.date(byAdding: .month, value: 1, to: start)!.addingTimeInterval(-1)
-            return Month(start: start, mrr: subs.reduce(0) { $0 + monthlyRevenue($1, at: end) })
+            return Month(start: start, mrr: mrr(at: end))
         }
-        let recent = trend.suffix(6).map(\.mrr)
-        let (slope, intercept) = leastSquares(recent)
-        let forecast: [Month] = (1...3).map { ahead in
-            Month(start: calendar.date(byAdding: .month, value: ahead, to: thisMonth)!,
-                  mrr: max(0, intercept + slope * Double(recent.count - 1 + ahead)))
+        let trend = Array(history.suffix(12))
+        let forecast = RevenueForecast.project(trend.map(\.mrr)).enumerated().map { ahead, value in
+            Month(start: calendar.date(byAdding: .month, value: ahead + 1, to: thisMonth)!, mrr: value)
         }
         let order = ["Enterprise", "Pro", "Free"]
         return RevenueReport(
-            mrr: mrrNow, churnRate: payingThen > 0 ? Double(cancelled) / Double(payingThen) : 0,
+            mrr: mrr(at: now), payingSubscriptions: timelines.filter { $0.monthlyRevenue(at: now) > 0 }.count,
+            churnRate: payingThen.isEmpty ? 0 : Double(cancelled) / Double(payingThen.count),
+            netRevenueRetention: cohortThen > 0 ? cohortNow / cohortThen : nil,
             newSubscriptions: subs.filter { $0.createdAt > monthAgo && $0.createdAt <= now }.count,
-            planMix: mix.map { (plan: $0.key, count: $0.value.0, mrr: $0.value.1) }
+            planMix: mix.map { PlanShare(plan: $0.key, count: $0.value.0, mrr: $0.value.1) }
                 .sorted { (order.firstIndex(of: $0.plan) ?? 9, $0.plan) < (order.firstIndex(of: $1.plan) ?? 9, $1.plan) },
-            trend: trend, forecast: forecast)
-    }
-
-    /// The plan in force at `date`, or nil before creation or after cancellation.
-    static func plan(_ sub: Subscription, at date: Date) -> PlanTier? {
-        var current: PlanTier?
-        for entry in sub.history.sorted(by: { $0.date < $1.date }) where entry.date <= date {
-            current = entry.action == .cancelled ? nil : entry.toPlan.flatMap(PlanTier.init(displayName:)) ?? current
-        }
-        if sub.history.isEmpty && sub.createdAt <= date && sub.status != .cancelled { current = PlanTier(displayName: sub.plan.name) }
-        return current
-    }
-
-    /// Monthly revenue at `date`: the plan in force, at the subscription's own price when it is that plan.
-    static func monthlyRevenue(_ sub: Subscription, at date: Date) -> Double {
-        guard let tier = plan(sub, at: date) else { return 0 }
-        if tier.displayName == sub.plan.name { return sub.plan.monthlyPrice }
-        return tier.monthlyListPrice
-    }
-
-    /// Slope and intercept of the least-squares line through (0, y0), (1, y1), ….
-    static func leastSquares(_ ys: [Double]) -> (Double, Double) {
-        let n = Double(ys.count)
-        guard ys.count > 1 else { return (0, ys.first ?? 0) }
-        let xs = ys.indices.map(Double.init)
-        let mx = xs.reduce(0, +) / n, my = ys.reduce(0, +) / n
-        let sxy = zip(xs, ys).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
-        let sxx = xs.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
-        let slope = sxx == 0 ? 0 : sxy / sxx
-        return (slope, my - slope * mx)
+            trend: trend, forecast: forecast, backTest: RevenueForecast.backTest(history.map(\.mrr)))
     }
 }

@@ -62,13 +62,18 @@ public struct Subscription: StoredModel, Equatable {
         public var fromPlan: String?
         public var toPlan: String?
         public var date = Date(timeIntervalSince1970: 0)
+        /// socialdeck: when a change asked for at `date` takes effect later, such as a
+        /// cancellation at the end of the period already paid for.
+        public var effectiveAt: Date?
         public var reason: String?
         public init() {}
-        public init(action: SubscriptionAction, fromPlan: String?, toPlan: String?, date: Date, reason: String? = nil) {
+        public init(action: SubscriptionAction, fromPlan: String?, toPlan: String?, date: Date, effectiveAt: Date? = nil,
+                    reason: String? = nil) {
             self.action = action
             self.fromPlan = fromPlan
             self.toPlan = toPlan
             self.date = date
+            self.effectiveAt = effectiveAt
             self.reason = reason
         }
     }

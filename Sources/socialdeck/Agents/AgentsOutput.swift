@@ -12,7 +12,7 @@ enum AgentsOutput {
         if single, let failure = batch.failed.first, batch.made.isEmpty { throw CoreError.invalid(failure.error) }
         for made in batch.made { drafts(made) }
         for failure in batch.failed { print("Not drafted: \(safe(failure.topic)): \(safe(failure.error))") }
-        if batch.stoppedAtLimit { print("Stopped: the plan's AI generations for this month are used up.") }
+        if batch.stoppedAtLimit { print("Stopped: the plan's AI generations or posts for this month are used up.") }
         if batch.made.isEmpty && batch.failed.isEmpty && !batch.stoppedAtLimit { print("Nothing to draft: no planned post ahead is waiting for a draft.") }
         if !single && batch.made.count + batch.failed.count > 1 {
             print("\(batch.made.count) topic(s) drafted, \(batch.failed.count) failed.")

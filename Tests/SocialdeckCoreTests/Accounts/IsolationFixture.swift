@@ -97,11 +97,21 @@ final class IsolationFixture: @unchecked Sendable {
         try SocialAccountTokens(store: store, vault: w.vault).connect(userId: otherUser._id, platform: .linkedin, accountId: "theirs",
                                                                       accountName: "Theirs", accessToken: "their-token", refreshToken: nil,
                                                                       at: now, by: identity(of: otherUser))
+        for org in [mine, other] {
+            var sub = Subscription()
+            sub.organizationId = org._id
+            sub.plan = PlanCatalog.plan(.pro, interval: .month)
+            sub.history = [.init(action: .created, fromPlan: nil, toPlan: "Pro", date: now)]
+            sub.createdAt = now
+            sub.updatedAt = now
+            try ModelCollection(store, Subscription.self).insert(sub)
+        }
         otherIds = Set(try otherOrganizationsDocuments().values.compactMap { $0["_id"]?.objectIdValue })
         otherIds.insert(other._id)
     }
 
     var jobs: PublishJobs { PublishJobs(store: w.store, clock: w.clock.closure) }
+    var subscriptions: SubscriptionAdministration { SubscriptionAdministration(store: w.store, clock: w.clock.closure) }
     var recurring: RecurringSchedules { RecurringSchedules(store: w.store, clock: w.clock.closure) }
     var connector: AccountConnector {
         var settings = PlatformSettings()
@@ -124,6 +134,7 @@ final class IsolationFixture: @unchecked Sendable {
             (.recurringSchedules, .eq("organizationId", other._id)),
             (.agentMessages, .eq("organizationId", other._id)),
             (.comments, .eq("organizationId", other._id)),
+            (.subscriptions, .eq("organizationId", other._id)),
         ]
         for (collection, filter) in owned {
             for doc in try w.store.find(collection.rawValue, filter, options: FindOptions(includeDeleted: true)) {

@@ -12,7 +12,26 @@ struct IsolationProbe: Sendable {
 }
 
 enum IsolationProbes {
-    static let all: [IsolationProbe] = content + accounts + staff + insights + security
+    static let all: [IsolationProbe] = content + accounts + staff + insights + security + billing
+
+    static let billing: [IsolationProbe] = [
+        .init(name: "SubscriptionAdministration.list") { me, f in
+            [try? f.subscriptions.list(by: me), try? f.subscriptions.list(organizationId: f.other._id, by: me)] as [Any?]
+        },
+        .init(name: "SubscriptionAdministration.subscription") { me, f in try f.subscriptions.subscription(of: f.other._id, by: me) },
+        .init(name: "SubscriptionAdministration.changePlan") { me, f in try f.subscriptions.changePlan(of: f.other._id, to: .enterprise, by: me) },
+        .init(name: "SubscriptionAdministration.cancel") { me, f in try f.subscriptions.cancel(organizationId: f.other._id, reason: "x", by: me) },
+        .init(name: "SubscriptionAdministration.setLimits") { me, f in
+            try f.subscriptions.setLimits(of: f.other._id, Subscription.Limits(), reason: "x", by: me)
+        },
+        .init(name: "PlanLimits.usage") { me, f in try PlanLimits(store: f.w.store).usage(of: f.other._id, for: me, at: f.w.clock.now) },
+        .init(name: "OrganizationAdministration.delete") { me, f in
+            try OrganizationAdministration(store: f.w.store, clock: f.w.clock.closure).delete(f.other._id, reason: "x", by: me)
+        },
+        .init(name: "OrganizationAdministration.restore") { me, f in
+            try OrganizationAdministration(store: f.w.store, clock: f.w.clock.closure).restore(f.other._id, by: me)
+        },
+    ]
 
     static let content: [IsolationProbe] = [
         .init(name: "ContentWorkflow.post") { me, f in try f.otherPosts.map { try f.w.workflow.post($0._id, for: me) } },

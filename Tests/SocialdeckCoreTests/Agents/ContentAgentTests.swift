@@ -107,7 +107,7 @@ struct ContentAgentTests {
         #expect(first.generationsUsed == 1 && first.generationsLimit == 2)
         _ = try agent().draft(topic: "Two", platforms: [.linkedin], organizationId: p.org._id, by: identity(of: p.manager))
         #expect { try agent().draft(topic: "Three", platforms: [.linkedin], organizationId: p.org._id, by: identity(of: p.manager)) }
-            throws: { "\($0)".contains("the plan's 2 AI generations this month are used up") }
+            throws: { "\($0)".contains("the plan's 2 AI generations this month are used (2 of 2)") }
         p.clock.advance(by: 3 * 86_400)
         #expect(throws: Never.self, "a new month starts again (29 Nov + 3 days)") {
             try agent().draft(topic: "Four", platforms: [.linkedin], organizationId: p.org._id, by: identity(of: p.manager))

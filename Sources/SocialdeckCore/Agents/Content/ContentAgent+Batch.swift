@@ -53,7 +53,8 @@ extension ContentAgent {
     /// False when the monthly limit is reached and the batch must stop.
     private func draftOne(_ topic: String, platforms: [Platform], organizationId: ObjectId, planned: Planned?, into batch: inout Batch,
                           by identity: Identity) throws -> Bool {
-        if try AIGenerationQuota(store: store).usage(organizationId, at: clock()).left == 0 {
+        let usage = try PlanLimits(store: store).usage(organizationId, at: clock())
+        if usage[.aiGenerations].isReached || usage[.posts].isReached {
             batch.stoppedAtLimit = true
             return false
         }

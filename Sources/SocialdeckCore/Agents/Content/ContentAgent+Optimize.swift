@@ -41,6 +41,7 @@ extension ContentAgent {
             guard blocking.isEmpty else {
                 throw CoreError.invalid("the improved text would be refused by \(target.displayName): " + blocking.map(\.description).joined(separator: ", "))
             }
+            try PlanLimits(store: store).check(.posts, original.organizationId, at: clock())
             var post = Content()
             post.organizationId = original.organizationId
             post.userId = identity.actorId ?? original.userId

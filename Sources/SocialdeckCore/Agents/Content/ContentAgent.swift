@@ -54,7 +54,9 @@ public struct ContentAgent: Sendable {
         guard try store.findOne(Organization.collection.rawValue, .id(organizationId)) != nil else {
             throw CoreError.notFound("organization \(organizationId.hex)")
         }
-        let quota = try AIGenerationQuota(store: store).check(organizationId, at: clock())
+        let limits = PlanLimits(store: store)
+        let quota = try limits.check(.aiGenerations, organizationId, at: clock())
+        let postsLeft = try limits.check(.posts, organizationId, at: clock()).left
         let agent = try AgentRunRecorder(store: store, clock: clock).agent(.content)
         var brief = ContentBrief(topic: clean, platforms: platforms)
         brief.keyPoints = keyPoints
@@ -83,7 +85,7 @@ public struct ContentAgent: Sendable {
         var made = Drafts(posts: [], run: AgentRun(), refused: [], generationsUsed: quota.used + 1, generationsLimit: quota.limit)
         made.run = try ModelTask(store: store, client: client, clock: clock).run(ask) { answer, run in
             (made.posts, made.refused) = try save(answer, platforms: platforms, organizationId: organizationId, topic: clean, run: run,
-                                                  planned: planned, by: identity)
+                                                  planned: planned, postsLeft: postsLeft, by: identity)
             return ["drafts": .array(made.posts.map { .objectId($0._id) }), "refused": .array(made.refused.map { .string($0) })]
         }
         try illustrate(&made, organizationId: organizationId, agent: agent)
@@ -104,9 +106,10 @@ public struct ContentAgent: Sendable {
         lines.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 
-    /// Keeps the drafts every target platform can take, as pending drafts.
+    /// Keeps the drafts every target platform can take, as pending drafts, as many as
+    /// the plan's posts this month leave room for.
     private func save(_ answer: LLMClient.Answer, platforms: [Platform], organizationId: ObjectId, topic: String, run: AgentRun,
-                      planned: Planned?, by identity: Identity) throws -> ([Content], [String]) {
+                      planned: Planned?, postsLeft: Int?, by identity: Identity) throws -> ([Content], [String]) {
         let drafts = ((answer.json?.value as? [String: Any])?["drafts"] as? [[String: Any]]) ?? []
         var posts: [Content] = []
         var refused: [String] = []
@@ -118,6 +121,10 @@ public struct ContentAgent: Sendable {
             let blocking = check.reasons.filter { if case .needsMedia = $0 { return false }; return true }
             guard blocking.isEmpty else {
                 refused.append("\(platform.displayName): " + blocking.map(\.description).joined(separator: ", "))
+                continue
+            }
+            if let postsLeft, posts.count >= postsLeft {
+                refused.append("\(platform.displayName): the plan's posts this month are used")
                 continue
             }
             var post = Content()

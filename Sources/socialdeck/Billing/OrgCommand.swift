@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import SocialdeckCore
+import SocialdeckModel
+import SocialdeckStorage
+import SocialdeckTerminal
+
+/// `socialdeck org plan|limits|delete|restore`: one organization's plan, what it has
+/// used of it, and taking it away or back. Every change is audited.
+struct OrgCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "org", abstract: "An organization's plan and limits; delete or restore it.",
+        subcommands: [Plan.self, Limits.self, Delete.self, Restore.self])
+
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "plan", abstract: "Move an organization to another plan now.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The organization's slug.") var org: String
+        @Argument(help: "free, pro or enterprise.") var plan: PlanTier
+        @Option(help: "Bill by month or year (unchanged when left out).") var interval: BillingInterval?
+        @Option(help: "Why, for the history and the audit trail.") var reason: String?
+
+        func run() throws {
+            var change = SubscriptionsCommand.Change()
+            (change.store, change.org, change.plan, change.interval, change.reason) = (store, org, plan, interval, reason)
+            try change.run()
+        }
+    }
+
+    struct Limits: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "limits", abstract: "What an organization has used of its plan; with options, set limits of its own (staff).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The organization's slug.") var org: String
+        @Option(help: "Posts a month (negative: no limit).") var posts: Int?
+        @Option(name: .customLong("ai"), help: "AI generations a month.") var aiGenerations: Int?
+        @Option(help: "Social accounts.") var accounts: Int?
+        @Option(help: "People with accounts.") var users: Int?
+        @Option(help: "Why, for the audit trail (needed with a change).") var reason: String?
+        @Flag(help: "Print JSON for scripts.") var json = false
+
+        func run() throws {
+            let db = try store.open()
+            let orgId = try ScheduleCommand.organization(org, in: db)
+            if posts != nil || aiGenerations != nil || accounts != nil || users != nil {
+                let admin = SubscriptionAdministration(store: db)
+                var limits = try admin.subscription(of: orgId, by: .localOperator()).plan.limits
+                limits.postsPerMonth = posts ?? limits.postsPerMonth
+                limits.aiGenerations = aiGenerations ?? limits.aiGenerations
+                limits.socialAccounts = accounts ?? limits.socialAccounts
+                limits.users = users ?? limits.users
+                try admin.setLimits(of: orgId, limits, reason: reason ?? "", by: .localOperator())
+            }
+            let usage = try PlanLimits(store: db).usage(of: orgId, for: .localOperator(), at: Date())
+            if json {
+                return try JSONOutput.print(["organization": org, "plan": usage.plan ?? NSNull(),
+                                             "usage": Dictionary(uniqueKeysWithValues: usage.meters.map { m in
+                                                 (m.resource.rawValue, ["used": m.used, "limit": m.limit ?? NSNull()] as [String: Any])
+                                             })])
+            }
+            print(SafeText.escapingControls("\(org): \(usage.plan ?? "no subscription")"))
+            var rows = [["ALLOWANCE", "USED", "LIMIT", ""]]
+            for m in usage.meters {
+                let note = m.isReached ? "limit reached" : m.needsWarning ? "over \(Figures.percent(PlanUsage.warningFraction, digits: 0))" : ""
+                rows.append([m.resource.label, String(m.used), m.limit.map(String.init) ?? "none", note])
+            }
+            print(Table.render(rows))
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "delete", abstract: "Take an organization away: its people cannot sign in; restore brings it back.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The organization's slug.") var org: String
+        @Option(help: "Why, for the audit trail.") var reason: String
+
+        func run() throws {
+            let db = try store.open()
+            try OrganizationAdministration(store: db).delete(try OrgCommand.organization(org, in: db), reason: reason, by: .localOperator())
+            print(SafeText.escapingControls("Deleted \(org); `socialdeck org restore \(org)` brings it back."))
+        }
+    }
+
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "restore", abstract: "Bring a deleted organization back.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The organization's slug.") var org: String
+        @Option(help: "Why, for the audit trail.") var reason: String?
+
+        func run() throws {
+            let db = try store.open()
+            try OrganizationAdministration(store: db).restore(try OrgCommand.organization(org, in: db), reason: reason, by: .localOperator())
+            print(SafeText.escapingControls("Restored \(org)."))
+        }
+    }
+
+    /// An organization by slug, deleted ones included.
+    static func organization(_ slug: String, in db: any DocumentStore) throws -> ObjectId {
+        guard let org = try ModelCollection(db, Organization.self).first(.eq("slug", slug), includeDeleted: true) else {
+            throw CoreError.notFound("organization \(slug)")
+        }
+        return org._id
+    }
+}
