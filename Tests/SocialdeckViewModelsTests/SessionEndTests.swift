@@ -47,7 +47,7 @@ struct SessionEndTests {
                                    deliver: { _, _ in })
         let model = ws.dashboard(session.identity)
         _ = try loader.load(model.request)
-        #expect(counting.calls.prefix(2) == ["changeVersion users", "find users"])
+        #expect(counting.calls.prefix(3) == ["changeVersion users,organizations", "find users", "count organizations"])
 
         let admin = try #require(try ModelCollection(ws.store, User.self).first(.eq("email", "admin@acme.example")))
         let adminIdentity = Identity(principal: .customer(userId: admin._id, organizationId: admin.organizationId, role: .admin),
@@ -57,7 +57,7 @@ struct SessionEndTests {
         counting.reset()
         let ended = #expect(throws: SessionEnded.self) { try loader.load(model.request) }
         #expect(ended?.reason == "your account was suspended")
-        #expect(counting.calls == ["changeVersion users", "find users"], "the suspension changed users, so the account is read")
+        #expect(counting.calls == ["changeVersion users,organizations", "find users", "count organizations"], "the suspension changed users, so the account is read")
 
         counting.reset()
         let pending = try #require(try ws.store.findOne(CollectionName.content.rawValue,

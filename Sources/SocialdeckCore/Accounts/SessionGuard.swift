@@ -28,6 +28,7 @@ struct AccountStamp: Sendable, Equatable {
             switch inactive {
             case AccountRecord.deletedReason: return "your account was deleted"
             case AccountRecord.deactivatedReason: return "your account was deactivated"
+            case AccountRecord.organizationDeletedReason: return "your organization was deleted"
             default: return "your account was suspended"
             }
         }
@@ -72,8 +73,9 @@ public struct SessionGuard: Sendable {
     public func check() throws {
         let now = clock()
         let session = try sessions.check(sessionId, at: now)
-        let collection = session.account.kind == .customer ? CollectionName.users : .adminUsers
-        let version = try store.changeVersion(of: [collection.rawValue])
+        // A customer's account also ends with its organization (deleted).
+        let collections = session.account.kind == .customer ? [CollectionName.users, .organizations] : [.adminUsers]
+        let version = try store.changeVersion(of: collections.map(\.rawValue))
         // A lock that has run out ends nothing, so an unchanged account needs no read.
         if checked.isCurrent(session.account.id, version, now: now) { return }
         let current = try AccountRecord.find(id: session.account.id, kind: session.account.kind, in: store)

@@ -1,4 +1,5 @@
 import Foundation
+import SocialdeckCore
 import SocialdeckViewModels
 
 /// The two top rows: who and where (organization, user and role, the store, the
@@ -11,6 +12,11 @@ enum HeaderBar {
             let notice = " ⏸ publishing paused" + (reason.isEmpty ? "" : ": " + PaneDrawing.clean(reason)) + " "
             x = buffer.put(PaneDrawing.fitWords(notice, max(0, min(DisplayWidth.of(notice), width - x - 34))), x: x, y: 0,
                            style: palette[.warning])
+        }
+        // "⚠ posts 27/30": what the plan will soon refuse, or refuses now.
+        for meter in model.planWarnings where x < width - 40 {
+            let text = " ⚠ \(meter.resource.shortLabel) \(meter.used)/\(meter.limit ?? 0) "
+            x = buffer.put(text, x: x, y: 0, style: palette[meter.isReached ? .error : .warning])
         }
         var facts: [String] = []
         if let org = model.organizationInView { facts.append(org) }

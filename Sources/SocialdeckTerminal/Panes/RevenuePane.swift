@@ -34,15 +34,19 @@ public enum RevenuePane: Pane {
         }
     }
 
-    /// "MRR $12,345 · ARR $148,140 · churn 2.1% · 12 new subscriptions (30 days)".
+    /// "MRR $12,345 · ARR $148,140 · ARPU $97 · churn 2.1% · NRR 101.3% · 12 new (30 days)";
+    /// the formulas are in `socialdeck revenue` and the README.
     private static func drawFigures(_ report: RevenueReport, in row: Rect, into buffer: inout CellBuffer, palette: Palette) {
         guard !row.isEmpty else { return }
         let dim = palette[.textDim]
         let value = palette.heading
         buffer.put([("MRR ", dim), (Figures.money(report.mrr), value),
                     (" · ARR ", dim), (Figures.money(report.arr), value),
+                    (" · ARPU ", dim), (report.arpu.map(Figures.money) ?? "–", value),
                     (" · churn ", dim), (Figures.percent(report.churnRate), report.churnRate > 0.05 ? palette[.warning] : value),
-                    (" · ", dim), (Figures.integer(report.newSubscriptions), value), (" new subscriptions (30 days)", dim)],
+                    (" · NRR ", dim), (report.netRevenueRetention.map { Figures.percent($0) } ?? "–",
+                                       (report.netRevenueRetention ?? 1) < 1 ? palette[.warning] : value),
+                    (" · ", dim), (Figures.integer(report.newSubscriptions), value), (" new (30 days)", dim)],
                    x: row.x, y: row.y, limit: row.maxX)
     }
 
@@ -71,7 +75,7 @@ public enum RevenuePane: Pane {
     private static func drawTrend(_ report: RevenueReport, method: String, in rect: Rect, into buffer: inout CellBuffer,
                                   palette: Palette) {
         guard !rect.isEmpty else { return }
-        let notes = report.forecast.isEmpty ? 1 : 2
+        let notes = report.forecast.isEmpty ? 1 : 3
         let parts = rect.rows([.fixed(1), .fill, .fixed(notes)])
         buffer.put("MRR, last \(report.trend.count) months and \(report.forecast.count)-month forecast",
                    x: rect.x, y: rect.y, width: rect.width, style: palette.heading)
@@ -92,6 +96,12 @@ public enum RevenuePane: Pane {
         }
         if y < notesRect.maxY {
             buffer.put("Forecast method: " + method, x: notesRect.x, y: y, width: notesRect.width, style: palette[.textDim])
+            y += 1
+        }
+        if y < notesRect.maxY, let error = report.backTest.meanAbsolutePercentError {
+            let horizons = report.backTest.byHorizon.map { $0.map { Figures.percent($0, digits: 0) } ?? "–" }.joined(separator: " / ")
+            buffer.put("Back-test on 24 months: mean miss \(Figures.percent(error, digits: 0)) (1 / 2 / 3 months ahead: \(horizons))",
+                       x: notesRect.x, y: y, width: notesRect.width, style: palette[.textDim])
         }
     }
 

@@ -28,6 +28,8 @@ public struct DashboardModel: Sendable {
     public private(set) var connection = Connection.connecting
     /// Why publishing is paused for the whole store (the maintenance switch); nil while it runs.
     public private(set) var publishingPaused: String?
+    /// The plan allowances of the organization in view at 80% or more of their limit.
+    public private(set) var planWarnings: [PlanUsage.Meter] = []
     public private(set) var flash: (text: String, until: Date, since: Date)?
     public private(set) var lastSnapshot: DashboardSnapshot?
     /// Staff may narrow every pane to one organization (`:org SLUG`).
@@ -112,6 +114,7 @@ public struct DashboardModel: Sendable {
             lastScope = delivery.request.organizationId
             lastSnapshot = snapshot
             publishingPaused = snapshot.publishingPaused
+            planWarnings = snapshot.planUsage?.warnings ?? []
             connection = delivery.duration > Self.slowThreshold ? .slow(at: now, seconds: delivery.duration) : .connected(at: now)
             // Only the panes the snapshot was read for; the others keep what they showed.
             let read = delivery.request.panes

@@ -25,6 +25,9 @@ public struct DashboardSnapshot: Sendable {
     public var openPostJobs: [PublishJob] = []
     /// Why publishing is paused (the maintenance switch), or nil while it runs.
     public var publishingPaused: String?
+    /// What the organization in view (a customer's own, or the one staff narrowed to)
+    /// has used of its plan; nil across organizations.
+    public var planUsage: PlanUsage?
     /// Names for ids shown in rows, such as a post's organization for staff.
     public var organizationNames: [ObjectId: String] = [:]
     public var organizationSlugs: [String: ObjectId] = [:]
@@ -151,6 +154,9 @@ public struct SnapshotLoader: Sendable {
         }
         let publishing = try PublishingSwitch(store: store, clock: clock).state()
         s.publishingPaused = publishing.paused ? (publishing.reason ?? "") : nil
+        if let org = identity.organizationId ?? request.organizationId {
+            s.planUsage = try Self.unlessGone { try PlanLimits(store: store).usage(of: org, for: identity, at: now) }
+        }
         if visible.contains(.revenue) { s.revenue = try RevenueReport.build(store: store, for: identity, now: now) }
         let directory = Directory(store: store)
         let orgs = try directory.organizations(for: identity)

@@ -22,8 +22,10 @@ extension SnapshotLoader {
         }
     }
 
-    /// Organization names, author names and the maintenance switch, which every snapshot reads.
-    static let sharedSources: [CollectionName] = [.organizations, .users, .adminUsers, .systemSettings]
+    /// Organization names, author names, the maintenance switch and the plan in view
+    /// (its usage of posts is read again when content changes on the panes that show
+    /// content, and at `maximumAge` on the others), which every snapshot reads.
+    static let sharedSources: [CollectionName] = [.organizations, .users, .adminUsers, .systemSettings, .subscriptions]
 
     static func sources(of request: SnapshotRequest) -> [CollectionName] {
         let panes = PaneID.allCases.filter(request.panes.contains)

@@ -18,10 +18,15 @@ struct OrganizationDeletionTests {
         let boss = try w.staff("admin@socialdeck.test", role: .admin)
         let orgs = OrganizationAdministration(store: w.store, clock: w.clock.closure)
 
+        let session = try w.authenticator().signIn(email: "admin@acme.test", password: seedPassword, context: testContext)
+        let guardian = SessionGuard(store: w.store, sessions: w.sessions, session: session, clock: w.clock.closure)
+        try guardian.check()
         #expect(throws: AccessDenied.self) { try orgs.delete(org._id, reason: "mine", by: identity(of: admin)) }
         #expect(throws: AccessDenied.self) { try orgs.delete(org._id, reason: "support", by: identity(of: support)) }
         try orgs.delete(org._id, reason: "asked to leave", by: identity(of: boss))
         #expect(throws: CoreError.self) { try orgs.delete(org._id, reason: "twice", by: identity(of: boss)) }
+        let ended = #expect(throws: SessionEnded.self) { try guardian.check() }
+        #expect(ended?.reason == "your organization was deleted", "an open session ends at its next check")
         // The refusal says no more than for a wrong password; the log says why.
         #expect(throws: SignInError.self) {
             try w.authenticator().signIn(email: "admin@acme.test", password: seedPassword, context: testContext)

@@ -114,10 +114,10 @@ struct SessionGuardTests {
         let counting = CountingStore(s.w.store)
         let guardian = SessionGuard(store: counting, sessions: s.w.sessions, session: s.userSession, clock: s.w.clock.closure)
         try guardian.check()
-        #expect(counting.calls == ["changeVersion users", "find users"])
+        #expect(counting.calls == ["changeVersion users,organizations", "find users", "count organizations"])
         counting.reset()
         try guardian.check()
-        #expect(counting.calls == ["changeVersion users"], "an unchanged account is not read again")
+        #expect(counting.calls == ["changeVersion users,organizations"], "an unchanged account is not read again")
         counting.reset()
         s.w.clock.advance(by: AccountPolicy().customerSessionTimeout + 1)
         #expect(throws: SessionExpired.self) { try guardian.check() }
