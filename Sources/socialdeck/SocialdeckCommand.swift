@@ -14,7 +14,8 @@ struct SocialdeckCommand: ParsableCommand {
         subcommands: [SeedCommand.self, ExportCommand.self, ImportCommand.self, UserCommand.self, StaffCommand.self,
                       KeysCommand.self, DoctorCommand.self, WriteProbeCommand.self,
                       DaemonCommand.self, ScheduleCommand.self, RecurringCommand.self, SocialAccountsCommand.self, AgentsCommand.self, WorkflowCommand.self,
-                      CommentsCommand.self, SubscriptionsCommand.self, OrgCommand.self, RevenueCommand.self]
+                      CommentsCommand.self, SubscriptionsCommand.self, OrgCommand.self, RevenueCommand.self,
+                      CustomersCommand.self]
     )
 
     @OptionGroup var store: StoreOptions

@@ -86,9 +86,9 @@ public struct UserAdministration: Sendable {
     }
 
     /// A user the identity may act on; another organization's user is "not found".
-    public func user(email: String, by identity: Identity) throws -> User {
+    public func user(email: String, includeDeleted: Bool = false, by identity: Identity) throws -> User {
         let normalized = try AccountRules.normalizedEmail(email)
-        guard let user = try users.first(.eq("email", normalized) && AccessControl.scope(identity)) else {
+        guard let user = try users.first(.eq("email", normalized) && AccessControl.scope(identity), includeDeleted: includeDeleted) else {
             throw CoreError.notFound("user \(normalized)")
         }
         return user
@@ -121,8 +121,8 @@ public struct UserAdministration: Sendable {
                    action: "account_unlocked", by: identity)
     }
 
-    func target(_ userId: ObjectId, _ identity: Identity) throws -> User {
-        guard let user = try users.first(.id(userId) && AccessControl.scope(identity)) else {
+    func target(_ userId: ObjectId, _ identity: Identity, includeDeleted: Bool = false) throws -> User {
+        guard let user = try users.first(.id(userId) && AccessControl.scope(identity), includeDeleted: includeDeleted) else {
             throw CoreError.notFound("user \(userId.hex)")
         }
         return user

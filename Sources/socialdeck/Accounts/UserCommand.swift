@@ -9,7 +9,8 @@ extension StaffRole: ExpressibleByArgument {}
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage customer accounts.",
-        subcommands: [Add.self, List.self, Passwd.self, Suspend.self, Activate.self, Unlock.self, TwoFactorCommand.self])
+        subcommands: [Add.self, List.self, Passwd.self, Suspend.self, Activate.self, Unlock.self, Role.self, Delete.self, Restore.self,
+                      TwoFactorCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Create a user in an organization; the password is asked for.")
@@ -103,6 +104,51 @@ struct UserCommand: ParsableCommand {
             let admin = UserAdministration(store: db)
             try admin.unlock(try admin.user(email: email, by: .localOperator())._id, by: .localOperator())
             print("Unlocked \(SafeText.escapingControls(email)).")
+        }
+    }
+}
+
+extension UserCommand {
+    struct Role: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "role", abstract: "Give a user another role.")
+        @OptionGroup var store: StoreOptions
+        @Argument var email: String
+        @Argument(help: "admin, manager, user or viewer.") var role: UserRole
+        @Option(help: "Why, for the audit trail.") var reason: String?
+
+        func run() throws {
+            let db = try store.open()
+            let admin = UserAdministration(store: db)
+            try admin.changeRole(try admin.user(email: email, by: .localOperator())._id, to: role, reason: reason, by: .localOperator())
+            print("\(SafeText.escapingControls(email)) is now \(role.rawValue).")
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Take a user's account away; restore brings it back.")
+        @OptionGroup var store: StoreOptions
+        @Argument var email: String
+        @Option(help: "Why, for the audit trail.") var reason: String
+
+        func run() throws {
+            let db = try store.open()
+            let admin = UserAdministration(store: db)
+            try admin.delete(try admin.user(email: email, by: .localOperator())._id, reason: reason, by: .localOperator())
+            print("Deleted \(SafeText.escapingControls(email)).")
+        }
+    }
+
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "restore", abstract: "Bring a deleted user's account back.")
+        @OptionGroup var store: StoreOptions
+        @Argument var email: String
+        @Option(help: "Why, for the audit trail.") var reason: String?
+
+        func run() throws {
+            let db = try store.open()
+            let admin = UserAdministration(store: db)
+            try admin.restore(try admin.user(email: email, includeDeleted: true, by: .localOperator())._id, reason: reason, by: .localOperator())
+            print("Restored \(SafeText.escapingControls(email)).")
         }
     }
 }

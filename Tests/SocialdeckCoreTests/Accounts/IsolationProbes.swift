@@ -28,6 +28,17 @@ enum IsolationProbes {
         .init(name: "OrganizationAdministration.delete") { me, f in
             try OrganizationAdministration(store: f.w.store, clock: f.w.clock.closure).delete(f.other._id, reason: "x", by: me)
         },
+        .init(name: "CustomerDirectory.search") { me, f in
+            let directory = CustomerDirectory(store: f.w.store, clock: f.w.clock.closure)
+            return [try directory.search("", for: me), try directory.search("globex", for: me), try directory.search(f.otherUser.email, for: me)]
+        },
+        .init(name: "CustomerDirectory.profile") { me, f in
+            let directory = CustomerDirectory(store: f.w.store, clock: f.w.clock.closure)
+            return [try? directory.profile(f.otherUser._id, for: me), try? directory.profile(email: f.otherUser.email, for: me)] as [Any?]
+        },
+        .init(name: "UserAdministration.changeRole") { me, f in try f.w.users().changeRole(f.otherUser._id, to: .admin, by: me) },
+        .init(name: "UserAdministration.delete") { me, f in try f.w.users().delete(f.otherUser._id, reason: "x", by: me) },
+        .init(name: "UserAdministration.restore") { me, f in try f.w.users().restore(f.otherUser._id, by: me) },
         .init(name: "OrganizationAdministration.restore") { me, f in
             try OrganizationAdministration(store: f.w.store, clock: f.w.clock.closure).restore(f.other._id, by: me)
         },
