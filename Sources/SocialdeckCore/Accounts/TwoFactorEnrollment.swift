@@ -57,11 +57,14 @@ public struct TwoFactorEnrollment: Sendable {
 
     public func disable(email: String, by identity: Identity) throws {
         let account = try self.account(email: email, by: identity)
-        let update = Update.set(account.path("twoFactorEnabled"), false).unset(account.path("twoFactorSecret"))
-            .unset(account.path("totpLastUsedStep")).unset(account.path("recoveryCodes"))
-        try store.updateOne(account.collection, .id(account.id), update, includeDeleted: true)
+        try store.updateOne(account.collection, .id(account.id), Self.disabling(account.path), includeDeleted: true)
         try audit.record(.init(action: "two_factor_disabled", targetType: account.kind == .staff ? .adminUser : .user,
                                targetId: account.id, organizationId: account.organizationId, severity: .critical), by: identity)
+    }
+
+    /// The update that turns the second factor off: its secret, last step and recovery codes go.
+    static func disabling(_ path: (String) -> String) -> Update {
+        Update.set(path("twoFactorEnabled"), false).unset(path("twoFactorSecret")).unset(path("totpLastUsedStep")).unset(path("recoveryCodes"))
     }
 
     private func account(email: String, by identity: Identity) throws -> AccountRecord {

@@ -2,8 +2,8 @@ import Foundation
 import SocialdeckModel
 import SocialdeckStorage
 
-/// A customer account's role, and taking it away and back (a soft delete). Staff with
-/// `users.manage`, or the organization's own admin. An organization keeps at least one
+/// A customer account's role, its second factor, and taking it away and back (a soft
+/// delete). Staff with `users.manage`, or the organization's own admin. An organization keeps at least one
 /// active admin: the last one can be neither demoted nor deleted.
 extension UserAdministration {
     public func changeRole(_ userId: ObjectId, to role: UserRole, reason: String? = nil, by identity: Identity) throws {
@@ -29,6 +29,16 @@ extension UserAdministration {
         try AccessControl.authorize(identity, .manageUsers, organizationId: user.organizationId)
         guard user.deletedAt != nil else { throw CoreError.invalid("\(user.email) is not deleted") }
         try change(user, .unset("deletedAt"), action: "user_restored", reason: reason, by: identity)
+    }
+
+    /// Turns a customer's second factor off (a lost phone, no recovery code left): they
+    /// sign in with the password alone and can enrol again. Support may do it.
+    public func resetTwoFactor(_ userId: ObjectId, reason: String? = nil, by identity: Identity) throws {
+        let user = try target(userId, identity)
+        try authorizeAny(identity, [.unlockAccounts, .manageUsers], user.organizationId)
+        guard user.authentication.twoFactorEnabled else { throw CoreError.invalid("\(user.email) has no second factor to reset") }
+        try change(user, TwoFactorEnrollment.disabling { "authentication.\($0)" }, action: "two_factor_reset", reason: reason,
+                   severity: .critical, by: identity)
     }
 
     private func keepAnAdmin(besides user: User) throws {

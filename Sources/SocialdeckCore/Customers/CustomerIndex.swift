@@ -44,7 +44,8 @@ struct CustomerIndex: Sendable {
             let match = CustomerMatch(userId: id, email: email, name: PersonName.full(first, last),
                                       role: doc["role"]?.stringValue ?? "", status: status, organizationId: orgId,
                                       organizationName: org?.name ?? "?", organizationSlug: org?.slug ?? "?",
-                                      plan: org?.plan ?? "", organizationDeleted: org?.deleted ?? false)
+                                      plan: org.map { PlanTier(rawValue: $0.plan)?.displayName ?? $0.plan } ?? "",
+                                      organizationDeleted: org?.deleted ?? false)
             let parts = email.lowercased().split(separator: "@").map(String.init)
             let words = [email.lowercased()] + parts + [first, last, org?.name ?? ""].flatMap(Self.words) + [org?.slug ?? ""]
             return Entry(match: match, words: Array(Set(words.filter { !$0.isEmpty })), email: email.lowercased())

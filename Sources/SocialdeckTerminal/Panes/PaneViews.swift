@@ -11,5 +11,6 @@ enum PaneViews {
         .analytics: { AnalyticsPane.render($0.analytics, in: $1, into: &$2, context: $3) },
         .agents: { AgentsPane.render($0.agents, in: $1, into: &$2, context: $3) },
         .revenue: { RevenuePane.render($0.revenue, in: $1, into: &$2, context: $3) },
+        .customers: { CustomersPane.render($0.customers, in: $1, into: &$2, context: $3) },
     ]
 }

@@ -3,7 +3,8 @@ import SocialdeckCore
 import SocialdeckModel
 
 /// A typed `:` command: `theme NAME`, `org SLUG`, `goto DATE`, `range N`, `repeat
-/// RULE`, `workflow NAME [TOPIC]`, `agent SETTING VALUE`, `refresh`, `quit`. Anything else is left to the
+/// RULE`, `workflow NAME [TOPIC]`, `agent SETTING VALUE`, `role ROLE`, `plan TIER [monthly|yearly]`,
+/// `2fa-reset`, `refresh`, `quit`. Anything else is left to the
 /// palette's list of actions.
 public enum PaletteCommand: Sendable, Equatable {
     case theme(String)
@@ -16,12 +17,14 @@ public enum PaletteCommand: Sendable, Equatable {
     case workflow(String)
     /// Changes the agent selected in the agents pane (``AgentsModel/configure(_:organization:)``).
     case agent(String)
+    /// `role`, `plan` and `2fa-reset` on the customer selected in the customers pane.
+    case customer(verb: String, String)
     case refresh
     case quit
     /// Not a verb: the palette runs its best-matching action, or says it knows none.
     case other(verb: String)
 
-    public static let verbs = "theme, org, goto, range, repeat, workflow, agent, refresh, quit"
+    public static let verbs = "theme, org, goto, range, repeat, workflow, agent, role, plan, 2fa-reset, refresh, quit"
 
     /// Nil for an empty line.
     public init?(_ text: String) {
@@ -36,6 +39,7 @@ public enum PaletteCommand: Sendable, Equatable {
         case "repeat": self = .repeatPost(argument)
         case "workflow", "wf": self = .workflow(argument)
         case "agent": self = .agent(argument)
+        case "role", "plan", "2fa-reset": self = .customer(verb: verb, argument)
         case "refresh": self = .refresh
         case "quit", "q": self = .quit
         default: self = .other(verb: verb)
@@ -68,6 +72,7 @@ public enum PaletteCommand: Sendable, Equatable {
             guard model.pane == .agents else { return [.show("select an agent in the agents pane first")] }
             let organization = model.identity.isStaff ? model.organizationFilter : model.identity.organizationId
             return model.agents.configure(text, organization: organization).map { .run(.agents($0)) }
+        case .customer(let verb, let argument): return CustomersController.palette(verb, argument, in: &model)
         case .refresh: return [.refresh]
         case .quit: return [.quit]
         case .other: return nil

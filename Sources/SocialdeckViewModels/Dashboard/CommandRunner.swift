@@ -19,6 +19,7 @@ public final class CommandRunner: Sendable {
         case compose(PostDraft)
         /// Duplicate or delete a whole post.
         case post(PostCommand)
+        case customers(CustomerCommand)
     }
 
     private let queue = DispatchQueue(label: "socialdeck.commands", qos: .userInitiated)
@@ -172,6 +173,13 @@ public final class CommandRunner: Sendable {
                 try AgentAdministration(store: self.store, clock: self.clock)
                     .setOrganization($0, organizationId: organization, enabled: enabled, customPrompts: instructions, by: identity)
             }
+        case .customers(let c):
+            do {
+                try c.run(in: store, as: identity, clock: clock)
+                failure = nil
+            } catch {
+                failure = CommandFailure(message: Self.describe(error, command), failedIds: [])
+            }
         }
         return CommandOutcome(command, failure: failure, changes: changes.filter { $0.before != $0.after })
     }
@@ -248,6 +256,7 @@ extension CommandRunner.Command {
         case .undo(let changes): return changes.map(\.id)
         case .compose: return []
         case .post(let c): return [c.id]
+        case .customers: return []
         }
     }
 }

@@ -11,6 +11,10 @@ extension DashboardModel {
         case .approvals(let command): _ = approvals.send(.finished(command, failure: failure), now: now)
         case .calendar(let command): calendar.finished(command, error: failure?.message, now: now)
         case .agents(let command): agents.finished(command, error: failure?.message)
+        case .customers(let command):
+            customers.finished(command, error: failure?.message)
+            show(customers.message ?? "", now: now)
+            return
         case .undo(let changes): undone(changes, failure: failure, now: now); return
         case .compose(let draft): composed(draft, failure: failure, now: now); return
         case .post(let command): postFinished(command, failure: failure, now: now); return
@@ -75,7 +79,7 @@ extension CommandRunner.Command {
     var isUndoable: Bool {
         switch self {
         case .approvals, .calendar: return true
-        case .agents, .undo, .compose, .post: return false
+        case .agents, .undo, .compose, .post, .customers: return false
         }
     }
 }

@@ -45,6 +45,7 @@ public struct DashboardModel: Sendable {
     public var analytics = AnalyticsModel()
     public var agents: AgentsModel
     public var revenue = RevenueModel()
+    public var customers: CustomersModel
     /// One undo stack for every pane.
     public internal(set) var undo = UndoHistory()
 
@@ -61,6 +62,7 @@ public struct DashboardModel: Sendable {
         approvals = ApprovalQueueModel(identity: identity)
         calendar = CalendarModel(identity: identity, timeZone: timeZone, today: now)
         agents = AgentsModel(identity: identity)
+        customers = CustomersModel(identity: identity)
     }
 
     /// Opens a pane by number (1–5); panes the role may not use stay closed.
@@ -81,7 +83,9 @@ public struct DashboardModel: Sendable {
         SnapshotRequest(panes: [pane], calendarRange: calendar.visibleRange, calendarDays: calendar.visibleDays,
                         calendarFocus: calendar.isCounting ? calendar.focusedDay : nil, analyticsDays: analytics.rangeDays,
                         organizationId: organizationFilter, agentRuns: pane == .agents ? agents.runsAgent : nil,
-                        openPost: openPostId, watched: watched)
+                        openPost: openPostId, watched: watched,
+                        customerQuery: pane == .customers ? customers.query : nil,
+                        customer: pane == .customers ? customers.selected?.userId : nil)
     }
 
     /// The post the open pane shows whole, which the snapshot reads whole.
@@ -141,6 +145,9 @@ public struct DashboardModel: Sendable {
                 agents.loadRuns(snapshot.agentRuns, requested: delivery.request.agentRuns, organizationNames: snapshot.organizationNames)
             }
             if read.contains(.revenue) { revenue.load(snapshot.revenue) }
+            if read.contains(.customers) {
+                customers.load(snapshot.customers, query: delivery.request.customerQuery, profile: snapshot.customerProfile)
+            }
             if let notice = notices.compactMap({ $0 }).first { show(notice, now: now) }
         case .failure(let error):
             if case .unreachable(let since, _) = connection {
@@ -182,7 +189,9 @@ public struct DashboardModel: Sendable {
     public func canUndo(at now: Date) -> Bool { undo.canUndo(at: now) }
 
     /// A prompt, or an editor of the open pane, has the keyboard.
-    public var hasOpenEditor: Bool { prompt != nil || (pane == .approvals && approvals.mode != .browsing) }
+    public var hasOpenEditor: Bool {
+        prompt != nil || (pane == .approvals && approvals.mode != .browsing) || (pane == .customers && customers.reasonPrompt != nil)
+    }
 
     /// The organizations staff may narrow to with `:org`, by slug.
     public var organizationChoices: [(slug: String, name: String)] {

@@ -28,6 +28,9 @@ public struct DashboardSnapshot: Sendable {
     /// What the organization in view (a customer's own, or the one staff narrowed to)
     /// has used of its plan; nil across organizations.
     public var planUsage: PlanUsage?
+    /// The customers matching the request's query, and the selected one's profile.
+    public var customers: [CustomerMatch] = []
+    public var customerProfile: CustomerProfile?
     /// Names for ids shown in rows, such as a post's organization for staff.
     public var organizationNames: [ObjectId: String] = [:]
     public var organizationSlugs: [String: ObjectId] = [:]
@@ -58,10 +61,14 @@ public struct SnapshotRequest: Sendable, Equatable {
     /// screen can say what became of it. Moving the selection changes nothing to show,
     /// so it does not call for a refresh (`showsSameData`).
     public var watched: Set<ObjectId>
+    /// What the customers pane searches for, and the customer whose profile it shows.
+    public var customerQuery: String?
+    public var customer: ObjectId?
 
     public init(panes: Set<PaneID>, calendarRange: DateInterval, calendarDays: [DateInterval] = [],
                 calendarFocus: DateInterval? = nil, analyticsDays: Int = 30, organizationId: ObjectId? = nil,
-                agentRuns: ObjectId? = nil, openPost: ObjectId? = nil, watched: Set<ObjectId> = []) {
+                agentRuns: ObjectId? = nil, openPost: ObjectId? = nil, watched: Set<ObjectId> = [],
+                customerQuery: String? = nil, customer: ObjectId? = nil) {
         self.panes = panes
         self.calendarRange = calendarRange
         self.calendarDays = calendarDays
@@ -71,6 +78,8 @@ public struct SnapshotRequest: Sendable, Equatable {
         self.agentRuns = agentRuns
         self.openPost = openPost
         self.watched = watched
+        self.customerQuery = customerQuery
+        self.customer = customer
     }
 
     /// Both read the same lists; they may differ in the posts they watch.
@@ -94,6 +103,8 @@ public struct SnapshotLoader: Sendable {
     let listLimit: Int
     /// What the last load read, and at which change version (``loadIfChanged(_:)``).
     let seen = ChangeWatch<SnapshotRequest>()
+    /// Keeps the customer index between loads, so typing searches memory.
+    let customerDirectory: CustomerDirectory
 
     public init(store: any StoreHandle, identity: Identity, session: SessionGuard? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }, listLimit: Int = CalendarModel.listLimit) {
@@ -102,6 +113,7 @@ public struct SnapshotLoader: Sendable {
         self.session = session
         self.clock = clock
         self.listLimit = listLimit
+        customerDirectory = CustomerDirectory(store: store, clock: clock)
     }
 
     public func load(_ request: SnapshotRequest) throws -> DashboardSnapshot {
@@ -154,6 +166,12 @@ public struct SnapshotLoader: Sendable {
         }
         let publishing = try PublishingSwitch(store: store, clock: clock).state()
         s.publishingPaused = publishing.paused ? (publishing.reason ?? "") : nil
+        if visible.contains(.customers) {
+            s.customers = try customerDirectory.search(request.customerQuery ?? "", limit: CustomersModel.listLimit, for: identity)
+            if let customer = request.customer {
+                s.customerProfile = try Self.unlessGone { try customerDirectory.profile(customer, for: identity) }
+            }
+        }
         if let org = identity.organizationId ?? request.organizationId {
             s.planUsage = try Self.unlessGone { try PlanLimits(store: store).usage(of: org, for: identity, at: now) }
         }

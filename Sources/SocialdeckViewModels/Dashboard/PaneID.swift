@@ -1,8 +1,8 @@
 import SocialdeckCore
 
-/// The dashboard's five panes, switched with 1–5 and Tab.
+/// The dashboard's panes, switched with 1–6 and Tab.
 public enum PaneID: Int, CaseIterable, Sendable, Hashable {
-    case calendar = 1, approvals, analytics, agents, revenue
+    case calendar = 1, approvals, analytics, agents, revenue, customers
 
     /// The name `config.toml` uses for the pane's keys: `[keys.calendar]`.
     public var name: String { String(describing: self) }
@@ -14,21 +14,24 @@ public enum PaneID: Int, CaseIterable, Sendable, Hashable {
         case .analytics: return "Analytics"
         case .agents: return "Agents"
         case .revenue: return "Revenue"
+        case .customers: return "Customers"
         }
     }
 
-    /// What the signed-in identity needs for the pane to be shown at all.
-    public var requiredAction: Action {
+    /// What the signed-in identity needs (one of) for the pane to be shown at all.
+    public var requiredActions: [Action] {
         switch self {
-        case .calendar, .approvals: return .viewContent
-        case .analytics: return .viewAnalytics
-        case .agents: return .viewAgents
-        case .revenue: return .viewRevenue
+        case .calendar, .approvals: return [.viewContent]
+        case .analytics: return [.viewAnalytics]
+        case .agents: return [.viewAgents]
+        case .revenue: return [.viewRevenue]
+        // Staff look customers up; a customer admin manages their own organization's people.
+        case .customers: return [.viewCustomers, .manageUsers]
         }
     }
 
     /// The panes this identity may open, in order. The core refuses the others anyway.
     public static func visible(to identity: Identity) -> [PaneID] {
-        allCases.filter { identity.allowedActions.contains($0.requiredAction) }
+        allCases.filter { !identity.allowedActions.isDisjoint(with: $0.requiredActions) }
     }
 }

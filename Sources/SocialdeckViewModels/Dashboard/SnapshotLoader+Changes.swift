@@ -19,6 +19,7 @@ extension SnapshotLoader {
         case .approvals: return [.content]
         case .agents: return [.aiAgents, .agentRuns, .agentMessages]
         case .revenue: return [.subscriptions]
+        case .customers: return [.users, .organizations, .subscriptions, .customerActivityLogs, .supportTickets]
         }
     }
 

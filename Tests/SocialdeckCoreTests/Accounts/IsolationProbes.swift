@@ -37,6 +37,7 @@ enum IsolationProbes {
             return [try? directory.profile(f.otherUser._id, for: me), try? directory.profile(email: f.otherUser.email, for: me)] as [Any?]
         },
         .init(name: "UserAdministration.changeRole") { me, f in try f.w.users().changeRole(f.otherUser._id, to: .admin, by: me) },
+        .init(name: "UserAdministration.resetTwoFactor") { me, f in try f.w.users().resetTwoFactor(f.otherUser._id, by: me) },
         .init(name: "UserAdministration.delete") { me, f in try f.w.users().delete(f.otherUser._id, reason: "x", by: me) },
         .init(name: "UserAdministration.restore") { me, f in try f.w.users().restore(f.otherUser._id, by: me) },
         .init(name: "OrganizationAdministration.restore") { me, f in

@@ -27,6 +27,21 @@ struct UserLifecycleTests {
         #expect(try b.w.adminLog().last?.action == "user_restored")
     }
 
+    @Test(arguments: Backend.enabled)
+    func supportResetsASecondFactor(_ backend: Backend) throws {
+        let b = try BillingWorld(backend)
+        let pending = try b.w.twoFactor.begin(email: "manager@acme.test", by: identity(of: b.manager))
+        try b.w.twoFactor.confirm(pending, code: TOTP().code(secret: pending.secret, at: b.w.clock.now), by: identity(of: b.manager))
+        #expect(try b.w.storedUser(b.manager._id).authentication.twoFactorEnabled)
+        try b.w.users().resetTwoFactor(b.manager._id, reason: "lost phone", by: b.staffIdentity(.support))
+        let user = try b.w.storedUser(b.manager._id)
+        #expect(!user.authentication.twoFactorEnabled && user.authentication.twoFactorSecret == nil && user.authentication.recoveryCodes == nil)
+        #expect(try b.w.adminLog().last?.action == "two_factor_reset" && b.w.adminLog().last?.severity == .critical)
+        _ = try b.w.authenticator().signIn(email: "manager@acme.test", password: seedPassword, context: testContext)
+        #expect(throws: CoreError.self) { try b.w.users().resetTwoFactor(b.manager._id, by: b.staffIdentity(.support)) }
+        #expect(throws: AccessDenied.self) { try b.w.users().resetTwoFactor(b.admin._id, by: b.staffIdentity(.analyst)) }
+    }
+
     @Test func theLastAdminStaysAndNobodyChangesThemselves() throws {
         let b = try BillingWorld(.sqlite)
         let users = b.w.users()

@@ -25,7 +25,7 @@ struct CustomerDirectoryTests {
         #expect(try directory.search("connor@", for: support).map(\.email) == ["sarah.connor@globex.test"], "inside an email")
         #expect(try directory.search("nobody", for: support).isEmpty)
         let first = try #require(try directory.search("kyle", for: support).first)
-        #expect(first.organizationSlug == "globex" && first.status == .active && first.plan == "free")
+        #expect(first.organizationSlug == "globex" && first.status == .active && first.plan == "Free")
 
         // Typing after a change sees it: the index follows the accounts.
         try b.w.users().suspend(first.userId, reason: "chargeback", by: support)

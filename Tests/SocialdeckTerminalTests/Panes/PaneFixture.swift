@@ -19,6 +19,10 @@ struct PaneFixture: Sendable {
     let hostileAnalytics: AnalyticsReport
     let agents: [AgentHealth]
     let revenue: RevenueReport
+    /// Accounts matching "acme.example", the first named with `hostileTitle`, and its profile
+    /// with a ticket under that subject.
+    let customers: [CustomerMatch]
+    let customerProfile: CustomerProfile
 
     static let shared = Result { try PaneFixture() }
 
@@ -29,11 +33,13 @@ struct PaneFixture: Sendable {
 
     private init() throws {
         let directory = try TemporaryDirectory()
-        (analytics, hostileAnalytics, agents, revenue) = try withExtendedLifetime(directory) { try Self.build(in: directory.path) }
+        (analytics, hostileAnalytics, agents, revenue, customers, customerProfile) = try withExtendedLifetime(directory) {
+            try Self.build(in: directory.path)
+        }
     }
 
     private static func build(in directory: String) throws
-        -> (AnalyticsReport, AnalyticsReport, [AgentHealth], RevenueReport) {
+        -> (AnalyticsReport, AnalyticsReport, [AgentHealth], RevenueReport, [CustomerMatch], CustomerProfile) {
         let store = try SeededWorkspace(organizations: 12, users: 16, posts: 160, days: 90, now: now).sqliteStore(in: directory)
         let operator_ = Identity.localOperator(context: ConnectionContext(ipAddress: "127.0.0.1", userAgent: "test"))
         let analytics = try AnalyticsReport.build(store: store, for: operator_, organizationId: nil, rangeDays: 30, now: now)
@@ -42,7 +48,21 @@ struct PaneFixture: Sendable {
         guard let top = analytics.topPosts.first else { throw FixtureError("the seeded workspace has no top posts") }
         try updatePost(top.id, Update.set("title", hostileTitle), in: store, now: now)
         let hostile = try AnalyticsReport.build(store: store, for: operator_, organizationId: nil, rangeDays: 30, now: now)
-        return (analytics, hostile, agents, revenue)
+        guard let admin = try ModelCollection(store, User.self).first(.eq("email", "admin@acme.example")) else {
+            throw FixtureError("the seeded workspace has no admin@acme.example")
+        }
+        try store.updateOne(User.collection.rawValue, .id(admin._id), .set("profile.lastName", hostileTitle))
+        var ticket = SupportTicket()
+        ticket.organizationId = admin.organizationId
+        ticket.userId = admin._id
+        ticket.subject = hostileTitle
+        ticket.priority = .urgent
+        ticket.createdAt = now
+        try ModelCollection(store, SupportTicket.self).insert(ticket)
+        let directory = CustomerDirectory(store: store, clock: { now })
+        let customers = try directory.search("acme.example", for: operator_)
+        let profile = try directory.profile(admin._id, for: operator_)
+        return (analytics, hostile, agents, revenue, customers, profile)
     }
 }
 
