@@ -82,7 +82,7 @@ public enum SubscriptionAction: String, Codable, Sendable, CaseIterable, BSONRep
 }
 
 public enum AuditTargetType: String, Codable, Sendable, CaseIterable, BSONRepresentable {
-    case user, organization, subscription, system, content, agent
+    case user, organization, subscription, system, content, agent, ticket
     case adminUser = "admin_user"
 }
 

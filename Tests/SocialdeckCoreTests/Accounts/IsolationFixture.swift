@@ -22,6 +22,7 @@ final class IsolationFixture: @unchecked Sendable {
     let otherSchedule: RecurringSchedule
     let otherWorkflow: AgentMessage
     let otherComment: SocialComment
+    let otherTicket: SupportTicket
     private(set) var otherIds: Set<ObjectId> = []
 
     init(_ backend: Backend) throws {
@@ -97,6 +98,7 @@ final class IsolationFixture: @unchecked Sendable {
         try SocialAccountTokens(store: store, vault: w.vault).connect(userId: otherUser._id, platform: .linkedin, accountId: "theirs",
                                                                       accountName: "Theirs", accessToken: "their-token", refreshToken: nil,
                                                                       at: now, by: identity(of: otherUser))
+        otherTicket = try SupportDesk(store: store, clock: w.clock.closure).open(subject: "Their problem", body: "", by: identity(of: otherUser))
         for org in [mine, other] {
             var sub = Subscription()
             sub.organizationId = org._id
@@ -111,6 +113,7 @@ final class IsolationFixture: @unchecked Sendable {
     }
 
     var jobs: PublishJobs { PublishJobs(store: w.store, clock: w.clock.closure) }
+    var desk: SupportDesk { SupportDesk(store: w.store, clock: w.clock.closure) }
     var subscriptions: SubscriptionAdministration { SubscriptionAdministration(store: w.store, clock: w.clock.closure) }
     var recurring: RecurringSchedules { RecurringSchedules(store: w.store, clock: w.clock.closure) }
     var connector: AccountConnector {
@@ -135,6 +138,7 @@ final class IsolationFixture: @unchecked Sendable {
             (.agentMessages, .eq("organizationId", other._id)),
             (.comments, .eq("organizationId", other._id)),
             (.subscriptions, .eq("organizationId", other._id)),
+            (.supportTickets, .eq("organizationId", other._id)),
         ]
         for (collection, filter) in owned {
             for doc in try w.store.find(collection.rawValue, filter, options: FindOptions(includeDeleted: true)) {

@@ -40,6 +40,14 @@ enum IsolationProbes {
         .init(name: "UserAdministration.resetTwoFactor") { me, f in try f.w.users().resetTwoFactor(f.otherUser._id, by: me) },
         .init(name: "UserAdministration.delete") { me, f in try f.w.users().delete(f.otherUser._id, reason: "x", by: me) },
         .init(name: "UserAdministration.restore") { me, f in try f.w.users().restore(f.otherUser._id, by: me) },
+        .init(name: "SupportDesk.list") { me, f in
+            [try? f.desk.list(by: me), try? f.desk.list(.init(organizationId: f.other._id), by: me)] as [Any?]
+        },
+        .init(name: "SupportDesk.ticket") { me, f in try f.desk.ticket(f.otherTicket._id, by: me) },
+        .init(name: "SupportDesk.open") { me, f in try f.desk.open(subject: "planted", body: "", customer: f.otherUser._id, by: me) },
+        .init(name: "SupportDesk.reply") { me, f in try f.desk.reply(f.otherTicket._id, text: "mine now", by: me) },
+        .init(name: "SupportDesk.update") { me, f in try f.desk.update(f.otherTicket._id, status: .closed, by: me) },
+        .init(name: "SupportDesk.link") { me, f in try f.desk.link(f.otherTicket._id, to: f.members[.user]!._id, by: me) },
         .init(name: "OrganizationAdministration.restore") { me, f in
             try OrganizationAdministration(store: f.w.store, clock: f.w.clock.closure).restore(f.other._id, by: me)
         },
