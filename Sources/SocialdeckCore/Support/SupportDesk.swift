@@ -59,6 +59,24 @@ public struct SupportDesk: Sendable {
         return ticket
     }
 
+    /// Emails for the people `tickets` name: the customers, and for staff the staff
+    /// members (a customer sees support's replies as "support", not who wrote them).
+    public func people(in tickets: [SupportTicket], by identity: Identity) throws -> [ObjectId: String] {
+        try authorizeRead(identity, organizationId: identity.organizationId)
+        let customers = Set(tickets.compactMap(\.userId))
+        var names: [ObjectId: String] = [:]
+        for doc in try store.find(User.collection.rawValue, .isIn("_id", anyOf: Array(customers)) && AccessControl.scope(identity),
+                                  projection: .include(["email"]), includeDeleted: true) {
+            if let id = doc["_id"]?.objectIdValue { names[id] = doc["email"]?.stringValue }
+        }
+        guard identity.isStaff else { return names }
+        let staff = Set(tickets.compactMap(\.assignedTo) + tickets.flatMap { $0.messages.filter(\.fromStaff).compactMap(\.authorId) })
+        for doc in try store.find(AdminUser.collection.rawValue, .isIn("_id", anyOf: Array(staff)), projection: .include(["email"])) {
+            if let id = doc["_id"]?.objectIdValue { names[id] = doc["email"]?.stringValue }
+        }
+        return names
+    }
+
     /// A new ticket from a customer (about themselves), or from staff for the customer `userId`.
     @discardableResult
     public func open(subject: String, body: String, priority: SupportTicket.Priority = .normal, customer userId: ObjectId? = nil,

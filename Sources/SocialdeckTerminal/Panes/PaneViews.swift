@@ -12,5 +12,6 @@ enum PaneViews {
         .agents: { AgentsPane.render($0.agents, in: $1, into: &$2, context: $3) },
         .revenue: { RevenuePane.render($0.revenue, in: $1, into: &$2, context: $3) },
         .customers: { CustomersPane.render($0.customers, in: $1, into: &$2, context: $3) },
+        .tickets: { TicketsPane.render($0.tickets, in: $1, into: &$2, context: $3) },
     ]
 }

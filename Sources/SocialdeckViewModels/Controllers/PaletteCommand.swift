@@ -4,7 +4,7 @@ import SocialdeckModel
 
 /// A typed `:` command: `theme NAME`, `org SLUG`, `goto DATE`, `range N`, `repeat
 /// RULE`, `workflow NAME [TOPIC]`, `agent SETTING VALUE`, `role ROLE`, `plan TIER [monthly|yearly]`,
-/// `2fa-reset`, `refresh`, `quit`. Anything else is left to the
+/// `2fa-reset`, `ticket [EMAIL] SUBJECT`, `refresh`, `quit`. Anything else is left to the
 /// palette's list of actions.
 public enum PaletteCommand: Sendable, Equatable {
     case theme(String)
@@ -19,12 +19,14 @@ public enum PaletteCommand: Sendable, Equatable {
     case agent(String)
     /// `role`, `plan` and `2fa-reset` on the customer selected in the customers pane.
     case customer(verb: String, String)
+    /// `ticket EMAIL SUBJECT` (staff) or `ticket SUBJECT`: opens a support ticket.
+    case ticket(String)
     case refresh
     case quit
     /// Not a verb: the palette runs its best-matching action, or says it knows none.
     case other(verb: String)
 
-    public static let verbs = "theme, org, goto, range, repeat, workflow, agent, role, plan, 2fa-reset, refresh, quit"
+    public static let verbs = "theme, org, goto, range, repeat, workflow, agent, role, plan, 2fa-reset, ticket, refresh, quit"
 
     /// Nil for an empty line.
     public init?(_ text: String) {
@@ -40,6 +42,7 @@ public enum PaletteCommand: Sendable, Equatable {
         case "workflow", "wf": self = .workflow(argument)
         case "agent": self = .agent(argument)
         case "role", "plan", "2fa-reset": self = .customer(verb: verb, argument)
+        case "ticket": self = .ticket(argument)
         case "refresh": self = .refresh
         case "quit", "q": self = .quit
         default: self = .other(verb: verb)
@@ -73,6 +76,7 @@ public enum PaletteCommand: Sendable, Equatable {
             let organization = model.identity.isStaff ? model.organizationFilter : model.identity.organizationId
             return model.agents.configure(text, organization: organization).map { .run(.agents($0)) }
         case .customer(let verb, let argument): return CustomersController.palette(verb, argument, in: &model)
+        case .ticket(let text): return TicketsController.palette(text, in: &model)
         case .refresh: return [.refresh]
         case .quit: return [.quit]
         case .other: return nil

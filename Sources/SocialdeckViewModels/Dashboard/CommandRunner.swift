@@ -20,6 +20,7 @@ public final class CommandRunner: Sendable {
         /// Duplicate or delete a whole post.
         case post(PostCommand)
         case customers(CustomerCommand)
+        case tickets(TicketCommand)
     }
 
     private let queue = DispatchQueue(label: "socialdeck.commands", qos: .userInitiated)
@@ -174,12 +175,9 @@ public final class CommandRunner: Sendable {
                     .setOrganization($0, organizationId: organization, enabled: enabled, customPrompts: instructions, by: identity)
             }
         case .customers(let c):
-            do {
-                try c.run(in: store, as: identity, clock: clock)
-                failure = nil
-            } catch {
-                failure = CommandFailure(message: Self.describe(error, command), failedIds: [])
-            }
+            failure = whole(command) { try c.run(in: store, as: identity, clock: clock) }
+        case .tickets(let c):
+            failure = whole(command) { try c.run(in: store, as: identity, clock: clock) }
         }
         return CommandOutcome(command, failure: failure, changes: changes.filter { $0.before != $0.after })
     }
@@ -190,6 +188,16 @@ public final class CommandRunner: Sendable {
     /// `perform`, throwing its failure.
     public func execute(_ command: Command) throws {
         if let failure = perform(command) { throw failure }
+    }
+
+    /// Runs a command that acts on one thing as a whole.
+    private func whole(_ command: Command, _ body: () throws -> Void) -> CommandFailure? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return CommandFailure(message: Self.describe(error, command), failedIds: [])
+        }
     }
 
     /// Runs `body` for every id of `whole`; `single` is the one-post command, for the
@@ -256,7 +264,7 @@ extension CommandRunner.Command {
         case .undo(let changes): return changes.map(\.id)
         case .compose: return []
         case .post(let c): return [c.id]
-        case .customers: return []
+        case .customers, .tickets: return []
         }
     }
 }

@@ -15,6 +15,10 @@ extension DashboardModel {
             customers.finished(command, error: failure?.message)
             show(customers.message ?? "", now: now)
             return
+        case .tickets(let command):
+            tickets.finished(command, error: failure?.message)
+            show(tickets.message ?? "", now: now)
+            return
         case .undo(let changes): undone(changes, failure: failure, now: now); return
         case .compose(let draft): composed(draft, failure: failure, now: now); return
         case .post(let command): postFinished(command, failure: failure, now: now); return
@@ -79,7 +83,7 @@ extension CommandRunner.Command {
     var isUndoable: Bool {
         switch self {
         case .approvals, .calendar: return true
-        case .agents, .undo, .compose, .post, .customers: return false
+        case .agents, .undo, .compose, .post, .customers, .tickets: return false
         }
     }
 }

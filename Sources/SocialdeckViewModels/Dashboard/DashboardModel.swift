@@ -46,6 +46,7 @@ public struct DashboardModel: Sendable {
     public var agents: AgentsModel
     public var revenue = RevenueModel()
     public var customers: CustomersModel
+    public var tickets: TicketsModel
     /// One undo stack for every pane.
     public internal(set) var undo = UndoHistory()
 
@@ -63,6 +64,7 @@ public struct DashboardModel: Sendable {
         calendar = CalendarModel(identity: identity, timeZone: timeZone, today: now)
         agents = AgentsModel(identity: identity)
         customers = CustomersModel(identity: identity)
+        tickets = TicketsModel(identity: identity)
     }
 
     /// Opens a pane by number (1–5); panes the role may not use stay closed.
@@ -85,7 +87,8 @@ public struct DashboardModel: Sendable {
                         organizationId: organizationFilter, agentRuns: pane == .agents ? agents.runsAgent : nil,
                         openPost: openPostId, watched: watched,
                         customerQuery: pane == .customers ? customers.query : nil,
-                        customer: pane == .customers ? customers.selected?.userId : nil)
+                        customer: pane == .customers ? customers.selected?.userId : nil,
+                        allTickets: pane == .tickets ? tickets.showsAll : nil)
     }
 
     /// The post the open pane shows whole, which the snapshot reads whole.
@@ -145,6 +148,9 @@ public struct DashboardModel: Sendable {
                 agents.loadRuns(snapshot.agentRuns, requested: delivery.request.agentRuns, organizationNames: snapshot.organizationNames)
             }
             if read.contains(.revenue) { revenue.load(snapshot.revenue) }
+            if read.contains(.tickets) {
+                tickets.load(snapshot.tickets, names: snapshot.ticketNames, all: delivery.request.allTickets)
+            }
             if read.contains(.customers) {
                 customers.load(snapshot.customers, query: delivery.request.customerQuery, profile: snapshot.customerProfile)
             }
@@ -191,6 +197,7 @@ public struct DashboardModel: Sendable {
     /// A prompt, or an editor of the open pane, has the keyboard.
     public var hasOpenEditor: Bool {
         prompt != nil || (pane == .approvals && approvals.mode != .browsing) || (pane == .customers && customers.reasonPrompt != nil)
+            || (pane == .tickets && tickets.prompt != nil)
     }
 
     /// The organizations staff may narrow to with `:org`, by slug.

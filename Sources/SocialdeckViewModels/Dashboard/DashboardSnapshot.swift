@@ -31,6 +31,9 @@ public struct DashboardSnapshot: Sendable {
     /// The customers matching the request's query, and the selected one's profile.
     public var customers: [CustomerMatch] = []
     public var customerProfile: CustomerProfile?
+    /// The tickets pane's list, and emails for the ids it names.
+    public var tickets: [SupportTicket] = []
+    public var ticketNames: [ObjectId: String] = [:]
     /// Names for ids shown in rows, such as a post's organization for staff.
     public var organizationNames: [ObjectId: String] = [:]
     public var organizationSlugs: [String: ObjectId] = [:]
@@ -64,11 +67,13 @@ public struct SnapshotRequest: Sendable, Equatable {
     /// What the customers pane searches for, and the customer whose profile it shows.
     public var customerQuery: String?
     public var customer: ObjectId?
+    /// Every ticket (true) or the queue (false); nil when the tickets pane is not open.
+    public var allTickets: Bool?
 
     public init(panes: Set<PaneID>, calendarRange: DateInterval, calendarDays: [DateInterval] = [],
                 calendarFocus: DateInterval? = nil, analyticsDays: Int = 30, organizationId: ObjectId? = nil,
                 agentRuns: ObjectId? = nil, openPost: ObjectId? = nil, watched: Set<ObjectId> = [],
-                customerQuery: String? = nil, customer: ObjectId? = nil) {
+                customerQuery: String? = nil, customer: ObjectId? = nil, allTickets: Bool? = nil) {
         self.panes = panes
         self.calendarRange = calendarRange
         self.calendarDays = calendarDays
@@ -80,6 +85,7 @@ public struct SnapshotRequest: Sendable, Equatable {
         self.watched = watched
         self.customerQuery = customerQuery
         self.customer = customer
+        self.allTickets = allTickets
     }
 
     /// Both read the same lists; they may differ in the posts they watch.
@@ -171,6 +177,12 @@ public struct SnapshotLoader: Sendable {
             if let customer = request.customer {
                 s.customerProfile = try Self.unlessGone { try customerDirectory.profile(customer, for: identity) }
             }
+        }
+        if visible.contains(.tickets) {
+            let desk = SupportDesk(store: store, clock: clock)
+            s.tickets = try desk.list(.init(statuses: request.allTickets == true ? [] : [.open, .pending],
+                                            organizationId: identity.isStaff ? request.organizationId : nil), by: identity)
+            s.ticketNames = try desk.people(in: s.tickets, by: identity)
         }
         if let org = identity.organizationId ?? request.organizationId {
             s.planUsage = try Self.unlessGone { try PlanLimits(store: store).usage(of: org, for: identity, at: now) }

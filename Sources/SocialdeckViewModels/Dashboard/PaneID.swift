@@ -1,8 +1,8 @@
 import SocialdeckCore
 
-/// The dashboard's panes, switched with 1–6 and Tab.
+/// The dashboard's panes, switched with 1–7 and Tab.
 public enum PaneID: Int, CaseIterable, Sendable, Hashable {
-    case calendar = 1, approvals, analytics, agents, revenue, customers
+    case calendar = 1, approvals, analytics, agents, revenue, customers, tickets
 
     /// The name `config.toml` uses for the pane's keys: `[keys.calendar]`.
     public var name: String { String(describing: self) }
@@ -15,6 +15,7 @@ public enum PaneID: Int, CaseIterable, Sendable, Hashable {
         case .agents: return "Agents"
         case .revenue: return "Revenue"
         case .customers: return "Customers"
+        case .tickets: return "Tickets"
         }
     }
 
@@ -27,6 +28,8 @@ public enum PaneID: Int, CaseIterable, Sendable, Hashable {
         case .revenue: return [.viewRevenue]
         // Staff look customers up; a customer admin manages their own organization's people.
         case .customers: return [.viewCustomers, .manageUsers]
+        // Support's queue; a customer admin follows their organization's tickets.
+        case .tickets: return [.viewSupportTickets, .manageOrganization]
         }
     }
 

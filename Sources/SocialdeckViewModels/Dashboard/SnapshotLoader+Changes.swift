@@ -20,6 +20,7 @@ extension SnapshotLoader {
         case .agents: return [.aiAgents, .agentRuns, .agentMessages]
         case .revenue: return [.subscriptions]
         case .customers: return [.users, .organizations, .subscriptions, .customerActivityLogs, .supportTickets]
+        case .tickets: return [.supportTickets, .users, .adminUsers]
         }
     }
 

@@ -39,6 +39,7 @@ extension CommandRunner.Command {
         case .agents(.configure), .agents(.organization): return "the agent was not changed"
         case .undo: return "nothing was undone"
         case .customers: return "the customer was not changed"
+        case .tickets: return "the ticket was not changed"
         case .compose: return "the post was not saved"
         case .post(.duplicate): return "the post was not copied"
         case .post(.delete): return "the post was not deleted"

@@ -34,7 +34,7 @@ public enum KeyScope: Sendable, Hashable, CustomStringConvertible {
 public enum KeyAction: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case quit, help, palette, filter
     case nextPane = "next_pane", previousPane = "previous_pane"
-    case pane1 = "pane_1", pane2 = "pane_2", pane3 = "pane_3", pane4 = "pane_4", pane5 = "pane_5", pane6 = "pane_6"
+    case pane1 = "pane_1", pane2 = "pane_2", pane3 = "pane_3", pane4 = "pane_4", pane5 = "pane_5", pane6 = "pane_6", pane7 = "pane_7"
     case up, down, left, right, top, bottom
     case pageDown = "page_down", pageUp = "page_up"
     case open, back, refresh, redraw, undo, copy
@@ -48,10 +48,11 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case duplicate, deletePost = "delete_post"
     case compose = "new_post"
     case search, suspend, unlock, deleteAccount = "delete_account"
+    case reply, assign, resolve, priority, allTickets = "all_tickets", newTicket = "new_ticket"
 
     public var description: String { rawValue }
 
-    /// The pane `pane_1` … `pane_6` switch to.
+    /// The pane `pane_1` … `pane_7` switch to.
     public var pane: PaneID? {
         guard rawValue.hasPrefix("pane_"), let number = Int(rawValue.dropFirst(5)) else { return nil }
         return PaneID(rawValue: number)

@@ -23,6 +23,9 @@ struct PaneFixture: Sendable {
     /// with a ticket under that subject.
     let customers: [CustomerMatch]
     let customerProfile: CustomerProfile
+    /// The seeded support queue, the hostile ticket among it, and the emails it names.
+    let tickets: [SupportTicket]
+    let ticketNames: [ObjectId: String]
 
     static let shared = Result { try PaneFixture() }
 
@@ -33,13 +36,13 @@ struct PaneFixture: Sendable {
 
     private init() throws {
         let directory = try TemporaryDirectory()
-        (analytics, hostileAnalytics, agents, revenue, customers, customerProfile) = try withExtendedLifetime(directory) {
+        (analytics, hostileAnalytics, agents, revenue, customers, customerProfile, tickets, ticketNames) = try withExtendedLifetime(directory) {
             try Self.build(in: directory.path)
         }
     }
 
     private static func build(in directory: String) throws
-        -> (AnalyticsReport, AnalyticsReport, [AgentHealth], RevenueReport, [CustomerMatch], CustomerProfile) {
+        -> (AnalyticsReport, AnalyticsReport, [AgentHealth], RevenueReport, [CustomerMatch], CustomerProfile, [SupportTicket], [ObjectId: String]) {
         let store = try SeededWorkspace(organizations: 12, users: 16, posts: 160, days: 90, now: now).sqliteStore(in: directory)
         let operator_ = Identity.localOperator(context: ConnectionContext(ipAddress: "127.0.0.1", userAgent: "test"))
         let analytics = try AnalyticsReport.build(store: store, for: operator_, organizationId: nil, rangeDays: 30, now: now)
@@ -58,11 +61,14 @@ struct PaneFixture: Sendable {
         ticket.subject = hostileTitle
         ticket.priority = .urgent
         ticket.createdAt = now
+        ticket.updatedAt = now
         try ModelCollection(store, SupportTicket.self).insert(ticket)
         let directory = CustomerDirectory(store: store, clock: { now })
         let customers = try directory.search("acme.example", for: operator_)
         let profile = try directory.profile(admin._id, for: operator_)
-        return (analytics, hostile, agents, revenue, customers, profile)
+        let desk = SupportDesk(store: store, clock: { now })
+        let tickets = try desk.list(by: operator_)
+        return (analytics, hostile, agents, revenue, customers, profile, tickets, try desk.people(in: tickets, by: operator_))
     }
 }
 
