@@ -10,7 +10,7 @@ struct Benchmark: ParsableCommand {
         commandName: "socialdeck-bench",
         abstract: "Measure socialdeck against its references.",
         subcommands: [StorageBenchmark.self, AccountsBenchmark.self, DashboardBenchmark.self, ConcurrentDashboardsBenchmark.self,
-                      TextBenchmark.self, PublishBenchmark.self, AgentsBenchmark.self],
+                      TextBenchmark.self, PublishBenchmark.self, AgentsBenchmark.self, StaffBenchmark.self],
         defaultSubcommand: StorageBenchmark.self)
 }
 

@@ -1,9 +1,12 @@
 import SocialdeckModel
+import SocialdeckStorage
 
 extension AIAgent {
-    /// Throws, saying why, when the agent may not work for the organization: switched off,
-    /// in error until a restart, under maintenance, or switched off for that organization.
-    func ensureWorks(for organizationId: ObjectId?) throws {
+    /// Throws, saying why, when the agent may not work for the organization: socialdeck
+    /// in maintenance, the agent switched off, in error until a restart, under
+    /// maintenance, or switched off for that organization.
+    func ensureWorks(for organizationId: ObjectId?, in store: any DocumentStore) throws {
+        try PublishingSwitch(store: store).ensureRunning()
         let name = "the \(type.rawValue) agent"
         switch status {
         case .active: break

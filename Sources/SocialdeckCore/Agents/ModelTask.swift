@@ -33,7 +33,7 @@ struct ModelTask {
     func run(_ ask: Ask, keep: (LLMClient.Answer, AgentRun) throws -> Document) throws -> AgentRun {
         let recorder = AgentRunRecorder(store: store, clock: clock)
         let agent = try recorder.agent(ask.agent)
-        try agent.ensureWorks(for: ask.organizationId)
+        try agent.ensureWorks(for: ask.organizationId, in: store)
         for tool in ask.needs { try agent.ensureUses(tool, for: ask.task) }
         let request = LLMRequest(system: systemPrompt(agent, organizationId: ask.organizationId, extra: ask.systemLines),
                                  messages: [.init(.user, ask.instruction + "\n\n" + ask.brief)],

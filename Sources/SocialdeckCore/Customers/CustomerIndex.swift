@@ -8,12 +8,17 @@ import SocialdeckStorage
 /// server scans for any query not by `_id`, and even SQLite would need an index per
 /// field and per case; 10,000 organizations' accounts take a few megabytes here.
 struct CustomerIndex: Sendable {
+    /// Text is kept as lower-cased UTF-8 bytes: a keystroke compares bytes across tens of
+    /// thousands of entries, where `String` comparison would weigh every character's
+    /// Unicode rules.
+    typealias Bytes = ContiguousArray<UInt8>
+
     struct Entry: Sendable {
         let match: CustomerMatch
-        /// Lower-cased words a query word may begin: the email, its local part and
-        /// domain, the names, the organization's name words and slug.
-        let words: [String]
-        let email: String
+        /// Words a query word may begin: the email, its local part and domain, the
+        /// names, the organization's name words and slug.
+        let words: [Bytes]
+        let email: Bytes
     }
 
     let entries: [Entry]
@@ -48,7 +53,7 @@ struct CustomerIndex: Sendable {
                                       organizationDeleted: org?.deleted ?? false)
             let parts = email.lowercased().split(separator: "@").map(String.init)
             let words = [email.lowercased()] + parts + [first, last, org?.name ?? ""].flatMap(Self.words) + [org?.slug ?? ""]
-            return Entry(match: match, words: Array(Set(words.filter { !$0.isEmpty })), email: email.lowercased())
+            return Entry(match: match, words: Set(words.filter { !$0.isEmpty }).map { Bytes($0.utf8) }, email: Bytes(email.lowercased().utf8))
         })
     }
 
@@ -60,17 +65,35 @@ struct CustomerIndex: Sendable {
     /// whole query is inside the email. Best first: the email itself, an email that
     /// begins with the query, then the rest by email.
     func search(_ query: String, limit: Int) -> [CustomerMatch] {
-        let q = query.trimmingCharacters(in: .whitespaces).lowercased()
-        guard !q.isEmpty else { return Array(entries.prefix(limit).map(\.match)) }
-        let terms = Self.words(q)
-        // Entries are in email order; within a rank they stay so.
-        var ranked: [[CustomerMatch]] = [[], [], [], []]
-        for entry in entries {
-            if entry.email == q { ranked[0].append(entry.match) }
-            else if entry.email.hasPrefix(q) { ranked[1].append(entry.match) }
-            else if !terms.isEmpty, terms.allSatisfy({ term in entry.words.contains { $0.hasPrefix(term) } }) { ranked[2].append(entry.match) }
-            else if q.count >= 3, entry.email.contains(q) { ranked[3].append(entry.match) }
+        let text = query.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !text.isEmpty else { return Array(entries.prefix(limit).map(\.match)) }
+        let q = Bytes(text.utf8)
+        let terms = Self.words(text).map { Bytes($0.utf8) }
+        // Entries are in email order, so each rank needs only its first `limit`.
+        var ranked: [[Int]] = [[], [], [], []]
+        for (i, entry) in entries.enumerated() {
+            let rank: Int
+            if Self.begins(entry.email, with: q) { rank = entry.email.count == q.count ? 0 : 1 }
+            else if ranked[2].count < limit, !terms.isEmpty,
+                    terms.allSatisfy({ term in entry.words.contains { Self.begins($0, with: term) } }) { rank = 2 }
+            else if ranked[3].count < limit, q.count >= 3, Self.contains(entry.email, q) { rank = 3 }
+            else { continue }
+            if ranked[rank].count < limit { ranked[rank].append(i) }
         }
-        return Array(ranked.joined().prefix(limit))
+        return ranked.joined().prefix(limit).map { entries[$0].match }
+    }
+
+    static func begins(_ text: Bytes, with prefix: Bytes) -> Bool {
+        guard !prefix.isEmpty, text.count >= prefix.count else { return false }
+        return text.withUnsafeBufferPointer { t in prefix.withUnsafeBufferPointer { p in memcmp(t.baseAddress!, p.baseAddress!, p.count) == 0 } }
+    }
+
+    static func contains(_ text: Bytes, _ part: Bytes) -> Bool {
+        guard !part.isEmpty, text.count >= part.count else { return false }
+        return text.withUnsafeBufferPointer { t in
+            part.withUnsafeBufferPointer { p in
+                (0...(t.count - p.count)).contains { t[$0] == p[0] && memcmp(t.baseAddress! + $0, p.baseAddress!, p.count) == 0 }
+            }
+        }
     }
 }

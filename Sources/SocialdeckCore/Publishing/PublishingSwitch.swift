@@ -3,8 +3,8 @@ import SocialdeckModel
 import SocialdeckStorage
 
 /// The maintenance switch: while it is on, no process publishes anything (jobs wait,
-/// and go out when it is off, unless they became too late meanwhile). Every dashboard
-/// shows it in its header.
+/// and go out when it is off, unless they became too late meanwhile) and no agent runs
+/// (workflow requests wait). Every dashboard shows it in its header.
 public struct PublishingSwitch: Sendable {
     let store: any DocumentStore
     let clock: @Sendable () -> Date
@@ -26,6 +26,14 @@ public struct PublishingSwitch: Sendable {
         return try DocumentDecoder().decode(SystemSetting.self, from: doc)
     }
 
+    /// Throws while maintenance is on, saying why: agents wait for it to end.
+    public func ensureRunning() throws {
+        let setting = try state()
+        guard setting.paused else { return }
+        throw CoreError.conflict("socialdeck is in maintenance (\(SafeText.escapingControls(setting.reason ?? ""))); "
+                                 + "agents and publishing wait until `socialdeck maintenance off`")
+    }
+
     /// Pauses (or resumes) all publishing, audited. Pausing needs a reason people will read.
     public func set(paused: Bool, reason: String?, by identity: Identity) throws {
         try AccessControl.authorize(identity, .managePublishing, organizationId: nil)
@@ -45,7 +53,7 @@ public struct PublishingSwitch: Sendable {
         try AuditTrail(store: store, clock: clock).record(
             .init(action: paused ? "publishing_paused" : "publishing_resumed", targetType: .system, targetId: nil,
                   before: Document([.init("paused", .bool(before.paused))]), after: Document([.init("paused", .bool(paused))]),
-                  reason: paused ? reason : nil), by: identity)
+                  reason: reason), by: identity)
     }
 
     /// Who changed it, as the header shows it.

@@ -54,14 +54,19 @@ public struct RevenueReport: Sendable, Equatable {
             && a.payingSubscriptions == b.payingSubscriptions && a.backTest == b.backTest
     }
 
-    /// Needs `revenue.view`.
+    /// Needs `revenue.view`. The stored documents are replayed as they are read, without
+    /// decoding whole models (a projection costs more than it saves on SQLite).
     public static func build(store: any DocumentStore, for identity: Identity, now: Date) throws -> RevenueReport {
         try AccessControl.authorize(identity, .viewRevenue, organizationId: nil)
-        return compute(try ModelCollection(store, Subscription.self).find(), now: now)
+        let docs = try store.find(Subscription.collection.rawValue)
+        return compute(docs.map(RevenueTimeline.init(document:)), now: now)
     }
 
     static func compute(_ subs: [Subscription], now: Date) -> RevenueReport {
-        let timelines = subs.map(RevenueTimeline.init)
+        compute(subs.map(RevenueTimeline.init), now: now)
+    }
+
+    static func compute(_ timelines: [RevenueTimeline], now: Date) -> RevenueReport {
         func mrr(at date: Date) -> Double { timelines.reduce(0) { $0 + $1.monthlyRevenue(at: date) } }
         let monthAgo = now.addingTimeInterval(-30 * 86_400)
         let payingThen = timelines.filter { $0.monthlyRevenue(at: monthAgo) > 0 }
@@ -90,7 +95,7 @@ public struct RevenueReport: Sendable, Equatable {
             mrr: mrr(at: now), payingSubscriptions: timelines.filter { $0.monthlyRevenue(at: now) > 0 }.count,
             churnRate: payingThen.isEmpty ? 0 : Double(cancelled) / Double(payingThen.count),
             netRevenueRetention: cohortThen > 0 ? cohortNow / cohortThen : nil,
-            newSubscriptions: subs.filter { $0.createdAt > monthAgo && $0.createdAt <= now }.count,
+            newSubscriptions: timelines.filter { $0.createdAt > monthAgo && $0.createdAt <= now }.count,
             planMix: mix.map { PlanShare(plan: $0.key, count: $0.value.0, mrr: $0.value.1) }
                 .sorted { (order.firstIndex(of: $0.plan) ?? 9, $0.plan) < (order.firstIndex(of: $1.plan) ?? 9, $1.plan) },
             trend: trend, forecast: forecast, backTest: RevenueForecast.backTest(history.map(\.mrr)))

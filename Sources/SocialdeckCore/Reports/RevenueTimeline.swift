@@ -16,20 +16,44 @@ struct RevenueTimeline: Sendable {
     }
 
     let periods: [Period]
+    let createdAt: Date
 
     init(_ sub: Subscription) {
+        self.init(plan: sub.plan.name, price: sub.plan.price, yearly: sub.plan.interval == .year, cancelled: sub.status == .cancelled,
+                  createdAt: sub.createdAt, history: sub.history.map { ($0.action, $0.toPlan, $0.date, $0.effectiveAt) })
+    }
+
+    /// From a stored subscription's fields, without decoding the whole model: a report
+    /// over every subscription reads thousands.
+    init(document doc: Document) {
+        let history: [(SubscriptionAction, String?, Date, Date?)] = (doc["history"]?.arrayValue ?? []).compactMap { value in
+            guard let entry = value.documentValue, let action = entry["action"]?.stringValue.flatMap(SubscriptionAction.init(rawValue:)),
+                  let date = entry["date"]?.dateValue else { return nil }
+            return (action, entry["toPlan"]?.stringValue, date, entry["effectiveAt"]?.dateValue)
+        }
+        let plan = doc["plan"]?.documentValue
+        self.init(plan: plan?["name"]?.stringValue ?? "", price: plan?["price"]?.doubleValue ?? 0,
+                  yearly: plan?["interval"]?.stringValue == BillingInterval.year.rawValue,
+                  cancelled: doc["status"]?.stringValue == SubscriptionStatus.cancelled.rawValue,
+                  createdAt: doc["createdAt"]?.dateValue ?? .distantPast, history: history)
+    }
+
+    private init(plan: String, price: Double, yearly: Bool, cancelled: Bool, createdAt: Date,
+                 history: [(action: SubscriptionAction, toPlan: String?, date: Date, effectiveAt: Date?)]) {
+        self.createdAt = createdAt
         var periods: [Period] = []
+        let own = yearly ? price / 12 : price
         func monthly(_ tier: PlanTier?) -> Double {
             guard let tier else { return 0 }
-            return tier.displayName == sub.plan.name ? sub.plan.monthlyPrice : tier.monthlyListPrice
+            return tier.displayName == plan ? own : tier.monthlyListPrice
         }
         func begin(_ tier: PlanTier?, at date: Date) { periods.append(Period(start: date, tier: tier, monthly: monthly(tier))) }
-        if sub.history.isEmpty {
-            begin(sub.status == .cancelled ? nil : PlanTier(displayName: sub.plan.name), at: sub.createdAt)
+        if history.isEmpty {
+            begin(cancelled ? nil : PlanTier(displayName: plan), at: createdAt)
         }
         var current: PlanTier?
         var pendingEnd: Date?
-        for entry in sub.history.sorted(by: { $0.date < $1.date }) {
+        for entry in history.sorted(by: { $0.date < $1.date }) {
             if let end = pendingEnd, end <= entry.date {
                 current = nil
                 begin(nil, at: end)

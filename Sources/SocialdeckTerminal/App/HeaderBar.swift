@@ -9,7 +9,7 @@ enum HeaderBar {
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), style: palette[.header])
         var x = buffer.put(" socialdeck ", x: 0, y: 0, style: palette[.headerAccent])
         if let reason = model.publishingPaused {
-            let notice = " ⏸ publishing paused" + (reason.isEmpty ? "" : ": " + PaneDrawing.clean(reason)) + " "
+            let notice = " ⏸ maintenance: publishing and agents paused" + (reason.isEmpty ? "" : ": " + PaneDrawing.clean(reason)) + " "
             x = buffer.put(PaneDrawing.fitWords(notice, max(0, min(DisplayWidth.of(notice), width - x - 34))), x: x, y: 0,
                            style: palette[.warning])
         }

@@ -25,7 +25,7 @@ public struct AnalyticsAgent: Sendable {
         guard (1...62).contains(days) else { throw CoreError.invalid("recount 1 to 62 days") }
         let recorder = AgentRunRecorder(store: store, clock: clock)
         let agent = try recorder.agent(.analytics)
-        try agent.ensureWorks(for: organizationId)
+        try agent.ensureWorks(for: organizationId, in: store)
         let rollups = ContentRollups(store: store, clock: clock)
         let today = RollupKey.day(of: clock())
         let keys = Set((0..<days).map { RollupKey(organizationId: organizationId, day: today - Int64($0)) })

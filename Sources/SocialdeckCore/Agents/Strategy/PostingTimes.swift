@@ -100,7 +100,7 @@ extension PostingTimes {
         try AccessControl.authorize(identity, .viewAgents, organizationId: organizationId)
         let recorder = AgentRunRecorder(store: store, clock: clock)
         let agent = try recorder.agent(.strategy)
-        try agent.ensureWorks(for: organizationId)
+        try agent.ensureWorks(for: organizationId, in: store)
         try agent.ensureUses(.analyticsQuery, for: "optimize_posting_schedule")
         let started = Date()
         let result = try best(for: organizationId, platform: platform, timeZone: timeZone, by: identity)

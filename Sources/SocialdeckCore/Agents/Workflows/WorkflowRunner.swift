@@ -54,6 +54,8 @@ public struct WorkflowRunner: Sendable {
     public func runWaiting() throws -> Outcome {
         let messages = AgentMessages(store: store, clock: clock)
         var outcome = Outcome()
+        // In maintenance, requests wait in the queue unclaimed.
+        guard try !PublishingSwitch(store: store, clock: clock).state().paused else { return outcome }
         for agent in Set(StandardWorkflows.names.map(StandardWorkflows.firstAgent)).sorted(by: { $0.rawValue < $1.rawValue }) {
             while let request = try messages.claim(for: agent, owner: owner) {
                 guard request.type == "scheduled_workflow" else {
@@ -162,7 +164,7 @@ public struct WorkflowRunner: Sendable {
     private func recordComputed(_ agent: AgentType, _ task: String, organizationId: ObjectId, _ body: () throws -> Document) throws {
         let recorder = AgentRunRecorder(store: store, clock: clock)
         let doer = try recorder.agent(agent)
-        try doer.ensureWorks(for: organizationId)
+        try doer.ensureWorks(for: organizationId, in: store)
         _ = try recorder.computed(doer, task, organizationId: organizationId, body).get()
     }
 }
