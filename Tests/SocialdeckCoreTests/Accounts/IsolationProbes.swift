@@ -43,6 +43,11 @@ enum IsolationProbes {
         .init(name: "SupportDesk.list") { me, f in
             [try? f.desk.list(by: me), try? f.desk.list(.init(organizationId: f.other._id), by: me)] as [Any?]
         },
+        .init(name: "AuditViewer.page") { me, f in
+            let viewer = AuditViewer(store: f.w.store)
+            return [try? viewer.page(.init(log: .customers), by: me), try? viewer.page(.init(log: .customers, organizationId: f.other._id), by: me),
+                    try? viewer.page(.init(log: .staff), by: me)] as [Any?]
+        },
         .init(name: "SupportDesk.people") { me, f in try f.desk.people(in: [f.otherTicket], by: me) },
         .init(name: "SupportDesk.ticket") { me, f in try f.desk.ticket(f.otherTicket._id, by: me) },
         .init(name: "SupportDesk.open") { me, f in try f.desk.open(subject: "planted", body: "", customer: f.otherUser._id, by: me) },
