@@ -50,9 +50,11 @@ extension ContentAgent {
         return batch
     }
 
-    /// False when the monthly limit is reached and the batch must stop.
+    /// False when the monthly limit is reached and the batch must stop. Maintenance stops
+    /// the whole batch rather than failing each topic.
     private func draftOne(_ topic: String, platforms: [Platform], organizationId: ObjectId, planned: Planned?, into batch: inout Batch,
                           by identity: Identity) throws -> Bool {
+        try PublishingSwitch(store: store, clock: clock).ensureRunning()
         let usage = try PlanLimits(store: store).usage(organizationId, at: clock())
         if usage[.aiGenerations].isReached || usage[.posts].isReached {
             batch.stoppedAtLimit = true
