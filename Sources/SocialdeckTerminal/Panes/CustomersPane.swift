@@ -17,15 +17,12 @@ public enum CustomersPane: Pane {
         let rows = area.rows([.fixed(1), .fill, .fixed(1)])
         drawTitle(model, in: rows[0], into: &buffer, palette: palette)
         drawFooter(model, in: rows[2], into: &buffer, palette: palette)
-        let body = rows[1]
-        let wide = body.width >= 120
-        let parts = wide ? body.columns([.fraction(0.55), .fixed(2), .fill])
-                         : body.rows([.fixed(max(3, min(model.matches.count + 1, body.height / 2))), .fixed(1), .fill])
-        drawList(model, in: parts[0], into: &buffer, context: context)
+        let (list, detail) = PaneDrawing.listAndDetail(rows[1], listRows: model.matches.count)
+        drawList(model, in: list, into: &buffer, context: context)
         if let profile = model.selectedProfile {
-            CustomerProfileView.render(profile, in: parts[2], into: &buffer, context: context)
+            CustomerProfileView.render(profile, in: detail, into: &buffer, context: context)
         } else if model.selected != nil {
-            buffer.putCentered("loading the customer…", in: parts[2], style: palette[.textDim])
+            buffer.putCentered("loading the customer…", in: detail, style: palette[.textDim])
         }
     }
 
@@ -97,9 +94,7 @@ public enum CustomersPane: Pane {
         guard !row.isEmpty else { return }
         if let prompt = model.reasonPrompt {
             let label = prompt.purpose == .suspend ? "Suspend \(prompt.customer.email) because: " : "Delete \(prompt.customer.email) because: "
-            let x = buffer.put(label, x: row.x, y: row.y, style: palette[.warning], maxWidth: row.width)
-            buffer.put(prompt.line.text + "▏", x: x, y: row.y, style: palette[.text], maxWidth: row.maxX - x)
-            return
+            return PaneDrawing.promptLine(label, text: prompt.line.text, in: row, into: &buffer, palette: palette)
         }
         buffer.put("s suspend/activate · U unlock · D delete/restore · :role ROLE · :plan TIER · :2fa-reset", x: row.x, y: row.y,
                    width: row.width, style: palette[.textDim])

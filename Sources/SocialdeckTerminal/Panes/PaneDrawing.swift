@@ -47,6 +47,20 @@ enum PaneDrawing {
     }
 
     /// Draws `lines` down `rect` from its top, one a row, as many as it has rows for.
+    /// A list with the selected item's detail: beside it from 120 columns, under it below
+    /// (the list taking what its rows need, up to half).
+    static func listAndDetail(_ body: Rect, listRows: Int) -> (list: Rect, detail: Rect) {
+        let parts = body.width >= 120 ? body.columns([.fraction(0.55), .fixed(2), .fill])
+                                       : body.rows([.fixed(max(3, min(listRows + 1, body.height / 2))), .fixed(1), .fill])
+        return (parts[0], parts[2])
+    }
+
+    /// A one-line prompt: what it asks, in the warning colour, then the text typed so far.
+    static func promptLine(_ label: String, text: String, in row: Rect, into buffer: inout CellBuffer, palette: Palette) {
+        let x = buffer.put(label, x: row.x, y: row.y, style: palette[.warning], maxWidth: row.width)
+        buffer.put(text + "▏", x: x, y: row.y, style: palette[.text], maxWidth: row.maxX - x)
+    }
+
     static func putLines(_ lines: [String], in rect: Rect, style: Style, into buffer: inout CellBuffer) {
         for (row, line) in zip(rect.y..<rect.maxY, lines) {
             buffer.put(line, x: rect.x, y: row, style: style, maxWidth: rect.width)

@@ -15,11 +15,9 @@ public enum TicketsPane: Pane {
         let rows = area.rows([.fixed(1), .fill, .fixed(1)])
         drawTitle(model, in: rows[0], into: &buffer, palette: palette)
         drawFooter(model, in: rows[2], into: &buffer, palette: palette)
-        let body = rows[1]
-        let parts = body.width >= 120 ? body.columns([.fraction(0.55), .fixed(2), .fill])
-                                       : body.rows([.fixed(max(3, min(model.rows.count + 1, body.height / 2))), .fixed(1), .fill])
-        drawList(model, in: parts[0], into: &buffer, context: context)
-        if let ticket = model.selected { drawConversation(ticket, model: model, in: parts[2], into: &buffer, context: context) }
+        let (list, detail) = PaneDrawing.listAndDetail(rows[1], listRows: model.rows.count)
+        drawList(model, in: list, into: &buffer, context: context)
+        if let ticket = model.selected { drawConversation(ticket, model: model, in: detail, into: &buffer, context: context) }
     }
 
     private static func drawTitle(_ model: TicketsModel, in row: Rect, into buffer: inout CellBuffer, palette: Palette) {
@@ -99,9 +97,7 @@ public enum TicketsPane: Pane {
             case .reply(_, let subject): label = "Reply to “\(subject)”: "
             case .newTicket: label = "New ticket about: "
             }
-            let x = buffer.put(label, x: row.x, y: row.y, style: palette[.warning], maxWidth: row.width)
-            buffer.put(prompt.line.text + "▏", x: x, y: row.y, style: palette[.text], maxWidth: row.maxX - x)
-            return
+            return PaneDrawing.promptLine(label, text: prompt.line.text, in: row, into: &buffer, palette: palette)
         }
         let keys = model.isStaff ? "r reply · t take/give back · c resolve/reopen · p priority · v all/queue · :ticket EMAIL SUBJECT"
                                  : "r reply · c close · n new ticket · v all/queue"

@@ -37,7 +37,7 @@ public enum AgentsController: PaneController {
             return []
         }
         if model.agents.showsWorkflows {
-            if let delta = motion(action, context: context, count: model.agents.workflows.count) {
+            if let delta = context.motion(action, count: model.agents.workflows.count) {
                 model.agents.moveWorkflow(delta)
                 return []
             }
@@ -73,19 +73,6 @@ public enum AgentsController: PaneController {
         default: return command(action, in: &model)
         }
         return []
-    }
-
-    /// How far a motion key moves through a list of `count`; nil for other keys.
-    private static func motion(_ action: KeyAction, context: ActionContext, count: Int) -> Int? {
-        switch action {
-        case .up: return -1
-        case .down: return 1
-        case .pageDown: return context.page
-        case .pageUp: return -context.page
-        case .top: return -count
-        case .bottom: return count
-        default: return nil
-        }
     }
 
     /// Pause (or resume) and restart, on the agent the keys act on.

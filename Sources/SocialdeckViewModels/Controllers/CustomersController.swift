@@ -27,14 +27,12 @@ public enum CustomersController: PaneController {
     }
 
     public static func handle(_ action: KeyAction, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? {
+        if let delta = context.motion(action, count: model.customers.matches.count) {
+            model.customers.move(delta)
+            return []
+        }
         let commands: [CustomerCommand]
         switch action {
-        case .up: model.customers.move(-1); return []
-        case .down: model.customers.move(1); return []
-        case .pageDown: model.customers.move(context.page); return []
-        case .pageUp: model.customers.move(-context.page); return []
-        case .top: model.customers.moveToFirst(); return []
-        case .bottom: model.customers.moveToLast(); return []
         case .search:
             PromptController.open(.filter(PromptLine(model.customers.query)), in: &model)
             return []

@@ -33,4 +33,17 @@ public struct ActionContext: Sendable {
 
     /// Rows in half a screen: how far page up and down move.
     public var page: Int { max(1, screenRows / 2) }
+
+    /// How far a motion key moves through a list of `count`; nil for other keys.
+    public func motion(_ action: KeyAction, count: Int) -> Int? {
+        switch action {
+        case .up: return -1
+        case .down: return 1
+        case .pageDown: return page
+        case .pageUp: return -page
+        case .top: return -count
+        case .bottom: return count
+        default: return nil
+        }
+    }
 }

@@ -32,14 +32,12 @@ public enum TicketsController: PaneController {
     }
 
     public static func handle(_ action: KeyAction, in model: inout DashboardModel, context: ActionContext) -> [DashboardEffect]? {
+        if let delta = context.motion(action, count: model.tickets.rows.count) {
+            model.tickets.move(delta)
+            return []
+        }
         let commands: [TicketCommand]
         switch action {
-        case .up: model.tickets.move(-1); return []
-        case .down: model.tickets.move(1); return []
-        case .pageDown: model.tickets.move(context.page); return []
-        case .pageUp: model.tickets.move(-context.page); return []
-        case .top: model.tickets.moveToFirst(); return []
-        case .bottom: model.tickets.moveToLast(); return []
         case .allTickets: model.tickets.toggleAll(); return []
         case .reply: model.tickets.beginReply(); return []
         case .newTicket:

@@ -43,8 +43,6 @@ public struct CustomersModel: Sendable {
     }
 
     public mutating func move(_ delta: Int) { cursor = max(0, min(cursor + delta, matches.count - 1)) }
-    public mutating func moveToFirst() { cursor = 0 }
-    public mutating func moveToLast() { cursor = max(0, matches.count - 1) }
 
     /// The snapshot's matches (for the query asked) and profile; the cursor stays on its customer.
     public mutating func load(_ found: [CustomerMatch], query asked: String?, profile: CustomerProfile?) {

@@ -41,8 +41,6 @@ public struct TicketsModel: Sendable {
     }
 
     public mutating func move(_ delta: Int) { cursor = max(0, min(cursor + delta, rows.count - 1)) }
-    public mutating func moveToFirst() { cursor = 0 }
-    public mutating func moveToLast() { cursor = max(0, rows.count - 1) }
 
     public mutating func toggleAll() {
         showsAll.toggle()
