@@ -43,6 +43,9 @@ enum IsolationProbes {
         .init(name: "SupportDesk.list") { me, f in
             [try? f.desk.list(by: me), try? f.desk.list(.init(organizationId: f.other._id), by: me)] as [Any?]
         },
+        .init(name: "PersonalDataExport.export") { me, f in
+            try PersonalDataExport(store: f.w.store, clock: f.w.clock.closure).export(email: f.otherUser.email, by: me)
+        },
         .init(name: "AuditViewer.page") { me, f in
             let viewer = AuditViewer(store: f.w.store)
             return [try? viewer.page(.init(log: .customers), by: me), try? viewer.page(.init(log: .customers, organizationId: f.other._id), by: me),
