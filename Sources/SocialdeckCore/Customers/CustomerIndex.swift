@@ -43,9 +43,9 @@ struct CustomerIndex: Sendable {
             let org = orgs[orgId]
             let email = doc["email"]?.stringValue ?? ""
             let first = doc.value(at: "profile.firstName")?.stringValue ?? "", last = doc.value(at: "profile.lastName")?.stringValue ?? ""
-            let status: CustomerMatch.Status = doc["deletedAt"]?.dateValue != nil ? .deleted
-                : doc.value(at: "authentication.isActive")?.boolValue == false ? .suspended
-                : (doc.value(at: "authentication.lockedUntil")?.dateValue.map { $0 > now } ?? false) ? .locked : .active
+            let status = CustomerMatch.Status(deleted: doc["deletedAt"]?.dateValue != nil,
+                                              active: doc.value(at: "authentication.isActive")?.boolValue != false,
+                                              lockedUntil: doc.value(at: "authentication.lockedUntil")?.dateValue, at: now)
             let match = CustomerMatch(userId: id, email: email, name: PersonName.full(first, last),
                                       role: doc["role"]?.stringValue ?? "", status: status, organizationId: orgId,
                                       organizationName: org?.name ?? "?", organizationSlug: org?.slug ?? "?",

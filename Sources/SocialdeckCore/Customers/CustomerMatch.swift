@@ -5,6 +5,16 @@ import SocialdeckModel
 public struct CustomerMatch: Sendable, Equatable, Identifiable {
     public enum Status: String, Sendable {
         case active, suspended, locked, deleted
+
+        /// Deleted before suspended before locked: what keeps the person out first.
+        public init(deleted: Bool, active: Bool, lockedUntil: Date?, at now: Date) {
+            self = deleted ? .deleted : !active ? .suspended : (lockedUntil.map { $0 > now } ?? false) ? .locked : .active
+        }
+
+        public init(_ user: User, at now: Date) {
+            self.init(deleted: user.deletedAt != nil, active: user.authentication.isActive,
+                      lockedUntil: user.authentication.lockedUntil, at: now)
+        }
     }
 
     public let userId: ObjectId

@@ -14,10 +14,9 @@ enum CustomerProfileView {
         var lines: [[(String, Style)]] = []
         let dim = palette[.textDim], text = palette[.text], heading = palette.heading
         let u = p.user
-        let status = u.deletedAt != nil ? "deleted" : !u.authentication.isActive ? "suspended"
-            : (u.authentication.lockedUntil.map { $0 > now } ?? false) ? "locked" : "active"
+        let status = CustomerMatch.Status(u, at: now)
         lines.append([(u.profile.fullName, heading), (" <\(u.email)>", text), (" · \(u.role.rawValue) · ", dim),
-                      (status, palette[status == "active" ? .success : status == "locked" ? .warning : .error])])
+                      (status.rawValue, palette[CustomersPane.statusSlot(status)])])
         lines.append([("2FA \(u.authentication.twoFactorEnabled ? "on" : "off") · last sign-in ", dim),
                       (u.authentication.lastLogin.map { Figures.relative($0, now: now) } ?? "never", text),
                       (" · \(u.authentication.loginAttempts) failed attempts", dim)])

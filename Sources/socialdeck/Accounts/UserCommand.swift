@@ -42,9 +42,7 @@ struct UserCommand: ParsableCommand {
             let now = Date()
             var rows = [["EMAIL", "ROLE", "ORGANIZATION", "STATUS", "2FA", "LAST SIGN-IN"]]
             for (u, slug) in try UserAdministration(store: db).list(organizationSlug: org, by: .localOperator()) {
-                let status = u.deletedAt != nil ? "deleted" : !u.authentication.isActive ? "suspended"
-                    : (u.authentication.lockedUntil.map { $0 > now } ?? false) ? "locked" : "active"
-                rows.append([u.email, u.role.rawValue, slug, status,
+                rows.append([u.email, u.role.rawValue, slug, CustomerMatch.Status(u, at: now).rawValue,
                              u.authentication.twoFactorEnabled ? "on" : "off",
                              u.authentication.lastLogin.map(ISODate.string(from:)) ?? "never"])
             }

@@ -49,7 +49,7 @@ struct CustomersCommand: ParsableCommand {
             if json { return try JSONOutput.print(Self.object(p, now: now)) }
             let u = p.user
             let clean = SafeText.escapingControls
-            print(clean("\(u.profile.fullName) <\(u.email)>, \(u.role.rawValue), \(Self.status(u, now: now))"))
+            print(clean("\(u.profile.fullName) <\(u.email)>, \(u.role.rawValue), \(CustomerMatch.Status(u, at: now).rawValue)"))
             print("  2FA \(u.authentication.twoFactorEnabled ? "on" : "off") · last sign-in \(u.authentication.lastLogin.map(ISODate.string(from:)) ?? "never") · failed attempts \(u.authentication.loginAttempts)")
             if let org = p.organization {
                 print(clean("Organization: \(org.name) (\(org.slug))\(org.deletedAt != nil ? ", deleted" : "")"))
@@ -70,14 +70,9 @@ struct CustomersCommand: ParsableCommand {
             for t in p.tickets { print(clean("  \(t._id.hex)  \(t.status.rawValue)  \(t.priority.rawValue)  \(t.subject)")) }
         }
 
-        static func status(_ u: User, now: Date) -> String {
-            u.deletedAt != nil ? "deleted" : !u.authentication.isActive ? "suspended"
-                : (u.authentication.lockedUntil.map { $0 > now } ?? false) ? "locked" : "active"
-        }
-
         static func object(_ p: CustomerProfile, now: Date) -> [String: Any] {
             let u = p.user
-            return ["id": u._id.hex, "email": u.email, "name": u.profile.fullName, "role": u.role.rawValue, "status": status(u, now: now),
+            return ["id": u._id.hex, "email": u.email, "name": u.profile.fullName, "role": u.role.rawValue, "status": CustomerMatch.Status(u, at: now).rawValue,
                     "twoFactor": u.authentication.twoFactorEnabled, "lastLogin": JSONOutput.date(u.authentication.lastLogin),
                     "organization": p.organization.map { ["id": $0._id.hex, "name": $0.name, "slug": $0.slug, "deleted": $0.deletedAt != nil] as [String: Any] } ?? NSNull(),
                     "plan": p.subscription.map { ["name": $0.plan.name, "status": $0.status.rawValue, "cancelAtPeriodEnd": $0.billing.cancelAtPeriodEnd] as [String: Any] } ?? NSNull(),

@@ -35,29 +35,20 @@ struct TicketsCommand: ParsableCommand {
             query.assignedTo = try assignee.map { try StaffAdministration(store: db).member(email: $0, by: .localOperator())._id }
             query.userId = try customer.map { try UserAdministration(store: db).user(email: $0, by: .localOperator())._id }
             let found = try SupportDesk(store: db).list(query, by: .localOperator())
-            let names = try Self.names(db)
+            let names = try SupportDesk(store: db).people(in: found, by: .localOperator())
             if json { return try JSONOutput.print(found.map { Self.object($0, names: names) }) }
             guard !found.isEmpty else { return print("No ticket matches.") }
             var rows = [["ID", "STATUS", "PRIORITY", "ASSIGNEE", "CUSTOMER", "UPDATED", "SUBJECT"]]
             for t in found {
-                rows.append([t._id.hex, t.status.rawValue, t.priority.rawValue, t.assignedTo.flatMap { names.staff[$0] } ?? "-",
-                             t.userId.flatMap { names.customers[$0] } ?? "-", String(ISODate.string(from: t.updatedAt).prefix(16)), t.subject])
+                rows.append([t._id.hex, t.status.rawValue, t.priority.rawValue, t.assignedTo.flatMap { names[$0] } ?? "-",
+                             t.userId.flatMap { names[$0] } ?? "-", String(ISODate.string(from: t.updatedAt).prefix(16)), t.subject])
             }
             print(Table.render(rows))
         }
 
-        static func names(_ db: any DocumentStore) throws -> (staff: [ObjectId: String], customers: [ObjectId: String]) {
-            let staff = try db.find(AdminUser.collection.rawValue, projection: .include(["email"]))
-            let customers = try db.find(User.collection.rawValue, projection: .include(["email"]), includeDeleted: true)
-            let map = { (docs: [Document]) in
-                Dictionary(docs.compactMap { d in d["_id"]?.objectIdValue.map { ($0, d["email"]?.stringValue ?? "?") } }, uniquingKeysWith: { a, _ in a })
-            }
-            return (map(staff), map(customers))
-        }
-
-        static func object(_ t: SupportTicket, names: (staff: [ObjectId: String], customers: [ObjectId: String])) -> [String: Any] {
+        static func object(_ t: SupportTicket, names: [ObjectId: String]) -> [String: Any] {
             ["id": t._id.hex, "status": t.status.rawValue, "priority": t.priority.rawValue, "subject": t.subject,
-             "assignee": t.assignedTo.flatMap { names.staff[$0] } ?? NSNull(), "customer": t.userId.flatMap { names.customers[$0] } ?? NSNull(),
+             "assignee": t.assignedTo.flatMap { names[$0] } ?? NSNull(), "customer": t.userId.flatMap { names[$0] } ?? NSNull(),
              "organizationId": t.organizationId.hex, "createdAt": JSONOutput.date(t.createdAt), "updatedAt": JSONOutput.date(t.updatedAt),
              "resolvedAt": JSONOutput.date(t.resolvedAt),
              "messages": t.messages.map { ["fromStaff": $0.fromStaff, "text": $0.text, "at": JSONOutput.date($0.createdAt)] as [String: Any] }]
@@ -72,12 +63,13 @@ struct TicketsCommand: ParsableCommand {
 
         func run() throws {
             let db = try store.open()
-            let t = try SupportDesk(store: db).ticket(try TicketsCommand.id(ticket), by: .localOperator())
-            let names = try List.names(db)
+            let desk = SupportDesk(store: db)
+            let t = try desk.ticket(try TicketsCommand.id(ticket), by: .localOperator())
+            let names = try desk.people(in: [t], by: .localOperator())
             if json { return try JSONOutput.print(List.object(t, names: names)) }
             let clean = SafeText.escapingControls
             print(clean("\(t.subject)"))
-            print(clean("\(t.status.rawValue) · \(t.priority.rawValue) · customer \(t.userId.flatMap { names.customers[$0] } ?? "-") · assignee \(t.assignedTo.flatMap { names.staff[$0] } ?? "-")"))
+            print(clean("\(t.status.rawValue) · \(t.priority.rawValue) · customer \(t.userId.flatMap { names[$0] } ?? "-") · assignee \(t.assignedTo.flatMap { names[$0] } ?? "-")"))
             for m in t.messages {
                 print("")
                 print("\(ISODate.string(from: m.createdAt).prefix(16)) \(m.fromStaff ? "support" : "customer"):")
