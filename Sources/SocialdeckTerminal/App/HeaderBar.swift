@@ -44,21 +44,25 @@ enum HeaderBar {
         }
     }
 
-    /// "1 Calendar  2 Approvals …", only the panes the role may open.
+    /// "1 Calendar  2 Approvals …", only the panes the role may open. When the full
+    /// titles do not fit the width (staff have seven panes at 80 columns), every tab
+    /// shortens to its first four letters, so none falls off the edge.
     static func renderTabs(_ model: DashboardModel, width: Int, into buffer: inout CellBuffer, palette: Palette) {
         buffer.fill(Rect(x: 0, y: 1, width: width, height: 1), style: palette[.tabsInactive])
-        for (pane, x) in tabPositions(model.panes) {
-            let label = " \(pane.rawValue) \(pane.title) "
+        for (pane, label, x) in tabs(model.panes, width: width) {
             buffer.put(label, x: x, y: 1, style: pane == model.pane ? palette[.tabsActive] : palette[.tabsInactive])
             buffer.mark(Rect(x: x, y: 1, width: DisplayWidth.of(label), height: 1), as: .tab(pane))
         }
     }
 
-    static func tabPositions(_ panes: [PaneID]) -> [(PaneID, Int)] {
+    static func tabs(_ panes: [PaneID], width: Int) -> [(PaneID, String, Int)] {
+        let full = panes.map { " \($0.rawValue) \($0.title) " }
+        let fits = full.reduce(1) { $0 + DisplayWidth.of($1) + 1 } <= width
+        let labels = fits ? full : panes.map { " \($0.rawValue) \($0.title.prefix(4)) " }
         var x = 1
-        return panes.map { pane in
-            defer { x += DisplayWidth.of(" \(pane.rawValue) \(pane.title) ") + 1 }
-            return (pane, x)
+        return zip(panes, labels).map { pane, label in
+            defer { x += DisplayWidth.of(label) + 1 }
+            return (pane, label, x)
         }
     }
 }

@@ -78,4 +78,17 @@ struct CustomersFlowTests {
         #expect(manager.screen.contains("your role cannot open Customers"))
         #expect(!manager.screen.contains("6 Customers"))
     }
+
+    /// Seven panes do not fit 80 columns with their full titles: every tab shortens, none is cut.
+    @Test func everyTabFitsAt80Columns() throws {
+        let narrow = try AppHarness(width: 80, height: 24)
+        try narrow.signIn(Self.staff)
+        let tabs = String(narrow.screen.split(separator: "\n")[1])
+        for label in ["1 Cale", "5 Reve", "6 Cust", "7 Tick"] { #expect(tabs.contains(label), "\(tabs)") }
+        try narrow.press("7")
+        #expect(try narrow.dashboard().pane == .tickets)
+        let wide = try AppHarness(width: 140, height: 40)
+        try wide.signIn(Self.staff)
+        #expect(wide.screen.split(separator: "\n")[1].contains("7 Tickets"), "full titles where they fit")
+    }
 }
