@@ -70,6 +70,12 @@ public protocol DocumentStore: AnyObject, Sendable {
     /// Checks the store answers; throws `StoreError.unreachable` when it does not.
     func ping() throws
 
+    /// Makes what was deleted or overwritten so far unrecoverable from the store's files,
+    /// as an erasure needs. True when the backend could promise it: SQLite zeroes freed
+    /// space as it goes and here empties its write-ahead log into the database file;
+    /// a MongoDB server manages its own files, so there it is false.
+    func purgeDeletedData() throws -> Bool
+
     /// A value that changes whenever a document of these collections is inserted,
     /// updated or deleted, by this process or any other (another socialdeck, an import,
     /// the sqlite3 shell, mongosh). Equal values mean nothing changed in between, so a

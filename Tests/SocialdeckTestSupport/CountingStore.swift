@@ -104,4 +104,8 @@ public final class CountingStore: DocumentStore, Sendable {
         note("ping")
         try base.ping()
     }
+    public func purgeDeletedData() throws -> Bool {
+        note("purgeDeletedData")
+        return try base.purgeDeletedData()
+    }
 }

@@ -71,5 +71,6 @@ public final class AppendOnlyStore: DocumentStore, @unchecked Sendable {
         try base.searchText(collection, path: path, query: query, filter: filter, limit: limit)
     }
     public func ping() throws { try base.ping() }
+    public func purgeDeletedData() throws -> Bool { try base.purgeDeletedData() }
     public func changeVersion(of collections: [String]) throws -> ChangeVersion { try base.changeVersion(of: collections) }
 }

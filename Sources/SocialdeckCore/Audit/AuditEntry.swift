@@ -21,6 +21,8 @@ public struct AuditEntry: Sendable, Equatable {
     public let ipAddress: String?
     public let before: Document?
     public let after: Document?
+    /// The person this entry concerned was erased: its personal parts can no longer be read.
+    public let personalDataErased: Bool
 
     /// One field that differs between the snapshots: its dotted path and both values.
     public struct Change: Sendable, Equatable {
@@ -45,6 +47,7 @@ public struct AuditEntry: Sendable, Equatable {
         ipAddress = doc.value(at: "metadata.ipAddress")?.stringValue
         before = doc.value(at: "details.before")?.documentValue
         after = doc.value(at: "details.after")?.documentValue
+        personalDataErased = doc["personalDataErased"]?.boolValue ?? false
     }
 
     /// The fields that differ, in the order they appear; `updatedAt` left out. An entry

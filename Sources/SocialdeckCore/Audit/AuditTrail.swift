@@ -4,7 +4,9 @@ import SocialdeckStorage
 
 /// The append-only record of who changed what. Staff and operator actions go to
 /// `admin_activity_logs`, customer events to `customer_activity_logs`. Snapshots
-/// are stored with every secret removed. This type can only add entries and read
+/// are stored with every secret removed, and a customer's personal data in an entry is
+/// sealed with that person's key (`AuditSealing`), so erasing them leaves the entry and
+/// destroys only what it said about them. This type can only add entries and read
 /// them; nothing in the core can change or remove one (see `AppendOnlyStore`).
 public struct AuditTrail: Sendable {
     let store: any DocumentStore
@@ -25,10 +27,16 @@ public struct AuditTrail: Sendable {
         public var reason: String?
         public var severity: Severity
         public var info: Document?
+        /// The customer the details are about, where that is not the target account (a
+        /// ticket's customer); their key seals the details.
+        public var subject: ObjectId?
+        /// False only for an entry that must stay readable after its subject is erased:
+        /// the record of the erasure itself, which holds nothing personal.
+        public var sealsPersonalData = true
 
         public init(action: String, targetType: AuditTargetType, targetId: ObjectId?, organizationId: ObjectId? = nil,
                     before: Document? = nil, after: Document? = nil, reason: String? = nil,
-                    severity: Severity = .info, info: Document? = nil) {
+                    severity: Severity = .info, info: Document? = nil, subject: ObjectId? = nil) {
             self.action = action
             self.targetType = targetType
             self.targetId = targetId
@@ -38,6 +46,13 @@ public struct AuditTrail: Sendable {
             self.reason = reason
             self.severity = severity
             self.info = info
+            self.subject = subject
+        }
+
+        /// Whose personal data the details hold, if a customer's.
+        var person: ObjectId? {
+            guard sealsPersonalData else { return nil }
+            return subject ?? (targetType == .user ? targetId : nil)
         }
     }
 
@@ -90,6 +105,10 @@ public struct AuditTrail: Sendable {
         entry.metadata = metadata
         entry.timestamp = now
         entry.severity = event.severity
+        if let person = event.person {
+            entry.sealed = try AuditSealing(store: store, clock: clock).seal(
+                entryId: entry._id, details: &entry.details, metadata: &entry.metadata, detailsOwner: person, metadataOwner: nil)
+        }
         try ModelCollection(store, AdminActivityLog.self).insert(entry)
     }
 
@@ -106,6 +125,10 @@ public struct AuditTrail: Sendable {
         entry.metadata = metadata
         entry.timestamp = clock()
         entry.severity = event.severity
+        if event.sealsPersonalData {
+            entry.sealed = try AuditSealing(store: store, clock: clock).seal(
+                entryId: entry._id, details: &entry.details, metadata: &entry.metadata, detailsOwner: event.person ?? userId, metadataOwner: userId)
+        }
         try ModelCollection(store, CustomerActivityLog.self).insert(entry)
     }
 
@@ -113,13 +136,19 @@ public struct AuditTrail: Sendable {
     public func staffEntries(for identity: Identity, limit: Int = 100) throws -> [AdminActivityLog] {
         try AccessControl.authorize(identity, .viewAuditLogs, organizationId: nil)
         guard identity.isStaff else { throw AccessDenied(action: .viewAuditLogs, reason: "the staff log is for staff") }
-        return try ModelCollection(store, AdminActivityLog.self).find(sort: [.desc("timestamp")], limit: limit)
+        return try opened(AdminActivityLog.self, try store.find(AdminActivityLog.collection.rawValue, sort: [.desc("timestamp")], limit: limit))
     }
 
     /// Customer entries of one organization, newest first; customers see only their own.
     public func customerEntries(organizationId: ObjectId, for identity: Identity, limit: Int = 100) throws -> [CustomerActivityLog] {
         try AccessControl.authorize(identity, .viewAuditLogs, organizationId: organizationId)
-        return try ModelCollection(store, CustomerActivityLog.self).find(.eq("organizationId", organizationId),
-                                                                           sort: [.desc("timestamp")], limit: limit)
+        return try opened(CustomerActivityLog.self, try store.find(CustomerActivityLog.collection.rawValue, .eq("organizationId", organizationId),
+                                                                 sort: [.desc("timestamp")], limit: limit))
+    }
+
+    /// Entries as models, their sealed personal data opened where the key still exists.
+    public func opened<Entry: StoredModel>(_ type: Entry.Type, _ docs: [Document]) throws -> [Entry] {
+        let decoder = DocumentDecoder()
+        return try AuditSealing(store: store, clock: clock).open(docs).map { try decoder.decode(Entry.self, from: $0) }
     }
 }

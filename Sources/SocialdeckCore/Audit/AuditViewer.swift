@@ -72,7 +72,8 @@ public struct AuditViewer: Sendable {
         let limit = max(1, min(query.limit, 500))
         let collection = query.log == .staff ? AdminActivityLog.collection : CustomerActivityLog.collection
         let docs = try store.find(collection.rawValue, filter, sort: [.desc("timestamp"), .desc("_id")], limit: limit + 1)
-        let entries = try docs.prefix(limit).map { try AuditEntry(document: $0, log: query.log) }
+        let opened = try AuditSealing(store: store, clock: { Date() }).open(Array(docs.prefix(limit)))
+        let entries = try opened.map { try AuditEntry(document: $0, log: query.log) }
         let next = docs.count > limit ? entries.last.map { Cursor(timestamp: $0.timestamp, id: $0.id) } : nil
         return Page(entries: entries, next: next)
     }

@@ -53,7 +53,8 @@ public struct CustomerProfile: Sendable {
             subscription: try PlanLimits.subscription(of: user.organizationId, in: store),
             usage: try PlanLimits(store: store).usage(user.organizationId, at: now),
             accounts: accounts,
-            activity: try ModelCollection(store, CustomerActivityLog.self).find(.eq("userId", user._id), sort: [.desc("timestamp")], limit: recent),
+            activity: try AuditTrail(store: store).opened(CustomerActivityLog.self, store.find(
+                CustomerActivityLog.collection.rawValue, .eq("userId", user._id), sort: [.desc("timestamp")], limit: recent)),
             tickets: try ModelCollection(store, SupportTicket.self).find(.eq("userId", user._id), sort: [.desc("createdAt")], limit: recent))
     }
 }

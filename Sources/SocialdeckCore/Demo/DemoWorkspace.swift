@@ -115,6 +115,8 @@ public struct DemoWorkspace: Sendable {
         let runs = builder.agentRuns(agents)
         try write(builder.agentsWithTotals(agents, runs: runs))
         try write(runs)
+        // Written as they are, not sealed: the people are made up, their addresses from the
+        // documentation ranges, and the same options must give the same store byte for byte.
         try write(builder.auditLog(orgs: orgs, users: users))
         try write(builder.customerLog(users: users))
         try write(builder.notifications(users: users))

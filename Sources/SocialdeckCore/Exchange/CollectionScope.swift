@@ -9,7 +9,7 @@ struct CollectionScope {
     var organizationPath: String? {
         switch collection {
         case .organizations: return "_id"
-        case .adminUsers, .publishQuotas, .systemSettings: return nil
+        case .adminUsers, .publishQuotas, .systemSettings, .personalKeys: return nil
         case .aiAgents: return "organizationSpecific.organizationId"
         case .adminActivityLogs: return "targetId"
         default: return "organizationId"
@@ -56,6 +56,7 @@ struct CollectionScope {
         case .systemSettings: _ = try decoder.decode(SystemSetting.self, from: doc)
         case .recurringSchedules: _ = try decoder.decode(RecurringSchedule.self, from: doc)
         case .comments: _ = try decoder.decode(SocialComment.self, from: doc)
+        case .personalKeys: _ = try decoder.decode(PersonalKey.self, from: doc)
         }
     }
 }

@@ -3,8 +3,8 @@ import SocialdeckModel
 import SocialdeckStorage
 
 /// Everything held about one customer, as one document (GDPR article 15, the right of
-/// access): the account, the posts they wrote, what they did (their activity log),
-/// their tickets and notifications. Secrets are removed (password hash, second factor,
+/// access): the account, the posts they wrote, what they did (their activity log) and
+/// what staff did to their account, their tickets and notifications. Secrets are removed (password hash, second factor,
 /// recovery codes, tokens). The person may export their own; otherwise it takes
 /// managing users (staff, or the organization's admin). Each export is audited.
 public struct PersonalDataExport: Sendable {
@@ -27,6 +27,11 @@ public struct PersonalDataExport: Sendable {
         func all(_ collection: CollectionName, _ filter: Filter) throws -> BSONValue {
             .array(try store.find(collection.rawValue, filter, sort: [.asc("_id")], includeDeleted: true).map { .document(SecretRedaction.redact($0)) })
         }
+        /// Audit entries with their sealed personal data opened.
+        func audit(_ collection: CollectionName, _ filter: Filter) throws -> BSONValue {
+            let docs = try store.find(collection.rawValue, filter, sort: [.asc("_id")])
+            return .array(try AuditSealing(store: store, clock: clock).open(docs).map { .document(SecretRedaction.redact($0)) })
+        }
         let organization = try store.findOne(Organization.collection.rawValue, .id(orgId), includeDeleted: true)
         let document = Document([
             .init("exportedAt", .date(clock())),
@@ -36,7 +41,8 @@ public struct PersonalDataExport: Sendable {
                                                                           .init("name", $0["name"] ?? .null),
                                                                           .init("slug", $0["slug"] ?? .null)])) } ?? .null),
             .init("posts", try all(.content, mine)),
-            .init("activity", try all(.customerActivityLogs, mine)),
+            .init("activity", try audit(.customerActivityLogs, mine)),
+            .init("staffActions", try audit(.adminActivityLogs, .eq("targetType", AuditTargetType.user) && .eq("targetId", userId))),
             .init("tickets", try all(.supportTickets, mine)),
             .init("notifications", try all(.notifications, mine)),
         ])

@@ -81,6 +81,8 @@ struct RecurringRuns: Sendable {
                                             .init("runAt", .date(runAt))])
                 request.createdAt = now
                 try ModelCollection(store, AgentMessage.self).insert(request)
+            case .retention:
+                try DataRetention(store: store, clock: clock).apply(to: schedule.organizationId, at: runAt)
             }
             return true
         } catch StoreError.duplicateKey {

@@ -84,6 +84,9 @@ public struct RecurringSchedules: Sendable {
         guard let schedule = try schedules.first(.id(id) && AccessControl.scope(identity)) else {
             throw CoreError.notFound("recurring schedule \(id.hex)")
         }
+        guard schedule.kind != .retention else {
+            throw CoreError.invalid("data retention cannot be paused or removed; change the organization's retention days instead")
+        }
         try AccessControl.authorize(identity, schedule.kind == .post ? .scheduleContent : .configureAgents,
                                     organizationId: schedule.organizationId)
         return schedule

@@ -5,12 +5,14 @@ import SocialdeckStorage
 /// The spec's recurring workflows, scheduled for every organization: analytics daily at
 /// 06:00, strategy optimisation on Mondays at 07:00, and engagement (comments fetched
 /// and sorted) daily at 09:00 and 15:00, in the time zone of the organization's first admin. Each run leaves a `scheduled_workflow` request in
-/// `agent_messages` for the agents' orchestrator.
+/// `agent_messages` for the agents' orchestrator. Beside them, the organization's data
+/// retention runs daily at 03:00 (`DataRetention`).
 public enum StandardWorkflows {
     public static let analytics = "analytics"
     public static let strategyOptimisation = "strategy-optimisation"
     public static let contentCreation = "content-creation"
     public static let engagement = "engagement"
+    public static let dataRetention = "data-retention"
     public static let names = [contentCreation, analytics, strategyOptimisation, engagement]
 
     /// The agent a workflow's first step belongs to.
@@ -30,6 +32,7 @@ public enum StandardWorkflows {
             (engagement, "Comments fetched and sorted", .weekly((1...7).flatMap { day in
                 [9, 15].map { RecurrenceRule.Slot(weekday: day, time: .init(hour: $0, minute: 0)) }
             }, in: timezone)),
+            (dataRetention, "Data retention", .weekly((1...7).map { .init(weekday: $0, time: .init(hour: 3, minute: 0)) }, in: timezone)),
         ]
     }
 
@@ -40,7 +43,7 @@ public enum StandardWorkflows {
     public static func ensure(in store: any DocumentStore, organizations: [ObjectId]? = nil, at now: Date) throws -> Int {
         let orgs = try organizations ?? store.find(Organization.collection.rawValue, projection: .include(["_id"]))
             .compactMap { $0["_id"]?.objectIdValue }
-        let workflows = [analytics, strategyOptimisation, engagement]
+        let workflows = [analytics, strategyOptimisation, engagement, dataRetention]
         let existing = try seeded(in: store)
         let missing = orgs.filter { org in workflows.contains { !existing.contains(RecurringSchedule.standardId(organizationId: org, workflow: $0)) } }
         guard !missing.isEmpty else { return 0 }
@@ -60,8 +63,8 @@ public enum StandardWorkflows {
                 s._id = RecurringSchedule.standardId(organizationId: org, workflow: workflow)
                 guard !existing.contains(s._id) else { continue }
                 s.organizationId = org
-                s.kind = .workflow
-                s.workflow = workflow
+                s.kind = workflow == dataRetention ? .retention : .workflow
+                s.workflow = workflow == dataRetention ? nil : workflow
                 s.name = name
                 s.rule = rule
                 s.nextRunAt = rule.next(after: now) ?? now
@@ -89,7 +92,7 @@ public enum StandardWorkflows {
     }
 
     private static func seeded(in store: any DocumentStore) throws -> Set<ObjectId> {
-        Set(try store.find(RecurringSchedule.collection.rawValue, .eq("kind", RecurringSchedule.Kind.workflow),
+        Set(try store.find(RecurringSchedule.collection.rawValue, .ne("kind", RecurringSchedule.Kind.post),
                            projection: .include(["_id"])).compactMap { $0["_id"]?.objectIdValue })
     }
 }

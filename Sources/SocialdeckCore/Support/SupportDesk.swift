@@ -105,7 +105,7 @@ public struct SupportDesk: Sendable {
         ticket.updatedAt = now
         try tickets.insert(ticket)
         try audit.record(.init(action: "ticket_opened", targetType: .ticket, targetId: ticket._id, organizationId: ticket.organizationId,
-                               after: try tickets.encode(ticket)), by: identity)
+                               after: try tickets.encode(ticket), subject: ticket.userId), by: identity)
         return ticket
     }
 
@@ -184,7 +184,7 @@ public struct SupportDesk: Sendable {
             throw CoreError.conflict("the ticket changed a moment ago; look again")
         }
         try audit.record(.init(action: action, targetType: .ticket, targetId: after._id, organizationId: after.organizationId,
-                               before: try tickets.encode(before), after: doc, reason: reason), by: identity)
+                               before: try tickets.encode(before), after: doc, reason: reason, subject: after.userId), by: identity)
         return after
     }
 

@@ -17,6 +17,9 @@ public struct CustomerActivityLog: StoredModel, Equatable {
     public var metadata = AdminActivityLog.Metadata()
     public var timestamp = Date(timeIntervalSince1970: 0)
     public var severity = Severity.info
+    /// The entry's personal data, sealed with the key of the person it concerns; the
+    /// fields it came from are left empty (see `PersonalKey`).
+    public var sealed: [SealedPersonalData]?
 
     public init() {}
 }

@@ -36,6 +36,8 @@ public struct RecurringSchedule: StoredModel, Equatable {
 
     public enum Kind: String, Codable, Sendable, CaseIterable, BSONRepresentable {
         case post, workflow
+        /// The organization's data retention, applied (not an agents' workflow).
+        case retention
     }
 
     /// A post as each run makes it: the text, per-platform wording and media, and the

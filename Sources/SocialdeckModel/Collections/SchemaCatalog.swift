@@ -58,12 +58,15 @@ public enum SchemaCatalog {
                 i(asc("adminUserId"), desc("timestamp")),
                 i(asc("targetType"), asc("targetId")),
                 i(desc("timestamp")),
-            ]),
+                // socialdeck: an erasure counts the entries sealed with the person's key.
+                i(asc("sealed.owner")),
+            ], arrayPaths: ["sealed"]),
             // socialdeck's own collections.
             CollectionSchema(name: "customer_activity_logs", indexes: [
                 i(asc("organizationId"), desc("timestamp")),
                 i(asc("userId"), desc("timestamp")),
-            ]),
+                i(asc("sealed.owner")),
+            ], arrayPaths: ["sealed"]),
             CollectionSchema(name: "strategies", indexes: [
                 i(asc("organizationId"), asc("status"), desc("createdAt")),
             ]),
@@ -118,6 +121,8 @@ public enum SchemaCatalog {
                 i(asc("organizationId"), asc("platform"), asc("externalId"), unique: true),
                 i(asc("organizationId"), asc("status"), desc("receivedAt")),
             ]),
+            // One key a person, by their user id (see `PersonalKey`).
+            CollectionSchema(name: "personal_keys", indexes: []),
         ]
         var out: [CollectionName: CollectionSchema] = [:]
         for s in list { out[CollectionName(rawValue: s.name)!] = s }

@@ -30,6 +30,7 @@ public enum CollectionName: String, Sendable, CaseIterable, Codable, CustomStrin
     case systemSettings = "system_settings"
     case recurringSchedules = "recurring_schedules"
     case comments
+    case personalKeys = "personal_keys"
 
     public var description: String { rawValue }
 }

@@ -188,6 +188,8 @@ public struct User: StoredModel, Equatable {
         public var consentDate: Date?
         public var dataProcessingAgreement: String?
         public var rightToBeDeleted: Bool
+        /// socialdeck: when the account's personal data was erased.
+        public var erasedAt: Date?
         public init(consentGiven: Bool, consentDate: Date? = nil, dataProcessingAgreement: String? = nil,
                     rightToBeDeleted: Bool = false) {
             self.consentGiven = consentGiven

@@ -283,6 +283,13 @@ public final class MongoStore: DocumentStore, @unchecked Sendable {
         _ = try adminCommand(Document([.init("ping", .int32(1))]))
     }
 
+    /// The server decides when freed space is overwritten (WiredTiger reuses it; `compact`
+    /// returns it), so nothing here can promise it.
+    public func purgeDeletedData() throws -> Bool {
+        try ping()
+        return false
+    }
+
     /// Runs a command on the admin database and returns the server's reply.
     func adminCommand(_ document: Document) throws -> Document {
         let command = BSONHandle(document)

@@ -126,6 +126,17 @@ final class SQLiteConnection {
 
     var cachedStatementCount: Int { statements.count }
 
+    /// Resets every statement left part-way through its rows (a query that wanted only
+    /// the first): until then it holds a read snapshot, and a checkpoint that must wait
+    /// for readers would wait for this very connection.
+    func resetUnfinishedStatements() {
+        var next = sqlite3_next_stmt(handle, nil)
+        while let stmt = next {
+            if sqlite3_stmt_busy(stmt) != 0 { sqlite3_reset(stmt) }
+            next = sqlite3_next_stmt(handle, stmt)
+        }
+    }
+
     /// Runs `body` in an immediate transaction: the write lock is taken up front,
     /// so a read-then-write (find-one-and-update) cannot be interleaved by another process.
     func transaction<T>(_ body: () throws -> T) throws -> T {

@@ -46,6 +46,9 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
             try SQLiteStoreFiles.checkApplicationId(connection, path: path)
             try connection.execute("PRAGMA journal_mode = WAL")
             try connection.execute("PRAGMA synchronous = \(durability.rawValue)")
+            // Deleted and overwritten records are zeroed, not left in free space: an erased
+            // person's data must not be recoverable from the file (see `purgeDeletedData`).
+            try connection.execute("PRAGMA secure_delete = ON")
             // 64 MiB of page cache (SQLite's default is 2 MiB) and reads through mmap: the
             // expression and multikey indexes of 100,000 posts stay in memory.
             try connection.execute("PRAGMA cache_size = -65536")
@@ -340,5 +343,14 @@ public final class SQLiteStore: DocumentStore, @unchecked Sendable {
 
     public func ping() throws {
         try withConnection("_socialdeck_meta") { c, _ in try c.execute("SELECT 1") }
+    }
+
+    /// Copies the write-ahead log into the database file and truncates it, so the older
+    /// page images it held are gone; false when a reader kept it from finishing.
+    public func purgeDeletedData() throws -> Bool {
+        try withConnection("_socialdeck_meta") { c, _ in
+            c.resetUnfinishedStatements()
+            return try c.integer("PRAGMA wal_checkpoint(TRUNCATE)") == 0
+        }
     }
 }

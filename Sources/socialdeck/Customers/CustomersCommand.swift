@@ -50,7 +50,7 @@ struct CustomersCommand: ParsableCommand {
             let u = p.user
             let clean = SafeText.escapingControls
             print(clean("\(u.profile.fullName) <\(u.email)>, \(u.role.rawValue), \(CustomerMatch.Status(u, at: now).rawValue)"))
-            print("  2FA \(u.authentication.twoFactorEnabled ? "on" : "off") · last sign-in \(u.authentication.lastLogin.map(ISODate.string(from:)) ?? "never") · failed attempts \(u.authentication.loginAttempts)")
+            print("  2FA \(u.authentication.twoFactorEnabled ? "on" : "off") · consent \(ConsentRecord.State(u.gdpr).text) · last sign-in \(u.authentication.lastLogin.map(ISODate.string(from:)) ?? "never") · failed attempts \(u.authentication.loginAttempts)")
             if let org = p.organization {
                 print(clean("Organization: \(org.name) (\(org.slug))\(org.deletedAt != nil ? ", deleted" : "")"))
             }
@@ -73,7 +73,7 @@ struct CustomersCommand: ParsableCommand {
         static func object(_ p: CustomerProfile, now: Date) -> [String: Any] {
             let u = p.user
             return ["id": u._id.hex, "email": u.email, "name": u.profile.fullName, "role": u.role.rawValue, "status": CustomerMatch.Status(u, at: now).rawValue,
-                    "twoFactor": u.authentication.twoFactorEnabled, "lastLogin": JSONOutput.date(u.authentication.lastLogin),
+                    "twoFactor": u.authentication.twoFactorEnabled, "consent": ConsentRecord.State(u.gdpr).text, "lastLogin": JSONOutput.date(u.authentication.lastLogin),
                     "organization": p.organization.map { ["id": $0._id.hex, "name": $0.name, "slug": $0.slug, "deleted": $0.deletedAt != nil] as [String: Any] } ?? NSNull(),
                     "plan": p.subscription.map { ["name": $0.plan.name, "status": $0.status.rawValue, "cancelAtPeriodEnd": $0.billing.cancelAtPeriodEnd] as [String: Any] } ?? NSNull(),
                     "usage": Dictionary(uniqueKeysWithValues: p.usage.meters.map { ($0.resource.rawValue, ["used": $0.used, "limit": $0.limit ?? NSNull()] as [String: Any]) }),

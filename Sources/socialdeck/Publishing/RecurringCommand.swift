@@ -63,7 +63,7 @@ struct RecurringCommand: ParsableCommand {
             let orgId = try org.map { try ScheduleCommand.organization($0, in: db) }
             var rows = [["SCHEDULE", "KIND", "NAME", "WHEN", "NEXT (UTC)", "RUNS", "PASSED OVER", "STATE"]]
             for s in try RecurringSchedules(store: db).list(for: .localOperator(), organizationId: orgId) {
-                rows.append([s._id.hex, s.kind == .post ? "post" : "workflow " + (s.workflow ?? ""), String(s.name.prefix(40)),
+                rows.append([s._id.hex, s.kind == .post ? "post" : s.kind == .retention ? "data retention" : "workflow " + (s.workflow ?? ""), String(s.name.prefix(40)),
                              s.rule.summary, ISODate.string(from: s.nextRunAt), String(s.runs), String(s.skipped), s.active ? "active" : "paused"])
             }
             print(rows.count == 1 ? "Nothing recurs yet." : Table.render(rows))

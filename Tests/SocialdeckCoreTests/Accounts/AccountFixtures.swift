@@ -161,14 +161,14 @@ final class AccountWorld: @unchecked Sendable {
         try #require(try ModelCollection(store, Content.self).get(id))
     }
 
-    /// Staff-log entries, oldest first.
+    /// Staff-log entries, oldest first, their personal parts opened.
     func adminLog() throws -> [AdminActivityLog] {
-        try ModelCollection(store, AdminActivityLog.self).find(sort: [.asc("timestamp"), .asc("_id")])
+        try audit.opened(AdminActivityLog.self, rawAdminLog())
     }
 
-    /// Customer-log entries, oldest first.
+    /// Customer-log entries, oldest first, their personal parts opened.
     func customerLog() throws -> [CustomerActivityLog] {
-        try ModelCollection(store, CustomerActivityLog.self).find(sort: [.asc("timestamp"), .asc("_id")])
+        try audit.opened(CustomerActivityLog.self, rawCustomerLog())
     }
 
     func rawAdminLog() throws -> [Document] {

@@ -57,6 +57,15 @@ enum IsolationProbes {
         .init(name: "SupportDesk.reply") { me, f in try f.desk.reply(f.otherTicket._id, text: "mine now", by: me) },
         .init(name: "SupportDesk.update") { me, f in try f.desk.update(f.otherTicket._id, status: .closed, by: me) },
         .init(name: "SupportDesk.link") { me, f in try f.desk.link(f.otherTicket._id, to: f.members[.user]!._id, by: me) },
+        .init(name: "PersonalDataErasure.erase") { me, f in
+            try PersonalDataErasure(store: f.w.store, clock: f.w.clock.closure).erase(email: f.otherUser.email, reason: "DSR-1", by: me)
+        },
+        .init(name: "ConsentRecord.set") { me, f in
+            try ConsentRecord(store: f.w.store, clock: f.w.clock.closure).set(f.otherUser._id, given: false, reason: "by email", by: me)
+        },
+        .init(name: "DataRetention.setDays") { me, f in
+            try DataRetention(store: f.w.store, clock: f.w.clock.closure).setDays(30, for: f.other._id, by: me)
+        },
         .init(name: "OrganizationAdministration.restore") { me, f in
             try OrganizationAdministration(store: f.w.store, clock: f.w.clock.closure).restore(f.other._id, by: me)
         },

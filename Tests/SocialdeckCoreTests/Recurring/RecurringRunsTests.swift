@@ -117,10 +117,10 @@ struct RecurringRunsTests {
         let workflows = try ModelCollection(p.store, RecurringSchedule.self).find(.eq("kind", RecurringSchedule.Kind.workflow))
         #expect(Set(workflows.compactMap(\.workflow)) == ["analytics", "strategy-optimisation", "engagement"])
         #expect(workflows.allSatisfy { $0.organizationId == p.org._id })
-        // Monday 30 November, 07:00: the daily 06:00 analytics and Monday's 07:00 strategy run; Sunday's
-        // 15:00 engagement round, 16 hours late, is passed over.
+        // Monday 30 November, 07:00: the 03:00 data retention, the daily 06:00 analytics and Monday's
+        // 07:00 strategy run; Sunday's 15:00 engagement round, 16 hours late, is passed over.
         p.clock.advance(by: 22 * 3600)
-        #expect(try scheduler.runOnce().recurring == 2)
+        #expect(try scheduler.runOnce().recurring == 3)
         try p.scheduler(owner: "other").runOnce()
         let requests = try ModelCollection(p.store, AgentMessage.self).find(.eq("type", "scheduled_workflow"))
         #expect(requests.count == 2 && Set(requests.map(\.toAgent)) == [.analytics, .strategy])
