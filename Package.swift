@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "SocialdeckTmux"),
         .target(name: "SocialdeckTestSupport",
                 dependencies: ["SocialdeckCore", "SocialdeckStorage", "SocialdeckViewModels", "SocialdeckTmux"],
-                path: "Tests/SocialdeckTestSupport", exclude: ["fake_platform.py"]),
+                path: "Tests/SocialdeckTestSupport", exclude: ["fake_platform.py", "smtp_sink.py"]),
         .testTarget(name: "SocialdeckModelTests", dependencies: ["SocialdeckModel"]),
         .testTarget(name: "SocialdeckStorageTests",
                     dependencies: ["SocialdeckStorage", "SocialdeckCore", "SocialdeckTestSupport"]),

@@ -142,3 +142,63 @@ void sd_http_response_free(sd_http_response *response) {
     response->body = NULL;
     response->headers = NULL;
 }
+
+typedef struct {
+    const char *data;
+    size_t left;
+} source;
+
+static size_t supply(char *into, size_t size, size_t count, void *context) {
+    source *s = context;
+    size_t n = size * count < s->left ? size * count : s->left;
+    memcpy(into, s->data, n);
+    s->data += n;
+    s->left -= n;
+    return n;
+}
+
+int sd_smtp_send(const char *url, const char *from, const char *recipient, const char *message, size_t message_length,
+                 const char *username, const char *password, const char *ca_file, sd_smtp_tls tls,
+                 long timeout_ms, sd_smtp_result *out) {
+    memset(out, 0, sizeof *out);
+    const char *problem = sd_curl_load();
+    if (problem) {
+        out->code = -1;
+        snprintf(out->error, sizeof out->error, "%s", problem);
+        return out->code;
+    }
+    CURL *handle = curl.easy_init();
+    if (!handle) {
+        out->code = -1;
+        snprintf(out->error, sizeof out->error, "curl_easy_init failed");
+        return out->code;
+    }
+    struct curl_slist *recipients = curl.slist_append(NULL, recipient);
+    source body = {message, message_length};
+    char error[CURL_ERROR_SIZE] = {0};
+
+    curl.easy_setopt(handle, CURLOPT_URL, url);
+    curl.easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+    curl.easy_setopt(handle, CURLOPT_MAIL_FROM, from);
+    curl.easy_setopt(handle, CURLOPT_MAIL_RCPT, recipients);
+    curl.easy_setopt(handle, CURLOPT_UPLOAD, 1L);
+    curl.easy_setopt(handle, CURLOPT_READFUNCTION, supply);
+    curl.easy_setopt(handle, CURLOPT_READDATA, &body);
+    curl.easy_setopt(handle, CURLOPT_INFILESIZE_LARGE, (curl_off_t)message_length);
+    curl.easy_setopt(handle, CURLOPT_USE_SSL, tls == SD_SMTP_TLS_STARTTLS ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_NONE);
+    if (ca_file) curl.easy_setopt(handle, CURLOPT_CAINFO, ca_file);
+    if (username) curl.easy_setopt(handle, CURLOPT_USERNAME, username);
+    if (password) curl.easy_setopt(handle, CURLOPT_PASSWORD, password);
+    curl.easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeout_ms);
+    curl.easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
+    curl.easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+    curl.easy_setopt(handle, CURLOPT_ERRORBUFFER, error);
+
+    CURLcode code = curl.easy_perform(handle);
+    curl.easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &out->reply);
+    out->code = (int)code;
+    if (code != CURLE_OK) snprintf(out->error, sizeof out->error, "%s", error[0] ? error : curl.easy_strerror(code));
+    curl.slist_free_all(recipients);
+    curl.easy_cleanup(handle);
+    return out->code;
+}

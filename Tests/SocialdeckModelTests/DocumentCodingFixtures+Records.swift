@@ -129,6 +129,15 @@ extension DocumentCodingTests {
         n.readAt = d("2026-11-29T10:10:00Z")
         n.createdAt = d("2026-11-29T10:00:00Z")
         n.deletedAt = d("2026-11-30")
+        var email = UserNotification.EmailDelivery()
+        email.state = .pending
+        email.to = "ana@acme.test"
+        email.attempts = 2
+        email.nextAttemptAt = d("2026-11-29T10:05:00Z")
+        email.leaseOwner = "host:1:abc"
+        email.leaseUntil = d("2026-11-29T10:07:00Z")
+        email.lastError = "could not connect"
+        n.email = email
         return n
     }
 
@@ -231,6 +240,7 @@ extension DocumentCodingTests {
         l.metadata.sessionId = "sess-2"
         l.timestamp = d("2026-11-29T11:00:00Z")
         l.severity = .info
+        l.sealed = [SealedPersonalData(owner: oid(1), part: .metadata, data: "enc:v1:0123abcd:AAAA")]
         return l
     }
 

@@ -73,6 +73,14 @@ struct DocumentCodingTests {
         try check(c, SocialComment())
     }
 
+    @Test func personalKey() throws {
+        var k = PersonalKey()
+        k._id = Self.oid(1)
+        k.key = "hS3Oa/msKHdhmSpn0NMfcWxKB67WgwRTDqe2/W1nc14="
+        k.createdAt = Self.d("2026-11-28")
+        try check(k, PersonalKey())
+    }
+
     @Test func recurringSchedule() throws {
         try check(Self.recurringPost, RecurringSchedule())
         var workflow = RecurringSchedule()
@@ -118,7 +126,7 @@ struct DocumentCodingTests {
             ContentCalendarPlan.collection, UserNotification.collection, SupportTicket.collection, AgentRun.collection,
             AgentMessage.collection, AgentMemoryItem.collection, GeneratedMedia.collection, CustomerActivityLog.collection,
             PublishJob.collection, PublishOutboxEntry.collection, PublishQuota.collection, SystemSetting.collection,
-            RecurringSchedule.collection, SocialComment.collection,
+            RecurringSchedule.collection, SocialComment.collection, PersonalKey.collection,
         ]
         #expect(covered == Set(CollectionName.allCases))
     }

@@ -29,3 +29,25 @@ int sd_http_perform(const char *method, const char *url, const char *const *head
                     sd_http_response *out);
 
 void sd_http_response_free(sd_http_response *response);
+
+/* How an SMTP session is protected. */
+typedef enum {
+    /* Plain text: only for a relay on the same machine. */
+    SD_SMTP_TLS_NONE = 0,
+    /* STARTTLS, and the message is not sent when the server does not offer it. */
+    SD_SMTP_TLS_STARTTLS = 1,
+} sd_smtp_tls;
+
+typedef struct {
+    /* CURLcode: 0 sent; 7 could not connect, 28 timed out, 55/56 refused mid-session, 64 TLS required but missing, … */
+    int code;
+    /* The server's last SMTP reply code (250, 550, …), 0 when none came. */
+    long reply;
+    char error[256];
+} sd_smtp_result;
+
+/* Sends one message (`message`, RFC 5322 with CRLF line ends) to one recipient through
+ * `url` (smtp://host:port or smtps://host:port). `username`/`password`, `ca_file` may be NULL. */
+int sd_smtp_send(const char *url, const char *from, const char *recipient, const char *message, size_t message_length,
+                 const char *username, const char *password, const char *ca_file, sd_smtp_tls tls,
+                 long timeout_ms, sd_smtp_result *out);

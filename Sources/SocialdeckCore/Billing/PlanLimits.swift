@@ -7,7 +7,8 @@ import SocialdeckStorage
 /// content agent run that wrote drafts) and social accounts (a new connection). Usage is
 /// counted from the store, not from `subscriptions.usage`, so writes by other tools and
 /// processes count too. Two writers at the last free unit can both pass the check, so a
-/// limit can be passed by one per process at most.
+/// limit can be passed by one per process at most. The first refusal of a month tells the
+/// organization's admins and managers (`Notifier.limitReached`).
 public struct PlanLimits: Sendable {
     let store: any DocumentStore
 
@@ -31,6 +32,7 @@ public struct PlanLimits: Sendable {
     func check(_ resource: PlanUsage.Resource, _ organizationId: ObjectId, adding: Int = 1, at now: Date) throws -> PlanUsage.Meter {
         let meter = try meter(resource, organizationId, subscription: try Self.subscription(of: organizationId, in: store), at: now)
         guard let limit = meter.limit, meter.used + adding > limit else { return meter }
+        try Notifier(store: store, clock: { now }).limitReached(organizationId, what: resource.label, limit: limit, at: now)
         switch resource {
         case .posts, .aiGenerations:
             throw CoreError.conflict("the plan's \(limit) \(resource.label) are used (\(meter.used) of \(limit)); "

@@ -105,6 +105,7 @@ extension ContentWorkflow {
         try ContentRollups(store: store, clock: clock).writing(ContentRollups.keys(of: doc)) {
             try store.insertOne(doc, into: Content.collection.rawValue)
         }
+        if post.approval.status == .pending { try Notifier(store: store, clock: clock).approvalRequested(post) }
     }
 
     /// Why a draft cannot be saved, every reason at once.

@@ -3,11 +3,13 @@ import Foundation
 
 /// The publisher inside a dashboard: a pass every few seconds on a utility queue of
 /// its own, so publishing never waits for the screen and the screen never waits for
-/// publishing. After each pass it carries out waiting workflow requests (the agents),
-/// when it was given a runner. Stopping gives back the leases of jobs not yet begun.
+/// publishing. After each pass it carries out waiting workflow requests (the agents)
+/// and sends notification emails that are due, when it was given a runner and an
+/// outbox. Stopping gives back the leases of jobs not yet begun.
 public final class PublisherLoop: @unchecked Sendable {
     private let scheduler: PublishScheduler
     private let workflows: WorkflowRunner?
+    private let outbox: EmailOutbox?
     private let queue = DispatchQueue(label: "socialdeck.publisher", qos: .utility)
     private let interval: TimeInterval
     private let log: @Sendable (String) -> Void
@@ -15,10 +17,11 @@ public final class PublisherLoop: @unchecked Sendable {
     private let stopped = OnceFlag()
     private var timer: DispatchSourceTimer?
 
-    public init(scheduler: PublishScheduler, workflows: WorkflowRunner? = nil, interval: TimeInterval = 5,
+    public init(scheduler: PublishScheduler, workflows: WorkflowRunner? = nil, outbox: EmailOutbox? = nil, interval: TimeInterval = 5,
                 log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.scheduler = scheduler
         self.workflows = workflows
+        self.outbox = outbox
         self.interval = interval
         self.log = log
     }
@@ -26,18 +29,18 @@ public final class PublisherLoop: @unchecked Sendable {
     public func start() {
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now() + .milliseconds(500), repeating: interval, leeway: .milliseconds(500))
-        timer.setEventHandler { [scheduler, workflows, stopped, log] in
+        timer.setEventHandler { [scheduler, workflows, outbox, stopped, log] in
             guard !stopped.isSet else { return }
             do {
                 _ = try scheduler.runOnce(shouldStop: { stopped.isSet })
             } catch {
                 log("publisher pass failed: \(error)")
             }
-            guard let workflows, !stopped.isSet else { return }
-            do {
-                _ = try workflows.runWaiting()
-            } catch {
-                log("workflow pass failed: \(error)")
+            if let workflows, !stopped.isSet {
+                do { _ = try workflows.runWaiting() } catch { log("workflow pass failed: \(error)") }
+            }
+            if let outbox, !stopped.isSet {
+                do { _ = try outbox.deliverDue() } catch { log("email pass failed: \(error)") }
             }
         }
         timer.resume()

@@ -120,7 +120,18 @@ public struct SupportDesk: Sendable {
         var after = before
         after.messages.append(Self.message(try Self.text(text, limit: 10_000, empty: false), by: identity, at: now))
         after.status = identity.isStaff ? .pending : .open
-        return try save(before, after, action: "ticket_replied", by: identity)
+        let saved = try save(before, after, action: "ticket_replied", by: identity)
+        try notifyReply(saved, by: identity)
+        return saved
+    }
+
+    /// Support's reply reaches the customer who opened the ticket; the customer's reaches
+    /// the staff member it is assigned to.
+    private func notifyReply(_ ticket: SupportTicket, by identity: Identity) throws {
+        guard let to = identity.isStaff ? ticket.userId : ticket.assignedTo, to != identity.actorId else { return }
+        try Notifier(store: store, clock: clock).notify([to], in: ticket.organizationId, .init(
+            kind: .ticketReply, title: "Reply on ticket: \(ticket.subject)",
+            text: String(ticket.messages.last?.text.prefix(500) ?? ""), about: ticket._id))
     }
 
     /// Status, priority and assignee; staff only, but a customer may close their own ticket.

@@ -75,6 +75,8 @@ public enum SchemaCatalog {
             ]),
             CollectionSchema(name: "notifications", indexes: [
                 i(asc("userId"), asc("isRead"), desc("createdAt")),
+                // socialdeck: the email outbox finds what is due.
+                i(asc("email.state"), asc("email.nextAttemptAt")),
             ], softDeletes: true),
             CollectionSchema(name: "support_tickets", indexes: [
                 i(asc("status"), desc("updatedAt")),

@@ -164,13 +164,23 @@ public struct User: StoredModel, Equatable {
     }
 
     public struct NotificationChannels: Codable, Sendable, Equatable {
+        /// Email at all; `emailKinds` says for which events.
         public var email: Bool
         public var push: Bool
         public var sms: Bool
+        /// socialdeck: the events that also arrive by email; nil means `defaultEmailKinds`.
+        public var emailKinds: [UserNotification.Kind]?
         public init(email: Bool = true, push: Bool = false, sms: Bool = false) {
             self.email = email
             self.push = push
             self.sms = sms
+        }
+
+        /// What needs a person soon: a post that failed, a limit reached, a ticket answered.
+        public static let defaultEmailKinds: [UserNotification.Kind] = [.postFailed, .postExpired, .limitReached, .ticketReply]
+
+        public func emails(_ kind: UserNotification.Kind) -> Bool {
+            email && (emailKinds ?? Self.defaultEmailKinds).contains(kind)
         }
     }
 

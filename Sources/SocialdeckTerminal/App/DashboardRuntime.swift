@@ -89,6 +89,7 @@ public final class DashboardRuntime {
         publishing = configuration.publishing
         platforms = configuration.platforms
         llm = configuration.llm
+        email = configuration.email
         themes = ThemeCatalog(environment: options.environment)
         backend = terminal
         mailbox = try Mailbox()
@@ -104,6 +105,7 @@ public final class DashboardRuntime {
     let publishing: PublishPolicy
     let platforms: PlatformSettings
     let llm: LLMSettings
+    let email: EmailSettings
 
     /// Runs until the person quits, or the store turns out to need setting up first
     /// (`.needsSetup`). The terminal is restored on every way out, and then stdout and
@@ -225,7 +227,17 @@ public final class DashboardRuntime {
             } catch {
                 LogFile.shared?.record(.warning, "agents", "workflows are not run here: \(error)")
             }
-            let loop = PublisherLoop(scheduler: PublishScheduler(store: store, policy: publishing, live: live), workflows: workflows) {
+            let scheduler = PublishScheduler(store: store, policy: publishing, live: live)
+            var outbox: EmailOutbox?
+            do {
+                let settings = try email.withPassword(environment: ProcessInfo.processInfo.environment)
+                if settings.isConfigured && settings.problem == nil {
+                    outbox = EmailOutbox(store: store, mailer: SMTPMailer(settings: settings), owner: scheduler.owner)
+                }
+            } catch {
+                LogFile.shared?.record(.warning, "email", "notification emails are not sent from here: \(error)")
+            }
+            let loop = PublisherLoop(scheduler: scheduler, workflows: workflows, outbox: outbox) {
                 LogFile.shared?.record(.warning, "publisher", $0)
             }
             loop.start()

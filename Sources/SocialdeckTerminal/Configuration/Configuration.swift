@@ -45,7 +45,7 @@ public struct ConfigurationProblem: Sendable, Equatable, CustomStringConvertible
 public struct Configuration: Sendable, Equatable {
     public static let defaultRefreshSeconds = 2
     public static let refreshRange = 1...3600
-    static let sections = ["keys", "ui", "store", "publishing", "platforms", "llm"]
+    static let sections = ["keys", "ui", "store", "publishing", "platforms", "llm", "email"]
     static let uiKeys = ["theme", "refresh_seconds", "mouse"]
 
     public var keyBindings = KeyBindings.defaults
@@ -61,6 +61,8 @@ public struct Configuration: Sendable, Equatable {
     public var platforms = PlatformSettings()
     /// `[llm]`: the agents' model provider.
     public var llm = LLMSettings()
+    /// `[email]`: the SMTP relay for notification emails.
+    public var email = EmailSettings()
     /// The file read, if there was one.
     public var file: String?
     public var problems: [ConfigurationProblem] = []
@@ -128,10 +130,12 @@ public struct Configuration: Sendable, Equatable {
                 configuration.applyPlatforms(table)
             case ("llm", .table(let table)):
                 configuration.applyLLM(table)
-            case ("keys", _), ("ui", _), ("store", _), ("publishing", _), ("platforms", _), ("llm", _):
+            case ("email", .table(let table)):
+                configuration.applyEmail(table)
+            case ("keys", _), ("ui", _), ("store", _), ("publishing", _), ("platforms", _), ("llm", _), ("email", _):
                 configuration.report(entry.keyPosition, "'\(entry.key)' must be a table: [\(entry.key)]")
             default:
-                let otherwise = uiKeys.contains(entry.key) ? "it belongs under [ui]" : "config.toml has [keys], [ui], [store], [publishing], [platforms] and [llm]"
+                let otherwise = uiKeys.contains(entry.key) ? "it belongs under [ui]" : "config.toml has [keys], [ui], [store], [publishing], [platforms], [llm] and [email]"
                 configuration.report(entry.keyPosition, Suggestion.message("unknown setting '\(entry.key)'", for: entry.key,
                                                                            in: sections, otherwise: otherwise))
             }

@@ -20,6 +20,7 @@ enum CustomerProfileView {
         lines.append([("2FA \(u.authentication.twoFactorEnabled ? "on" : "off") · last sign-in ", dim),
                       (u.authentication.lastLogin.map { Figures.relative($0, now: now) } ?? "never", text),
                       (" · \(u.authentication.loginAttempts) failed attempts", dim)])
+        lines.append([("Consent ", dim), (ConsentRecord.State(u.gdpr).text, text)])
         if let org = p.organization {
             lines.append([("Organization ", dim), ("\(org.name) (\(org.slug))", text),
                           (org.deletedAt != nil ? " · deleted" : "", palette[.error])])

@@ -5,12 +5,13 @@ import SocialdeckModel
 import SocialdeckStorage
 import SocialdeckTerminal
 
-/// `socialdeck org plan|limits|delete|restore`: one organization's plan, what it has
-/// used of it, and taking it away or back. Every change is audited.
+/// `socialdeck org plan|limits|retention|delete|restore`: one organization's plan, what it
+/// has used of it, how long its personal data is kept, and taking it away or back.
+/// Every change is audited.
 struct OrgCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "org", abstract: "An organization's plan and limits; delete or restore it.",
-        subcommands: [Plan.self, Limits.self, Delete.self, Restore.self])
+        subcommands: [Plan.self, Limits.self, Retention.self, Delete.self, Restore.self])
 
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "plan", abstract: "Move an organization to another plan now.")
@@ -65,6 +66,24 @@ struct OrgCommand: ParsableCommand {
                 rows.append([m.resource.label, String(m.used), m.limit.map(String.init) ?? "none", note])
             }
             print(Table.render(rows))
+        }
+    }
+
+    struct Retention: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "retention", abstract: "How many days an organization's personal data is kept; with a number, set it.",
+            discussion: "A daily job deletes notifications and fetched comments older than that, empties closed tickets, and erases accounts deleted that long ago.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The organization's slug.") var org: String
+        @Argument(help: ArgumentHelp("Days to keep (\(DataRetention.allowedDays.lowerBound)–\(DataRetention.allowedDays.upperBound)).", valueName: "days"))
+        var days: Int?
+
+        func run() throws {
+            let db = try store.open()
+            let id = try OrgCommand.organization(org, in: db)
+            if let days { try DataRetention(store: db).setDays(days, for: id, by: .localOperator()) }
+            let kept = try ModelCollection(db, Organization.self).get(id, includeDeleted: true)?.settings.dataRetentionDays ?? 0
+            print(SafeText.escapingControls("\(org) keeps personal data for \(kept) days."))
         }
     }
 

@@ -70,6 +70,15 @@ struct DaemonCommand: ParsableCommand {
             workflows = nil
             output.write("agents: \(error); workflows are not run, publishing goes on")
         }
+        let outbox: EmailOutbox?
+        do {
+            let email = try configuration.email.withPassword(environment: ProcessInfo.processInfo.environment)
+            outbox = email.isConfigured && email.problem == nil
+                ? EmailOutbox(store: db, mailer: SMTPMailer(settings: email), owner: scheduler.owner) : nil
+        } catch {
+            outbox = nil
+            output.write("email: \(error); notifications stay in the app")
+        }
         let stop = StopSignal()
         output.write("started as \(scheduler.owner) on \(db.backend.rawValue) \(db.location)\(once ? " (once)" : "")")
         var total = PublishScheduler.Report()
@@ -86,6 +95,12 @@ struct DaemonCommand: ParsableCommand {
                     workflowsCheckedAt = Date()
                     let ran = try workflows.runWaiting()
                     if ran.finished + ran.failed > 0 { output.write("workflows: \(ran.finished) finished, \(ran.failed) failed") }
+                }
+                if let outbox {
+                    let mail = try outbox.deliverDue()
+                    if !mail.isEmpty {
+                        output.write("email: \(mail.sent) sent, \(mail.refused) refused, \(mail.retrying) to retry, \(mail.expired) expired")
+                    }
                 }
             } catch {
                 output.write("pass failed: \(error); trying again")

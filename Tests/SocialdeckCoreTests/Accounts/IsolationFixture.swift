@@ -23,6 +23,7 @@ final class IsolationFixture: @unchecked Sendable {
     let otherWorkflow: AgentMessage
     let otherComment: SocialComment
     let otherTicket: SupportTicket
+    let otherNotification: UserNotification
     private(set) var otherIds: Set<ObjectId> = []
 
     init(_ backend: Backend) throws {
@@ -99,6 +100,13 @@ final class IsolationFixture: @unchecked Sendable {
                                                                       accountName: "Theirs", accessToken: "their-token", refreshToken: nil,
                                                                       at: now, by: identity(of: otherUser))
         otherTicket = try SupportDesk(store: store, clock: w.clock.closure).open(subject: "Their problem", body: "", by: identity(of: otherUser))
+        var note = UserNotification()
+        note.organizationId = other._id
+        note.userId = otherUser._id
+        note.title = "Theirs"
+        note.createdAt = now
+        try ModelCollection(store, UserNotification.self).insert(note)
+        otherNotification = note
         for org in [mine, other] {
             var sub = Subscription()
             sub.organizationId = org._id
@@ -139,6 +147,7 @@ final class IsolationFixture: @unchecked Sendable {
             (.comments, .eq("organizationId", other._id)),
             (.subscriptions, .eq("organizationId", other._id)),
             (.supportTickets, .eq("organizationId", other._id)),
+            (.notifications, .eq("organizationId", other._id)),
         ]
         for (collection, filter) in owned {
             for doc in try w.store.find(collection.rawValue, filter, options: FindOptions(includeDeleted: true)) {

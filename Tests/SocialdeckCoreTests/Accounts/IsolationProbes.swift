@@ -57,6 +57,13 @@ enum IsolationProbes {
         .init(name: "SupportDesk.reply") { me, f in try f.desk.reply(f.otherTicket._id, text: "mine now", by: me) },
         .init(name: "SupportDesk.update") { me, f in try f.desk.update(f.otherTicket._id, status: .closed, by: me) },
         .init(name: "SupportDesk.link") { me, f in try f.desk.link(f.otherTicket._id, to: f.members[.user]!._id, by: me) },
+        .init(name: "NotificationInbox.list") { me, f in try NotificationInbox(store: f.w.store).list(for: me) },
+        .init(name: "NotificationInbox.unreadCount") { me, f in try NotificationInbox(store: f.w.store).unreadCount(for: me) },
+        .init(name: "NotificationInbox.markRead") { me, f in try NotificationInbox(store: f.w.store).markRead(f.otherNotification._id, by: me) },
+        .init(name: "NotificationInbox.markAllRead") { me, f in try NotificationInbox(store: f.w.store).markAllRead(by: me) },
+        .init(name: "NotificationInbox.delete") { me, f in try NotificationInbox(store: f.w.store).delete(f.otherNotification._id, by: me) },
+        .init(name: "NotificationInbox.emailKinds") { me, f in try NotificationInbox(store: f.w.store).emailKinds(for: me) },
+        .init(name: "NotificationInbox.setEmailKinds") { me, f in try NotificationInbox(store: f.w.store).setEmailKinds([.ticketReply], by: me) },
         .init(name: "PersonalDataErasure.erase") { me, f in
             try PersonalDataErasure(store: f.w.store, clock: f.w.clock.closure).erase(email: f.otherUser.email, reason: "DSR-1", by: me)
         },

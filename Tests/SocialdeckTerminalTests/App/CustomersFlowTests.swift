@@ -38,8 +38,9 @@ struct CustomersFlowTests {
         let user = try #require(try ModelCollection(app.store, User.self).first(.eq("email", "viewer@acme.example")))
         #expect(!user.authentication.isActive)
         #expect(app.screen.contains("suspended viewer@acme.example"))
-        let entry = try #require(try ModelCollection(app.store, AdminActivityLog.self).first(.eq("action", "user_suspended") && .eq("targetId", user._id)))
-        #expect(entry.details.reason == "chargeback")
+        let entry = try #require(try AuditViewer(store: app.store).page(.init(log: .staff, target: user._id, action: "user_suspended"),
+                                                                         by: .localOperator()).entries.first)
+        #expect(entry.reason == "chargeback", "sealed with the customer's key, opened for staff")
 
         try app.press("s")
         app.refresh()

@@ -109,20 +109,9 @@ public struct AnalyticsAgent: Sendable {
     }
 
     private func notify(_ organizationId: ObjectId, title: String, message: String, relatedId: ObjectId) throws {
-        let people = try ModelCollection(store, User.self).find(.eq("organizationId", organizationId)
-                                                                  && .isIn("role", anyOf: [UserRole.admin, .manager]))
-        let notes = people.map { user -> UserNotification in
-            var n = UserNotification()
-            n.organizationId = organizationId
-            n.userId = user._id
-            n.kind = .system
-            n.title = title
-            n.message = String(message.prefix(1_000))
-            n.relatedId = relatedId
-            n.createdAt = clock()
-            return n
-        }
-        if !notes.isEmpty { try ModelCollection(store, UserNotification.self).insert(notes) }
+        let notifier = Notifier(store: store, clock: clock)
+        try notifier.notify(try notifier.approvers(of: organizationId), in: organizationId,
+                            .init(kind: .system, title: title, text: message, about: relatedId))
     }
 
     static func day(_ day: Int64) -> String {

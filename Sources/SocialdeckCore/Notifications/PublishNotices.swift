@@ -30,15 +30,6 @@ struct PublishNotices {
 
     private func notify(_ user: ObjectId, _ org: ObjectId, _ kind: UserNotification.Kind, title: String, message: String,
                         about id: ObjectId) throws {
-        var note = UserNotification()
-        note._id = ObjectId(date: clock())
-        note.organizationId = org
-        note.userId = user
-        note.kind = kind
-        note.title = title
-        note.message = String(message.prefix(1000))
-        note.relatedId = id
-        note.createdAt = clock()
-        try ModelCollection(store, UserNotification.self).insert(note)
+        try Notifier(store: store, clock: clock).notify([user], in: org, .init(kind: kind, title: title, text: message, about: id))
     }
 }
