@@ -90,6 +90,9 @@ enum DashboardView {
             self.prompt("move “\(PaneDrawing.clean(move.postTitle))” to: ", move.line, error: move.error, into: &buffer, palette: context.palette)
         case .compose(let composer):
             ComposerOverlay.render(composer, hint: prompt.keysHint, in: buffer.bounds, into: &buffer, palette: context.palette)
+        case .notifications(let selected):
+            NotificationsOverlay.render(model.notifications, unread: model.unreadNotifications, selected: selected,
+                                        in: buffer.bounds, into: &buffer, context: context)
         case .confirmDelete(_, let title):
             question("delete “\(PaneDrawing.clean(title))”? it leaves every list and stops publishing", answers: "y delete · n keep",
                      into: &buffer, palette: context.palette)

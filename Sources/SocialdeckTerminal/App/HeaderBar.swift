@@ -18,6 +18,10 @@ enum HeaderBar {
             let text = " ⚠ \(meter.resource.shortLabel) \(meter.used)/\(meter.limit ?? 0) "
             x = buffer.put(text, x: x, y: 0, style: palette[meter.isReached ? .error : .warning])
         }
+        // "✉ 3": unread notifications, opened with `!`.
+        if model.unreadNotifications > 0, x < width - 40 {
+            x = buffer.put(" ✉ \(model.unreadNotifications) ", x: x, y: 0, style: palette[.warning])
+        }
         var facts: [String] = []
         if let org = model.organizationInView { facts.append(org) }
         facts.append("\(model.userName) (\(model.roleName))")

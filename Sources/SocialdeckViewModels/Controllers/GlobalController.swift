@@ -11,6 +11,7 @@ public enum GlobalController: PaneController {
         .init(.quit, .global, [B.k("q"), .ctrl("c")], "quit", "Quit socialdeck", footer: true),
         .init(.help, .global, [B.k("?")], "help", "Show every key", footer: true),
         .init(.palette, .global, [B.k(":")], "command", "Open the command palette", footer: true),
+        .init(.notifications, .global, [B.k("!")], "notifications", "Show your notifications"),
         .init(.nextPane, .global, [B.named(.tab)], "next pane", "Go to the next pane"),
         .init(.previousPane, .global, [B.named(.backTab)], "previous pane", "Go to the previous pane"),
         .init(.pane1, .global, [B.k("1")], "calendar", "Show the calendar"),
@@ -76,6 +77,7 @@ public enum GlobalController: PaneController {
         case .quit: return [.quit]
         case .help: PromptController.open(.help(offset: 0), in: &model)
         case .palette: PromptController.open(.palette(PromptLine(), selected: 0), in: &model)
+        case .notifications: PromptController.open(.notifications(selected: 0), in: &model)
         case .refresh: return [.refresh]
         case .redraw: return [.repaint]
         case .undo: return model.undoLast(now: context.now)

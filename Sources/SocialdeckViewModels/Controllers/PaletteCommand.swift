@@ -4,7 +4,7 @@ import SocialdeckModel
 
 /// A typed `:` command: `theme NAME`, `org SLUG`, `goto DATE`, `range N`, `repeat
 /// RULE`, `workflow NAME [TOPIC]`, `agent SETTING VALUE`, `role ROLE`, `plan TIER [monthly|yearly]`,
-/// `2fa-reset`, `ticket [EMAIL] SUBJECT`, `refresh`, `quit`. Anything else is left to the
+/// `2fa-reset`, `ticket [EMAIL] SUBJECT`, `notifications`, `notify KIND…`, `refresh`, `quit`. Anything else is left to the
 /// palette's list of actions.
 public enum PaletteCommand: Sendable, Equatable {
     case theme(String)
@@ -21,12 +21,15 @@ public enum PaletteCommand: Sendable, Equatable {
     case customer(verb: String, String)
     /// `ticket EMAIL SUBJECT` (staff) or `ticket SUBJECT`: opens a support ticket.
     case ticket(String)
+    /// `notifications` opens the list; `notify KIND…` sets what arrives by email.
+    case notifications
+    case notify(String)
     case refresh
     case quit
     /// Not a verb: the palette runs its best-matching action, or says it knows none.
     case other(verb: String)
 
-    public static let verbs = "theme, org, goto, range, repeat, workflow, agent, role, plan, 2fa-reset, ticket, refresh, quit"
+    public static let verbs = "theme, org, goto, range, repeat, workflow, agent, role, plan, 2fa-reset, ticket, notifications, notify, refresh, quit"
 
     /// Nil for an empty line.
     public init?(_ text: String) {
@@ -43,6 +46,8 @@ public enum PaletteCommand: Sendable, Equatable {
         case "agent": self = .agent(argument)
         case "role", "plan", "2fa-reset": self = .customer(verb: verb, argument)
         case "ticket": self = .ticket(argument)
+        case "notifications": self = .notifications
+        case "notify": self = .notify(argument)
         case "refresh": self = .refresh
         case "quit", "q": self = .quit
         default: self = .other(verb: verb)
@@ -77,6 +82,8 @@ public enum PaletteCommand: Sendable, Equatable {
             return model.agents.configure(text, organization: organization).map { .run(.agents($0)) }
         case .customer(let verb, let argument): return CustomersController.palette(verb, argument, in: &model)
         case .ticket(let text): return TicketsController.palette(text, in: &model)
+        case .notifications: PromptController.open(.notifications(selected: 0), in: &model)
+        case .notify(let text): return NotificationsController.palette(text, in: &model)
         case .refresh: return [.refresh]
         case .quit: return [.quit]
         case .other: return nil

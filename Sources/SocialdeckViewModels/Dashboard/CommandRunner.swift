@@ -21,6 +21,7 @@ public final class CommandRunner: Sendable {
         case post(PostCommand)
         case customers(CustomerCommand)
         case tickets(TicketCommand)
+        case notifications(NotificationCommand)
     }
 
     private let queue = DispatchQueue(label: "socialdeck.commands", qos: .userInitiated)
@@ -178,6 +179,8 @@ public final class CommandRunner: Sendable {
             failure = whole(command) { try c.run(in: store, as: identity, clock: clock) }
         case .tickets(let c):
             failure = whole(command) { try c.run(in: store, as: identity, clock: clock) }
+        case .notifications(let c):
+            failure = whole(command) { try c.run(in: store, as: identity, clock: clock) }
         }
         return CommandOutcome(command, failure: failure, changes: changes.filter { $0.before != $0.after })
     }
@@ -264,7 +267,7 @@ extension CommandRunner.Command {
         case .undo(let changes): return changes.map(\.id)
         case .compose: return []
         case .post(let c): return [c.id]
-        case .customers, .tickets: return []
+        case .customers, .tickets, .notifications: return []
         }
     }
 }

@@ -19,6 +19,9 @@ extension DashboardModel {
             tickets.finished(command, error: failure?.message)
             show(tickets.message ?? "", now: now)
             return
+        case .notifications(let command):
+            show(failure?.message ?? command.done, now: now)
+            return
         case .undo(let changes): undone(changes, failure: failure, now: now); return
         case .compose(let draft): composed(draft, failure: failure, now: now); return
         case .post(let command): postFinished(command, failure: failure, now: now); return
@@ -83,7 +86,7 @@ extension CommandRunner.Command {
     var isUndoable: Bool {
         switch self {
         case .approvals, .calendar: return true
-        case .agents, .undo, .compose, .post, .customers, .tickets: return false
+        case .agents, .undo, .compose, .post, .customers, .tickets, .notifications: return false
         }
     }
 }

@@ -30,6 +30,9 @@ public struct DashboardModel: Sendable {
     public private(set) var publishingPaused: String?
     /// The plan allowances of the organization in view at 80% or more of their limit.
     public private(set) var planWarnings: [PlanUsage.Meter] = []
+    /// The person's newest notifications and how many are unread (the header's ✉ count).
+    public internal(set) var notifications: [UserNotification] = []
+    public internal(set) var unreadNotifications = 0
     public private(set) var flash: (text: String, until: Date, since: Date)?
     public private(set) var lastSnapshot: DashboardSnapshot?
     /// Staff may narrow every pane to one organization (`:org SLUG`).
@@ -122,6 +125,8 @@ public struct DashboardModel: Sendable {
             lastSnapshot = snapshot
             publishingPaused = snapshot.publishingPaused
             planWarnings = snapshot.planUsage?.warnings ?? []
+            notifications = snapshot.notifications
+            unreadNotifications = snapshot.unreadNotifications
             connection = delivery.duration > Self.slowThreshold ? .slow(at: now, seconds: delivery.duration) : .connected(at: now)
             // Only the panes the snapshot was read for; the others keep what they showed.
             let read = delivery.request.panes

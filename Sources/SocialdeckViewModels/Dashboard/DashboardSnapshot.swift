@@ -28,6 +28,9 @@ public struct DashboardSnapshot: Sendable {
     /// What the organization in view (a customer's own, or the one staff narrowed to)
     /// has used of its plan; nil across organizations.
     public var planUsage: PlanUsage?
+    /// The signed-in person's newest notifications, and how many are unread.
+    public var notifications: [UserNotification] = []
+    public var unreadNotifications = 0
     /// The customers matching the request's query, and the selected one's profile.
     public var customers: [CustomerMatch] = []
     public var customerProfile: CustomerProfile?
@@ -183,6 +186,11 @@ public struct SnapshotLoader: Sendable {
             s.tickets = try desk.list(.init(statuses: request.allTickets == true ? [] : [.open, .pending],
                                             organizationId: identity.isStaff ? request.organizationId : nil), by: identity)
             s.ticketNames = try desk.people(in: s.tickets, by: identity)
+        }
+        if identity.actorId != nil {
+            let inbox = NotificationInbox(store: store, clock: clock)
+            s.notifications = try inbox.list(limit: NotificationsController.listLimit, for: identity)
+            s.unreadNotifications = try inbox.unreadCount(for: identity)
         }
         if let org = identity.organizationId ?? request.organizationId {
             s.planUsage = try Self.unlessGone { try PlanLimits(store: store).usage(of: org, for: identity, at: now) }

@@ -24,10 +24,11 @@ extension SnapshotLoader {
         }
     }
 
-    /// Organization names, author names, the maintenance switch and the plan in view
-    /// (its usage of posts is read again when content changes on the panes that show
-    /// content, and at `maximumAge` on the others), which every snapshot reads.
-    static let sharedSources: [CollectionName] = [.organizations, .users, .adminUsers, .systemSettings, .subscriptions]
+    /// Organization names, author names, the maintenance switch, the plan in view (its
+    /// usage of posts is read again when content changes on the panes that show content,
+    /// and at `maximumAge` on the others) and the person's notifications, which every
+    /// snapshot reads.
+    static let sharedSources: [CollectionName] = [.organizations, .users, .adminUsers, .systemSettings, .subscriptions, .notifications]
 
     static func sources(of request: SnapshotRequest) -> [CollectionName] {
         let panes = PaneID.allCases.filter(request.panes.contains)

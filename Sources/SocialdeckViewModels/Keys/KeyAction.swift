@@ -32,7 +32,7 @@ public enum KeyScope: Sendable, Hashable, CustomStringConvertible {
 
 /// Something a key can do. The raw value is the name `config.toml` uses.
 public enum KeyAction: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    case quit, help, palette, filter
+    case quit, help, palette, filter, notifications
     case nextPane = "next_pane", previousPane = "previous_pane"
     case pane1 = "pane_1", pane2 = "pane_2", pane3 = "pane_3", pane4 = "pane_4", pane5 = "pane_5", pane6 = "pane_6", pane7 = "pane_7"
     case up, down, left, right, top, bottom

@@ -17,6 +17,8 @@ public enum DashboardPrompt: Sendable, Equatable {
     case compose(ComposerModel)
     /// `d`: delete this post? y or n.
     case confirmDelete(ObjectId, title: String)
+    /// `!`: the person's notifications, this one chosen.
+    case notifications(selected: Int)
 
     /// What the footer says while the prompt is open: its keys.
     public var keysHint: String {
@@ -27,6 +29,7 @@ public enum DashboardPrompt: Sendable, Equatable {
         case .moveTo: return "enter move · esc cancel · 09:30 or 2026-12-01 09:30"
         case .confirmDelete(_, let title):
             return "y delete “\(title)” · n or esc keep it"
+        case .notifications: return "enter mark read · d delete · a all read · :notify sets email · esc close"
         case .compose(let composer):
             return "tab next · ctrl-s for approval" + (composer.canSchedule ? " · ctrl-p schedule (no time: now)" : "") + " · esc"
         }

@@ -74,6 +74,8 @@ public enum PromptController {
             return []
         case .compose(let composer):
             return compose(key, composer, in: &model, now: context.now)
+        case .notifications(let selected):
+            return NotificationsController.key(key, selected: selected, in: &model)
         case .confirmDelete(let id, let title):
             if key == .character("y") {
                 model.prompt = nil
