@@ -15,7 +15,7 @@ struct SocialdeckCommand: ParsableCommand {
                       KeysCommand.self, DoctorCommand.self, WriteProbeCommand.self,
                       DaemonCommand.self, ScheduleCommand.self, RecurringCommand.self, SocialAccountsCommand.self, AgentsCommand.self, WorkflowCommand.self,
                       CommentsCommand.self, SubscriptionsCommand.self, OrgCommand.self, RevenueCommand.self,
-                      CustomersCommand.self, TicketsCommand.self, MaintenanceCommand.self, AuditCommand.self,
+                      CustomersCommand.self, TicketsCommand.self, MaintenanceCommand.self, HealthCommand.self, AuditCommand.self,
                       GDPRCommand.self]
     )
 

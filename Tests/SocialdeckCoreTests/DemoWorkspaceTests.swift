@@ -28,8 +28,10 @@ struct DemoWorkspaceTests {
     // MARK: - Determinism
 
     /// The publisher's collections fill as the demo's posts fall due, not at seeding; the
-    /// personal keys as the audit trail records something about a person.
-    static let publisher: Set<CollectionName> = [.publishJobs, .publishOutbox, .publishQuotas, .systemSettings, .personalKeys]
+    /// personal keys as the audit trail records something about a person, the
+    /// heartbeats as processes run.
+    static let publisher: Set<CollectionName> = [.publishJobs, .publishOutbox, .publishQuotas, .systemSettings, .personalKeys,
+                                                 .processHeartbeats]
 
     @Test func sameOptionsGiveIdenticalExports() throws {
         let a = try TempStore(), b = try TempStore()

@@ -81,6 +81,20 @@ struct DocumentCodingTests {
         try check(k, PersonalKey())
     }
 
+    @Test func processHeartbeat() throws {
+        var h = ProcessHeartbeat()
+        h._id = Self.oid(2)
+        h.owner = "host:42:abcd"
+        h.kind = .dashboard
+        h.host = "host"
+        h.pid = 42
+        h.startedAt = Self.d("2026-11-28")
+        h.lastSeenAt = Self.d("2026-11-29")
+        h.lastPass = "3 published, 0 failed"
+        h.lastError = "pass failed"
+        try check(h, ProcessHeartbeat())
+    }
+
     @Test func recurringSchedule() throws {
         try check(Self.recurringPost, RecurringSchedule())
         var workflow = RecurringSchedule()
@@ -126,7 +140,7 @@ struct DocumentCodingTests {
             ContentCalendarPlan.collection, UserNotification.collection, SupportTicket.collection, AgentRun.collection,
             AgentMessage.collection, AgentMemoryItem.collection, GeneratedMedia.collection, CustomerActivityLog.collection,
             PublishJob.collection, PublishOutboxEntry.collection, PublishQuota.collection, SystemSetting.collection,
-            RecurringSchedule.collection, SocialComment.collection, PersonalKey.collection,
+            RecurringSchedule.collection, SocialComment.collection, PersonalKey.collection, ProcessHeartbeat.collection,
         ]
         #expect(covered == Set(CollectionName.allCases))
     }

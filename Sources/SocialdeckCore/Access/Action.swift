@@ -29,4 +29,6 @@ public enum Action: String, Sendable, CaseIterable, Codable {
     case manageStaff = "staff.manage"
     /// Pause and resume all publishing (the maintenance switch).
     case managePublishing = "publishing.manage"
+    /// The health pane: the store, the publisher, the agents' errors, the processes.
+    case viewSystemHealth = "system.health"
 }

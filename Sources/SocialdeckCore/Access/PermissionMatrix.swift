@@ -31,7 +31,7 @@ public enum PermissionMatrix {
             return Set(Action.allCases).subtracting([.manageStaff])
         case .support:
             return [.viewContent, .viewCustomers, .viewAnalytics, .viewAgents, .viewBilling, .suspendUsers,
-                    .unlockAccounts, .viewSupportTickets, .manageSupportTickets, .viewAuditLogs]
+                    .unlockAccounts, .viewSupportTickets, .manageSupportTickets, .viewAuditLogs, .viewSystemHealth]
         case .analyst:
             return [.viewContent, .viewCustomers, .viewAnalytics, .viewAgents, .viewRevenue, .viewBilling, .exportData]
         }

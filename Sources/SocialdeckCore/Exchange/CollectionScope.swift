@@ -9,7 +9,7 @@ struct CollectionScope {
     var organizationPath: String? {
         switch collection {
         case .organizations: return "_id"
-        case .adminUsers, .publishQuotas, .systemSettings, .personalKeys: return nil
+        case .adminUsers, .publishQuotas, .systemSettings, .personalKeys, .processHeartbeats: return nil
         case .aiAgents: return "organizationSpecific.organizationId"
         case .adminActivityLogs: return "targetId"
         default: return "organizationId"
@@ -25,6 +25,7 @@ struct CollectionScope {
         case .publishOutbox: return "sentAt"
         case .publishQuotas: return "expiresAt"
         case .systemSettings: return "changedAt"
+        case .processHeartbeats: return "lastSeenAt"
         default: return "createdAt"
         }
     }
@@ -57,6 +58,7 @@ struct CollectionScope {
         case .recurringSchedules: _ = try decoder.decode(RecurringSchedule.self, from: doc)
         case .comments: _ = try decoder.decode(SocialComment.self, from: doc)
         case .personalKeys: _ = try decoder.decode(PersonalKey.self, from: doc)
+        case .processHeartbeats: _ = try decoder.decode(ProcessHeartbeat.self, from: doc)
         }
     }
 }

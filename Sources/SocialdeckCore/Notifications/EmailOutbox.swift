@@ -85,11 +85,11 @@ public struct EmailOutbox: Sendable {
         "\(note.title)\n\n\(note.message)\n\n-- \nsocialdeck. Choose which events arrive by email in the dashboard (:notify) or with `socialdeck notifications email`.\n"
     }
 
-    /// How many copies are in each state, for `socialdeck notifications outbox` and the health pane.
-    public func counts() throws -> [UserNotification.EmailDelivery.State: Int] {
+    /// How many copies are in each state, for the health pane and `socialdeck health`.
+    static func counts(in store: any DocumentStore) throws -> [UserNotification.EmailDelivery.State: Int] {
         var out: [UserNotification.EmailDelivery.State: Int] = [:]
         for state in UserNotification.EmailDelivery.State.allCases {
-            out[state] = try store.count(collection, .eq("email.state", state), includeDeleted: true)
+            out[state] = try store.count(UserNotification.collection.rawValue, .eq("email.state", state), includeDeleted: true)
         }
         return out
     }

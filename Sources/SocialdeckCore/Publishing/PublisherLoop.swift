@@ -1,11 +1,13 @@
 import Dispatch
 import Foundation
+import SocialdeckModel
 
 /// The publisher inside a dashboard: a pass every few seconds on a utility queue of
 /// its own, so publishing never waits for the screen and the screen never waits for
 /// publishing. After each pass it carries out waiting workflow requests (the agents)
 /// and sends notification emails that are due, when it was given a runner and an
-/// outbox. Stopping gives back the leases of jobs not yet begun.
+/// outbox. Each pass leaves the process's heartbeat for the health pane. Stopping
+/// gives back the leases of jobs not yet begun and removes the heartbeat.
 public final class PublisherLoop: @unchecked Sendable {
     private let scheduler: PublishScheduler
     private let workflows: WorkflowRunner?
@@ -31,10 +33,13 @@ public final class PublisherLoop: @unchecked Sendable {
         timer.schedule(deadline: .now() + .milliseconds(500), repeating: interval, leeway: .milliseconds(500))
         timer.setEventHandler { [scheduler, workflows, outbox, stopped, log] in
             guard !stopped.isSet else { return }
+            let heartbeats = ProcessHeartbeats(store: scheduler.store, clock: scheduler.clock)
             do {
-                _ = try scheduler.runOnce(shouldStop: { stopped.isSet })
+                let report = try scheduler.runOnce(shouldStop: { stopped.isSet })
+                try? heartbeats.beat(owner: scheduler.owner, kind: .dashboard, lastPass: "\(report.published) published, \(report.failed) failed")
             } catch {
                 log("publisher pass failed: \(error)")
+                try? heartbeats.beat(owner: scheduler.owner, kind: .dashboard, error: "pass failed: \(error)")
             }
             if let workflows, !stopped.isSet {
                 do { _ = try workflows.runWaiting() } catch { log("workflow pass failed: \(error)") }
@@ -52,7 +57,10 @@ public final class PublisherLoop: @unchecked Sendable {
         stopped.set()
         timer?.cancel()
         timer = nil
-        queue.sync { _ = try? scheduler.releaseLeases() }
+        queue.sync {
+            _ = try? scheduler.releaseLeases()
+            try? ProcessHeartbeats(store: scheduler.store, clock: scheduler.clock).remove(owner: scheduler.owner)
+        }
     }
 }
 

@@ -125,6 +125,8 @@ public enum SchemaCatalog {
             ]),
             // One key a person, by their user id (see `PersonalKey`).
             CollectionSchema(name: "personal_keys", indexes: []),
+            // One a process that runs the core; the health pane reads them all.
+            CollectionSchema(name: "process_heartbeats", indexes: [i(desc("lastSeenAt"))]),
         ]
         var out: [CollectionName: CollectionSchema] = [:]
         for s in list { out[CollectionName(rawValue: s.name)!] = s }

@@ -31,6 +31,7 @@ public enum CollectionName: String, Sendable, CaseIterable, Codable, CustomStrin
     case recurringSchedules = "recurring_schedules"
     case comments
     case personalKeys = "personal_keys"
+    case processHeartbeats = "process_heartbeats"
 
     public var description: String { rawValue }
 }

@@ -13,5 +13,6 @@ enum PaneViews {
         .revenue: { RevenuePane.render($0.revenue, in: $1, into: &$2, context: $3) },
         .customers: { CustomersPane.render($0.customers, in: $1, into: &$2, context: $3) },
         .tickets: { TicketsPane.render($0.tickets, in: $1, into: &$2, context: $3) },
+        .health: { HealthPane.render($0.health, in: $1, into: &$2, context: $3) },
     ]
 }

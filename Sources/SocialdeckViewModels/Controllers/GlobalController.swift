@@ -21,6 +21,7 @@ public enum GlobalController: PaneController {
         .init(.pane5, .global, [B.k("5")], "revenue", "Show revenue"),
         .init(.pane6, .global, [B.k("6")], "customers", "Show customers"),
         .init(.pane7, .global, [B.k("7")], "tickets", "Show support tickets"),
+        .init(.pane8, .global, [B.k("8")], "health", "Show system health"),
         .init(.up, .global, [B.named(.up), B.k("k")], "up", "Move up"),
         .init(.down, .global, [B.named(.down), B.k("j")], "down", "Move down"),
         .init(.left, .global, [B.named(.left), B.k("h")], "left", "Move left"),
@@ -84,7 +85,7 @@ public enum GlobalController: PaneController {
         case .copy: return copy(from: model)
         case .nextPane: model.nextPane()
         case .previousPane: model.nextPane(-1)
-        case .pane1, .pane2, .pane3, .pane4, .pane5, .pane6, .pane7:
+        case .pane1, .pane2, .pane3, .pane4, .pane5, .pane6, .pane7, .pane8:
             if let pane = action.pane, !model.select(pane) { return [.show(unopenable(pane, in: model) ?? "")] }
         default: break
         }

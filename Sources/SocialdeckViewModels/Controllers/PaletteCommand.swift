@@ -4,7 +4,7 @@ import SocialdeckModel
 
 /// A typed `:` command: `theme NAME`, `org SLUG`, `goto DATE`, `range N`, `repeat
 /// RULE`, `workflow NAME [TOPIC]`, `agent SETTING VALUE`, `role ROLE`, `plan TIER [monthly|yearly]`,
-/// `2fa-reset`, `ticket [EMAIL] SUBJECT`, `notifications`, `notify KIND…`, `refresh`, `quit`. Anything else is left to the
+/// `2fa-reset`, `ticket [EMAIL] SUBJECT`, `notifications`, `notify KIND…`, `maintenance on|off`, `refresh`, `quit`. Anything else is left to the
 /// palette's list of actions.
 public enum PaletteCommand: Sendable, Equatable {
     case theme(String)
@@ -24,12 +24,14 @@ public enum PaletteCommand: Sendable, Equatable {
     /// `notifications` opens the list; `notify KIND…` sets what arrives by email.
     case notifications
     case notify(String)
+    /// `maintenance on REASON` / `maintenance off`: the switch that pauses publishing and the agents.
+    case maintenance(String)
     case refresh
     case quit
     /// Not a verb: the palette runs its best-matching action, or says it knows none.
     case other(verb: String)
 
-    public static let verbs = "theme, org, goto, range, repeat, workflow, agent, role, plan, 2fa-reset, ticket, notifications, notify, refresh, quit"
+    public static let verbs = "theme, org, goto, range, repeat, workflow, agent, role, plan, 2fa-reset, ticket, notifications, notify, maintenance, refresh, quit"
 
     /// Nil for an empty line.
     public init?(_ text: String) {
@@ -48,6 +50,7 @@ public enum PaletteCommand: Sendable, Equatable {
         case "ticket": self = .ticket(argument)
         case "notifications": self = .notifications
         case "notify": self = .notify(argument)
+        case "maintenance": self = .maintenance(argument)
         case "refresh": self = .refresh
         case "quit", "q": self = .quit
         default: self = .other(verb: verb)
@@ -84,6 +87,7 @@ public enum PaletteCommand: Sendable, Equatable {
         case .ticket(let text): return TicketsController.palette(text, in: &model)
         case .notifications: PromptController.open(.notifications(selected: 0), in: &model)
         case .notify(let text): return NotificationsController.palette(text, in: &model)
+        case .maintenance(let text): return HealthController.palette(text, in: &model)
         case .refresh: return [.refresh]
         case .quit: return [.quit]
         case .other: return nil

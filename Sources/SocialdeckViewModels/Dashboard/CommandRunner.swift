@@ -22,6 +22,8 @@ public final class CommandRunner: Sendable {
         case customers(CustomerCommand)
         case tickets(TicketCommand)
         case notifications(NotificationCommand)
+        /// The maintenance switch.
+        case maintenance(paused: Bool, reason: String?)
     }
 
     private let queue = DispatchQueue(label: "socialdeck.commands", qos: .userInitiated)
@@ -181,6 +183,8 @@ public final class CommandRunner: Sendable {
             failure = whole(command) { try c.run(in: store, as: identity, clock: clock) }
         case .notifications(let c):
             failure = whole(command) { try c.run(in: store, as: identity, clock: clock) }
+        case .maintenance(let paused, let reason):
+            failure = whole(command) { try PublishingSwitch(store: store, clock: clock).set(paused: paused, reason: reason, by: identity) }
         }
         return CommandOutcome(command, failure: failure, changes: changes.filter { $0.before != $0.after })
     }
@@ -267,7 +271,7 @@ extension CommandRunner.Command {
         case .undo(let changes): return changes.map(\.id)
         case .compose: return []
         case .post(let c): return [c.id]
-        case .customers, .tickets, .notifications: return []
+        case .customers, .tickets, .notifications, .maintenance: return []
         }
     }
 }

@@ -22,6 +22,9 @@ extension DashboardModel {
         case .notifications(let command):
             show(failure?.message ?? command.done, now: now)
             return
+        case .maintenance(let paused, _):
+            show(failure?.message ?? (paused ? "maintenance on: publishing and the agents are paused" : "maintenance off: publishing resumes"), now: now)
+            return
         case .undo(let changes): undone(changes, failure: failure, now: now); return
         case .compose(let draft): composed(draft, failure: failure, now: now); return
         case .post(let command): postFinished(command, failure: failure, now: now); return
@@ -86,7 +89,7 @@ extension CommandRunner.Command {
     var isUndoable: Bool {
         switch self {
         case .approvals, .calendar: return true
-        case .agents, .undo, .compose, .post, .customers, .tickets, .notifications: return false
+        case .agents, .undo, .compose, .post, .customers, .tickets, .notifications, .maintenance: return false
         }
     }
 }

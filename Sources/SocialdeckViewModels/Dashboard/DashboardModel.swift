@@ -48,6 +48,7 @@ public struct DashboardModel: Sendable {
     public var analytics = AnalyticsModel()
     public var agents: AgentsModel
     public var revenue = RevenueModel()
+    public var health = HealthModel()
     public var customers: CustomersModel
     public var tickets: TicketsModel
     /// One undo stack for every pane.
@@ -153,6 +154,7 @@ public struct DashboardModel: Sendable {
                 agents.loadRuns(snapshot.agentRuns, requested: delivery.request.agentRuns, organizationNames: snapshot.organizationNames)
             }
             if read.contains(.revenue) { revenue.load(snapshot.revenue) }
+            if read.contains(.health) { health.load(snapshot.health) }
             if read.contains(.tickets) {
                 tickets.load(snapshot.tickets, names: snapshot.ticketNames, all: delivery.request.allTickets)
             }

@@ -28,6 +28,8 @@ public struct DashboardSnapshot: Sendable {
     /// What the organization in view (a customer's own, or the one staff narrowed to)
     /// has used of its plan; nil across organizations.
     public var planUsage: PlanUsage?
+    /// The health pane's report.
+    public var health: SystemHealth.Report?
     /// The signed-in person's newest notifications, and how many are unread.
     public var notifications: [UserNotification] = []
     public var unreadNotifications = 0
@@ -195,6 +197,7 @@ public struct SnapshotLoader: Sendable {
         if let org = identity.organizationId ?? request.organizationId {
             s.planUsage = try Self.unlessGone { try PlanLimits(store: store).usage(of: org, for: identity, at: now) }
         }
+        if visible.contains(.health) { s.health = try SystemHealth(store: store, clock: clock).report(for: identity) }
         if visible.contains(.revenue) { s.revenue = try RevenueReport.build(store: store, for: identity, now: now) }
         let directory = Directory(store: store)
         let orgs = try directory.organizations(for: identity)

@@ -1,8 +1,8 @@
 import SocialdeckCore
 
-/// The dashboard's panes, switched with 1–7 and Tab.
+/// The dashboard's panes, switched with 1–8 and Tab.
 public enum PaneID: Int, CaseIterable, Sendable, Hashable {
-    case calendar = 1, approvals, analytics, agents, revenue, customers, tickets
+    case calendar = 1, approvals, analytics, agents, revenue, customers, tickets, health
 
     /// The name `config.toml` uses for the pane's keys: `[keys.calendar]`.
     public var name: String { String(describing: self) }
@@ -16,6 +16,7 @@ public enum PaneID: Int, CaseIterable, Sendable, Hashable {
         case .revenue: return "Revenue"
         case .customers: return "Customers"
         case .tickets: return "Tickets"
+        case .health: return "Health"
         }
     }
 
@@ -30,6 +31,7 @@ public enum PaneID: Int, CaseIterable, Sendable, Hashable {
         case .customers: return [.viewCustomers, .manageUsers]
         // Support's queue; a customer admin follows their organization's tickets.
         case .tickets: return [.viewSupportTickets, .manageOrganization]
+        case .health: return [.viewSystemHealth]
         }
     }
 

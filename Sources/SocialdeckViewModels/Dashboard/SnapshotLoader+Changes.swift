@@ -21,6 +21,8 @@ extension SnapshotLoader {
         case .revenue: return [.subscriptions]
         case .customers: return [.users, .organizations, .subscriptions, .customerActivityLogs, .supportTickets]
         case .tickets: return [.supportTickets, .users, .adminUsers]
+        // The heartbeats change with every publisher pass, so the pane reads every few seconds.
+        case .health: return [.publishJobs, .agentRuns, .processHeartbeats, .notifications, .systemSettings]
         }
     }
 

@@ -79,6 +79,7 @@ struct DaemonCommand: ParsableCommand {
             outbox = nil
             output.write("email: \(error); notifications stay in the app")
         }
+        let heartbeats = ProcessHeartbeats(store: db)
         let stop = StopSignal()
         output.write("started as \(scheduler.owner) on \(db.backend.rawValue) \(db.location)\(once ? " (once)" : "")")
         var total = PublishScheduler.Report()
@@ -89,7 +90,9 @@ struct DaemonCommand: ParsableCommand {
                 let report = try scheduler.runOnce(shouldStop: { stop.requested })
                 waitingForSlot = report.waitingForSlot > 0
                 total.add(report)
-                if let line = DaemonLog.summary(report) { output.write(line) }
+                let line = DaemonLog.summary(report)
+                if let line { output.write(line) }
+                try heartbeats.beat(owner: scheduler.owner, kind: .daemon, lastPass: line ?? "nothing due")
                 // Workflow requests come a few times a day: looked for every 10 s, not every pass.
                 if let workflows, once || Date().timeIntervalSince(workflowsCheckedAt) >= 10 {
                     workflowsCheckedAt = Date()
@@ -104,6 +107,7 @@ struct DaemonCommand: ParsableCommand {
                 }
             } catch {
                 output.write("pass failed: \(error); trying again")
+                try? heartbeats.beat(owner: scheduler.owner, kind: .daemon, error: "pass failed: \(error)")
                 if once { throw error }
             }
             // `--once` drains what is due: jobs that waited for another process's send go next.
@@ -114,6 +118,7 @@ struct DaemonCommand: ParsableCommand {
             stop.wait(seconds: wait)
         }
         let released = (try? scheduler.releaseLeases()) ?? 0
+        try? heartbeats.remove(owner: scheduler.owner)
         output.write("stopped: \(total.published) published, \(total.failed) failed, \(total.needsCheck) to check; \(released) leases given back")
     }
 }

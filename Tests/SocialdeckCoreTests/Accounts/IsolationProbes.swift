@@ -64,6 +64,7 @@ enum IsolationProbes {
         .init(name: "NotificationInbox.delete") { me, f in try NotificationInbox(store: f.w.store).delete(f.otherNotification._id, by: me) },
         .init(name: "NotificationInbox.emailKinds") { me, f in try NotificationInbox(store: f.w.store).emailKinds(for: me) },
         .init(name: "NotificationInbox.setEmailKinds") { me, f in try NotificationInbox(store: f.w.store).setEmailKinds([.ticketReply], by: me) },
+        .init(name: "SystemHealth.report") { me, f in try SystemHealth(store: f.w.store, clock: f.w.clock.closure).report(for: me).processes },
         .init(name: "PersonalDataErasure.erase") { me, f in
             try PersonalDataErasure(store: f.w.store, clock: f.w.clock.closure).erase(email: f.otherUser.email, reason: "DSR-1", by: me)
         },

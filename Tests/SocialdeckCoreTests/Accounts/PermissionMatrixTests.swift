@@ -39,6 +39,7 @@ struct PermissionMatrixTests {
         (.manageSupportTickets,   "- - - - | X X X -"),
         (.manageStaff,            "- - - - | X - - -"),
         (.managePublishing,       "- - - - | X X - -"),
+        (.viewSystemHealth,       "- - - - | X X X -"),
     ]
 
     static let customerColumns: [UserRole] = [.admin, .manager, .user, .viewer]
