@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The whole test suite, MongoDB backend included, on a fresh Debian machine:
 # installs the system packages and the MongoDB wire-protocol test server
-# (SecantusDB), starts the server on a free loopback port, then builds and
-# runs every test. MongoDB tests fail, never skip, when the server is missing.
+# (SecantusDB) and the SMTP test server (aiosmtpd), starts the MongoDB server on
+# a free loopback port, then builds and runs every test. MongoDB tests fail, never skip, when the server is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(libncursesw5-dev libmongoc-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev libqrencode-dev pkg-config tmux strace)
+packages=(libncursesw5-dev libmongoc-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev libqrencode-dev pkg-config tmux strace openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
@@ -19,9 +19,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-if ! command -v secantusd-py >/dev/null 2>&1 || ! python3 -c "import pymongo" 2>/dev/null; then
-  echo "== installing the MongoDB test server (SecantusDB) and pymongo"
-  python3 -m pip install --quiet --disable-pip-version-check --pre 'secantusdb==0.7.0b3' pymongo
+if ! command -v secantusd-py >/dev/null 2>&1 || ! python3 -c "import pymongo, aiosmtpd" 2>/dev/null; then
+  echo "== installing the MongoDB test server (SecantusDB), pymongo and the SMTP test server (aiosmtpd)"
+  python3 -m pip install --quiet --disable-pip-version-check --pre 'secantusdb==0.7.0b3' pymongo aiosmtpd
 fi
 
 state=$(mktemp -d /tmp/socialdeck-mongo.XXXXXX)

@@ -237,6 +237,33 @@ struct DashboardEndToEndTests {
 }
 
 extension DashboardEndToEndTests {
+    /// Staff's panes through the real binary (issue #14): customers search as you type,
+    /// the ticket queue, the health pane naming this very dashboard among the processes
+    /// running the core, and the notifications list.
+    @Test func staffPanesCustomersTicketsHealthAndNotifications() throws {
+        let s = try start()
+        try s.submitSignIn("super-admin@socialdeck.example")
+        try s.waitFor("8 Heal")
+        try s.press(.pane6)
+        try s.waitFor("Customers")
+        try s.send("/")
+        try s.send("acme")
+        try s.waitFor("manager@acme.example")
+        try s.send("Enter", literally: false)
+        try s.press(.pane7)
+        try s.waitFor("Tickets · queue")
+        try s.press(.pane8)
+        let health = try s.waitFor("dashboard ")
+        #expect(health.contains("Processes running the core") && health.contains("latency"))
+        try s.press(.notifications)
+        try s.waitFor("Notifications")
+        // `q` closes the list (Esc then q would reach the program as alt+q).
+        try s.send("q")
+        try s.waitForAbsence(of: "┌ Notifications")
+        try s.press(.quit)
+        try s.waitFor("EXITED=0")
+    }
+
     /// A left click as an xterm sends it with SGR mouse reporting (1-based columns and
     /// rows): press, then release.
     static func click(_ s: TmuxSession, x: Int, y: Int) throws {

@@ -16,7 +16,7 @@ struct RefreshOnChangeTests {
         #expect(try s.loader.loadIfChanged(model.request) != nil)
         s.counting.reset()
         #expect(try s.loader.loadIfChanged(model.request) == nil)
-        #expect(s.counting.calls == ["changeVersion users,organizations", "changeVersion admin_users,content,organizations,subscriptions,system_settings,users"])
+        #expect(s.counting.calls == ["changeVersion users,organizations", "changeVersion admin_users,content,notifications,organizations,subscriptions,system_settings,users"])
     }
 
     /// A new request (another pane, another month) reads at once; so does a pane whose

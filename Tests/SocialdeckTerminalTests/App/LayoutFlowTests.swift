@@ -33,7 +33,7 @@ struct LayoutFlowTests {
         let full = [m.organizationName ?? "", "\(m.userName) (\(m.roleName))", m.storeLocation].joined(separator: " · ")
         let header = try #require(app.screen.components(separatedBy: "\n").first)
         let facts = try #require(header.components(separatedBy: "●").first).replacingOccurrences(of: " socialdeck ", with: "")
-            .trimmingCharacters(in: .whitespaces)
+            .replacingOccurrences(of: "✉ \(m.unreadNotifications)", with: "").trimmingCharacters(in: .whitespaces)
         #expect(facts.hasSuffix("…"), "\(header)")
         let kept = String(facts.dropLast())
         #expect(full.hasPrefix(kept) && full.dropFirst(kept.count).first == " ", "'\(kept)' ends at a word of '\(full)'")
