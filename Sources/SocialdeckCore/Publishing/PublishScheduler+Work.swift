@@ -3,7 +3,9 @@ import SocialdeckModel
 import SocialdeckStorage
 
 /// A claimed batch: each job is checked against its post as it is now, the rate
-/// windows are reserved, and what may go out is sent, one job at a time.
+/// windows are reserved, and what may go out is sent, one job at a time. A job of an
+/// organization deleted since it was queued fails instead: nothing goes out in the
+/// name of an organization staff took away (restoring it and retrying sends it).
 extension PublishScheduler {
     func work(_ batch: [PublishJob], shouldStop: @Sendable () -> Bool) throws -> Report {
         var report = Report()
@@ -12,10 +14,16 @@ extension PublishScheduler {
                                               .isIn("_id", Array(Set(batch.map(\.contentId))).map { .objectId($0) }),
                                               includeDeleted: true).compactMap { doc in doc["_id"]?.objectIdValue.map { ($0, doc) } },
                                    uniquingKeysWith: { a, _ in a })
+        let deleted = Set(try store.find(Organization.collection.rawValue,
+                                         .isIn("_id", Array(Set(batch.map(\.organizationId))).map { .objectId($0) }) && .exists("deletedAt", true),
+                                         projection: .include(["_id"]), includeDeleted: true).compactMap { $0["_id"]?.objectIdValue })
         var mirrors: [ContentMirror] = []
         var ready: [(job: PublishJob, post: OutgoingPost)] = []
         for job in batch {
-            switch gate(job, posts[job.contentId], at: now) {
+            let verdict = deleted.contains(job.organizationId)
+                ? Gate.finish(.failed, "the organization was deleted; restore it (socialdeck org restore) and retry the job to send it")
+                : gate(job, posts[job.contentId], at: now)
+            switch verdict {
             case .send(let outgoing): ready.append((job, outgoing))
             case .finish(let state, let reason):
                 try finish(job, state, reason: reason, at: now)
