@@ -60,6 +60,17 @@ const char *sd_curl_load(void) {
     return library ? NULL : failure;
 }
 
+/* A fresh easy handle, or NULL with `code` -1 and why in `error`. */
+static CURL *open_handle(int *code, char *error, size_t error_size) {
+    const char *problem = sd_curl_load();
+    CURL *handle = problem ? NULL : curl.easy_init();
+    if (!handle) {
+        *code = -1;
+        snprintf(error, error_size, "%s", problem ? problem : "curl_easy_init failed");
+    }
+    return handle;
+}
+
 typedef struct {
     char *data;
     size_t length;
@@ -86,18 +97,8 @@ int sd_http_perform(const char *method, const char *url, const char *const *head
                     const char *body, size_t body_length, long timeout_ms, long connect_timeout_ms,
                     sd_http_response *out) {
     memset(out, 0, sizeof *out);
-    const char *problem = sd_curl_load();
-    if (problem) {
-        out->code = -1;
-        snprintf(out->error, sizeof out->error, "%s", problem);
-        return out->code;
-    }
-    CURL *handle = curl.easy_init();
-    if (!handle) {
-        out->code = -1;
-        snprintf(out->error, sizeof out->error, "curl_easy_init failed");
-        return out->code;
-    }
+    CURL *handle = open_handle(&out->code, out->error, sizeof out->error);
+    if (!handle) return out->code;
     struct curl_slist *list = NULL;
     for (int i = 0; i < header_count; i++) list = curl.slist_append(list, headers[i]);
     buffer received = {NULL, 0, 4 << 20}, header_block = {NULL, 0, 64 << 10};
@@ -161,18 +162,8 @@ int sd_smtp_send(const char *url, const char *from, const char *recipient, const
                  const char *username, const char *password, const char *ca_file, sd_smtp_tls tls,
                  long timeout_ms, sd_smtp_result *out) {
     memset(out, 0, sizeof *out);
-    const char *problem = sd_curl_load();
-    if (problem) {
-        out->code = -1;
-        snprintf(out->error, sizeof out->error, "%s", problem);
-        return out->code;
-    }
-    CURL *handle = curl.easy_init();
-    if (!handle) {
-        out->code = -1;
-        snprintf(out->error, sizeof out->error, "curl_easy_init failed");
-        return out->code;
-    }
+    CURL *handle = open_handle(&out->code, out->error, sizeof out->error);
+    if (!handle) return out->code;
     struct curl_slist *recipients = curl.slist_append(NULL, recipient);
     source body = {message, message_length};
     char error[CURL_ERROR_SIZE] = {0};

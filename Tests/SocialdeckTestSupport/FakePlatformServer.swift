@@ -10,10 +10,14 @@ public final class FakePlatformServer: @unchecked Sendable {
     private let process: Process
 
     public init(_ name: String = "fake_platform.py") throws {
-        process = Process()
+        (process, port) = try Self.launch(name, hint: "is python3 installed?")
+    }
+
+    /// Starts one of the Python servers beside this file; it prints its port on its first line.
+    static func launch(_ script: String, _ arguments: [String] = [], hint: String) throws -> (Process, Int) {
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(name).path
-        process.arguments = ["python3", script]
+        process.arguments = ["python3", URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(script).path] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -22,9 +26,9 @@ public final class FakePlatformServer: @unchecked Sendable {
         while let byte = try out.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 10 { line.append(first) }
         guard let port = Int(String(decoding: line, as: UTF8.self)) else {
             process.terminate()
-            throw FixtureError("\(name) did not start (is python3 installed?)")
+            throw FixtureError("\(script) did not start (\(hint))")
         }
-        self.port = port
+        return (process, port)
     }
 
     /// SIGKILL and `waitpid`: Foundation's `waitUntilExit` waits on a run loop that a

@@ -22,8 +22,7 @@ public final class SMTPSink: @unchecked Sendable {
     public init(tls: Bool = true) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("socialdeck-smtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var arguments = ["python3", URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("smtp_sink.py").path,
-                         directory.appendingPathComponent("received.jsonl").path]
+        var arguments = [directory.appendingPathComponent("received.jsonl").path]
         if tls {
             let cert = directory.appendingPathComponent("cert.pem").path, key = directory.appendingPathComponent("key.pem").path
             let openssl = Process()
@@ -33,27 +32,16 @@ public final class SMTPSink: @unchecked Sendable {
             openssl.standardOutput = FileHandle.nullDevice
             openssl.standardError = FileHandle.nullDevice
             try openssl.run()
-            openssl.waitUntilExit()
+            // Polled, not waitUntilExit (a run loop a test's thread may never run) nor waitpid
+            // (Foundation reaps the child itself).
+            while openssl.isRunning { usleep(10_000) }
             guard openssl.terminationStatus == 0 else { throw FixtureError("openssl could not make a test certificate") }
             arguments += [cert, key]
             caFile = cert
         } else {
             caFile = nil
         }
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while let byte = try out.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 10 { line.append(first) }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            process.terminate()
-            throw FixtureError("smtp_sink.py did not start (pip install aiosmtpd)")
-        }
-        self.port = port
+        (process, port) = try FakePlatformServer.launch("smtp_sink.py", arguments, hint: "pip install aiosmtpd")
     }
 
     deinit {
