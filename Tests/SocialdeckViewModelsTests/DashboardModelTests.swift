@@ -15,7 +15,7 @@ struct DashboardModelTests {
     @Test func panesFollowTheRole() {
         #expect(PaneID.visible(to: ws.manager) == [.calendar, .approvals, .analytics, .agents])
         #expect(PaneID.visible(to: ws.viewer) == [.calendar, .approvals, .analytics])
-        #expect(PaneID.visible(to: ws.support) == [.calendar, .approvals, .analytics, .agents, .customers, .tickets, .health], "support looks customers up and watches health, revenue is not theirs")
+        #expect(PaneID.visible(to: ws.support) == [.calendar, .approvals, .analytics, .agents, .customers, .tickets, .health, .audit], "support looks customers up, watches health and reads the audit trail; revenue is not theirs")
         #expect(PaneID.visible(to: .localOperator()) == PaneID.allCases)
         var model = ws.dashboard(ws.viewer)
         let revenue = model.select(.revenue)

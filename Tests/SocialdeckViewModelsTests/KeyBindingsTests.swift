@@ -77,7 +77,7 @@ struct KeyBindingsTests {
 
     @Test func helpListsEveryBindingBySection() {
         let sections = bindings.helpSections()
-        #expect(sections.map(\.title) == ["Everywhere", "Calendar", "Approvals", "Analytics", "Agents", "Revenue", "Customers", "Tickets", "Health"])
+        #expect(sections.map(\.title) == ["Everywhere", "Calendar", "Approvals", "Analytics", "Agents", "Revenue", "Customers", "Tickets", "Health", "Audit"])
         #expect(sections.flatMap(\.entries).count == KeyBindingDefinition.table.count)
         let down = sections[0].entries.first { $0.action == .down }
         #expect(down?.keysText == "down/j")

@@ -77,4 +77,32 @@ public struct AuditViewer: Sendable {
         let next = docs.count > limit ? entries.last.map { Cursor(timestamp: $0.timestamp, id: $0.id) } : nil
         return Page(entries: entries, next: next)
     }
+
+    /// The emails of the people a page names, as `identity` may see them: staff see staff
+    /// and customers, a customer admin their own organization's people only.
+    public func emails(of ids: Set<ObjectId>, for identity: Identity) throws -> [ObjectId: String] {
+        guard !ids.isEmpty else { return [:] }
+        var emails: [ObjectId: String] = [:]
+        let people: [(CollectionName, Filter, Bool)] = (identity.isStaff ? [(.adminUsers, .all, false)] : [])
+            + [(.users, AccessControl.scope(identity), true)]
+        for (collection, scope, deleted) in people {
+            for doc in try store.find(collection.rawValue, .isIn("_id", anyOf: Array(ids)) && scope, projection: .include(["email"]),
+                                      includeDeleted: deleted) {
+                if let id = doc["_id"]?.objectIdValue { emails[id] = doc["email"]?.stringValue }
+            }
+        }
+        return emails
+    }
+
+    /// The staff member (staff log) or customer (customers' log) with this email, for a
+    /// filter by who acted; nil when there is none `identity` may see.
+    public func actor(email: String, in log: Log, for identity: Identity) throws -> ObjectId? {
+        let normalized = email.trimmingCharacters(in: .whitespaces).lowercased()
+        if log == .staff {
+            guard identity.isStaff else { return nil }
+            return try store.findOne(CollectionName.adminUsers.rawValue, .eq("email", normalized))?["_id"]?.objectIdValue
+        }
+        return try store.findOne(CollectionName.users.rawValue, .eq("email", normalized) && AccessControl.scope(identity),
+                                 includeDeleted: true)?["_id"]?.objectIdValue
+    }
 }

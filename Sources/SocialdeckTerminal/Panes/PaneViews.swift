@@ -14,5 +14,6 @@ enum PaneViews {
         .customers: { CustomersPane.render($0.customers, in: $1, into: &$2, context: $3) },
         .tickets: { TicketsPane.render($0.tickets, in: $1, into: &$2, context: $3) },
         .health: { HealthPane.render($0.health, in: $1, into: &$2, context: $3) },
+        .audit: { AuditPane.render($0.audit, in: $1, into: &$2, context: $3) },
     ]
 }

@@ -22,6 +22,7 @@ public enum GlobalController: PaneController {
         .init(.pane6, .global, [B.k("6")], "customers", "Show customers"),
         .init(.pane7, .global, [B.k("7")], "tickets", "Show support tickets"),
         .init(.pane8, .global, [B.k("8")], "health", "Show system health"),
+        .init(.pane9, .global, [B.k("9")], "audit", "Show the audit trail"),
         .init(.up, .global, [B.named(.up), B.k("k")], "up", "Move up"),
         .init(.down, .global, [B.named(.down), B.k("j")], "down", "Move down"),
         .init(.left, .global, [B.named(.left), B.k("h")], "left", "Move left"),
@@ -85,7 +86,7 @@ public enum GlobalController: PaneController {
         case .copy: return copy(from: model)
         case .nextPane: model.nextPane()
         case .previousPane: model.nextPane(-1)
-        case .pane1, .pane2, .pane3, .pane4, .pane5, .pane6, .pane7, .pane8:
+        case .pane1, .pane2, .pane3, .pane4, .pane5, .pane6, .pane7, .pane8, .pane9:
             if let pane = action.pane, !model.select(pane) { return [.show(unopenable(pane, in: model) ?? "")] }
         default: break
         }

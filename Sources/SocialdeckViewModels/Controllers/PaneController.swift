@@ -35,7 +35,7 @@ extension PaneController {
 public enum DashboardControllers {
     public static let panes: [any PaneController.Type] = [
         CalendarController.self, ApprovalsController.self, AnalyticsController.self, AgentsController.self, RevenueController.self,
-        CustomersController.self, TicketsController.self, HealthController.self,
+        CustomersController.self, TicketsController.self, HealthController.self, AuditController.self,
     ]
 
     /// The whole binding table, dashboard-wide rows first, then each pane's.

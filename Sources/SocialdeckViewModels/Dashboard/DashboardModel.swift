@@ -49,6 +49,7 @@ public struct DashboardModel: Sendable {
     public var agents: AgentsModel
     public var revenue = RevenueModel()
     public var health = HealthModel()
+    public var audit: AuditModel
     public var customers: CustomersModel
     public var tickets: TicketsModel
     /// One undo stack for every pane.
@@ -69,6 +70,7 @@ public struct DashboardModel: Sendable {
         agents = AgentsModel(identity: identity)
         customers = CustomersModel(identity: identity)
         tickets = TicketsModel(identity: identity)
+        audit = AuditModel(identity: identity)
     }
 
     /// Opens a pane by number (1–5); panes the role may not use stay closed.
@@ -92,7 +94,7 @@ public struct DashboardModel: Sendable {
                         openPost: openPostId, watched: watched,
                         customerQuery: pane == .customers ? customers.query : nil,
                         customer: pane == .customers ? customers.selected?.userId : nil,
-                        allTickets: pane == .tickets ? tickets.showsAll : nil)
+                        allTickets: pane == .tickets ? tickets.showsAll : nil, audit: pane == .audit ? audit.request : nil)
     }
 
     /// The post the open pane shows whole, which the snapshot reads whole.
@@ -155,6 +157,9 @@ public struct DashboardModel: Sendable {
             }
             if read.contains(.revenue) { revenue.load(snapshot.revenue) }
             if read.contains(.health) { health.load(snapshot.health) }
+            if read.contains(.audit) {
+                audit.load(snapshot.audit, names: snapshot.auditNames, for: delivery.request.audit, problem: snapshot.auditProblem)
+            }
             if read.contains(.tickets) {
                 tickets.load(snapshot.tickets, names: snapshot.ticketNames, all: delivery.request.allTickets)
             }

@@ -30,6 +30,10 @@ public struct DashboardSnapshot: Sendable {
     public var planUsage: PlanUsage?
     /// The health pane's report.
     public var health: SystemHealth.Report?
+    /// The audit pane's page, the emails of who acted on it, and why it is empty when a filter named nobody.
+    public var audit: AuditViewer.Page?
+    public var auditNames: [ObjectId: String] = [:]
+    public var auditProblem: String?
     /// The signed-in person's newest notifications, and how many are unread.
     public var notifications: [UserNotification] = []
     public var unreadNotifications = 0
@@ -74,11 +78,13 @@ public struct SnapshotRequest: Sendable, Equatable {
     public var customer: ObjectId?
     /// Every ticket (true) or the queue (false); nil when the tickets pane is not open.
     public var allTickets: Bool?
+    /// The audit pane's log, filter and page; nil when it is not open.
+    public var audit: AuditRequest?
 
     public init(panes: Set<PaneID>, calendarRange: DateInterval, calendarDays: [DateInterval] = [],
                 calendarFocus: DateInterval? = nil, analyticsDays: Int = 30, organizationId: ObjectId? = nil,
                 agentRuns: ObjectId? = nil, openPost: ObjectId? = nil, watched: Set<ObjectId> = [],
-                customerQuery: String? = nil, customer: ObjectId? = nil, allTickets: Bool? = nil) {
+                customerQuery: String? = nil, customer: ObjectId? = nil, allTickets: Bool? = nil, audit: AuditRequest? = nil) {
         self.panes = panes
         self.calendarRange = calendarRange
         self.calendarDays = calendarDays
@@ -91,6 +97,7 @@ public struct SnapshotRequest: Sendable, Equatable {
         self.customerQuery = customerQuery
         self.customer = customer
         self.allTickets = allTickets
+        self.audit = audit
     }
 
     /// Both read the same lists; they may differ in the posts they watch.
@@ -196,6 +203,20 @@ public struct SnapshotLoader: Sendable {
         }
         if let org = identity.organizationId ?? request.organizationId {
             s.planUsage = try Self.unlessGone { try PlanLimits(store: store).usage(of: org, for: identity, at: now) }
+        }
+        if visible.contains(.audit), let r = request.audit {
+            let viewer = AuditViewer(store: store)
+            var query = AuditViewer.Query(log: r.log, target: r.filter.target, action: r.filter.action, severity: r.filter.severity,
+                                          organizationId: identity.isStaff ? request.organizationId : nil)
+            if let email = r.filter.actorEmail { query.actor = try viewer.actor(email: email, in: r.log, for: identity) }
+            if r.filter.actorEmail != nil && query.actor == nil {
+                s.auditProblem = "nobody with that email is in this log"
+            } else {
+                let page = try viewer.page(query, after: r.start, by: identity)
+                s.audit = page
+                s.auditNames = try viewer.emails(of: Set(page.entries.compactMap(\.actor)), for: identity)
+                if !r.filter.unknown.isEmpty { s.auditProblem = "not understood: " + r.filter.unknown.joined(separator: " ") }
+            }
         }
         if visible.contains(.health) { s.health = try SystemHealth(store: store, clock: clock).report(for: identity) }
         if visible.contains(.revenue) { s.revenue = try RevenueReport.build(store: store, for: identity, now: now) }

@@ -1,8 +1,8 @@
 import SocialdeckCore
 
-/// The dashboard's panes, switched with 1–8 and Tab.
+/// The dashboard's panes, switched with 1–9 and Tab.
 public enum PaneID: Int, CaseIterable, Sendable, Hashable {
-    case calendar = 1, approvals, analytics, agents, revenue, customers, tickets, health
+    case calendar = 1, approvals, analytics, agents, revenue, customers, tickets, health, audit
 
     /// The name `config.toml` uses for the pane's keys: `[keys.calendar]`.
     public var name: String { String(describing: self) }
@@ -17,6 +17,7 @@ public enum PaneID: Int, CaseIterable, Sendable, Hashable {
         case .customers: return "Customers"
         case .tickets: return "Tickets"
         case .health: return "Health"
+        case .audit: return "Audit"
         }
     }
 
@@ -32,6 +33,8 @@ public enum PaneID: Int, CaseIterable, Sendable, Hashable {
         // Support's queue; a customer admin follows their organization's tickets.
         case .tickets: return [.viewSupportTickets, .manageOrganization]
         case .health: return [.viewSystemHealth]
+        // Staff read both logs; an organization's admin their own customers'.
+        case .audit: return [.viewAuditLogs]
         }
     }
 

@@ -23,6 +23,7 @@ extension SnapshotLoader {
         case .tickets: return [.supportTickets, .users, .adminUsers]
         // The heartbeats change with every publisher pass, so the pane reads every few seconds.
         case .health: return [.publishJobs, .agentRuns, .processHeartbeats, .notifications, .systemSettings]
+        case .audit: return [.adminActivityLogs, .customerActivityLogs, .personalKeys]
         }
     }
 

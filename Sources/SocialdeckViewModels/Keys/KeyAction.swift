@@ -34,7 +34,7 @@ public enum KeyScope: Sendable, Hashable, CustomStringConvertible {
 public enum KeyAction: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case quit, help, palette, filter, notifications
     case nextPane = "next_pane", previousPane = "previous_pane"
-    case pane1 = "pane_1", pane2 = "pane_2", pane3 = "pane_3", pane4 = "pane_4", pane5 = "pane_5", pane6 = "pane_6", pane7 = "pane_7", pane8 = "pane_8"
+    case pane1 = "pane_1", pane2 = "pane_2", pane3 = "pane_3", pane4 = "pane_4", pane5 = "pane_5", pane6 = "pane_6", pane7 = "pane_7", pane8 = "pane_8", pane9 = "pane_9"
     case up, down, left, right, top, bottom
     case pageDown = "page_down", pageUp = "page_up"
     case open, back, refresh, redraw, undo, copy

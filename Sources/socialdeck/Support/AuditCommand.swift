@@ -31,7 +31,7 @@ struct AuditCommand: ParsableCommand {
         query.severity = severity
         query.organizationId = try org.map { try OrgCommand.organization($0, in: db) }
         let page = try AuditViewer(store: db).page(query, by: .localOperator())
-        let names = try Self.emails(of: Set(page.entries.compactMap(\.actor)), in: db)
+        let names = try AuditViewer(store: db).emails(of: Set(page.entries.compactMap(\.actor)), for: .localOperator())
         let who = { (e: AuditEntry) in e.operatorName.map { "operator \($0)" } ?? e.actor.map { names[$0] ?? $0.hex } ?? "system" }
         if json {
             return try JSONOutput.print(page.entries.map { e in
@@ -51,17 +51,5 @@ struct AuditCommand: ParsableCommand {
             }
         }
         if page.next != nil { print("… older entries follow; narrow with --action, --staff, --target or raise --limit") }
-    }
-
-    /// The emails of the staff members and customers who acted on the page shown.
-    static func emails(of ids: Set<ObjectId>, in db: any DocumentStore) throws -> [ObjectId: String] {
-        guard !ids.isEmpty else { return [:] }
-        var emails: [ObjectId: String] = [:]
-        for (collection, deleted) in [(CollectionName.adminUsers, false), (.users, true)] {
-            for doc in try db.find(collection.rawValue, .isIn("_id", anyOf: Array(ids)), projection: .include(["email"]), includeDeleted: deleted) {
-                if let id = doc["_id"]?.objectIdValue { emails[id] = doc["email"]?.stringValue }
-            }
-        }
-        return emails
     }
 }
