@@ -45,8 +45,12 @@ public enum DashboardControllers {
         panes.first { $0.pane == pane }
     }
 
+    /// An action the open pane binds is its own to refuse: another pane binding the same
+    /// action (`v`, `]`, `/` in the calendar and the audit pane) has no say here.
     public static func unavailableReason(_ action: KeyAction, in model: DashboardModel) -> String? {
-        controller(for: model.pane)?.unavailableReason(action, in: model) ?? GlobalController.unavailableReason(action, in: model)
+        let own = controller(for: model.pane)
+        if let own, own.bindings.contains(where: { $0.action == action }) { return own.unavailableReason(action, in: model) }
+        return own?.unavailableReason(action, in: model) ?? GlobalController.unavailableReason(action, in: model)
     }
 
     /// A key for the open pane's prompt or editor; nil when none is open.

@@ -46,6 +46,12 @@ enum IsolationProbes {
         .init(name: "PersonalDataExport.export") { me, f in
             try PersonalDataExport(store: f.w.store, clock: f.w.clock.closure).export(email: f.otherUser.email, by: me)
         },
+        .init(name: "AuditViewer.emails") { me, f in
+            try AuditViewer(store: f.w.store).emails(of: [f.otherUser._id], for: me).values.map { $0 }
+        },
+        .init(name: "AuditViewer.actor") { me, f in
+            [try AuditViewer(store: f.w.store).actor(email: f.otherUser.email, in: .customers, for: me)] as [Any?]
+        },
         .init(name: "AuditViewer.page") { me, f in
             let viewer = AuditViewer(store: f.w.store)
             return [try? viewer.page(.init(log: .customers), by: me), try? viewer.page(.init(log: .customers, organizationId: f.other._id), by: me),

@@ -41,7 +41,7 @@ struct OverlayTests {
         var beyond = CellBuffer(width: 80, height: 23)
         HelpOverlay.render(HelpOverlay.Model(bindings: bindings, offset: end + 50), in: rect, into: &beyond, context: context)
         #expect(last == beyond)
-        #expect(last.text().contains("Restart the selected agent"))
+        #expect(last.text().contains("Show the 50 before, newer"), "the last section, the audit pane's, ends the last page")
         let lines = HelpModel(sections: bindings.helpSections()).lines
         #expect(lines.contains(.key(keys: "A", description: "Approve the selected drafts")))
         let explained = HelpModel(sections: bindings.helpSections(), unavailable: [.approve: "your role cannot approve"]).lines
