@@ -42,10 +42,15 @@ extension UserAdministration {
                    severity: .critical, by: identity)
     }
 
+    /// How many active admins the user's organization has besides them: the check that
+    /// keeps every organization one, shared by demotion, deletion and erasure.
+    static func otherActiveAdmins(besides user: User, in store: any DocumentStore) throws -> Int {
+        try store.count(User.collection.rawValue, .eq("organizationId", user.organizationId) && .eq("role", UserRole.admin)
+                            && .eq("authentication.isActive", true) && .ne("_id", user._id))
+    }
+
     private func keepAnAdmin(besides user: User) throws {
-        let others = try users.count(.eq("organizationId", user.organizationId) && .eq("role", UserRole.admin)
-                                     && .eq("authentication.isActive", true) && .ne("_id", user._id))
-        guard others > 0 else {
+        guard try Self.otherActiveAdmins(besides: user, in: store) > 0 else {
             throw CoreError.conflict("\(user.email) is the organization's only active admin; make another admin first")
         }
     }

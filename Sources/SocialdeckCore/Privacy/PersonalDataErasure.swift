@@ -52,9 +52,7 @@ public struct PersonalDataErasure: Sendable {
         let why = try Self.checkedReason(reason, naming: user)
         if user.role == .admin, user.deletedAt == nil,
            try ModelCollection(store, Organization.self).get(user.organizationId) != nil {
-            let others = try store.count(User.collection.rawValue, .eq("organizationId", user.organizationId) && .eq("role", UserRole.admin)
-                                         && .eq("authentication.isActive", true) && .ne("_id", user._id))
-            guard others > 0 else {
+            guard try UserAdministration.otherActiveAdmins(besides: user, in: store) > 0 else {
                 throw CoreError.conflict("\(normalized) is the organization's only active admin; make another admin first, or delete the organization")
             }
         }
