@@ -11,7 +11,7 @@ struct SocialdeckCommand: ParsableCommand {
         commandName: "socialdeck",
         abstract: "Run an AI-assisted social media operation from the terminal.",
         discussion: "With no subcommand, socialdeck opens the dashboard on the selected store.",
-        subcommands: [SeedCommand.self, ExportCommand.self, ImportCommand.self, UserCommand.self, StaffCommand.self,
+        subcommands: [SeedCommand.self, ExportCommand.self, ImportCommand.self, UserCommand.self, InvitationsCommand.self, StaffCommand.self,
                       KeysCommand.self, DoctorCommand.self, WriteProbeCommand.self,
                       DaemonCommand.self, ScheduleCommand.self, RecurringCommand.self, SocialAccountsCommand.self, AgentsCommand.self, WorkflowCommand.self,
                       CommentsCommand.self, SubscriptionsCommand.self, OrgCommand.self, RevenueCommand.self,

@@ -29,9 +29,9 @@ struct DemoWorkspaceTests {
 
     /// The publisher's collections fill as the demo's posts fall due, not at seeding; the
     /// personal keys as the audit trail records something about a person, the
-    /// heartbeats as processes run.
+    /// heartbeats as processes run, the invitations as admins invite.
     static let publisher: Set<CollectionName> = [.publishJobs, .publishOutbox, .publishQuotas, .systemSettings, .personalKeys,
-                                                 .processHeartbeats]
+                                                 .processHeartbeats, .invitations]
 
     @Test func sameOptionsGiveIdenticalExports() throws {
         let a = try TempStore(), b = try TempStore()

@@ -95,6 +95,26 @@ struct DocumentCodingTests {
         try check(h, ProcessHeartbeat())
     }
 
+    @Test func invitation() throws {
+        var i = Invitation()
+        i._id = Self.oid(3)
+        i.organizationId = Self.oid(4)
+        i.email = "nia@acme.example"
+        i.role = .manager
+        i.invitedBy = Self.oid(5)
+        i.codeHash = String(repeating: "ab", count: 32)
+        i.sealedCode = "enc:v1:k:abc"
+        var delivery = UserNotification.EmailDelivery()
+        delivery.to = i.email
+        delivery.state = .withdrawn
+        i.delivery = delivery
+        i.createdAt = Self.d("2026-11-28")
+        i.expiresAt = Self.d("2026-12-05")
+        i.acceptedAt = Self.d("2026-11-29")
+        i.userId = Self.oid(6)
+        try check(i, Invitation())
+    }
+
     @Test func recurringSchedule() throws {
         try check(Self.recurringPost, RecurringSchedule())
         var workflow = RecurringSchedule()
@@ -141,6 +161,7 @@ struct DocumentCodingTests {
             AgentMessage.collection, AgentMemoryItem.collection, GeneratedMedia.collection, CustomerActivityLog.collection,
             PublishJob.collection, PublishOutboxEntry.collection, PublishQuota.collection, SystemSetting.collection,
             RecurringSchedule.collection, SocialComment.collection, PersonalKey.collection, ProcessHeartbeat.collection,
+            Invitation.collection,
         ]
         #expect(covered == Set(CollectionName.allCases))
     }

@@ -53,6 +53,7 @@ public struct UserAdministration: Sendable {
         guard TimeZone(identifier: new.timezone) != nil else { throw CoreError.invalid("unknown time zone '\(new.timezone)'") }
         try AccountRules.checkNewPassword(new.password, email: email, policy: policy)
         let now = clock()
+        try PlanLimits(store: store).check(.users, org._id, at: now)
         var user = User(_id: ObjectId(date: now), organizationId: org._id, email: email, passwordHash: try hasher.hash(new.password),
                         profile: User.Profile(firstName: new.firstName, lastName: new.lastName, timezone: new.timezone),
                         role: new.role, createdAt: now, updatedAt: now)

@@ -40,6 +40,9 @@ public struct PlanLimits: Sendable {
         case .socialAccounts:
             throw CoreError.conflict("the plan allows \(limit) social accounts and \(meter.used) are connected; "
                                      + "disconnect one or upgrade the plan")
+        case .users:
+            throw CoreError.conflict("the plan allows \(limit) users and \(meter.used) seats are taken (users and open invitations); "
+                                     + "remove someone, revoke an invitation or upgrade the plan")
         }
     }
 
@@ -62,6 +65,10 @@ public struct PlanLimits: Sendable {
                 used += accounts.filter { $0.documentValue?["isActive"]?.boolValue != false }.count
             }
             return .init(resource: resource, used: used, limit: limits.map(\.socialAccounts).flatMap(Self.limit))
+        case .users:
+            let used = try store.count(User.collection.rawValue, org)
+                + store.count(Invitation.collection.rawValue, org && .isNull("acceptedAt") && .isNull("revokedAt") && .gt("expiresAt", now))
+            return .init(resource: resource, used: used, limit: limits.map(\.users).flatMap(Self.limit))
         }
     }
 

@@ -1,16 +1,18 @@
 import Foundation
 
 /// How much of its plan an organization has used: posts and AI generations this
-/// calendar month (UTC) and the social accounts connected now.
+/// calendar month (UTC), the social accounts connected now, and the seats: users
+/// and invitations still open.
 public struct PlanUsage: Sendable, Equatable {
     public enum Resource: String, Sendable, CaseIterable {
-        case posts, aiGenerations, socialAccounts
+        case posts, aiGenerations, socialAccounts, users
 
         public var label: String {
             switch self {
             case .posts: return "posts this month"
             case .aiGenerations: return "AI generations this month"
             case .socialAccounts: return "social accounts"
+            case .users: return "users (with open invitations)"
             }
         }
 
@@ -20,6 +22,7 @@ public struct PlanUsage: Sendable, Equatable {
             case .posts: return "posts"
             case .aiGenerations: return "AI"
             case .socialAccounts: return "accounts"
+            case .users: return "users"
             }
         }
     }

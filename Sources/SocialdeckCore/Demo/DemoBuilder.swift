@@ -57,7 +57,7 @@ struct DemoBuilder {
             org.subscription.nextBillingDate = Self.isChurned(i) ? nil : now.addingTimeInterval(days(Double(i % 28 + 1)))
             org.subscription.monthlyRevenue = Self.isChurned(i) ? 0 : plan.monthlyListPrice
             org.subscription.totalRevenue = plan.monthlyListPrice * (now.timeIntervalSince(created) / days(30)).rounded()
-            org.settings.allowedDomains = [company.domain]
+            org.settings.allowedDomains = ["\(org.slug).example", company.domain]
             org.settings.brandingEnabled = plan != .free
             org.settings.ssoEnabled = plan == .enterprise
             org.branding.primaryColor = ["#D9480F", "#2B8A3E", "#1971C2", "#7048E8"][i % 4]

@@ -59,6 +59,7 @@ struct CollectionScope {
         case .comments: _ = try decoder.decode(SocialComment.self, from: doc)
         case .personalKeys: _ = try decoder.decode(PersonalKey.self, from: doc)
         case .processHeartbeats: _ = try decoder.decode(ProcessHeartbeat.self, from: doc)
+        case .invitations: _ = try decoder.decode(Invitation.self, from: doc)
         }
     }
 }

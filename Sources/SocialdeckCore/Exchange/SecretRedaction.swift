@@ -6,6 +6,7 @@ public enum SecretRedaction {
     /// Field names that hold secrets, wherever they appear in a document.
     public static let secretFields: Set<String> = [
         "passwordHash", "twoFactorSecret", "accessToken", "refreshToken", "recoveryCodes", "totpLastUsedStep",
+        "codeHash", "sealedCode",
     ]
 
     /// The document without any secret field, at any depth.

@@ -6,7 +6,8 @@ import SocialdeckStorage
 ///
 /// What is erased: the account's personal fields (email, name, phone, picture, business
 /// profile, password, second factor, connected social accounts and their tokens,
-/// preferences), the subject and messages of their tickets, their notifications, and,
+/// preferences), the subject and messages of their tickets, their notifications, the
+/// invitations sent to their address, and,
 /// by destroying their `PersonalKey`, every personal part of the audit trail's entries
 /// about them. What stays, anonymised: the account as a tombstone (id, organization,
 /// role, dates) so posts, runs, rollups and audit entries still add up; the posts they
@@ -65,6 +66,7 @@ public struct PersonalDataErasure: Sendable {
         let now = clock()
         let tickets = try emptyTickets(.eq("userId", user._id), at: now)
         let notifications = try store.deleteMany(UserNotification.collection.rawValue, .eq("userId", user._id))
+        _ = try store.deleteMany(Invitation.collection.rawValue, .eq("email", user.email))
         try store.updateOne(User.collection.rawValue, .id(user._id), Self.anonymising(user, at: now), includeDeleted: true)
         let shredded = try [CollectionName.adminActivityLogs, .customerActivityLogs].reduce(0) {
             $0 + (try store.count($1.rawValue, .eq("sealed.owner", user._id), includeDeleted: true))

@@ -45,6 +45,8 @@ public struct UserNotification: StoredModel, Equatable {
             case refused
             /// Retried until it was too old to matter; the in-app notification stays.
             case expired
+            /// No longer needed before it was sent: its invitation was accepted or revoked.
+            case withdrawn
         }
     }
 

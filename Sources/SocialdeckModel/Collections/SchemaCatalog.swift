@@ -127,6 +127,13 @@ public enum SchemaCatalog {
             CollectionSchema(name: "personal_keys", indexes: []),
             // One a process that runs the core; the health pane reads them all.
             CollectionSchema(name: "process_heartbeats", indexes: [i(desc("lastSeenAt"))]),
+            // Accepting finds one by its code's hash; the settings screen lists an organization's;
+            // the outbox finds those whose email is due.
+            CollectionSchema(name: "invitations", indexes: [
+                i(asc("codeHash"), unique: true),
+                i(asc("organizationId"), asc("email")),
+                i(asc("delivery.state"), asc("delivery.nextAttemptAt")),
+            ]),
         ]
         var out: [CollectionName: CollectionSchema] = [:]
         for s in list { out[CollectionName(rawValue: s.name)!] = s }

@@ -32,6 +32,7 @@ public enum CollectionName: String, Sendable, CaseIterable, Codable, CustomStrin
     case comments
     case personalKeys = "personal_keys"
     case processHeartbeats = "process_heartbeats"
+    case invitations
 
     public var description: String { rawValue }
 }

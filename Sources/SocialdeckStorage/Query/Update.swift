@@ -49,6 +49,16 @@ public struct Update: Sendable, Hashable {
         return u
     }
 
+    /// This update and then `other`'s operations.
+    public func merging(_ other: Update) -> Update {
+        var u = self
+        u.set += other.set
+        u.inc += other.inc
+        u.push += other.push
+        u.unset += other.unset
+        return u
+    }
+
     public var isEmpty: Bool { self.set.isEmpty && inc.isEmpty && push.isEmpty && unset.isEmpty }
 
     /// The update as a MongoDB update document.

@@ -232,10 +232,10 @@ public final class DashboardRuntime {
             do {
                 let settings = try email.withPassword(environment: ProcessInfo.processInfo.environment)
                 if settings.isConfigured && settings.problem == nil {
-                    outbox = EmailOutbox(store: store, mailer: SMTPMailer(settings: settings), owner: scheduler.owner)
+                    outbox = EmailOutbox(store: store, mailer: SMTPMailer(settings: settings), owner: scheduler.owner, vault: opened?.vault)
                 }
             } catch {
-                LogFile.shared?.record(.warning, "email", "notification emails are not sent from here: \(error)")
+                LogFile.shared?.record(.warning, "email", "emails are not sent from here: \(error)")
             }
             let loop = PublisherLoop(scheduler: scheduler, workflows: workflows, outbox: outbox) {
                 LogFile.shared?.record(.warning, "publisher", $0)

@@ -93,6 +93,8 @@ enum DashboardView {
         case .notifications(let selected):
             NotificationsOverlay.render(model.notifications, unread: model.unreadNotifications, selected: selected,
                                         in: buffer.bounds, into: &buffer, context: context)
+        case .settings(let selected):
+            SettingsOverlay.render(model.organizationSettings, selected: selected, in: buffer.bounds, into: &buffer, context: context)
         case .confirmDelete(_, let title):
             question("delete “\(PaneDrawing.clean(title))”? it leaves every list and stops publishing", answers: "y delete · n keep",
                      into: &buffer, palette: context.palette)

@@ -4,7 +4,8 @@ import SocialdeckModel
 
 /// A typed `:` command: `theme NAME`, `org SLUG`, `goto DATE`, `range N`, `repeat
 /// RULE`, `workflow NAME [TOPIC]`, `agent SETTING VALUE`, `role ROLE`, `plan TIER [monthly|yearly]`,
-/// `2fa-reset`, `ticket [EMAIL] SUBJECT`, `notifications`, `notify KIND…`, `maintenance on|off`, `refresh`, `quit`. Anything else is left to the
+/// `2fa-reset`, `ticket [EMAIL] SUBJECT`, `notifications`, `notify KIND…`, `maintenance on|off`, `settings …`, `invite EMAIL [ROLE]`,
+/// `refresh`, `quit`. Anything else is left to the
 /// palette's list of actions.
 public enum PaletteCommand: Sendable, Equatable {
     case theme(String)
@@ -26,12 +27,16 @@ public enum PaletteCommand: Sendable, Equatable {
     case notify(String)
     /// `maintenance on REASON` / `maintenance off`: the switch that pauses publishing and the agents.
     case maintenance(String)
+    /// `settings` opens the organization's settings; `settings name NAME` and the like change one.
+    case settings(String)
+    /// `invite EMAIL [ROLE]` into the organization in view.
+    case invite(String)
     case refresh
     case quit
     /// Not a verb: the palette runs its best-matching action, or says it knows none.
     case other(verb: String)
 
-    public static let verbs = "theme, org, goto, range, repeat, workflow, agent, role, plan, 2fa-reset, ticket, notifications, notify, maintenance, refresh, quit"
+    public static let verbs = "theme, org, goto, range, repeat, workflow, agent, role, plan, 2fa-reset, ticket, notifications, notify, maintenance, settings, invite, refresh, quit"
 
     /// Nil for an empty line.
     public init?(_ text: String) {
@@ -51,6 +56,8 @@ public enum PaletteCommand: Sendable, Equatable {
         case "notifications": self = .notifications
         case "notify": self = .notify(argument)
         case "maintenance": self = .maintenance(argument)
+        case "settings": self = .settings(argument)
+        case "invite": self = .invite(argument)
         case "refresh": self = .refresh
         case "quit", "q": self = .quit
         default: self = .other(verb: verb)
@@ -88,6 +95,8 @@ public enum PaletteCommand: Sendable, Equatable {
         case .notifications: PromptController.open(.notifications(selected: 0), in: &model)
         case .notify(let text): return NotificationsController.palette(text, in: &model)
         case .maintenance(let text): return HealthController.palette(text, in: &model)
+        case .settings(let text): return SettingsController.palette(text, in: &model)
+        case .invite(let text): return SettingsController.invite(text, in: &model)
         case .refresh: return [.refresh]
         case .quit: return [.quit]
         case .other: return nil

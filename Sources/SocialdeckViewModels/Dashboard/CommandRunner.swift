@@ -22,6 +22,8 @@ public final class CommandRunner: Sendable {
         case customers(CustomerCommand)
         case tickets(TicketCommand)
         case notifications(NotificationCommand)
+        /// The organization settings screen's changes and invitations.
+        case settings(SettingsCommand)
         /// The maintenance switch.
         case maintenance(paused: Bool, reason: String?)
     }
@@ -30,6 +32,8 @@ public final class CommandRunner: Sendable {
     private let store: any StoreHandle
     /// Who commands act as, once someone has signed in, and their session's guard.
     private let acting: Mutex<(identity: Identity, session: SessionGuard?)?>
+    /// The store's key vault, from sign-in: invitations seal their codes with it.
+    private let vault: Mutex<SecretVault?>
     private let clock: @Sendable () -> Date
     private let finish: @Sendable (CommandOutcome) -> Void
     private let executor: (@Sendable (@escaping @Sendable () -> Void) -> Void)?
@@ -42,6 +46,7 @@ public final class CommandRunner: Sendable {
                 finish: @escaping @Sendable (CommandOutcome) -> Void) {
         self.store = store
         self.acting = Mutex(nil)
+        self.vault = Mutex(nil)
         self.clock = clock
         self.executor = executor
         self.finish = finish
@@ -65,8 +70,9 @@ public final class CommandRunner: Sendable {
     }
 
     /// Commands act as `identity` from now on.
-    public func begin(as identity: Identity, session: SessionGuard?) {
+    public func begin(as identity: Identity, session: SessionGuard?, vault: SecretVault? = nil) {
         acting.withLock { $0 = (identity, session) }
+        if let vault { self.vault.withLock { $0 = vault } }
     }
 
     /// Nobody acts any more: the session ended.
@@ -83,6 +89,7 @@ public final class CommandRunner: Sendable {
     public func signIn(_ attempt: SignInModel.Attempt, context: ConnectionContext, secrets: SecretVault, sessions: SessionRegistry,
                        answer: @escaping @Sendable (Result<Session, any Error>) -> Void) {
         let store = self.store, clock = self.clock
+        vault.withLock { $0 = secrets }
         submit {
             answer(Result {
                 try Authenticator(store: store, secrets: secrets, sessions: sessions, clock: clock)
@@ -183,6 +190,9 @@ public final class CommandRunner: Sendable {
             failure = whole(command) { try c.run(in: store, as: identity, clock: clock) }
         case .notifications(let c):
             failure = whole(command) { try c.run(in: store, as: identity, clock: clock) }
+        case .settings(let c):
+            let vault = self.vault.withLock { $0 }
+            failure = whole(command) { try c.run(in: store, as: identity, vault: vault, clock: clock) }
         case .maintenance(let paused, let reason):
             failure = whole(command) { try PublishingSwitch(store: store, clock: clock).set(paused: paused, reason: reason, by: identity) }
         }
@@ -271,7 +281,7 @@ extension CommandRunner.Command {
         case .undo(let changes): return changes.map(\.id)
         case .compose: return []
         case .post(let c): return [c.id]
-        case .customers, .tickets, .notifications, .maintenance: return []
+        case .customers, .tickets, .notifications, .maintenance, .settings: return []
         }
     }
 }

@@ -22,6 +22,9 @@ extension DashboardModel {
         case .notifications(let command):
             show(failure?.message ?? command.done, now: now)
             return
+        case .settings(let command):
+            show(failure?.message ?? command.done, now: now)
+            return
         case .maintenance(let paused, _):
             show(failure?.message ?? (paused ? "maintenance on: publishing and the agents are paused" : "maintenance off: publishing resumes"), now: now)
             return
@@ -89,7 +92,7 @@ extension CommandRunner.Command {
     var isUndoable: Bool {
         switch self {
         case .approvals, .calendar: return true
-        case .agents, .undo, .compose, .post, .customers, .tickets, .notifications, .maintenance: return false
+        case .agents, .undo, .compose, .post, .customers, .tickets, .notifications, .maintenance, .settings: return false
         }
     }
 }

@@ -33,6 +33,8 @@ public struct DashboardModel: Sendable {
     /// The person's newest notifications and how many are unread (the header's ✉ count).
     public internal(set) var notifications: [UserNotification] = []
     public internal(set) var unreadNotifications = 0
+    /// What the settings screen shows, once read.
+    public private(set) var organizationSettings: OrganizationSettings.Overview?
     public private(set) var flash: (text: String, until: Date, since: Date)?
     public private(set) var lastSnapshot: DashboardSnapshot?
     /// Staff may narrow every pane to one organization (`:org SLUG`).
@@ -94,7 +96,13 @@ public struct DashboardModel: Sendable {
                         openPost: openPostId, watched: watched,
                         customerQuery: pane == .customers ? customers.query : nil,
                         customer: pane == .customers ? customers.selected?.userId : nil,
-                        allTickets: pane == .tickets ? tickets.showsAll : nil, audit: pane == .audit ? audit.request : nil)
+                        allTickets: pane == .tickets ? tickets.showsAll : nil, audit: pane == .audit ? audit.request : nil,
+                        settings: isShowingSettings ? SettingsController.organization(self) : nil)
+    }
+
+    var isShowingSettings: Bool {
+        if case .settings = prompt { return true }
+        return false
     }
 
     /// The post the open pane shows whole, which the snapshot reads whole.
@@ -130,6 +138,7 @@ public struct DashboardModel: Sendable {
             planWarnings = snapshot.planUsage?.warnings ?? []
             notifications = snapshot.notifications
             unreadNotifications = snapshot.unreadNotifications
+            if delivery.request.settings != nil { organizationSettings = snapshot.organizationSettings }
             connection = delivery.duration > Self.slowThreshold ? .slow(at: now, seconds: delivery.duration) : .connected(at: now)
             // Only the panes the snapshot was read for; the others keep what they showed.
             let read = delivery.request.panes

@@ -28,6 +28,8 @@ public struct DashboardSnapshot: Sendable {
     /// What the organization in view (a customer's own, or the one staff narrowed to)
     /// has used of its plan; nil across organizations.
     public var planUsage: PlanUsage?
+    /// The settings screen's organization, seats and invitations, while it is open.
+    public var organizationSettings: OrganizationSettings.Overview?
     /// The health pane's report.
     public var health: SystemHealth.Report?
     /// The audit pane's page, the emails of who acted on it, and why it is empty when a filter named nobody.
@@ -80,11 +82,14 @@ public struct SnapshotRequest: Sendable, Equatable {
     public var allTickets: Bool?
     /// The audit pane's log, filter and page; nil when it is not open.
     public var audit: AuditRequest?
+    /// The organization whose settings screen is open.
+    public var settings: ObjectId?
 
     public init(panes: Set<PaneID>, calendarRange: DateInterval, calendarDays: [DateInterval] = [],
                 calendarFocus: DateInterval? = nil, analyticsDays: Int = 30, organizationId: ObjectId? = nil,
                 agentRuns: ObjectId? = nil, openPost: ObjectId? = nil, watched: Set<ObjectId> = [],
-                customerQuery: String? = nil, customer: ObjectId? = nil, allTickets: Bool? = nil, audit: AuditRequest? = nil) {
+                customerQuery: String? = nil, customer: ObjectId? = nil, allTickets: Bool? = nil, audit: AuditRequest? = nil,
+                settings: ObjectId? = nil) {
         self.panes = panes
         self.calendarRange = calendarRange
         self.calendarDays = calendarDays
@@ -98,6 +103,7 @@ public struct SnapshotRequest: Sendable, Equatable {
         self.customer = customer
         self.allTickets = allTickets
         self.audit = audit
+        self.settings = settings
     }
 
     /// Both read the same lists; they may differ in the posts they watch.
@@ -217,6 +223,9 @@ public struct SnapshotLoader: Sendable {
                 s.auditNames = try viewer.emails(of: Set(page.entries.compactMap(\.actor)), for: identity)
                 if !r.filter.unknown.isEmpty { s.auditProblem = "not understood: " + r.filter.unknown.joined(separator: " ") }
             }
+        }
+        if let org = request.settings {
+            s.organizationSettings = try Self.unlessGone { try OrganizationSettings(store: store, clock: clock).overview(org, by: identity) }
         }
         if visible.contains(.health) { s.health = try SystemHealth(store: store, clock: clock).report(for: identity) }
         if visible.contains(.revenue) { s.revenue = try RevenueReport.build(store: store, for: identity, now: now) }

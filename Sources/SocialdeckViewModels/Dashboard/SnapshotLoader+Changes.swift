@@ -36,7 +36,8 @@ extension SnapshotLoader {
     static func sources(of request: SnapshotRequest) -> [CollectionName] {
         let panes = PaneID.allCases.filter(request.panes.contains)
         let jobs: [CollectionName] = request.openPost == nil ? [] : [.publishJobs]
-        return Array(Set(panes.flatMap(sources(of:)) + sharedSources + jobs)).sorted { $0.rawValue < $1.rawValue }
+        let settings: [CollectionName] = request.settings == nil ? [] : [.invitations]
+        return Array(Set(panes.flatMap(sources(of:)) + sharedSources + jobs + settings)).sorted { $0.rawValue < $1.rawValue }
     }
 
     /// A snapshot when something the request covers changed since the last one; nil when

@@ -41,6 +41,7 @@ extension CommandRunner.Command {
         case .customers: return "the customer was not changed"
         case .tickets: return "the ticket was not changed"
         case .notifications: return "the notifications were not changed"
+        case .settings(let command): return command.failed
         case .maintenance: return "maintenance was not switched"
         case .compose: return "the post was not saved"
         case .post(.duplicate): return "the post was not copied"

@@ -19,6 +19,8 @@ public enum DashboardPrompt: Sendable, Equatable {
     case confirmDelete(ObjectId, title: String)
     /// `!`: the person's notifications, this one chosen.
     case notifications(selected: Int)
+    /// `:settings`: the organization's settings and invitations, this invitation chosen.
+    case settings(selected: Int)
 
     /// What the footer says while the prompt is open: its keys.
     public var keysHint: String {
@@ -30,6 +32,7 @@ public enum DashboardPrompt: Sendable, Equatable {
         case .confirmDelete(_, let title):
             return "y delete “\(title)” · n or esc keep it"
         case .notifications: return "enter mark read · d delete · a all read · :notify sets email · esc close"
+        case .settings: return "e change a setting · i invite · x revoke the invitation · up/down choose · esc close"
         case .compose(let composer):
             return "tab next · ctrl-s for approval" + (composer.canSchedule ? " · ctrl-p schedule (no time: now)" : "") + " · esc"
         }

@@ -76,6 +76,8 @@ public enum PromptController {
             return compose(key, composer, in: &model, now: context.now)
         case .notifications(let selected):
             return NotificationsController.key(key, selected: selected, in: &model)
+        case .settings(let selected):
+            return SettingsController.key(key, selected: selected, in: &model, now: context.now)
         case .confirmDelete(let id, let title):
             if key == .character("y") {
                 model.prompt = nil

@@ -11,7 +11,7 @@ import SocialdeckTerminal
 struct OrgCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "org", abstract: "An organization's plan and limits; delete or restore it.",
-        subcommands: [Plan.self, Limits.self, Retention.self, Delete.self, Restore.self])
+        subcommands: [Plan.self, Limits.self, Settings.self, Retention.self, Delete.self, Restore.self])
 
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "plan", abstract: "Move an organization to another plan now.")
@@ -66,6 +66,42 @@ struct OrgCommand: ParsableCommand {
                 rows.append([m.resource.label, String(m.used), m.limit.map(String.init) ?? "none", note])
             }
             print(Table.render(rows))
+        }
+    }
+
+    struct Settings: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "settings", abstract: "An organization's name, allowed email domains and brand colours; with options, change them.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The organization's slug.") var org: String
+        @Option(help: "A new name.") var name: String?
+        @Option(help: ArgumentHelp("Email domains people may be invited from, comma-separated; \"\" for any.", valueName: "list"))
+        var domains: String?
+        @Option(help: ArgumentHelp("Brand colours, #RRGGBB[,#RRGGBB]; \"\" clears them.", valueName: "colours")) var colors: String?
+
+        func run() throws {
+            let db = try store.open()
+            let id = try OrgCommand.organization(org, in: db)
+            let settings = OrganizationSettings(store: db)
+            if let name { try settings.apply(.name(name), to: id, by: .localOperator()) }
+            if let domains {
+                try settings.apply(.allowedDomains(domains.split(separator: ",").map(String.init)), to: id, by: .localOperator())
+            }
+            if let colors {
+                let parts = colors.split(separator: ",").map(String.init)
+                try settings.apply(.colors(primary: parts.first, secondary: parts.dropFirst().first), to: id, by: .localOperator())
+            }
+            let o = try settings.overview(id, by: .localOperator())
+            let org = o.organization
+            let domains = org.settings.allowedDomains.isEmpty ? "any" : org.settings.allowedDomains.joined(separator: ", ")
+            let primary = org.branding.primaryColor ?? "none", secondary = org.branding.secondaryColor ?? "none"
+            let limit = o.users.limit.map(String.init) ?? "no limit"
+            print(SafeText.escapingControls("name: \(org.name)"))
+            print("slug: \(org.slug)")
+            print("allowed domains: \(domains)")
+            print("colours: \(primary), \(secondary)")
+            print("keeps personal data: \(org.settings.dataRetentionDays) days")
+            print("seats: \(o.users.used) of \(limit) (users and open invitations)")
         }
     }
 

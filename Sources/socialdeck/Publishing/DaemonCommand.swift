@@ -74,7 +74,7 @@ struct DaemonCommand: ParsableCommand {
         do {
             let email = try configuration.email.withPassword(environment: ProcessInfo.processInfo.environment)
             outbox = email.isConfigured && email.problem == nil
-                ? EmailOutbox(store: db, mailer: SMTPMailer(settings: email), owner: scheduler.owner) : nil
+                ? EmailOutbox(store: db, mailer: SMTPMailer(settings: email), owner: scheduler.owner, vault: vault) : nil
         } catch {
             outbox = nil
             output.write("email: \(error); notifications stay in the app")

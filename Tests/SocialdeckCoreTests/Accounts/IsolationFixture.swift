@@ -24,6 +24,7 @@ final class IsolationFixture: @unchecked Sendable {
     let otherComment: SocialComment
     let otherTicket: SupportTicket
     let otherNotification: UserNotification
+    let otherInvitation: Invitation
     private(set) var otherIds: Set<ObjectId> = []
 
     init(_ backend: Backend) throws {
@@ -107,6 +108,8 @@ final class IsolationFixture: @unchecked Sendable {
         note.createdAt = now
         try ModelCollection(store, UserNotification.self).insert(note)
         otherNotification = note
+        otherInvitation = try Invitations(store: store, vault: w.vault, clock: w.clock.closure)
+            .invite("invited@globex.test", role: .user, to: other._id, by: theirs).invitation
         for org in [mine, other] {
             var sub = Subscription()
             sub.organizationId = org._id
@@ -148,6 +151,7 @@ final class IsolationFixture: @unchecked Sendable {
             (.subscriptions, .eq("organizationId", other._id)),
             (.supportTickets, .eq("organizationId", other._id)),
             (.notifications, .eq("organizationId", other._id)),
+            (.invitations, .eq("organizationId", other._id)),
         ]
         for (collection, filter) in owned {
             for doc in try w.store.find(collection.rawValue, filter, options: FindOptions(includeDeleted: true)) {

@@ -80,6 +80,17 @@ enum IsolationProbes {
         .init(name: "DataRetention.setDays") { me, f in
             try DataRetention(store: f.w.store, clock: f.w.clock.closure).setDays(30, for: f.other._id, by: me)
         },
+        .init(name: "Invitations.invite") { me, f in
+            try Invitations(store: f.w.store, vault: f.w.vault, clock: f.w.clock.closure).invite("planted@globex.test", role: .admin, to: f.other._id, by: me)
+        },
+        .init(name: "Invitations.list") { me, f in try Invitations(store: f.w.store, clock: f.w.clock.closure).list(f.other._id, by: me) },
+        .init(name: "Invitations.revoke") { me, f in try Invitations(store: f.w.store, clock: f.w.clock.closure).revoke(f.otherInvitation._id, by: me) },
+        .init(name: "OrganizationSettings.overview") { me, f in
+            try OrganizationSettings(store: f.w.store, clock: f.w.clock.closure).overview(f.other._id, by: me)
+        },
+        .init(name: "OrganizationSettings.apply") { me, f in
+            try OrganizationSettings(store: f.w.store, clock: f.w.clock.closure).apply(.name("Planted"), to: f.other._id, by: me)
+        },
         .init(name: "OrganizationAdministration.restore") { me, f in
             try OrganizationAdministration(store: f.w.store, clock: f.w.clock.closure).restore(f.other._id, by: me)
         },
