@@ -30,6 +30,12 @@ public struct OrganizationSettings: Sendable {
         public var organization: Organization
         public var users: PlanUsage.Meter
         public var invitations: [Invitation]
+
+        public init(organization: Organization, users: PlanUsage.Meter, invitations: [Invitation]) {
+            self.organization = organization
+            self.users = users
+            self.invitations = invitations
+        }
     }
 
     /// The organization's settings, for whoever may change them.

@@ -64,6 +64,7 @@ public enum SettingsController {
         guard let what = words.first?.lowercased() else { return open(in: &model) }
         if let refusal = refusal(model) { return [.show(refusal)] }
         guard let org = organization(model) else { return [] }
+        model.prompt = .settings(selected: 0)
         let rest = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
         let change: OrganizationSettings.Change
         switch what {
@@ -83,7 +84,6 @@ public enum SettingsController {
         default:
             return [.show(usage)]
         }
-        model.prompt = .settings(selected: 0)
         return [.run(.settings(.change(org, change)))]
     }
 
@@ -91,6 +91,7 @@ public enum SettingsController {
     public static func invite(_ argument: String, in model: inout DashboardModel) -> [DashboardEffect] {
         guard model.identity.allowedActions.contains(.manageUsers) else { return [.show("your role cannot invite people; an admin can")] }
         guard let org = organization(model) else { return [.show("choose the organization first: org SLUG, then invite")] }
+        model.prompt = .settings(selected: 0)
         let words = argument.split(separator: " ").map(String.init)
         guard let email = words.first, email.contains("@") else { return [.show("invite EMAIL [admin|manager|user|viewer]")] }
         var role = UserRole.user
@@ -100,7 +101,6 @@ public enum SettingsController {
             }
             role = parsed
         }
-        model.prompt = .settings(selected: 0)
         return [.run(.settings(.invite(org, email: email, role: role)))]
     }
 }
