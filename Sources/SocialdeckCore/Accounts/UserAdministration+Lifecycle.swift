@@ -28,7 +28,7 @@ extension UserAdministration {
         let user = try target(userId, identity, includeDeleted: true)
         try AccessControl.authorize(identity, .manageUsers, organizationId: user.organizationId)
         guard user.deletedAt != nil else { throw CoreError.invalid("\(user.email) is not deleted") }
-        guard user.gdpr?.rightToBeDeleted != true else { throw CoreError.invalid("this account was erased; it cannot be restored") }
+        guard !user.isErased else { throw CoreError.invalid("this account was erased; it cannot be restored") }
         try change(user, .unset("deletedAt"), action: "user_restored", reason: reason, by: identity)
     }
 

@@ -40,7 +40,7 @@ public struct ConsentRecord: Sendable {
         guard let user = try ModelCollection(store, User.self).first(.id(userId) && AccessControl.scope(identity)) else {
             throw CoreError.notFound("customer \(userId.hex)")
         }
-        guard user.gdpr?.rightToBeDeleted != true else { throw CoreError.invalid("this account was erased") }
+        guard !user.isErased else { throw CoreError.invalid("this account was erased") }
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         if identity.actorId != userId {
             try AccessControl.authorize(identity, .manageUsers, organizationId: user.organizationId)

@@ -56,9 +56,12 @@ public struct RevenueReport: Sendable, Equatable {
 
     /// Needs `revenue.view`. The stored documents are replayed as they are read, without
     /// decoding whole models (a projection costs more than it saves on SQLite).
+    /// The fields the replay reads; usage and billing stay in the store.
+    public static let readFields = ["plan", "status", "createdAt", "history"]
+
     public static func build(store: any DocumentStore, for identity: Identity, now: Date) throws -> RevenueReport {
         try AccessControl.authorize(identity, .viewRevenue, organizationId: nil)
-        let docs = try store.find(Subscription.collection.rawValue)
+        let docs = try store.find(Subscription.collection.rawValue, .all, options: FindOptions(projection: .include(readFields)))
         return compute(docs.map(RevenueTimeline.init(document:)), now: now)
     }
 

@@ -20,6 +20,9 @@ public struct User: StoredModel, Equatable {
     public var updatedAt: Date
     public var deletedAt: Date?
 
+    /// Erased under the right to be deleted: a tombstone that can never sign in or come back.
+    public var isErased: Bool { gdpr?.rightToBeDeleted == true }
+
     public init(_id: ObjectId = ObjectId(), organizationId: ObjectId, email: String, passwordHash: String? = nil,
                 profile: Profile, role: UserRole, permissions: [String] = [], socialAccounts: [SocialAccount] = [],
                 subscription: UserSubscription? = nil, authentication: Authentication = Authentication(),

@@ -22,7 +22,7 @@ extension SnapshotLoader {
         case .customers: return [.users, .organizations, .subscriptions, .customerActivityLogs, .supportTickets]
         case .tickets: return [.supportTickets, .users, .adminUsers]
         // The heartbeats change with every publisher pass, so the pane reads every few seconds.
-        case .health: return [.publishJobs, .agentRuns, .processHeartbeats, .notifications, .systemSettings]
+        case .health: return [.publishJobs, .agentRuns, .processHeartbeats, .notifications, .invitations, .systemSettings]
         case .audit: return [.adminActivityLogs, .customerActivityLogs, .personalKeys]
         }
     }

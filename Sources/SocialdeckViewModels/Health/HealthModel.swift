@@ -50,14 +50,16 @@ public struct HealthModel: Sendable {
                             + (stale ? " · STALE" : "") + (p.lastError.map { " · \($0)" } ?? p.lastPass.map { " · \($0)" } ?? ""),
                         level: stale ? .problem : p.lastError != nil ? .warning : .ok)
         }
-        let email = UserNotification.EmailDelivery.State.allCases.map { "\(r.email[$0] ?? 0) \($0.rawValue)" }.joined(separator: " · ")
+        // Withdrawn (an invitation used before its email went) is only worth a word when there are some.
+        let email = UserNotification.EmailDelivery.State.allCases.filter { $0 != .withdrawn || (r.email[$0] ?? 0) > 0 }
+            .map { "\(r.email[$0] ?? 0) \($0.rawValue)" }.joined(separator: " · ")
         return [
             ("Store", store),
             ("Publisher", publisher),
             ("Agents, last 24 hours", agents.isEmpty ? [Line(label: "runs", text: "none", level: .ok)] : agents),
             ("Processes running the core", processes.isEmpty
                 ? [Line(label: "none", text: "no daemon or dashboard publisher has reported: nothing publishes", level: .problem)] : processes),
-            ("Notification email", [Line(label: "outbox", text: email, level: (r.email[.pending] ?? 0) > 50 ? .warning : .ok)]),
+            ("Email (notifications, invitations)", [Line(label: "outbox", text: email, level: (r.email[.pending] ?? 0) > 50 ? .warning : .ok)]),
         ]
     }
 
