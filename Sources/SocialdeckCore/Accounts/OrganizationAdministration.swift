@@ -22,8 +22,11 @@ public struct OrganizationAdministration: Sendable {
         return words.joined(separator: "-").prefix(40).description
     }
 
+    /// A new organization on `plan`, its subscription started (a `created` history entry,
+    /// the first period from now) and its standard workflows scheduled.
     @discardableResult
-    public func create(name: String, slug: String? = nil, plan: PlanTier, by identity: Identity) throws -> Organization {
+    public func create(name: String, slug: String? = nil, plan tier: PlanTier, interval: BillingInterval = .month,
+                       by identity: Identity) throws -> Organization {
         guard identity.isStaff else { throw AccessDenied(action: .manageOrganization, reason: "customers cannot create organizations") }
         try AccessControl.authorize(identity, .manageOrganization, organizationId: nil)
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -35,7 +38,8 @@ public struct OrganizationAdministration: Sendable {
         org._id = ObjectId(date: now)
         org.name = trimmed
         org.slug = slug
-        org.subscription.plan = plan
+        let plan = PlanCatalog.plan(tier, interval: interval)
+        PlanCatalog.apply(plan, status: .active, to: &org.subscription)
         org.createdAt = now
         org.updatedAt = now
         do {
@@ -43,6 +47,16 @@ public struct OrganizationAdministration: Sendable {
         } catch StoreError.duplicateKey {
             throw CoreError.conflict("an organization with the slug '\(slug)' already exists")
         }
+        var subscription = Subscription()
+        subscription._id = ObjectId(date: now)
+        subscription.organizationId = org._id
+        subscription.plan = plan
+        subscription.history = [.init(action: .created, fromPlan: nil, toPlan: plan.name, date: now)]
+        subscription.billing.currentPeriodStart = now
+        subscription.billing.currentPeriodEnd = Calendar.utc.date(byAdding: interval == .year ? .year : .month, value: 1, to: now)
+        subscription.createdAt = now
+        subscription.updatedAt = now
+        try ModelCollection(store, Subscription.self).insert(subscription)
         try StandardWorkflows.ensure(in: store, organizations: [org._id], at: now)
         try audit.record(.init(action: "organization_created", targetType: .organization, targetId: org._id,
                                after: try DocumentEncoder().encode(org)), by: identity)
@@ -58,6 +72,16 @@ public struct OrganizationAdministration: Sendable {
 
     public func restore(_ organizationId: ObjectId, reason: String? = nil, by identity: Identity) throws {
         try setDeleted(organizationId, false, reason: reason, by: identity)
+    }
+
+    /// An organization by slug, deleted ones included, for staff who may look up customers.
+    public func organization(slug: String, by identity: Identity) throws -> Organization {
+        guard identity.isStaff else { throw AccessDenied(action: .viewCustomers, reason: "customers see their own organization only") }
+        try AccessControl.authorize(identity, .viewCustomers, organizationId: nil)
+        guard let org = try ModelCollection(store, Organization.self).first(.eq("slug", slug), includeDeleted: true) else {
+            throw CoreError.notFound("organization '\(SafeText.escapingControls(slug))'")
+        }
+        return org
     }
 
     private func setDeleted(_ organizationId: ObjectId, _ deleted: Bool, reason: String?, by identity: Identity) throws {

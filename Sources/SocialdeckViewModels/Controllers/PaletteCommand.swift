@@ -5,7 +5,7 @@ import SocialdeckModel
 /// A typed `:` command: `theme NAME`, `org SLUG`, `goto DATE`, `range N`, `repeat
 /// RULE`, `workflow NAME [TOPIC]`, `agent SETTING VALUE`, `role ROLE`, `plan TIER [monthly|yearly]`,
 /// `2fa-reset`, `ticket [EMAIL] SUBJECT`, `notifications`, `notify KIND…`, `maintenance on|off`, `settings …`, `invite EMAIL [ROLE]`,
-/// `refresh`, `quit`. Anything else is left to the
+/// `create-org NAME [TIER]`, `delete-org REASON`, `restore-org SLUG`, `refresh`, `quit`. Anything else is left to the
 /// palette's list of actions.
 public enum PaletteCommand: Sendable, Equatable {
     case theme(String)
@@ -31,12 +31,14 @@ public enum PaletteCommand: Sendable, Equatable {
     case settings(String)
     /// `invite EMAIL [ROLE]` into the organization in view.
     case invite(String)
+    /// Staff: `create-org`, `delete-org`, `restore-org`.
+    case wholeOrganization(verb: String, String)
     case refresh
     case quit
     /// Not a verb: the palette runs its best-matching action, or says it knows none.
     case other(verb: String)
 
-    public static let verbs = "theme, org, goto, range, repeat, workflow, agent, role, plan, 2fa-reset, ticket, notifications, notify, maintenance, settings, invite, refresh, quit"
+    public static let verbs = "theme, org, goto, range, repeat, workflow, agent, role, plan, 2fa-reset, ticket, notifications, notify, maintenance, settings, invite, create-org, delete-org, restore-org, refresh, quit"
 
     /// Nil for an empty line.
     public init?(_ text: String) {
@@ -58,6 +60,7 @@ public enum PaletteCommand: Sendable, Equatable {
         case "maintenance": self = .maintenance(argument)
         case "settings": self = .settings(argument)
         case "invite": self = .invite(argument)
+        case _ where OrganizationPalette.verbs.contains(verb): self = .wholeOrganization(verb: verb, argument)
         case "refresh": self = .refresh
         case "quit", "q": self = .quit
         default: self = .other(verb: verb)
@@ -97,6 +100,7 @@ public enum PaletteCommand: Sendable, Equatable {
         case .maintenance(let text): return HealthController.palette(text, in: &model)
         case .settings(let text): return SettingsController.palette(text, in: &model)
         case .invite(let text): return SettingsController.invite(text, in: &model)
+        case .wholeOrganization(let verb, let text): return OrganizationPalette.run(verb, text, in: &model)
         case .refresh: return [.refresh]
         case .quit: return [.quit]
         case .other: return nil

@@ -12,6 +12,9 @@ public enum CustomerCommand: Sendable, Equatable {
     case delete(ObjectId, email: String, reason: String)
     case restore(ObjectId, email: String)
     case plan(organization: ObjectId, slug: String, PlanTier, BillingInterval?)
+    case createOrganization(name: String, PlanTier)
+    case deleteOrganization(ObjectId, slug: String, reason: String)
+    case restoreOrganization(slug: String)
 
     /// "suspended ada@acme.example": what the person is told once it went through.
     var done: String {
@@ -24,6 +27,10 @@ public enum CustomerCommand: Sendable, Equatable {
         case .delete(_, let email, _): return "deleted \(email); D again restores"
         case .restore(_, let email): return "restored \(email)"
         case .plan(_, let slug, let tier, _): return "\(slug) is on \(tier.displayName) now"
+        case .createOrganization(let name, let tier):
+            return "created \(name) on \(tier.displayName); org SLUG shows it, then invite EMAIL admin gives it its admin"
+        case .deleteOrganization(_, let slug, _): return "deleted \(slug): its people cannot sign in; restore-org \(slug) brings it back"
+        case .restoreOrganization(let slug): return "restored \(slug)"
         }
     }
 
@@ -39,6 +46,13 @@ public enum CustomerCommand: Sendable, Equatable {
         case .restore(let id, _): try users.restore(id, by: identity)
         case .plan(let org, _, let tier, let interval):
             try SubscriptionAdministration(store: store, clock: clock).changePlan(of: org, to: tier, interval: interval, by: identity)
+        case .createOrganization(let name, let tier):
+            try OrganizationAdministration(store: store, clock: clock).create(name: name, plan: tier, by: identity)
+        case .deleteOrganization(let id, _, let reason):
+            try OrganizationAdministration(store: store, clock: clock).delete(id, reason: reason, by: identity)
+        case .restoreOrganization(let slug):
+            let organizations = OrganizationAdministration(store: store, clock: clock)
+            try organizations.restore(try organizations.organization(slug: slug, by: identity)._id, by: identity)
         }
     }
 }

@@ -38,6 +38,8 @@ extension CommandRunner.Command {
         case .agents(.cancelWorkflow(_, let name)): return "\(name) was not cancelled"
         case .agents(.configure), .agents(.organization): return "the agent was not changed"
         case .undo: return "nothing was undone"
+        case .customers(.createOrganization): return "the organization was not created"
+        case .customers(.deleteOrganization), .customers(.restoreOrganization): return "the organization was not changed"
         case .customers: return "the customer was not changed"
         case .tickets: return "the ticket was not changed"
         case .notifications: return "the notifications were not changed"

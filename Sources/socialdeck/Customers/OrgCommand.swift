@@ -5,13 +5,30 @@ import SocialdeckModel
 import SocialdeckStorage
 import SocialdeckTerminal
 
-/// `socialdeck org plan|limits|retention|delete|restore`: one organization's plan, what it
-/// has used of it, how long its personal data is kept, and taking it away or back.
-/// Every change is audited.
+/// `socialdeck org create|plan|limits|settings|retention|delete|restore`: making an
+/// organization, its plan and what it has used of it, its settings, how long its
+/// personal data is kept, and taking it away or back. Every change is audited.
 struct OrgCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "org", abstract: "An organization's plan and limits; delete or restore it.",
-        subcommands: [Plan.self, Limits.self, Settings.self, Retention.self, Delete.self, Restore.self])
+        commandName: "org", abstract: "Create an organization; its plan, limits and settings; delete or restore it.",
+        subcommands: [Create.self, Plan.self, Limits.self, Settings.self, Retention.self, Delete.self, Restore.self])
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "create", abstract: "A new organization, its subscription started; invite its admin next.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Its name.") var name: String
+        @Option(help: "Its slug (made from the name when left out).") var slug: String?
+        @Option(help: "free, pro or enterprise.") var plan: PlanTier = .free
+        @Option(help: "Bill by month or year.") var interval: BillingInterval = .month
+
+        func run() throws {
+            let db = try store.open()
+            let org = try OrganizationAdministration(store: db).create(name: name, slug: slug, plan: plan, interval: interval, by: .localOperator())
+            print(SafeText.escapingControls("Created \(org.name) (\(org.slug)) on \(plan.displayName). "
+                                            + "Next: socialdeck invitations new EMAIL --org \(org.slug) --role admin"))
+        }
+    }
 
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "plan", abstract: "Move an organization to another plan now.")

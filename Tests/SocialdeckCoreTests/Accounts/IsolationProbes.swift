@@ -91,6 +91,9 @@ enum IsolationProbes {
         .init(name: "OrganizationSettings.apply") { me, f in
             try OrganizationSettings(store: f.w.store, clock: f.w.clock.closure).apply(.name("Planted"), to: f.other._id, by: me)
         },
+        .init(name: "OrganizationAdministration.organization") { me, f in
+            try OrganizationAdministration(store: f.w.store, clock: f.w.clock.closure).organization(slug: "globex", by: me)
+        },
         .init(name: "OrganizationAdministration.restore") { me, f in
             try OrganizationAdministration(store: f.w.store, clock: f.w.clock.closure).restore(f.other._id, by: me)
         },

@@ -9,7 +9,7 @@ import SocialdeckViewModels
 /// The organization settings screen from the terminal (issue #14): a customer admin
 /// opens `:settings`, invites with `i`, changes a setting with `e`, revokes with `x`;
 /// each reaches the store. A manager is told why not; staff choose the organization first.
-@Suite("App flows in-process: organization settings and invitations")
+@Suite("App flows in-process: organization settings, invitations and organizations")
 struct SettingsFlowTests {
     @Test func anAdminInvitesRenamesAndRevokes() throws {
         let app = try AppHarness(width: 120, height: 36)
@@ -78,5 +78,22 @@ struct SettingsFlowTests {
         try staff.press("enter")
         staff.refresh()
         #expect(staff.screen.contains("Settings · Acme"))
+    }
+
+    @Test func staffCreateDeleteAndRestoreAnOrganization() throws {
+        let app = try AppHarness(width: 120, height: 36)
+        try app.signIn("super-admin@socialdeck.example")
+        for line in ["create-org Zeta Bakery pro", "org zeta-bakery", "delete-org asked to leave by email", "restore-org zeta-bakery"] {
+            try app.press(":")
+            app.type(line)
+            try app.press("enter")
+            app.refresh()
+        }
+        let zeta = try #require(try ModelCollection(app.store, Organization.self).first(.eq("slug", "zeta-bakery"), includeDeleted: true))
+        #expect(zeta.name == "Zeta Bakery" && zeta.deletedAt == nil && zeta.subscription.plan == .pro)
+        #expect(try app.store.count(Subscription.collection.rawValue, .eq("organizationId", zeta._id)) == 1)
+        #expect(app.screen.contains("restored zeta-bakery"))
+        let log = try app.store.find(CollectionName.adminActivityLogs.rawValue, .eq("targetId", zeta._id)).compactMap { $0["action"]?.stringValue }
+        #expect(log == ["organization_created", "organization_deleted", "organization_restored"])
     }
 }
