@@ -264,6 +264,26 @@ extension DashboardEndToEndTests {
         try s.waitFor("EXITED=0")
     }
 
+    @Test func aCustomerAdminInvitesFromTheSettingsScreen() throws {
+        let s = try start()
+        try s.submitSignIn("admin@acme.example")
+        try s.waitFor("1 Cal")
+        try s.send(":")
+        try s.send("settings")
+        try s.send("Enter", literally: false)
+        let screen = try s.waitFor("Settings · Acme")
+        #expect(screen.contains("seats") && screen.contains("invite from"))
+        try s.send("i")
+        try s.send("nia@acme.example manager")
+        try s.send("Enter", literally: false)
+        let invited = try s.waitFor("pending   manager  nia@acme.example")
+        #expect(invited.contains("expires in"))
+        try s.send("q")
+        try s.waitForAbsence(of: "Settings · Acme")
+        try s.press(.quit)
+        try s.waitFor("EXITED=0")
+    }
+
     /// A left click as an xterm sends it with SGR mouse reporting (1-based columns and
     /// rows): press, then release.
     static func click(_ s: TmuxSession, x: Int, y: Int) throws {

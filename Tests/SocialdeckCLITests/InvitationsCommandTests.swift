@@ -47,4 +47,32 @@ struct InvitationsCommandTests {
         let outside = try run(["invitations", "new", "eve@evil.example", "--org", "acme", "--print-code"], succeeds: false)
         #expect(outside.stderr.contains("not at an allowed domain"))
     }
+
+    /// The whole way, through processes as a team runs them: the admin's command queues
+    /// the invitation, the daemon's pass emails it over STARTTLS, the person accepts
+    /// with the code from the email and signs in.
+    @Test func theDaemonEmailsTheCodeThatMakesTheAccount() throws {
+        let sink = try SMTPSink(tls: true)
+        _ = try run(["seed", "--orgs", "2", "--users", "6", "--posts", "0", "--days", "5"])
+        let config = dir + "/config/socialdeck"
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        try """
+        [email]
+        url = "\(sink.url)"
+        from = "socialdeck@acme.example"
+        ca_file = "\(sink.caFile ?? "")"
+        timeout_seconds = 10
+        """.write(toFile: config + "/config.toml", atomically: true, encoding: .utf8)
+        let invited = try run(["invitations", "new", "Nia@acme.example", "--org", "acme", "--role", "manager"])
+        #expect(invited.stdout.contains("The email goes out with the daemon's or a dashboard's next pass.") && !invited.stdout.contains("Code"))
+        _ = try run(["daemon", "--once"])
+        let mail = try #require(try sink.received().first { $0.to == ["nia@acme.example"] })
+        #expect(mail.tls)
+        let lines = mail.data.components(separatedBy: "\r\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let code = try #require(lines.first { $0.count == 39 && $0.split(separator: "-").count == 8 })
+        let accepted = try run(["invitations", "accept"], stdin: "\(code)\nBlue-kettle-on-7-stoves\n")
+        #expect(accepted.stdout.contains("Welcome, nia@acme.example. Sign in with `socialdeck` as manager."))
+        let list = try run(["invitations", "list", "acme"]).stdout
+        #expect(list.split(separator: "\n").contains { $0.split(separator: " ").prefix(4) == ["nia@acme.example", "manager", "accepted", "sent"] })
+    }
 }
