@@ -46,10 +46,7 @@ public struct OrganizationSettings: Sendable {
         let limits = PlanLimits(store: store)
         let meter = try limits.meter(.users, organizationId, subscription: try PlanLimits.subscription(of: organizationId, in: store), at: now)
         let invitations = identity.allowedActions.contains(.manageUsers)
-            ? try store.find(Invitation.collection.rawValue, .eq("organizationId", organizationId) && .gte("createdAt", now.addingTimeInterval(-30 * 86_400)),
-                             options: FindOptions(sort: [.desc("createdAt")], limit: 200))
-                .map { try DocumentDecoder().decode(Invitation.self, from: $0) }
-            : []
+            ? try Invitations(store: store, clock: clock).list(organizationId, by: identity) : []
         return Overview(organization: org, users: meter, invitations: invitations)
     }
 
