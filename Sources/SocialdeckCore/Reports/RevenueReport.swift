@@ -56,12 +56,9 @@ public struct RevenueReport: Sendable, Equatable {
 
     /// Needs `revenue.view`. The stored documents are replayed as they are read, without
     /// decoding whole models (a projection costs more than it saves on SQLite).
-    /// The fields the replay reads; usage and billing stay in the store.
-    public static let readFields = ["plan", "status", "createdAt", "history"]
-
     public static func build(store: any DocumentStore, for identity: Identity, now: Date) throws -> RevenueReport {
         try AccessControl.authorize(identity, .viewRevenue, organizationId: nil)
-        let docs = try store.find(Subscription.collection.rawValue, .all, options: FindOptions(projection: .include(readFields)))
+        let docs = try store.find(Subscription.collection.rawValue)
         return compute(docs.map(RevenueTimeline.init(document:)), now: now)
     }
 
