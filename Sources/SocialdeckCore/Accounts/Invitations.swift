@@ -8,6 +8,11 @@ import SocialdeckStorage
 /// makes their account. The code is the only credential acceptance needs, so it is long
 /// (32 symbols, about 158 bits), kept only as a hash, valid for a week and used once.
 /// An invitation counts as a seat of the plan until it is accepted, revoked or expired.
+///
+/// The invitee's address in the audit trail is personal data of someone who has no
+/// account yet, so those entries are sealed with a personal key under the invitation's
+/// id, and the account made from it takes that id: erasing the person destroys the key
+/// with their own.
 public struct Invitations: Sendable {
     let store: any DocumentStore
     /// Seals the code for the outbox; accepting does not need it.
@@ -71,7 +76,7 @@ public struct Invitations: Sendable {
         try invitations.insert(invitation)
         try audit.record(.init(action: "user_invited", targetType: .organization, targetId: organizationId, organizationId: organizationId,
                                after: Document([.init("email", .string(email)), .init("role", .string(role.rawValue)),
-                                                .init("expiresAt", invitation.expiresAt.bsonValue)])), by: identity)
+                                                .init("expiresAt", invitation.expiresAt.bsonValue)]), subject: invitation._id), by: identity)
         return (invitation, code)
     }
 
@@ -99,8 +104,8 @@ public struct Invitations: Sendable {
         try withdrawUnsentEmail(invitationId)
         try audit.record(.init(action: "invitation_revoked", targetType: .organization, targetId: invitation.organizationId,
                                organizationId: invitation.organizationId,
-                               before: Document([.init("email", .string(invitation.email)), .init("role", .string(invitation.role.rawValue))])),
-                         by: identity)
+                               before: Document([.init("email", .string(invitation.email)), .init("role", .string(invitation.role.rawValue))]),
+                               subject: invitation._id), by: identity)
     }
 
     /// Accepts an invitation with its code: the account is made with `password` and the
@@ -124,7 +129,7 @@ public struct Invitations: Sendable {
         try AccountRules.checkNewPassword(password, email: invitation.email, policy: policy)
         let hash = try hasher.hash(password)
         let claim = Filter.id(invitation._id) && .isNull("acceptedAt") && .isNull("revokedAt")
-        var user = User(_id: ObjectId(date: now), organizationId: invitation.organizationId, email: invitation.email, passwordHash: hash,
+        var user = User(_id: invitation._id, organizationId: invitation.organizationId, email: invitation.email, passwordHash: hash,
                         profile: User.Profile(firstName: firstName, lastName: lastName, timezone: timezone),
                         role: invitation.role, createdAt: now, updatedAt: now)
         user.preferences = User.Preferences()

@@ -66,12 +66,18 @@ public struct PersonalDataErasure: Sendable {
         let now = clock()
         let tickets = try emptyTickets(.eq("userId", user._id), at: now)
         let notifications = try store.deleteMany(UserNotification.collection.rawValue, .eq("userId", user._id))
+        // Invitations to the address, and the keys their audit entries are sealed with (an
+        // accepted one's key is the account's own: it became the account's id).
+        let keys = PersonalKeys(store: store, clock: clock)
+        for invitation in try store.find(Invitation.collection.rawValue, .eq("email", user.email), projection: .include(["_id"])) {
+            if let id = invitation["_id"]?.objectIdValue { _ = try keys.shred(id) }
+        }
         _ = try store.deleteMany(Invitation.collection.rawValue, .eq("email", user.email))
         try store.updateOne(User.collection.rawValue, .id(user._id), Self.anonymising(user, at: now), includeDeleted: true)
         let shredded = try [CollectionName.adminActivityLogs, .customerActivityLogs].reduce(0) {
             $0 + (try store.count($1.rawValue, .eq("sealed.owner", user._id), includeDeleted: true))
         }
-        try PersonalKeys(store: store, clock: clock).shred(user._id)
+        try keys.shred(user._id)
         var event = AuditTrail.Event(action: "personal_data_erased", targetType: .user, targetId: user._id,
                                      organizationId: user.organizationId, reason: reason, severity: .critical,
                                      info: Document([.init("tickets", .int64(Int64(tickets))),
