@@ -28,6 +28,11 @@ public enum AccountEmails {
         }
     }
 
+    /// Whether a customer or a staff account, deleted ones included, holds the email.
+    static func isInUse(_ email: String, in store: any DocumentStore) throws -> Bool {
+        try isTaken(email, in: collection(.customer), store) || isTaken(email, in: collection(.staff), store)
+    }
+
     /// Emails held by both a customer and a staff account (made before this check
     /// existed, or by a tool writing to the store directly), for `doctor`.
     public static func collisions(in store: any DocumentStore) throws -> [String] {

@@ -48,13 +48,9 @@ public struct Invitations: Sendable {
         }
         let email = try AccountRules.normalizedEmail(rawEmail)
         try OrganizationSettings.checkDomain(email, allowed: org.settings.allowedDomains)
-        guard try store.count(User.collection.rawValue, .eq("email", email), includeDeleted: true) == 0,
-              try store.count(AdminUser.collection.rawValue, .eq("email", email), includeDeleted: true) == 0 else {
-            throw CoreError.conflict("\(email) has an account already")
-        }
+        guard try !AccountEmails.isInUse(email, in: store) else { throw CoreError.conflict("\(email) has an account already") }
         let now = clock()
-        if let open = try invitations.first(.eq("organizationId", organizationId) && .eq("email", email)
-                                            && .isNull("acceptedAt") && .isNull("revokedAt") && .gt("expiresAt", now)) {
+        if let open = try invitations.first(.eq("organizationId", organizationId) && .eq("email", email) && Self.open(at: now)) {
             throw CoreError.conflict("\(email) was invited on \(Self.day(open.createdAt)) already; revoke that invitation to send a new one")
         }
         try PlanLimits(store: store).check(.users, organizationId, at: now)
@@ -98,7 +94,7 @@ public struct Invitations: Sendable {
         let now = clock()
         guard invitation.state(at: now) == .pending else { throw CoreError.invalid("the invitation of \(invitation.email) is \(invitation.state(at: now).rawValue)") }
         let update = Update.set("revokedAt", now).unset("sealedCode")
-        guard try store.updateOne(Invitation.collection.rawValue, .id(invitationId) && .isNull("acceptedAt") && .isNull("revokedAt"), update) == 1 else {
+        guard try store.updateOne(Invitation.collection.rawValue, .id(invitationId) && Self.unsettled, update) == 1 else {
             throw CoreError.conflict("the invitation of \(invitation.email) was accepted or revoked meanwhile")
         }
         try withdrawUnsentEmail(invitationId)
@@ -128,7 +124,7 @@ public struct Invitations: Sendable {
         guard TimeZone(identifier: timezone) != nil else { throw CoreError.invalid("unknown time zone '\(timezone)'") }
         try AccountRules.checkNewPassword(password, email: invitation.email, policy: policy)
         let hash = try hasher.hash(password)
-        let claim = Filter.id(invitation._id) && .isNull("acceptedAt") && .isNull("revokedAt")
+        let claim = Filter.id(invitation._id) && Self.unsettled
         var user = User(_id: invitation._id, organizationId: invitation.organizationId, email: invitation.email, passwordHash: hash,
                         profile: User.Profile(firstName: firstName, lastName: lastName, timezone: timezone),
                         role: invitation.role, createdAt: now, updatedAt: now)
@@ -158,6 +154,12 @@ public struct Invitations: Sendable {
                                 Update.set("delivery.state", UserNotification.EmailDelivery.State.withdrawn))
     }
 
+    /// Neither accepted nor revoked.
+    static let unsettled: Filter = .isNull("acceptedAt") && .isNull("revokedAt")
+
+    /// Pending at `now`: an open invitation, which holds a seat of the plan (`Invitation.State.pending`).
+    static func open(at now: Date) -> Filter { unsettled && .gt("expiresAt", now) }
+
     // MARK: The code
 
     /// The code's 32 symbols without dashes or spaces, lower case; nil when it cannot be one.
@@ -174,5 +176,5 @@ public struct Invitations: Sendable {
 
     static func context(_ id: ObjectId) -> String { "invitation:\(id.hex)" }
 
-    static func day(_ date: Date) -> String { String(ISO8601DateFormatter().string(from: date).prefix(10)) }
+    static func day(_ date: Date) -> String { String(ISODate.string(from: date).prefix(10)) }
 }

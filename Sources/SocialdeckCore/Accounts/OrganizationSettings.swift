@@ -51,9 +51,6 @@ public struct OrganizationSettings: Sendable {
     }
 
     public func apply(_ change: Change, to organizationId: ObjectId, by identity: Identity) throws {
-        if case .retentionDays(let days) = change {
-            return try DataRetention(store: store, clock: clock).setDays(days, for: organizationId, by: identity)
-        }
         try AccessControl.authorize(identity, .manageOrganization, organizationId: organizationId)
         let org = try organization(organizationId, identity)
         let (update, before, after) = try Self.update(for: change, from: org)
@@ -63,7 +60,7 @@ public struct OrganizationSettings: Sendable {
                                           update.set("updatedAt", now))
         guard changed == 1 else { throw CoreError.conflict("the organization changed meanwhile; try again") }
         try AuditTrail(store: store, clock: clock).record(
-            .init(action: "organization_settings_changed", targetType: .organization, targetId: organizationId,
+            .init(action: Self.action(change), targetType: .organization, targetId: organizationId,
                   organizationId: organizationId, before: before, after: after), by: identity)
     }
 
@@ -96,9 +93,19 @@ public struct OrganizationSettings: Sendable {
             update = p.map { update.set("branding.primaryColor", $0) } ?? update.unset("branding.primaryColor")
             update = s.map { update.set("branding.secondaryColor", $0) } ?? update.unset("branding.secondaryColor")
             return (update, colors(org.branding.primaryColor, org.branding.secondaryColor), colors(p, s))
-        case .retentionDays:
-            preconditionFailure("retention is DataRetention's")
+        case .retentionDays(let days):
+            guard DataRetention.allowedDays.contains(days) else {
+                throw CoreError.invalid("retention is \(DataRetention.allowedDays.lowerBound) to \(DataRetention.allowedDays.upperBound) days")
+            }
+            return (.set("settings.dataRetentionDays", days), Document([.init("dataRetentionDays", .int64(Int64(org.settings.dataRetentionDays)))]),
+                    Document([.init("dataRetentionDays", .int64(Int64(days)))]))
         }
+    }
+
+    /// The audit trail's name for the change: retention has had its own since before this screen.
+    private static func action(_ change: Change) -> String {
+        if case .retentionDays = change { return "data_retention_changed" }
+        return "organization_settings_changed"
     }
 
     private static func colors(_ primary: String?, _ secondary: String?) -> Document {

@@ -67,7 +67,7 @@ public struct PlanLimits: Sendable {
             return .init(resource: resource, used: used, limit: limits.map(\.socialAccounts).flatMap(Self.limit))
         case .users:
             let used = try store.count(User.collection.rawValue, org)
-                + store.count(Invitation.collection.rawValue, org && .isNull("acceptedAt") && .isNull("revokedAt") && .gt("expiresAt", now))
+                + store.count(Invitation.collection.rawValue, org && Invitations.open(at: now))
             return .init(resource: resource, used: used, limit: limits.map(\.users).flatMap(Self.limit))
         }
     }

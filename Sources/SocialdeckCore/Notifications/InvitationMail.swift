@@ -18,7 +18,7 @@ enum InvitationMail {
             let name = PersonName.full(person.profile.firstName, person.profile.lastName)
             return SafeText.escapingControls(name.isEmpty ? person.email : "\(name) (\(person.email))")
         } ?? "\(organization)'s administrator"
-        let until = ISO8601DateFormatter().string(from: invitation.expiresAt)
+        let until = ISODate.string(from: invitation.expiresAt)
         let body = """
         \(who) invited you to join \(organization) on socialdeck as \(invitation.role.rawValue).
 

@@ -67,21 +67,6 @@ public struct DataRetention: Sendable {
 
     /// Sets how long the organization's personal data is kept: its admin, or staff who manage organizations.
     public func setDays(_ days: Int, for organizationId: ObjectId, by identity: Identity) throws {
-        try AccessControl.authorize(identity, .manageOrganization, organizationId: organizationId)
-        guard Self.allowedDays.contains(days) else {
-            throw CoreError.invalid("retention is \(Self.allowedDays.lowerBound) to \(Self.allowedDays.upperBound) days")
-        }
-        guard let org = try ModelCollection(store, Organization.self).first(.id(organizationId) && AccessControl.scope(identity, organizationPath: "_id")) else {
-            throw CoreError.notFound("organization \(organizationId.hex)")
-        }
-        guard org.settings.dataRetentionDays != days else { return }
-        let now = clock()
-        let changed = try store.updateOne(Organization.collection.rawValue, .id(organizationId) && .eq("updatedAt", org.updatedAt),
-                                          Update.set("settings.dataRetentionDays", days).set("updatedAt", now))
-        guard changed == 1 else { throw CoreError.conflict("the organization changed meanwhile; try again") }
-        try AuditTrail(store: store, clock: clock).record(
-            .init(action: "data_retention_changed", targetType: .organization, targetId: organizationId, organizationId: organizationId,
-                  before: Document([.init("dataRetentionDays", .int64(Int64(org.settings.dataRetentionDays)))]),
-                  after: Document([.init("dataRetentionDays", .int64(Int64(days)))])), by: identity)
+        try OrganizationSettings(store: store, clock: clock).apply(.retentionDays(days), to: organizationId, by: identity)
     }
 }
